@@ -1,0 +1,129 @@
+"""Organisations and users: rules that hold whoever calls (routers only translate HTTP)."""
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from api.auth.models import (
+    Organisation,
+    OrganisationCreate,
+    OrganisationRead,
+    OrganisationUpdate,
+    User,
+    UserCreate,
+    UserUpdate,
+)
+from api.auth.principal import Principal
+from api.auth.security import hash_password
+from api.auth.service import normalise_email
+from api.cycle.models import State
+from api.errors import Conflict, InvalidInput, NotFound
+from api.pagination import Page, PageParams, Sort, paginate
+
+
+def sees_real_name(principal: Principal, organisation: Organisation) -> bool:
+    return principal.is_admin or principal.organisation_id == organisation.id
+
+
+def organisation_read(organisation: Organisation, principal: Principal) -> OrganisationRead:
+    name = organisation.name
+    if organisation.public_name and not sees_real_name(principal, organisation):
+        name = organisation.public_name
+    return OrganisationRead(id=organisation.id, name=name, kind=organisation.kind,
+                            state_code=organisation.state_code, public_name=organisation.public_name,
+                            is_active=organisation.is_active)
+
+
+def _visible_organisations(principal: Principal):
+    stmt = select(Organisation)
+    if not principal.is_admin:
+        stmt = stmt.where(Organisation.is_active)
+    return stmt
+
+
+def list_organisations(session: Session, principal: Principal, params: PageParams, *,
+                       state_code: str | None = None, kind: str | None = None) -> Page[OrganisationRead]:
+    stmt = _visible_organisations(principal)
+    if state_code:
+        stmt = stmt.where(Organisation.state_code == state_code.upper())
+    if kind:
+        stmt = stmt.where(Organisation.kind == kind)
+    page = paginate(session, stmt, params, [Sort(Organisation.id)])
+    return page.map(lambda o: organisation_read(o, principal))
+
+
+def get_organisation(session: Session, principal: Principal, organisation_id: int) -> Organisation:
+    organisation = session.exec(_visible_organisations(principal).where(Organisation.id == organisation_id)).first()
+    if organisation is None:
+        raise NotFound.entity("Organisation", organisation_id)
+    return organisation
+
+
+def _name_taken(session: Session, name: str, except_id: int | None = None) -> bool:
+    stmt = select(Organisation.id).where(func.lower(Organisation.name) == name.lower())
+    if except_id is not None:
+        stmt = stmt.where(Organisation.id != except_id)
+    return session.exec(stmt).first() is not None
+
+
+def create_organisation(session: Session, data: OrganisationCreate) -> Organisation:
+    if session.get(State, data.state_code) is None:
+        raise InvalidInput(f"Unknown state code {data.state_code!r}.", field="state_code")
+    if _name_taken(session, data.name):
+        raise Conflict(f"An organisation named {data.name!r} already exists.", field="name")
+    organisation = Organisation.model_validate(data)
+    session.add(organisation)
+    session.flush()
+    return organisation
+
+
+def update_organisation(session: Session, principal: Principal, organisation_id: int,
+                        data: OrganisationUpdate) -> Organisation:
+    organisation = get_organisation(session, principal, organisation_id)
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("name") and _name_taken(session, changes["name"], organisation.id):
+        raise Conflict(f"An organisation named {changes['name']!r} already exists.", field="name")
+    organisation.sqlmodel_update(changes)
+    session.add(organisation)
+    session.flush()
+    return organisation
+
+
+def list_users(session: Session, params: PageParams, *, organisation_id: int | None = None,
+               is_active: bool | None = None) -> Page[User]:
+    stmt = select(User)
+    if organisation_id is not None:
+        stmt = stmt.where(User.organisation_id == organisation_id)
+    if is_active is not None:
+        stmt = stmt.where(User.is_active == is_active)
+    return paginate(session, stmt, params, [Sort(User.id)])
+
+
+def get_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound.entity("User", user_id)
+    return user
+
+
+def create_user(session: Session, data: UserCreate) -> User:
+    email = normalise_email(str(data.email))
+    if session.exec(select(User.id).where(User.email == email)).first() is not None:
+        raise Conflict(f"A user with email {email!r} already exists.", field="email")
+    if session.get(Organisation, data.organisation_id) is None:
+        raise InvalidInput(f"Unknown organisation {data.organisation_id}.", field="organisation_id")
+    user = User(email=email, full_name=data.full_name, password_hash=hash_password(data.password),
+                organisation_id=data.organisation_id, is_admin=data.is_admin)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def update_user(session: Session, user_id: int, data: UserUpdate) -> User:
+    user = get_user(session, user_id)
+    changes = data.model_dump(exclude_unset=True)
+    if password := changes.pop("password", None):
+        user.password_hash = hash_password(password)
+    user.sqlmodel_update(changes)
+    session.add(user)
+    session.flush()
+    return user

@@ -1,0 +1,82 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from api.auth import accounts
+from api.auth.deps import CanReadUsers, CanWriteOrganisations, CanWriteUsers, Public
+from api.auth.models import (
+    OrganisationCreate,
+    OrganisationKind,
+    OrganisationRead,
+    OrganisationUpdate,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+)
+from api.db import SessionDep
+from api.errors import error_responses
+from api.pagination import Page, PageDep
+
+organisations = APIRouter(prefix="/organisations", tags=["organisations"])
+users = APIRouter(prefix="/users", tags=["users"])
+
+
+@organisations.get("", response_model=Page[OrganisationRead], operation_id="organisations:list",
+                   responses=error_responses(422))
+def list_organisations(
+    session: SessionDep, principal: Public, page: PageDep,
+    state: Annotated[str | None, Query(description="ISO3 code of the state.")] = None,
+    kind: OrganisationKind | None = None,
+) -> Page[OrganisationRead]:
+    """Pseudonymous organisations are listed under their public name (real name: admins and members)."""
+    return accounts.list_organisations(session, principal, page, state_code=state, kind=kind)
+
+
+@organisations.get("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations:get",
+                   responses=error_responses(404))
+def get_organisation(organisation_id: int, session: SessionDep, principal: Public) -> OrganisationRead:
+    return accounts.organisation_read(accounts.get_organisation(session, principal, organisation_id), principal)
+
+
+@organisations.post("", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED,
+                    operation_id="organisations:create", responses=error_responses(401, 403, 409, 422))
+def create_organisation(data: OrganisationCreate, session: SessionDep,
+                        principal: CanWriteOrganisations) -> OrganisationRead:
+    return accounts.organisation_read(accounts.create_organisation(session, data), principal)
+
+
+@organisations.patch("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations:update",
+                     responses=error_responses(401, 403, 404, 409, 422))
+def update_organisation(organisation_id: int, data: OrganisationUpdate, session: SessionDep,
+                        principal: CanWriteOrganisations) -> OrganisationRead:
+    organisation = accounts.update_organisation(session, principal, organisation_id, data)
+    return accounts.organisation_read(organisation, principal)
+
+
+@users.get("", response_model=Page[UserRead], operation_id="users:list", responses=error_responses(401, 403, 422))
+def list_users(
+    session: SessionDep, _: CanReadUsers, page: PageDep,
+    organisation_id: int | None = None, is_active: bool | None = None,
+) -> Page[UserRead]:
+    page_ = accounts.list_users(session, page, organisation_id=organisation_id, is_active=is_active)
+    return page_.map(UserRead.model_validate)
+
+
+@users.get("/{user_id}", response_model=UserRead, operation_id="users:get",
+           responses=error_responses(401, 403, 404))
+def get_user(user_id: int, session: SessionDep, _: CanReadUsers) -> UserRead:
+    return UserRead.model_validate(accounts.get_user(session, user_id))
+
+
+@users.post("", response_model=UserRead, status_code=status.HTTP_201_CREATED, operation_id="users:create",
+            responses=error_responses(401, 403, 409, 422))
+def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers) -> UserRead:
+    """Emails are unique case-insensitively; a duplicate is a 409 naming `email`."""
+    return UserRead.model_validate(accounts.create_user(session, data))
+
+
+@users.patch("/{user_id}", response_model=UserRead, operation_id="users:update",
+             responses=error_responses(401, 403, 404, 422))
+def update_user(user_id: int, data: UserUpdate, session: SessionDep, _: CanWriteUsers) -> UserRead:
+    """Deactivate with `{"is_active": false}`: the user's access tokens stop working at once."""
+    return UserRead.model_validate(accounts.update_user(session, user_id, data))

@@ -1,0 +1,165 @@
+"""Organisations, users, service tokens and login throttling: tables and their API shapes."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import EmailStr, field_validator
+from sqlmodel import Field, SQLModel
+
+from api.types import UTCDateTime, enum_type, utcnow
+
+
+class OrganisationKind(StrEnum):
+    government = "government"
+    nhri = "nhri"
+    cso = "cso"
+    un = "un"
+    academic = "academic"
+    other = "other"
+
+
+class OrganisationBase(SQLModel):
+    kind: OrganisationKind = Field(sa_type=enum_type(OrganisationKind))
+    state_code: str = Field(foreign_key="state.code", index=True, max_length=3,
+                            description="ISO 3166-1 alpha-3 code of the state the organisation works in.")
+    public_name: str | None = Field(
+        default=None, max_length=200,
+        description="Pseudonym under which a CSO at risk of reprisal publishes; its real name is then "
+                    "shown only to admins and to the organisation itself.",
+    )
+
+
+class Organisation(OrganisationBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    is_active: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class OrganisationCreate(OrganisationBase):
+    name: str = Field(min_length=1, max_length=200)
+
+    @field_validator("state_code", mode="before")
+    @classmethod
+    def _upper(cls, v: object) -> object:
+        return v.upper() if isinstance(v, str) else v
+
+
+class OrganisationUpdate(SQLModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    public_name: str | None = Field(default=None, max_length=200)
+    is_active: bool | None = None
+
+
+class OrganisationRead(SQLModel):
+    id: int
+    name: str = Field(description="The real name for admins and the organisation's own members; "
+                                  "otherwise the public name when the organisation has one.")
+    kind: OrganisationKind
+    state_code: str
+    public_name: str | None
+    is_active: bool
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=320, unique=True, description="Stored lower-cased: unique case-insensitively.")
+    full_name: str = Field(max_length=200)
+    password_hash: str = Field(max_length=255)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    is_admin: bool = False
+    is_active: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class UserCreate(SQLModel):
+    email: EmailStr
+    full_name: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=12, max_length=256)
+    organisation_id: int
+    is_admin: bool = False
+
+
+class UserUpdate(SQLModel):
+    full_name: str | None = Field(default=None, min_length=1, max_length=200)
+    password: str | None = Field(default=None, min_length=12, max_length=256)
+    is_admin: bool | None = None
+    is_active: bool | None = None
+
+
+class UserRead(SQLModel):
+    id: int
+    email: str
+    full_name: str
+    organisation_id: int
+    is_admin: bool
+    is_active: bool
+    created_at: datetime
+
+
+class Me(SQLModel):
+    """Who the caller is, as the API sees it."""
+
+    kind: str = Field(description="`user` or `service_token`.")
+    role: str
+    user: UserRead | None
+    organisation: OrganisationRead
+    state_code: str
+    permissions: list[str]
+
+
+class Token(SQLModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int = Field(description="Seconds until the access token expires.")
+
+
+class ServiceToken(SQLModel, table=True):
+    """A long-lived bearer token for an organisation's scripts. Only its SHA-256 is stored."""
+
+    __tablename__ = "service_token"
+    __audit_ignore__ = ("last_used_at",)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    created_by_user_id: int = Field(foreign_key="user.id")
+    name: str = Field(max_length=200)
+    prefix: str = Field(max_length=16, description="First characters, to recognise a token in a list.")
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ServiceTokenCreate(SQLModel):
+    name: str = Field(min_length=1, max_length=200, description="What the token is for, e.g. 'NHRI nightly sync'.")
+    expires_in_days: int | None = Field(default=None, ge=1, le=3650,
+                                        description="Lifetime; the server default when omitted.")
+
+
+class ServiceTokenRead(SQLModel):
+    id: int
+    organisation_id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+
+class ServiceTokenIssued(ServiceTokenRead):
+    token: str = Field(description="The secret. Shown once: store it now, it cannot be read again.")
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed logins per account, shared by every worker through the database."""
+
+    __tablename__ = "login_throttle"
+    __audited__ = False
+
+    account: str = Field(primary_key=True, max_length=320)
+    failures: int = 0
+    window_started_at: datetime = Field(sa_type=UTCDateTime)
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,0 +1,78 @@
+"""Who may do what: the one table of the whole API.
+
+Read it as data. A role holds permissions, each with the scope it applies to: `any` row, rows of
+the caller's `own_state`, or rows of the caller's `own_organisation`. Route gates check that the
+role holds the permission at all; domain services apply the scope to the rows (404 for what the
+caller may not see, 403 for what it sees but may not change).
+"""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    anonymous = "anonymous"
+    government = "government"
+    nhri = "nhri"
+    cso = "cso"
+    un = "un"
+    academic = "academic"
+    other = "other"
+    admin = "admin"
+
+
+class Scope(StrEnum):
+    any = "any"
+    own_state = "own_state"
+    own_organisation = "own_organisation"
+
+
+class Permission(StrEnum):
+    published_read = "published:read"
+    account_read = "account:read"
+    service_tokens_manage = "service-tokens:manage"
+    states_write = "states:write"
+    organisations_write = "organisations:write"
+    users_read = "users:read"
+    users_write = "users:write"
+    audit_read = "audit:read"
+    # The cycle and tracking APIs gate their writes with these (see their issues).
+    positions_write = "positions:write"
+    implementation_write = "implementation:write"
+    progress_updates_post = "progress-updates:post"
+    assessments_post = "assessments:post"
+    evidence_post = "evidence:post"
+
+
+P, S = Permission, Scope
+Grants = dict[Permission, Scope]
+
+PUBLIC: Grants = {P.published_read: S.any}
+MEMBER: Grants = PUBLIC | {P.account_read: S.own_organisation}
+INTEGRATOR: Grants = MEMBER | {P.service_tokens_manage: S.own_organisation}
+OWN_STATE_POSTING: Grants = {
+    P.progress_updates_post: S.own_state,
+    P.assessments_post: S.own_state,
+    P.evidence_post: S.own_state,
+}
+GOVERNMENT_WRITES: Grants = {P.positions_write: S.own_state, P.implementation_write: S.own_state}
+
+ROLE_GRANTS: dict[Role, Grants] = {
+    Role.anonymous: PUBLIC,
+    Role.government: INTEGRATOR | GOVERNMENT_WRITES | OWN_STATE_POSTING,
+    Role.nhri: INTEGRATOR | OWN_STATE_POSTING,
+    Role.cso: INTEGRATOR | OWN_STATE_POSTING,
+    Role.un: MEMBER,
+    Role.academic: MEMBER,
+    Role.other: MEMBER,
+    Role.admin: {p: S.any for p in Permission},
+}
+
+# A service token acts for its organisation's scripts; it may not mint further tokens.
+SERVICE_TOKEN_WITHHELD: frozenset[Permission] = frozenset({P.service_tokens_manage})
+
+
+def grants_for(role: Role, *, via_service_token: bool = False) -> Grants:
+    grants = ROLE_GRANTS[role]
+    if via_service_token:
+        return {p: s for p, s in grants.items() if p not in SERVICE_TOKEN_WITHHELD}
+    return grants

@@ -1,0 +1,86 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, status
+from fastapi.security import OAuth2PasswordRequestForm
+from sqlmodel import Session
+
+from api.auth import service
+from api.auth.accounts import organisation_read
+from api.auth.deps import CanManageServiceTokens, CanReadAccount, Public, SettingsDep
+from api.auth.models import (
+    Me,
+    Organisation,
+    ServiceTokenCreate,
+    ServiceTokenIssued,
+    ServiceTokenRead,
+    Token,
+    User,
+    UserRead,
+)
+from api.auth.principal import Principal
+from api.db import SessionDep
+from api.errors import error_responses
+from api.pagination import Page, PageDep
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+@router.post("/token", response_model=Token, operation_id="auth:login",
+             responses=error_responses(401, 422, 429))
+def login(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    session: SessionDep,
+    settings: SettingsDep,
+    _: Public,
+) -> Token:
+    """OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429)."""
+    try:
+        token, expires_in = service.login(session, form.username, form.password, settings)
+    except service.LoginFailed:
+        session.commit()  # the failure count must outlive the 401 it answers
+        raise
+    return Token(access_token=token, expires_in=expires_in)
+
+
+def me_of(session: Session, principal: Principal) -> Me:
+    user = session.get(User, principal.user_id) if principal.user_id else None
+    organisation = session.get(Organisation, principal.organisation_id)
+    return Me(
+        kind=principal.kind.value,
+        role=principal.role.value,
+        user=UserRead.model_validate(user) if user else None,
+        organisation=organisation_read(organisation, principal),
+        state_code=principal.state_code,
+        permissions=sorted(p.value for p in principal.grants),
+    )
+
+
+@router.get("/me", response_model=Me, operation_id="auth:me", responses=error_responses(401, 403))
+def me(session: SessionDep, principal: CanReadAccount) -> Me:
+    return me_of(session, principal)
+
+
+@router.post("/service-tokens", response_model=ServiceTokenIssued, status_code=status.HTTP_201_CREATED,
+             operation_id="auth:create_service_token", responses=error_responses(401, 403, 422))
+def create_service_token(data: ServiceTokenCreate, session: SessionDep, settings: SettingsDep,
+                         principal: CanManageServiceTokens) -> ServiceTokenIssued:
+    """Issue a long-lived token for the caller's organisation. The secret is in this response only."""
+    token, secret = service.create_service_token(session, principal, data, settings)
+    return ServiceTokenIssued(**ServiceTokenRead.model_validate(token).model_dump(), token=secret)
+
+
+@router.get("/service-tokens", response_model=Page[ServiceTokenRead], operation_id="auth:list_service_tokens",
+            responses=error_responses(401, 403, 422))
+def list_service_tokens(
+    session: SessionDep, principal: CanManageServiceTokens, page: PageDep,
+    include_revoked: Annotated[bool, Query(description="Also list revoked tokens.")] = False,
+) -> Page[ServiceTokenRead]:
+    """The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown."""
+    return service.list_service_tokens(session, principal, page, include_revoked).map(ServiceTokenRead.model_validate)
+
+
+@router.delete("/service-tokens/{token_id}", response_model=ServiceTokenRead,
+               operation_id="auth:revoke_service_token", responses=error_responses(401, 403, 404))
+def revoke_service_token(token_id: int, session: SessionDep, principal: CanManageServiceTokens) -> ServiceTokenRead:
+    """Revoke at once; later requests with the token get 401. Revoking twice is harmless."""
+    return ServiceTokenRead.model_validate(service.revoke_service_token(session, principal, token_id))

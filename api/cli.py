@@ -1,0 +1,109 @@
+"""The `upr` command: serve, migrate, seed, create-user."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlmodel import Session, select
+
+app = typer.Typer(help="UPR Tracker: the UN Universal Periodic Review as a JSON API.", no_args_is_help=True)
+console = Console()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _session() -> Session:
+    from api.db import engine_for
+    from api.settings import get_settings
+
+    return Session(engine_for(get_settings().database_url))
+
+
+def alembic_config(url: str | None = None):
+    from alembic.config import Config
+
+    from api.settings import get_settings
+
+    config = Config(str(ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", url or get_settings().database_url)
+    return config
+
+
+@app.command()
+def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Bring the database schema to REVISION (default: the latest) with Alembic."""
+    from alembic import command
+
+    command.upgrade(alembic_config(), revision)
+
+
+@app.command()
+def seed() -> None:
+    """Load all UN states and the demo organisations and users (idempotent)."""
+    import api.audit.listener  # noqa: F401
+    from api.seed import seed_demo_accounts, seed_states
+
+    with _session() as session:
+        states = seed_states(session)
+        created = seed_demo_accounts(session)
+        session.commit()
+    console.print(f"Seeded {states} new states.")
+    if created:
+        table = Table(title="Demo accounts (passwords are shown this once)")
+        for column in ("email", "role", "password"):
+            table.add_column(column)
+        for row in created:
+            table.add_row(*row)
+        console.print(table)
+
+
+@app.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Option(prompt=True)],
+    organisation: Annotated[str, typer.Option(prompt=True, help="Organisation id or exact name.")],
+    full_name: Annotated[str, typer.Option(prompt=True)],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    admin: Annotated[bool, typer.Option("--admin", help="Grant the admin role.")] = False,
+) -> None:
+    """Create a user (an organisation must exist: `upr seed` makes demo ones)."""
+    import api.audit.listener  # noqa: F401
+    from pydantic import ValidationError
+
+    from api.auth import accounts
+    from api.auth.models import Organisation, UserCreate
+    from api.errors import Problem
+
+    with _session() as session:
+        stmt = select(Organisation).where(
+            Organisation.id == int(organisation) if organisation.isdigit() else Organisation.name == organisation)
+        org = session.exec(stmt).first()
+        if org is None:
+            console.print(f"[red]No organisation {organisation!r}.[/red]")
+            raise typer.Exit(1)
+        try:
+            data = UserCreate(email=email, full_name=full_name, password=password, organisation_id=org.id,
+                              is_admin=admin)
+            user = accounts.create_user(session, data)
+            session.commit()
+        except (ValidationError, Problem) as exc:
+            console.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1) from None
+    console.print(f"Created user {user.id} <{user.email}> in {org.name}.")
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: Annotated[int, typer.Option(help="uvicorn worker processes (state lives in the database).")] = 1,
+    reload: bool = False,
+) -> None:
+    """Serve the API with uvicorn."""
+    import uvicorn
+
+    uvicorn.run("api.main:app", host=host, port=port, workers=workers, reload=reload, proxy_headers=True)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,188 @@
+"""RFC 9457 problem+json for every error, on every app that installs these handlers.
+
+Services raise `Problem` subclasses (no FastAPI imports there); this module owns how they look
+on the wire. A mounted app does not inherit its parent's handlers, so each app calls
+`install_error_handlers`.
+"""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("api.errors")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_PREFIX = "urn:upr-tracker:problem:"
+
+
+class FieldError(BaseModel):
+    field: str = Field(description="Dotted path of the failing field, e.g. `email` or `items.0.date`.")
+    location: str = Field(description="`body`, `query`, `path`, `header`, `cookie` or `form`.")
+    message: str
+
+
+class ProblemDetail(BaseModel):
+    """The error body every endpoint returns (RFC 9457)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    field: str | None = Field(default=None, description="The (first) field the error is about.")
+    errors: list[FieldError] | None = None
+    request_id: str | None = None
+
+
+class Problem(Exception):
+    """A domain error with a stable `slug`; the HTTP status lives here so services stay HTTP-free."""
+
+    status = 400
+    slug = "bad-request"
+    title = "Bad request"
+
+    def __init__(self, detail: str, *, field: str | None = None, headers: dict[str, str] | None = None):
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+        self.headers = headers or {}
+
+
+class Unauthorized(Problem):
+    status, slug, title = 401, "unauthorized", "Authentication required"
+
+    def __init__(self, detail: str = "Missing or invalid credentials.", **kw: Any):
+        super().__init__(detail, **kw)
+        self.headers.setdefault("WWW-Authenticate", "Bearer")
+
+
+class Forbidden(Problem):
+    status, slug, title = 403, "forbidden", "Not allowed"
+
+
+class NotFound(Problem):
+    status, slug, title = 404, "not-found", "Not found"
+
+    @classmethod
+    def entity(cls, entity: str, key: object) -> "NotFound":
+        return cls(f"{entity} {key!s} does not exist or is not visible to you.")
+
+
+class Conflict(Problem):
+    status, slug, title = 409, "conflict", "Conflict"
+
+
+class PreconditionFailed(Problem):
+    status, slug, title = 412, "precondition-failed", "Precondition failed"
+
+
+class PayloadTooLarge(Problem):
+    status, slug, title = 413, "payload-too-large", "Payload too large"
+
+
+class InvalidInput(Problem):
+    status, slug, title = 422, "validation-error", "Invalid input"
+
+
+class TooManyRequests(Problem):
+    status, slug, title = 429, "too-many-requests", "Too many requests"
+
+    def __init__(self, detail: str, *, retry_after: int, **kw: Any):
+        super().__init__(detail, **kw)
+        self.headers["Retry-After"] = str(max(1, retry_after))
+
+
+def _slug_for(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase.lower().replace(" ", "-").replace("'", "")
+    except ValueError:
+        return "error"
+
+
+def problem_response(
+    request: Request,
+    status: int,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    detail: str | None = None,
+    field: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    body = ProblemDetail(
+        type=TYPE_PREFIX + (slug or _slug_for(status)),
+        title=title or phrase,
+        status=status,
+        detail=detail or phrase,
+        instance=request.url.path,
+        field=field,
+        errors=errors,
+        request_id=request.scope.get("state", {}).get("request_id"),
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        headers=headers,
+        media_type=PROBLEM_MEDIA_TYPE,
+    )
+
+
+def _field_path(loc: tuple[Any, ...]) -> tuple[str, str]:
+    location = str(loc[0]) if loc else "body"
+    rest = [str(p) for p in loc[1:]] or [location]
+    return ".".join(rest), location
+
+
+async def _on_problem(request: Request, exc: Problem) -> JSONResponse:
+    return problem_response(
+        request, exc.status, slug=exc.slug, title=exc.title, detail=exc.detail, field=exc.field, headers=exc.headers
+    )
+
+
+async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = []
+    for err in exc.errors():
+        field, location = _field_path(tuple(err.get("loc", ())))
+        errors.append(FieldError(field=field, location=location, message=err.get("msg", "invalid")))
+    detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "The request is not valid."
+    return problem_response(
+        request, 422, slug="validation-error", title="Invalid input", detail=detail,
+        field=errors[0].field if errors else None, errors=errors,
+    )
+
+
+async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 404 and detail in (None, "Not Found"):
+        detail = f"No route matches {request.method} {request.url.path}."
+    return problem_response(request, exc.status_code, detail=detail, headers=getattr(exc, "headers", None))
+
+
+async def _on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+    log.warning("integrity error not mapped by a service: %s", exc.orig)
+    return problem_response(
+        request, 409, slug="conflict", title="Conflict",
+        detail="The change conflicts with existing data (a duplicate or a missing reference).",
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(IntegrityError, _on_integrity)
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for the problem statuses a route can return."""
+    return {s: {"model": ProblemDetail, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": HTTPStatus(s).phrase}
+            for s in statuses}

@@ -1,0 +1,41 @@
+"""The cycle API application (the tracking app is mounted here once it exists)."""
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+import api.audit.listener  # noqa: F401  (registers the audit hook on every session)
+from api.audit.router import router as audit_router
+from api.auth.accounts_router import organisations, users
+from api.auth.router import router as auth_router
+from api.cycle.router import router as states_router
+from api.errors import install_error_handlers
+from api.health import router as health_router
+from api.middleware import RequestIdMiddleware
+from api.settings import get_settings
+
+DESCRIPTION = """
+UPR Tracker: the UN Universal Periodic Review cycle — states, reviews, recommendations and
+positions — as a JSON API. Errors are RFC 9457 `application/problem+json`; every list is paged
+with `limit` and `offset` or `cursor` and answers `{"items", "total", "next_cursor"}`.
+"""
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO)
+    app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
+            allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
+        )
+    app.add_middleware(RequestIdMiddleware)
+    for router in (health_router, auth_router, organisations, users, states_router, audit_router):
+        app.include_router(router)
+    return app
+
+
+app = create_app()

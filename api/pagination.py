@@ -1,0 +1,122 @@
+"""The one pagination helper every list uses.
+
+`limit` (default 50, clamped to 500) with either `offset` or an opaque keyset `cursor`. The order
+always ends with the primary key, so pages are stable while rows are added; the envelope is
+`{"items": [...], "total": N, "next_cursor": "..." | null}` everywhere.
+"""
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query
+from pydantic import BaseModel
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql import Select
+from sqlmodel import Session
+
+from api.errors import InvalidInput
+
+MAX_LIMIT = 500
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    next_cursor: str | None = None
+
+    def map(self, fn: Callable[[T], U]) -> "Page[U]":
+        return Page[Any](items=[fn(i) for i in self.items], total=self.total, next_cursor=self.next_cursor)
+
+
+@dataclass(frozen=True)
+class PageParams:
+    limit: int = 50
+    offset: int = 0
+    cursor: str | None = None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, description=f"Page size; values above {MAX_LIMIT} are clamped.")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip; use `cursor` instead for deep paging.")] = 0,
+    cursor: Annotated[str | None, Query(description="Opaque `next_cursor` from the previous page.")] = None,
+) -> PageParams:
+    if cursor is not None and offset:
+        raise InvalidInput("Give either `offset` or `cursor`, not both.", field="cursor")
+    return PageParams(limit=min(limit, MAX_LIMIT), offset=offset, cursor=cursor)
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: InstrumentedAttribute
+    descending: bool = False
+
+
+def _encode(values: list[Any]) -> str:
+    def tag(v: Any) -> Any:
+        if isinstance(v, datetime):
+            return {"dt": v.isoformat()}
+        if isinstance(v, date):
+            return {"d": v.isoformat()}
+        if hasattr(v, "value"):  # enums
+            return v.value
+        return v
+
+    raw = json.dumps([tag(v) for v in values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, width: int) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+        if not isinstance(values, list) or len(values) != width:
+            raise ValueError
+        out = []
+        for v in values:
+            if isinstance(v, dict) and "dt" in v:
+                v = datetime.fromisoformat(v["dt"])
+            elif isinstance(v, dict) and "d" in v:
+                v = date.fromisoformat(v["d"])
+            elif isinstance(v, (dict, list)):
+                raise ValueError
+            out.append(v)
+        return out
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("The cursor is not one this API issued for this list.", field="cursor") from None
+
+
+def _after(order: Sequence[Sort], values: list[Any]):
+    """Keyset condition "strictly after this row" for a mixed-direction order."""
+    clauses = []
+    for i, sort in enumerate(order):
+        equal_prefix = [order[j].column == values[j] for j in range(i)]
+        beyond = sort.column < values[i] if sort.descending else sort.column > values[i]
+        clauses.append(and_(*equal_prefix, beyond))
+    return or_(*clauses)
+
+
+def paginate(session: Session, stmt: Select, params: PageParams, order: Sequence[Sort]) -> Page[Any]:
+    """Run `stmt` (a select of one entity) one page at a time; `order` must end with a unique column."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    if params.cursor is not None:
+        stmt = stmt.where(_after(order, _decode(params.cursor, len(order))))
+    elif params.offset:
+        stmt = stmt.offset(params.offset)
+    ordering = [s.column.desc() if s.descending else s.column.asc() for s in order]
+    rows = list(session.scalars(stmt.order_by(*ordering).limit(params.limit + 1)))
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        next_cursor = _encode([getattr(rows[-1], s.column.key) for s in order])
+    return Page[Any](items=rows, total=total, next_cursor=next_cursor)

@@ -1,0 +1,118 @@
+"""Fixtures: one migrated database per run, an outer transaction per test, clients per role.
+
+`TEST_DATABASE_URL` picks the database (CI sets a PostgreSQL one); by default a fresh SQLite
+file. The schema comes from `alembic upgrade head`, never from `create_all`.
+"""
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from api.db import engine_for, get_session
+from api.main import app
+from api.settings import Settings, get_settings
+from tests.factories import World, build_world
+
+BASE_URL = "http://testserver"
+
+
+def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+def reset_database(engine: Engine) -> None:
+    """Drop whatever a previous run left (PostgreSQL is reused between runs)."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    else:
+        with engine.begin() as conn:
+            for table in inspect(conn).get_table_names():
+                conn.execute(text(f'DROP TABLE "{table}"'))
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    from alembic import command
+
+    from api.cli import alembic_config
+
+    config = alembic_config(url)
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, revision)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return _database_url(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(database_url=database_url, upload_dir=Path(tmp_path_factory.mktemp("uploads")),
+                    secret_key="test-secret-key-" + "x" * 40)
+
+
+@pytest.fixture(scope="session")
+def engine(settings: Settings) -> Engine:
+    engine = engine_for(settings.database_url)
+    reset_database(engine)
+    migrate(settings.database_url)
+    return engine
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session inside an outer transaction that is rolled back after the test."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    try:
+        yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    return build_world(session)
+
+
+@pytest.fixture
+async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    def override_session() -> Iterator[Session]:
+        # Same contract as api.db.get_session: commit on success, roll back on error.
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.info.pop("principal", None)
+
+    app.dependency_overrides[get_session] = override_session
+    app.dependency_overrides[get_settings] = lambda: settings
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+        yield client
+    app.dependency_overrides.clear()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """In CI a skipped test is a failure: nothing may pass by not running."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if os.environ.get("CI") and skipped:
+        terminalreporter.write_line(f"CI: {len(skipped)} test(s) skipped; failing the run.", red=True)
+        terminalreporter._session.exitstatus = 1
