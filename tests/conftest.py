@@ -92,7 +92,9 @@ def world(session: Session) -> World:
 @pytest.fixture
 async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     def override_session() -> Iterator[Session]:
-        # Same contract as api.db.get_session: commit on success, roll back on error.
+        # Same contract as api.db.get_session: commit on success, roll back on error. What the
+        # test set up is committed first (into the outer transaction), as if by another request.
+        session.commit()
         try:
             yield session
             session.commit()

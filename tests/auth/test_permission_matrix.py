@@ -1,0 +1,169 @@
+"""Every route × every caller × own/other state, with expectations derived from ROLE_GRANTS.
+
+The routes come from the app's route table and each route's gate from its dependencies, so a
+new route without a gate, or without a scenario here saying how to call it, fails this file.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute, iter_route_contexts
+from starlette.routing import Mount
+
+from api.auth.deps import Requires
+from api.auth.permissions import Permission, Role, Scope, grants_for
+from api.main import app
+from tests.factories import OTHER_STATE, OWN_STATE, PASSWORD, World, bearer
+
+
+def iter_routes(application: FastAPI, prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
+    """Every API route with its full path, through included routers and mounted FastAPI apps."""
+    for context in iter_route_contexts(application.routes):
+        route = context.original_route
+        if isinstance(route, APIRoute):
+            yield prefix + context.path, route
+        elif isinstance(route, Mount) and isinstance(route.app, FastAPI):
+            yield from iter_routes(route.app, prefix + route.path)
+
+
+def gates_of(route: APIRoute) -> list[Requires]:
+    found, stack = [], list(route.dependant.dependencies)
+    while stack:
+        dependency = stack.pop()
+        if isinstance(dependency.call, Requires):
+            found.append(dependency.call)
+        stack.extend(dependency.dependencies)
+    return found
+
+
+ROUTES = sorted(((method, path, route) for path, route in iter_routes(app) for method in route.methods),
+                key=lambda r: (r[1], r[0]))
+
+
+@dataclass(frozen=True)
+class Call:
+    path: str
+    json: dict[str, Any] | None = None
+    data: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """How to call a route for a caller (its role) against a state's rows.
+
+    `targets_row`: the call reaches a row of that state / organisation, so a permission scoped
+    to the caller's own state or organisation must not reach the other state's row.
+    """
+
+    build: Callable[[World, Role, str], Call]
+    targets_row: bool = False
+
+
+def _role(role: Role) -> Role:
+    return Role.nhri if role is Role.anonymous else role
+
+
+SCENARIOS: dict[tuple[str, str], Scenario] = {
+    ("GET", "/healthz"): Scenario(lambda w, r, s: Call("/healthz")),
+    ("POST", "/auth/token"): Scenario(lambda w, r, s: Call(
+        "/auth/token", data={"username": w.user(_role(r), s).email, "password": PASSWORD})),
+    ("GET", "/auth/me"): Scenario(lambda w, r, s: Call("/auth/me")),
+    ("POST", "/auth/service-tokens"): Scenario(lambda w, r, s: Call("/auth/service-tokens", json={"name": "m"})),
+    ("GET", "/auth/service-tokens"): Scenario(lambda w, r, s: Call("/auth/service-tokens")),
+    ("DELETE", "/auth/service-tokens/{token_id}"): Scenario(
+        lambda w, r, s: Call(f"/auth/service-tokens/{w.service_tokens[(_role(r).value, s)][0].id}"),
+        targets_row=True),
+    ("GET", "/organisations"): Scenario(lambda w, r, s: Call(f"/organisations?state={s}")),
+    ("GET", "/organisations/{organisation_id}"): Scenario(
+        lambda w, r, s: Call(f"/organisations/{w.org(_role(r), s).id}"), targets_row=True),
+    ("POST", "/organisations"): Scenario(lambda w, r, s: Call(
+        "/organisations", json={"name": "Matrix NHRI", "kind": "nhri", "state_code": s})),
+    ("PATCH", "/organisations/{organisation_id}"): Scenario(
+        lambda w, r, s: Call(f"/organisations/{w.org(_role(r), s).id}", json={"public_name": "Renamed"}),
+        targets_row=True),
+    ("GET", "/users"): Scenario(lambda w, r, s: Call(f"/users?organisation_id={w.org(_role(r), s).id}")),
+    ("GET", "/users/{user_id}"): Scenario(lambda w, r, s: Call(f"/users/{w.user(_role(r), s).id}"),
+                                          targets_row=True),
+    ("POST", "/users"): Scenario(lambda w, r, s: Call("/users", json={
+        "email": "matrix@example.org", "full_name": "Matrix", "password": "a long enough password",
+        "organisation_id": w.org(_role(r), s).id})),
+    ("PATCH", "/users/{user_id}"): Scenario(
+        lambda w, r, s: Call(f"/users/{w.user(_role(r), s).id}", json={"full_name": "Renamed"}),
+        targets_row=True),
+    ("GET", "/states"): Scenario(lambda w, r, s: Call("/states")),
+    ("GET", "/states/{code}"): Scenario(lambda w, r, s: Call(f"/states/{s}"), targets_row=True),
+    ("POST", "/states"): Scenario(lambda w, r, s: Call("/states", json={"code": "XKX", "name": "Matrixland"})),
+    ("PATCH", "/states/{code}"): Scenario(lambda w, r, s: Call(f"/states/{s}", json={"name": "Renamed"}),
+                                          targets_row=True),
+    ("GET", "/audit-log"): Scenario(lambda w, r, s: Call("/audit-log")),
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    name: str
+    role: Role
+    via_service_token: bool = False
+    grants: dict[Permission, Scope] = field(default_factory=dict, compare=False)
+
+    def headers(self, world: World, settings) -> dict[str, str]:
+        if self.via_service_token:
+            return bearer(world.service_tokens[(self.role.value, OWN_STATE)][1])
+        return world.headers(self.role, settings)
+
+
+CALLERS = [Caller(role.value, role, grants=grants_for(role)) for role in Role] + [
+    Caller(f"{role.value} service token", role, True, grants_for(role, via_service_token=True))
+    for role in (Role.government, Role.nhri, Role.cso)
+]
+
+
+def expected_status(permission: Permission | None, caller: Caller, state: str, targets_row: bool) -> int | None:
+    """None means success (any 2xx); otherwise the exact refusal."""
+    if permission is None:
+        return None
+    if caller.role is Role.anonymous:
+        return 401
+    scope = caller.grants.get(permission)
+    if scope is None:
+        return 403
+    if state == OTHER_STATE and targets_row and scope is not Scope.any:
+        return 404
+    return None
+
+
+def test_every_route_has_exactly_one_gate():
+    missing = [f"{m} {p}" for m, p, route in ROUTES if len(gates_of(route)) != 1]
+    assert not missing, f"routes without exactly one permission gate (use Public or a Can… alias): {missing}"
+
+
+def test_every_route_has_a_scenario_and_every_scenario_a_route():
+    routes = {(m, p) for m, p, _ in ROUTES}
+    assert not routes - SCENARIOS.keys(), f"add a matrix scenario for: {sorted(routes - SCENARIOS.keys())}"
+    assert not SCENARIOS.keys() - routes, f"stale matrix scenarios: {sorted(SCENARIOS.keys() - routes)}"
+
+
+CASES = [
+    pytest.param(method, path, route, caller, state, id=f"{method} {path} | {caller.name} | {state}")
+    for method, path, route in ROUTES
+    for caller in CALLERS
+    for state in (OWN_STATE, OTHER_STATE)
+]
+
+
+@pytest.mark.parametrize(("method", "path", "route", "caller", "state"), CASES)
+async def test_matrix(client, world, settings, method, path, route, caller, state):
+    scenario = SCENARIOS[(method, path)]
+    (gate,) = gates_of(route)
+    call = scenario.build(world, caller.role, state)
+    response = await client.request(method, call.path, json=call.json, data=call.data,
+                                    headers=caller.headers(world, settings))
+    want = expected_status(gate.permission, caller, state, scenario.targets_row)
+    if want is None:
+        assert 200 <= response.status_code < 300, response.text
+    else:
+        assert response.status_code == want, response.text
+        assert response.headers["content-type"] == "application/problem+json"
