@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test migrate seed clean
+.PHONY: install run test migrate seed openapi clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ seed: migrate
 
 run: seed
 	$(BIN)/upr serve --host $(HOST) --port $(PORT)
+
+openapi: install  ## regenerate the committed contracts: openapi/*.json and clients/
+	$(BIN)/python -m api.contracts
 
 test: install
 	$(BIN)/pytest

@@ -99,7 +99,23 @@ class TooManyRequests(Problem):
         self.headers["Retry-After"] = str(max(1, retry_after))
 
 
+def _known(status: int) -> type[Problem] | None:
+    """The Problem class for a status, so framework errors get the same slug and title as ours."""
+    return next((cls for cls in _problem_classes() if cls.status == status), None)
+
+
+def _problem_classes() -> list[type[Problem]]:
+    found, stack = [], [Problem]
+    while stack:
+        cls = stack.pop()
+        found.append(cls)
+        stack.extend(cls.__subclasses__())
+    return found
+
+
 def _slug_for(status: int) -> str:
+    if known := _known(status):
+        return known.slug
     try:
         return HTTPStatus(status).phrase.lower().replace(" ", "-").replace("'", "")
     except ValueError:
@@ -120,7 +136,7 @@ def problem_response(
     phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
     body = ProblemDetail(
         type=TYPE_PREFIX + (slug or _slug_for(status)),
-        title=title or phrase,
+        title=title or (known.title if (known := _known(status)) else phrase),
         status=status,
         detail=detail or phrase,
         instance=request.url.path,

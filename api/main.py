@@ -12,8 +12,9 @@ from api.auth.router import router as auth_router
 from api.cycle.router import router as states_router
 from api.errors import install_error_handlers
 from api.health import router as health_router
+from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
-from api.settings import get_settings
+from api.settings import Settings, get_settings
 
 DESCRIPTION = """
 UPR Tracker: the UN Universal Periodic Review cycle — states, reviews, recommendations and
@@ -22,8 +23,8 @@ with `limit` and `offset` or `cursor` and answers `{"items", "total", "next_curs
 """
 
 
-def create_app() -> FastAPI:
-    settings = get_settings()
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
     logging.basicConfig(level=logging.INFO)
     app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
     install_error_handlers(app)
@@ -32,6 +33,7 @@ def create_app() -> FastAPI:
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
             allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
         )
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     for router in (health_router, auth_router, organisations, users, states_router, audit_router):
         app.include_router(router)

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from api.auth import accounts
 from api.auth.deps import CanReadUsers, CanWriteOrganisations, CanWriteUsers, Public
@@ -13,6 +13,7 @@ from api.auth.models import (
     UserRead,
     UserUpdate,
 )
+from api.concurrency import IfMatch, check_if_match, with_etag
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
@@ -34,8 +35,10 @@ def list_organisations(
 
 @organisations.get("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations:get",
                    responses=error_responses(404))
-def get_organisation(organisation_id: int, session: SessionDep, principal: Public) -> OrganisationRead:
-    return accounts.organisation_read(accounts.get_organisation(session, principal, organisation_id), principal)
+def get_organisation(organisation_id: int, session: SessionDep, principal: Public,
+                     response: Response) -> OrganisationRead:
+    organisation = accounts.get_organisation(session, principal, organisation_id)
+    return with_etag(response, accounts.organisation_read(organisation, principal))
 
 
 @organisations.post("", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED,
@@ -46,11 +49,14 @@ def create_organisation(data: OrganisationCreate, session: SessionDep,
 
 
 @organisations.patch("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations:update",
-                     responses=error_responses(401, 403, 404, 409, 422))
+                     responses=error_responses(401, 403, 404, 409, 412, 422))
 def update_organisation(organisation_id: int, data: OrganisationUpdate, session: SessionDep,
-                        principal: CanWriteOrganisations) -> OrganisationRead:
+                        principal: CanWriteOrganisations, response: Response,
+                        if_match: IfMatch = None) -> OrganisationRead:
+    current = accounts.get_organisation(session, principal, organisation_id)
+    check_if_match(if_match, accounts.organisation_read(current, principal))
     organisation = accounts.update_organisation(session, principal, organisation_id, data)
-    return accounts.organisation_read(organisation, principal)
+    return with_etag(response, accounts.organisation_read(organisation, principal))
 
 
 @users.get("", response_model=Page[UserRead], operation_id="users:list", responses=error_responses(401, 403, 422))
@@ -64,8 +70,8 @@ def list_users(
 
 @users.get("/{user_id}", response_model=UserRead, operation_id="users:get",
            responses=error_responses(401, 403, 404))
-def get_user(user_id: int, session: SessionDep, _: CanReadUsers) -> UserRead:
-    return UserRead.model_validate(accounts.get_user(session, user_id))
+def get_user(user_id: int, session: SessionDep, _: CanReadUsers, response: Response) -> UserRead:
+    return with_etag(response, UserRead.model_validate(accounts.get_user(session, user_id)))
 
 
 @users.post("", response_model=UserRead, status_code=status.HTTP_201_CREATED, operation_id="users:create",
@@ -76,7 +82,9 @@ def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers) -> User
 
 
 @users.patch("/{user_id}", response_model=UserRead, operation_id="users:update",
-             responses=error_responses(401, 403, 404, 422))
-def update_user(user_id: int, data: UserUpdate, session: SessionDep, _: CanWriteUsers) -> UserRead:
+             responses=error_responses(401, 403, 404, 412, 422))
+def update_user(user_id: int, data: UserUpdate, session: SessionDep, _: CanWriteUsers, response: Response,
+                if_match: IfMatch = None) -> UserRead:
     """Deactivate with `{"is_active": false}`: the user's access tokens stop working at once."""
-    return UserRead.model_validate(accounts.update_user(session, user_id, data))
+    check_if_match(if_match, UserRead.model_validate(accounts.get_user(session, user_id)))
+    return with_etag(response, UserRead.model_validate(accounts.update_user(session, user_id, data)))

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t upr-tracker .
+# Run:   docker run -e DATABASE_URL=postgresql+psycopg://upr:secret@db/upr -e SECRET_KEY=$(openssl rand -hex 32) -p 8000:8000 upr-tracker
+
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY api ./api
+RUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/venv/bin/pip install .
+
+FROM python:3.11-slim
+ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    PYTHONPATH=/app ENV=production UPLOAD_DIR=/var/lib/upr/uploads WORKERS=2
+RUN useradd --system --create-home --uid 10001 upr && mkdir -p /var/lib/upr/uploads && chown -R upr /var/lib/upr
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY alembic.ini ./
+COPY migrations ./migrations
+COPY api ./api
+USER upr
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
+# PYTHONPATH puts /app (with alembic.ini and migrations/) ahead of the installed copy of `api`.
+# Settings refuse to load with the demo SECRET_KEY when ENV=production, so a misconfigured
+# container stops here instead of serving forgeable tokens.
+CMD ["sh", "-c", "upr migrate && exec upr serve --host 0.0.0.0 --port 8000 --workers ${WORKERS}"]

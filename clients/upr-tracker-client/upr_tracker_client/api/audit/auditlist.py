@@ -1,0 +1,318 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audit_action import AuditAction
+from ...models.page_audit_entry_read import PageAuditEntryRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    entity: None | str | Unset = UNSET,
+    entity_id: None | str | Unset = UNSET,
+    actor: int | None | Unset = UNSET,
+    organisation_id: int | None | Unset = UNSET,
+    action: AuditAction | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_entity: None | str | Unset
+    if isinstance(entity, Unset):
+        json_entity = UNSET
+    else:
+        json_entity = entity
+    params["entity"] = json_entity
+
+    json_entity_id: None | str | Unset
+    if isinstance(entity_id, Unset):
+        json_entity_id = UNSET
+    else:
+        json_entity_id = entity_id
+    params["entity_id"] = json_entity_id
+
+    json_actor: int | None | Unset
+    if isinstance(actor, Unset):
+        json_actor = UNSET
+    else:
+        json_actor = actor
+    params["actor"] = json_actor
+
+    json_organisation_id: int | None | Unset
+    if isinstance(organisation_id, Unset):
+        json_organisation_id = UNSET
+    else:
+        json_organisation_id = organisation_id
+    params["organisation_id"] = json_organisation_id
+
+    json_action: None | str | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    elif isinstance(action, AuditAction):
+        json_action = action.value
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/audit-log",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageAuditEntryRead | None:
+    if response.status_code == 200:
+        response_200 = PageAuditEntryRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PageAuditEntryRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    entity: None | str | Unset = UNSET,
+    entity_id: None | str | Unset = UNSET,
+    actor: int | None | Unset = UNSET,
+    organisation_id: int | None | Unset = UNSET,
+    action: AuditAction | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageAuditEntryRead]:
+    """List Audit Entries
+
+     Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
+
+    Args:
+        entity (None | str | Unset):
+        entity_id (None | str | Unset):
+        actor (int | None | Unset):
+        organisation_id (int | None | Unset):
+        action (AuditAction | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageAuditEntryRead]
+    """
+
+    kwargs = _get_kwargs(
+        entity=entity,
+        entity_id=entity_id,
+        actor=actor,
+        organisation_id=organisation_id,
+        action=action,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    entity: None | str | Unset = UNSET,
+    entity_id: None | str | Unset = UNSET,
+    actor: int | None | Unset = UNSET,
+    organisation_id: int | None | Unset = UNSET,
+    action: AuditAction | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageAuditEntryRead | None:
+    """List Audit Entries
+
+     Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
+
+    Args:
+        entity (None | str | Unset):
+        entity_id (None | str | Unset):
+        actor (int | None | Unset):
+        organisation_id (int | None | Unset):
+        action (AuditAction | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageAuditEntryRead
+    """
+
+    return sync_detailed(
+        client=client,
+        entity=entity,
+        entity_id=entity_id,
+        actor=actor,
+        organisation_id=organisation_id,
+        action=action,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    entity: None | str | Unset = UNSET,
+    entity_id: None | str | Unset = UNSET,
+    actor: int | None | Unset = UNSET,
+    organisation_id: int | None | Unset = UNSET,
+    action: AuditAction | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageAuditEntryRead]:
+    """List Audit Entries
+
+     Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
+
+    Args:
+        entity (None | str | Unset):
+        entity_id (None | str | Unset):
+        actor (int | None | Unset):
+        organisation_id (int | None | Unset):
+        action (AuditAction | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageAuditEntryRead]
+    """
+
+    kwargs = _get_kwargs(
+        entity=entity,
+        entity_id=entity_id,
+        actor=actor,
+        organisation_id=organisation_id,
+        action=action,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    entity: None | str | Unset = UNSET,
+    entity_id: None | str | Unset = UNSET,
+    actor: int | None | Unset = UNSET,
+    organisation_id: int | None | Unset = UNSET,
+    action: AuditAction | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageAuditEntryRead | None:
+    """List Audit Entries
+
+     Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
+
+    Args:
+        entity (None | str | Unset):
+        entity_id (None | str | Unset):
+        actor (int | None | Unset):
+        organisation_id (int | None | Unset):
+        action (AuditAction | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageAuditEntryRead
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            entity=entity,
+            entity_id=entity_id,
+            actor=actor,
+            organisation_id=organisation_id,
+            action=action,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

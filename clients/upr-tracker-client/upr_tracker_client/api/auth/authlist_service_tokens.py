@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_service_token_read import PageServiceTokenRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    include_revoked: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_revoked"] = include_revoked
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/auth/service-tokens",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageServiceTokenRead | None:
+    if response.status_code == 200:
+        response_200 = PageServiceTokenRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PageServiceTokenRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    include_revoked: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageServiceTokenRead]:
+    """List Service Tokens
+
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+
+    Args:
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageServiceTokenRead]
+    """
+
+    kwargs = _get_kwargs(
+        include_revoked=include_revoked,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    include_revoked: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageServiceTokenRead | None:
+    """List Service Tokens
+
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+
+    Args:
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageServiceTokenRead
+    """
+
+    return sync_detailed(
+        client=client,
+        include_revoked=include_revoked,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    include_revoked: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageServiceTokenRead]:
+    """List Service Tokens
+
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+
+    Args:
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageServiceTokenRead]
+    """
+
+    kwargs = _get_kwargs(
+        include_revoked=include_revoked,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    include_revoked: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageServiceTokenRead | None:
+    """List Service Tokens
+
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+
+    Args:
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageServiceTokenRead
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            include_revoked=include_revoked,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,181 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.service_token_read import ServiceTokenRead
+from ...types import Response
+
+
+def _get_kwargs(
+    token_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/auth/service-tokens/{token_id}".format(
+            token_id=quote(str(token_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | HTTPValidationError | ServiceTokenRead | None:
+    if response.status_code == 200:
+        response_200 = ServiceTokenRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | HTTPValidationError | ServiceTokenRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    token_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | HTTPValidationError | ServiceTokenRead]:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+
+    Args:
+        token_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | ServiceTokenRead]
+    """
+
+    kwargs = _get_kwargs(
+        token_id=token_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    token_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | HTTPValidationError | ServiceTokenRead | None:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+
+    Args:
+        token_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | ServiceTokenRead
+    """
+
+    return sync_detailed(
+        token_id=token_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    token_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | HTTPValidationError | ServiceTokenRead]:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+
+    Args:
+        token_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | ServiceTokenRead]
+    """
+
+    kwargs = _get_kwargs(
+        token_id=token_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    token_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | HTTPValidationError | ServiceTokenRead | None:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+
+    Args:
+        token_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | ServiceTokenRead
+    """
+
+    return (
+        await asyncio_detailed(
+            token_id=token_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,165 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.organisation_read import OrganisationRead
+from ...types import Response
+
+
+def _get_kwargs(
+    organisation_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/organisations/{organisation_id}".format(
+            organisation_id=quote(str(organisation_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | HTTPValidationError | OrganisationRead | None:
+    if response.status_code == 200:
+        response_200 = OrganisationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | HTTPValidationError | OrganisationRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organisation_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | HTTPValidationError | OrganisationRead]:
+    """Get Organisation
+
+    Args:
+        organisation_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | OrganisationRead]
+    """
+
+    kwargs = _get_kwargs(
+        organisation_id=organisation_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organisation_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | HTTPValidationError | OrganisationRead | None:
+    """Get Organisation
+
+    Args:
+        organisation_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | OrganisationRead
+    """
+
+    return sync_detailed(
+        organisation_id=organisation_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organisation_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | HTTPValidationError | OrganisationRead]:
+    """Get Organisation
+
+    Args:
+        organisation_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | OrganisationRead]
+    """
+
+    kwargs = _get_kwargs(
+        organisation_id=organisation_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organisation_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | HTTPValidationError | OrganisationRead | None:
+    """Get Organisation
+
+    Args:
+        organisation_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | OrganisationRead
+    """
+
+    return (
+        await asyncio_detailed(
+            organisation_id=organisation_id,
+            client=client,
+        )
+    ).parsed

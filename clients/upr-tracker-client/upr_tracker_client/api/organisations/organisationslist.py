@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.organisation_kind import OrganisationKind
+from ...models.page_organisation_read import PageOrganisationRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, OrganisationKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/organisations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PageOrganisationRead | None:
+    if response.status_code == 200:
+        response_200 = PageOrganisationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PageOrganisationRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageOrganisationRead]:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageOrganisationRead]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageOrganisationRead | None:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageOrganisationRead
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageOrganisationRead]:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageOrganisationRead]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageOrganisationRead | None:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageOrganisationRead
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

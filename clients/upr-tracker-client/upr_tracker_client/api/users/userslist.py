@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_user_read import PageUserRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    organisation_id: int | None | Unset = UNSET,
+    is_active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_organisation_id: int | None | Unset
+    if isinstance(organisation_id, Unset):
+        json_organisation_id = UNSET
+    else:
+        json_organisation_id = organisation_id
+    params["organisation_id"] = json_organisation_id
+
+    json_is_active: bool | None | Unset
+    if isinstance(is_active, Unset):
+        json_is_active = UNSET
+    else:
+        json_is_active = is_active
+    params["is_active"] = json_is_active
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PageUserRead | None:
+    if response.status_code == 200:
+        response_200 = PageUserRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PageUserRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    organisation_id: int | None | Unset = UNSET,
+    is_active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageUserRead]:
+    """List Users
+
+    Args:
+        organisation_id (int | None | Unset):
+        is_active (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageUserRead]
+    """
+
+    kwargs = _get_kwargs(
+        organisation_id=organisation_id,
+        is_active=is_active,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    organisation_id: int | None | Unset = UNSET,
+    is_active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageUserRead | None:
+    """List Users
+
+    Args:
+        organisation_id (int | None | Unset):
+        is_active (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageUserRead
+    """
+
+    return sync_detailed(
+        client=client,
+        organisation_id=organisation_id,
+        is_active=is_active,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    organisation_id: int | None | Unset = UNSET,
+    is_active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | PageUserRead]:
+    """List Users
+
+    Args:
+        organisation_id (int | None | Unset):
+        is_active (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PageUserRead]
+    """
+
+    kwargs = _get_kwargs(
+        organisation_id=organisation_id,
+        is_active=is_active,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    organisation_id: int | None | Unset = UNSET,
+    is_active: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Any | PageUserRead | None:
+    """List Users
+
+    Args:
+        organisation_id (int | None | Unset):
+        is_active (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PageUserRead
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            organisation_id=organisation_id,
+            is_active=is_active,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed
