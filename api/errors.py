@@ -199,6 +199,34 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries for the problem statuses a route can return."""
-    return {s: {"model": ProblemDetail, "content": {PROBLEM_MEDIA_TYPE: {}}, "description": HTTPStatus(s).phrase}
-            for s in statuses}
+    """OpenAPI `responses=` entries for the problem statuses a route can return (bodies filled in by
+    `install_problem_openapi`)."""
+    return {status: {"description": HTTPStatus(status).phrase} for status in statuses}
+
+
+def install_problem_openapi(app: FastAPI) -> None:
+    """Document every 4xx/5xx body as `application/problem+json` with the ProblemDetail schema,
+    replacing FastAPI's default 422 `HTTPValidationError`, which this API never sends."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            _document_problems(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _document_problems(schema: dict[str, Any]) -> None:
+    problem = ProblemDetail.model_json_schema(ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(problem.pop("$defs", {}))
+    components["ProblemDetail"] = problem
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    body = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}}
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            for status, response in operation.get("responses", {}).items():
+                if status[0] in "45":
+                    response["content"] = body

@@ -13,7 +13,7 @@ from api.errors import error_responses, problem_response
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", operation_id="health:check", responses=error_responses(503))
+@router.get("/healthz", operation_id="health.check", responses=error_responses(503))
 def healthz(request: Request, engine: Annotated[Engine, Depends(get_engine)], _: Public) -> JSONResponse:
     """200 when the database answers, 503 (problem+json) when it does not."""
     try:

@@ -10,7 +10,7 @@ from api.audit.router import router as audit_router
 from api.auth.accounts_router import organisations, users
 from api.auth.router import router as auth_router
 from api.cycle.router import router as states_router
-from api.errors import install_error_handlers
+from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
 from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
@@ -28,6 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     logging.basicConfig(level=logging.INFO)
     app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
     install_error_handlers(app)
+    install_problem_openapi(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],

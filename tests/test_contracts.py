@@ -28,6 +28,8 @@ def test_every_operation_has_an_id_and_documents_its_errors():
     for app in apps().values():
         for path, item in app.openapi()["paths"].items():
             for method, operation in item.items():
-                assert ":" in operation["operationId"], (method, path)
-                problems = [s for s in operation["responses"] if s[0] in "45"]
+                assert "." in operation["operationId"], (method, path)
+                problems = {s: r for s, r in operation["responses"].items() if s[0] in "45"}
                 assert problems, f"{method.upper()} {path} documents no error response"
+                for status, response in problems.items():
+                    assert list(response["content"]) == ["application/problem+json"], (method, path, status)

@@ -10,7 +10,7 @@ from api.pagination import Page, PageDep
 router = APIRouter(prefix="/audit-log", tags=["audit"])
 
 
-@router.get("", response_model=Page[AuditEntryRead], operation_id="audit:list",
+@router.get("", response_model=Page[AuditEntryRead], operation_id="audit.list",
             responses=error_responses(401, 403, 422))
 def list_audit_entries(
     session: SessionDep, _: CanReadAudit, page: PageDep,

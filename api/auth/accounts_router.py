@@ -22,7 +22,7 @@ organisations = APIRouter(prefix="/organisations", tags=["organisations"])
 users = APIRouter(prefix="/users", tags=["users"])
 
 
-@organisations.get("", response_model=Page[OrganisationRead], operation_id="organisations:list",
+@organisations.get("", response_model=Page[OrganisationRead], operation_id="organisations.list",
                    responses=error_responses(422))
 def list_organisations(
     session: SessionDep, principal: Public, page: PageDep,
@@ -33,7 +33,7 @@ def list_organisations(
     return accounts.list_organisations(session, principal, page, state_code=state, kind=kind)
 
 
-@organisations.get("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations:get",
+@organisations.get("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations.get",
                    responses=error_responses(404))
 def get_organisation(organisation_id: int, session: SessionDep, principal: Public,
                      response: Response) -> OrganisationRead:
@@ -42,13 +42,13 @@ def get_organisation(organisation_id: int, session: SessionDep, principal: Publi
 
 
 @organisations.post("", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED,
-                    operation_id="organisations:create", responses=error_responses(401, 403, 409, 422))
+                    operation_id="organisations.create", responses=error_responses(401, 403, 409, 422))
 def create_organisation(data: OrganisationCreate, session: SessionDep,
                         principal: CanWriteOrganisations) -> OrganisationRead:
     return accounts.organisation_read(accounts.create_organisation(session, data), principal)
 
 
-@organisations.patch("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations:update",
+@organisations.patch("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations.update",
                      responses=error_responses(401, 403, 404, 409, 412, 422))
 def update_organisation(organisation_id: int, data: OrganisationUpdate, session: SessionDep,
                         principal: CanWriteOrganisations, response: Response,
@@ -59,7 +59,7 @@ def update_organisation(organisation_id: int, data: OrganisationUpdate, session:
     return with_etag(response, accounts.organisation_read(organisation, principal))
 
 
-@users.get("", response_model=Page[UserRead], operation_id="users:list", responses=error_responses(401, 403, 422))
+@users.get("", response_model=Page[UserRead], operation_id="users.list", responses=error_responses(401, 403, 422))
 def list_users(
     session: SessionDep, _: CanReadUsers, page: PageDep,
     organisation_id: int | None = None, is_active: bool | None = None,
@@ -68,20 +68,20 @@ def list_users(
     return page_.map(UserRead.model_validate)
 
 
-@users.get("/{user_id}", response_model=UserRead, operation_id="users:get",
+@users.get("/{user_id}", response_model=UserRead, operation_id="users.get",
            responses=error_responses(401, 403, 404))
 def get_user(user_id: int, session: SessionDep, _: CanReadUsers, response: Response) -> UserRead:
     return with_etag(response, UserRead.model_validate(accounts.get_user(session, user_id)))
 
 
-@users.post("", response_model=UserRead, status_code=status.HTTP_201_CREATED, operation_id="users:create",
+@users.post("", response_model=UserRead, status_code=status.HTTP_201_CREATED, operation_id="users.create",
             responses=error_responses(401, 403, 409, 422))
 def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers) -> UserRead:
     """Emails are unique case-insensitively; a duplicate is a 409 naming `email`."""
     return UserRead.model_validate(accounts.create_user(session, data))
 
 
-@users.patch("/{user_id}", response_model=UserRead, operation_id="users:update",
+@users.patch("/{user_id}", response_model=UserRead, operation_id="users.update",
              responses=error_responses(401, 403, 404, 412, 422))
 def update_user(user_id: int, data: UserUpdate, session: SessionDep, _: CanWriteUsers, response: Response,
                 if_match: IfMatch = None) -> UserRead:

@@ -25,7 +25,7 @@ from api.pagination import Page, PageDep
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-@router.post("/token", response_model=Token, operation_id="auth:login",
+@router.post("/token", response_model=Token, operation_id="auth.login",
              responses=error_responses(401, 422, 429))
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
@@ -55,13 +55,13 @@ def me_of(session: Session, principal: Principal) -> Me:
     )
 
 
-@router.get("/me", response_model=Me, operation_id="auth:me", responses=error_responses(401, 403))
+@router.get("/me", response_model=Me, operation_id="auth.me", responses=error_responses(401, 403))
 def me(session: SessionDep, principal: CanReadAccount) -> Me:
     return me_of(session, principal)
 
 
 @router.post("/service-tokens", response_model=ServiceTokenIssued, status_code=status.HTTP_201_CREATED,
-             operation_id="auth:create_service_token", responses=error_responses(401, 403, 422))
+             operation_id="auth.create_service_token", responses=error_responses(401, 403, 422))
 def create_service_token(data: ServiceTokenCreate, session: SessionDep, settings: SettingsDep,
                          principal: CanManageServiceTokens) -> ServiceTokenIssued:
     """Issue a long-lived token for the caller's organisation. The secret is in this response only."""
@@ -69,7 +69,7 @@ def create_service_token(data: ServiceTokenCreate, session: SessionDep, settings
     return ServiceTokenIssued(**ServiceTokenRead.model_validate(token).model_dump(), token=secret)
 
 
-@router.get("/service-tokens", response_model=Page[ServiceTokenRead], operation_id="auth:list_service_tokens",
+@router.get("/service-tokens", response_model=Page[ServiceTokenRead], operation_id="auth.list_service_tokens",
             responses=error_responses(401, 403, 422))
 def list_service_tokens(
     session: SessionDep, principal: CanManageServiceTokens, page: PageDep,
@@ -80,7 +80,7 @@ def list_service_tokens(
 
 
 @router.delete("/service-tokens/{token_id}", response_model=ServiceTokenRead,
-               operation_id="auth:revoke_service_token", responses=error_responses(401, 403, 404))
+               operation_id="auth.revoke_service_token", responses=error_responses(401, 403, 404))
 def revoke_service_token(token_id: int, session: SessionDep, principal: CanManageServiceTokens) -> ServiceTokenRead:
     """Revoke at once; later requests with the token get 401. Revoking twice is harmless."""
     return ServiceTokenRead.model_validate(service.revoke_service_token(session, principal, token_id))

@@ -11,25 +11,25 @@ from api.pagination import Page, PageDep
 router = APIRouter(prefix="/states", tags=["states"])
 
 
-@router.get("", response_model=Page[StateRead], operation_id="states:list", responses=error_responses(422))
+@router.get("", response_model=Page[StateRead], operation_id="states.list", responses=error_responses(422))
 def list_states(session: SessionDep, _: Public, page: PageDep, regional_group: RegionalGroup | None = None,
                 un_status: UNStatus | None = None) -> Page[StateRead]:
     return service.list_states(session, page, regional_group=regional_group, un_status=un_status).map(
         StateRead.model_validate)
 
 
-@router.get("/{code}", response_model=StateRead, operation_id="states:get", responses=error_responses(404))
+@router.get("/{code}", response_model=StateRead, operation_id="states.get", responses=error_responses(404))
 def get_state(code: str, session: SessionDep, _: Public, response: Response) -> StateRead:
     return with_etag(response, StateRead.model_validate(service.get_state(session, code)))
 
 
-@router.post("", response_model=StateRead, status_code=status.HTTP_201_CREATED, operation_id="states:create",
+@router.post("", response_model=StateRead, status_code=status.HTTP_201_CREATED, operation_id="states.create",
              responses=error_responses(401, 403, 409, 422))
 def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates) -> StateRead:
     return StateRead.model_validate(service.create_state(session, data))
 
 
-@router.patch("/{code}", response_model=StateRead, operation_id="states:update",
+@router.patch("/{code}", response_model=StateRead, operation_id="states.update",
               responses=error_responses(401, 403, 404, 412, 422))
 def update_state(code: str, data: StateUpdate, session: SessionDep, _: CanWriteStates, response: Response,
                  if_match: IfMatch = None) -> StateRead:

@@ -3,9 +3,8 @@
 from .audit_action import AuditAction
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
-from .body_authlogin import BodyAuthlogin
+from .body_auth_login import BodyAuthLogin
 from .field_error import FieldError
-from .http_validation_error import HTTPValidationError
 from .me import Me
 from .organisation_create import OrganisationCreate
 from .organisation_kind import OrganisationKind
@@ -29,16 +28,13 @@ from .un_status import UNStatus
 from .user_create import UserCreate
 from .user_read import UserRead
 from .user_update import UserUpdate
-from .validation_error import ValidationError
-from .validation_error_context import ValidationErrorContext
 
 __all__ = (
     "AuditAction",
     "AuditEntryRead",
     "AuditEntryReadChanges",
-    "BodyAuthlogin",
+    "BodyAuthLogin",
     "FieldError",
-    "HTTPValidationError",
     "Me",
     "OrganisationCreate",
     "OrganisationKind",
@@ -62,6 +58,4 @@ __all__ = (
     "UserCreate",
     "UserRead",
     "UserUpdate",
-    "ValidationError",
-    "ValidationErrorContext",
 )

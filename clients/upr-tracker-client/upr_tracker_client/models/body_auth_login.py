@@ -8,11 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="BodyAuthlogin")
+T = TypeVar("T", bound="BodyAuthLogin")
 
 
 @_attrs_define
-class BodyAuthlogin:
+class BodyAuthLogin:
     """
     Attributes:
         username (str):
@@ -111,7 +111,7 @@ class BodyAuthlogin:
 
         client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
 
-        body_authlogin = cls(
+        body_auth_login = cls(
             username=username,
             password=password,
             grant_type=grant_type,
@@ -120,8 +120,8 @@ class BodyAuthlogin:
             client_secret=client_secret,
         )
 
-        body_authlogin.additional_properties = d
-        return body_authlogin
+        body_auth_login.additional_properties = d
+        return body_auth_login
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,46 +1,54 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
-from ...models.state_read import StateRead
+from ...models.body_auth_login import BodyAuthLogin
+from ...models.problem_detail import ProblemDetail
+from ...models.token import Token
 from ...types import Response
 
 
 def _get_kwargs(
-    code: str,
+    *,
+    body: BodyAuthLogin,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/states/{code}".format(
-            code=quote(str(code), safe=""),
-        ),
+        "method": "post",
+        "url": "/auth/token",
     }
 
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | StateRead | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetail | Token | None:
     if response.status_code == 200:
-        response_200 = StateRead.from_dict(response.json())
+        response_200 = Token.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 404:
-        response_404 = cast(Any, None)
-        return response_404
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +58,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | StateRead]:
+) -> Response[ProblemDetail | Token]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -60,25 +68,27 @@ def _build_response(
 
 
 def sync_detailed(
-    code: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | StateRead]:
-    """Get State
+    body: BodyAuthLogin,
+) -> Response[ProblemDetail | Token]:
+    """Login
+
+     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
 
     Args:
-        code (str):
+        body (BodyAuthLogin):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | StateRead]
+        Response[ProblemDetail | Token]
     """
 
     kwargs = _get_kwargs(
-        code=code,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -89,49 +99,53 @@ def sync_detailed(
 
 
 def sync(
-    code: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | StateRead | None:
-    """Get State
+    body: BodyAuthLogin,
+) -> ProblemDetail | Token | None:
+    """Login
+
+     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
 
     Args:
-        code (str):
+        body (BodyAuthLogin):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | StateRead
+        ProblemDetail | Token
     """
 
     return sync_detailed(
-        code=code,
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    code: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | StateRead]:
-    """Get State
+    body: BodyAuthLogin,
+) -> Response[ProblemDetail | Token]:
+    """Login
+
+     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
 
     Args:
-        code (str):
+        body (BodyAuthLogin):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | StateRead]
+        Response[ProblemDetail | Token]
     """
 
     kwargs = _get_kwargs(
-        code=code,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -140,26 +154,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    code: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | StateRead | None:
-    """Get State
+    body: BodyAuthLogin,
+) -> ProblemDetail | Token | None:
+    """Login
+
+     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
 
     Args:
-        code (str):
+        body (BodyAuthLogin):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | StateRead
+        ProblemDetail | Token
     """
 
     return (
         await asyncio_detailed(
-            code=code,
             client=client,
+            body=body,
         )
     ).parsed

@@ -1,19 +1,18 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.organisation_kind import OrganisationKind
-from ...models.page_organisation_read import PageOrganisationRead
+from ...models.page_service_token_read import PageServiceTokenRead
+from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    state: None | str | Unset = UNSET,
-    kind: None | OrganisationKind | Unset = UNSET,
+    include_revoked: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -21,21 +20,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_state: None | str | Unset
-    if isinstance(state, Unset):
-        json_state = UNSET
-    else:
-        json_state = state
-    params["state"] = json_state
-
-    json_kind: None | str | Unset
-    if isinstance(kind, Unset):
-        json_kind = UNSET
-    elif isinstance(kind, OrganisationKind):
-        json_kind = kind.value
-    else:
-        json_kind = kind
-    params["kind"] = json_kind
+    params["include_revoked"] = include_revoked
 
     params["limit"] = limit
 
@@ -52,7 +37,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/organisations",
+        "url": "/auth/service-tokens",
         "params": params,
     }
 
@@ -61,14 +46,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PageOrganisationRead | None:
+) -> PageServiceTokenRead | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageOrganisationRead.from_dict(response.json())
+        response_200 = PageServiceTokenRead.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -79,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PageOrganisationRead]:
+) -> Response[PageServiceTokenRead | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,19 +87,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    state: None | str | Unset = UNSET,
-    kind: None | OrganisationKind | Unset = UNSET,
+    include_revoked: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageOrganisationRead]:
-    """List Organisations
+) -> Response[PageServiceTokenRead | ProblemDetail]:
+    """List Service Tokens
 
-     Pseudonymous organisations are listed under their public name (real name: admins and members).
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
 
     Args:
-        state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -113,12 +107,11 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageOrganisationRead]
+        Response[PageServiceTokenRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        state=state,
-        kind=kind,
+        include_revoked=include_revoked,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -134,19 +127,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    state: None | str | Unset = UNSET,
-    kind: None | OrganisationKind | Unset = UNSET,
+    include_revoked: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageOrganisationRead | None:
-    """List Organisations
+) -> PageServiceTokenRead | ProblemDetail | None:
+    """List Service Tokens
 
-     Pseudonymous organisations are listed under their public name (real name: admins and members).
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
 
     Args:
-        state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -156,13 +147,12 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageOrganisationRead
+        PageServiceTokenRead | ProblemDetail
     """
 
     return sync_detailed(
         client=client,
-        state=state,
-        kind=kind,
+        include_revoked=include_revoked,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -172,19 +162,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    state: None | str | Unset = UNSET,
-    kind: None | OrganisationKind | Unset = UNSET,
+    include_revoked: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageOrganisationRead]:
-    """List Organisations
+) -> Response[PageServiceTokenRead | ProblemDetail]:
+    """List Service Tokens
 
-     Pseudonymous organisations are listed under their public name (real name: admins and members).
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
 
     Args:
-        state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -194,12 +182,11 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageOrganisationRead]
+        Response[PageServiceTokenRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        state=state,
-        kind=kind,
+        include_revoked=include_revoked,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -213,19 +200,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    state: None | str | Unset = UNSET,
-    kind: None | OrganisationKind | Unset = UNSET,
+    include_revoked: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageOrganisationRead | None:
-    """List Organisations
+) -> PageServiceTokenRead | ProblemDetail | None:
+    """List Service Tokens
 
-     Pseudonymous organisations are listed under their public name (real name: admins and members).
+     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
 
     Args:
-        state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -235,14 +220,13 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageOrganisationRead
+        PageServiceTokenRead | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            state=state,
-            kind=kind,
+            include_revoked=include_revoked,
             limit=limit,
             offset=offset,
             cursor=cursor,

@@ -1,44 +1,77 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.organisation_read import OrganisationRead
-from ...types import Response
+from ...models.organisation_update import OrganisationUpdate
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     organisation_id: int,
+    *,
+    body: OrganisationUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
+        "method": "patch",
         "url": "/organisations/{organisation_id}".format(
             organisation_id=quote(str(organisation_id), safe=""),
         ),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | OrganisationRead | None:
+) -> OrganisationRead | ProblemDetail | None:
     if response.status_code == 200:
         response_200 = OrganisationRead.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = ProblemDetail.from_dict(response.json())
+
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ProblemDetail.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
 
@@ -50,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | OrganisationRead]:
+) -> Response[OrganisationRead | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,22 +96,28 @@ def sync_detailed(
     organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | OrganisationRead]:
-    """Get Organisation
+    body: OrganisationUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OrganisationRead | ProblemDetail]:
+    """Update Organisation
 
     Args:
         organisation_id (int):
+        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        body (OrganisationUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | OrganisationRead]
+        Response[OrganisationRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         organisation_id=organisation_id,
+        body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -92,23 +131,29 @@ def sync(
     organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | OrganisationRead | None:
-    """Get Organisation
+    body: OrganisationUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> OrganisationRead | ProblemDetail | None:
+    """Update Organisation
 
     Args:
         organisation_id (int):
+        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        body (OrganisationUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | OrganisationRead
+        OrganisationRead | ProblemDetail
     """
 
     return sync_detailed(
         organisation_id=organisation_id,
         client=client,
+        body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -116,22 +161,28 @@ async def asyncio_detailed(
     organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | OrganisationRead]:
-    """Get Organisation
+    body: OrganisationUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> Response[OrganisationRead | ProblemDetail]:
+    """Update Organisation
 
     Args:
         organisation_id (int):
+        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        body (OrganisationUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | OrganisationRead]
+        Response[OrganisationRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         organisation_id=organisation_id,
+        body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -143,23 +194,29 @@ async def asyncio(
     organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | OrganisationRead | None:
-    """Get Organisation
+    body: OrganisationUpdate,
+    if_match: None | str | Unset = UNSET,
+) -> OrganisationRead | ProblemDetail | None:
+    """Update Organisation
 
     Args:
         organisation_id (int):
+        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        body (OrganisationUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | OrganisationRead
+        OrganisationRead | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             organisation_id=organisation_id,
             client=client,
+            body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -1,24 +1,25 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.organisation_create import OrganisationCreate
-from ...models.organisation_read import OrganisationRead
+from ...models.problem_detail import ProblemDetail
+from ...models.service_token_create import ServiceTokenCreate
+from ...models.service_token_issued import ServiceTokenIssued
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: OrganisationCreate,
+    body: ServiceTokenCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/organisations",
+        "url": "/auth/service-tokens",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -29,26 +30,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | OrganisationRead | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | ServiceTokenIssued | None:
     if response.status_code == 201:
-        response_201 = OrganisationRead.from_dict(response.json())
+        response_201 = ServiceTokenIssued.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetail.from_dict(response.json())
+
         return response_403
 
-    if response.status_code == 409:
-        response_409 = cast(Any, None)
-        return response_409
-
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -59,7 +61,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | OrganisationRead]:
+) -> Response[ProblemDetail | ServiceTokenIssued]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,19 +73,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrganisationCreate,
-) -> Response[Any | OrganisationRead]:
-    """Create Organisation
+    body: ServiceTokenCreate,
+) -> Response[ProblemDetail | ServiceTokenIssued]:
+    """Create Service Token
+
+     Issue a long-lived token for the caller's organisation. The secret is in this response only.
 
     Args:
-        body (OrganisationCreate):
+        body (ServiceTokenCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OrganisationRead]
+        Response[ProblemDetail | ServiceTokenIssued]
     """
 
     kwargs = _get_kwargs(
@@ -100,19 +104,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: OrganisationCreate,
-) -> Any | OrganisationRead | None:
-    """Create Organisation
+    body: ServiceTokenCreate,
+) -> ProblemDetail | ServiceTokenIssued | None:
+    """Create Service Token
+
+     Issue a long-lived token for the caller's organisation. The secret is in this response only.
 
     Args:
-        body (OrganisationCreate):
+        body (ServiceTokenCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OrganisationRead
+        ProblemDetail | ServiceTokenIssued
     """
 
     return sync_detailed(
@@ -124,19 +130,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrganisationCreate,
-) -> Response[Any | OrganisationRead]:
-    """Create Organisation
+    body: ServiceTokenCreate,
+) -> Response[ProblemDetail | ServiceTokenIssued]:
+    """Create Service Token
+
+     Issue a long-lived token for the caller's organisation. The secret is in this response only.
 
     Args:
-        body (OrganisationCreate):
+        body (ServiceTokenCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OrganisationRead]
+        Response[ProblemDetail | ServiceTokenIssued]
     """
 
     kwargs = _get_kwargs(
@@ -151,19 +159,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: OrganisationCreate,
-) -> Any | OrganisationRead | None:
-    """Create Organisation
+    body: ServiceTokenCreate,
+) -> ProblemDetail | ServiceTokenIssued | None:
+    """Create Service Token
+
+     Issue a long-lived token for the caller's organisation. The secret is in this response only.
 
     Args:
-        body (OrganisationCreate):
+        body (ServiceTokenCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OrganisationRead
+        ProblemDetail | ServiceTokenIssued
     """
 
     return (

@@ -1,52 +1,60 @@
 from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
-from ...models.user_read import UserRead
+from ...models.problem_detail import ProblemDetail
+from ...models.state_create import StateCreate
+from ...models.state_read import StateRead
 from ...types import Response
 
 
 def _get_kwargs(
-    user_id: int,
+    *,
+    body: StateCreate,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/users/{user_id}".format(
-            user_id=quote(str(user_id), safe=""),
-        ),
+        "method": "post",
+        "url": "/states",
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | UserRead | None:
-    if response.status_code == 200:
-        response_200 = UserRead.from_dict(response.json())
+) -> ProblemDetail | StateRead | None:
+    if response.status_code == 201:
+        response_201 = StateRead.from_dict(response.json())
 
-        return response_200
+        return response_201
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetail.from_dict(response.json())
+
         return response_403
 
-    if response.status_code == 404:
-        response_404 = cast(Any, None)
-        return response_404
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
 
@@ -58,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | UserRead]:
+) -> Response[ProblemDetail | StateRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,25 +76,25 @@ def _build_response(
 
 
 def sync_detailed(
-    user_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | UserRead]:
-    """Get User
+    body: StateCreate,
+) -> Response[ProblemDetail | StateRead]:
+    """Create State
 
     Args:
-        user_id (int):
+        body (StateCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | UserRead]
+        Response[ProblemDetail | StateRead]
     """
 
     kwargs = _get_kwargs(
-        user_id=user_id,
+        body=body,
     )
 
     response = client.get_httpx_client().request(
@@ -97,49 +105,49 @@ def sync_detailed(
 
 
 def sync(
-    user_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | UserRead | None:
-    """Get User
+    body: StateCreate,
+) -> ProblemDetail | StateRead | None:
+    """Create State
 
     Args:
-        user_id (int):
+        body (StateCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | UserRead
+        ProblemDetail | StateRead
     """
 
     return sync_detailed(
-        user_id=user_id,
         client=client,
+        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    user_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | UserRead]:
-    """Get User
+    body: StateCreate,
+) -> Response[ProblemDetail | StateRead]:
+    """Create State
 
     Args:
-        user_id (int):
+        body (StateCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | UserRead]
+        Response[ProblemDetail | StateRead]
     """
 
     kwargs = _get_kwargs(
-        user_id=user_id,
+        body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -148,26 +156,26 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    user_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | UserRead | None:
-    """Get User
+    body: StateCreate,
+) -> ProblemDetail | StateRead | None:
+    """Create State
 
     Args:
-        user_id (int):
+        body (StateCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | UserRead
+        ProblemDetail | StateRead
     """
 
     return (
         await asyncio_detailed(
-            user_id=user_id,
             client=client,
+            body=body,
         )
     ).parsed

@@ -1,17 +1,21 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_service_token_read import PageServiceTokenRead
+from ...models.page_state_read import PageStateRead
+from ...models.problem_detail import ProblemDetail
+from ...models.regional_group import RegionalGroup
+from ...models.un_status import UNStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    include_revoked: bool | Unset = False,
+    regional_group: None | RegionalGroup | Unset = UNSET,
+    un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -19,7 +23,23 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["include_revoked"] = include_revoked
+    json_regional_group: None | str | Unset
+    if isinstance(regional_group, Unset):
+        json_regional_group = UNSET
+    elif isinstance(regional_group, RegionalGroup):
+        json_regional_group = regional_group.value
+    else:
+        json_regional_group = regional_group
+    params["regional_group"] = json_regional_group
+
+    json_un_status: None | str | Unset
+    if isinstance(un_status, Unset):
+        json_un_status = UNSET
+    elif isinstance(un_status, UNStatus):
+        json_un_status = un_status.value
+    else:
+        json_un_status = un_status
+    params["un_status"] = json_un_status
 
     params["limit"] = limit
 
@@ -36,7 +56,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/auth/service-tokens",
+        "url": "/states",
         "params": params,
     }
 
@@ -45,22 +65,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PageServiceTokenRead | None:
+) -> PageStateRead | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageServiceTokenRead.from_dict(response.json())
+        response_200 = PageStateRead.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = cast(Any, None)
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = cast(Any, None)
-        return response_403
-
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -71,7 +84,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PageServiceTokenRead]:
+) -> Response[PageStateRead | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,17 +96,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    include_revoked: bool | Unset = False,
+    regional_group: None | RegionalGroup | Unset = UNSET,
+    un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageServiceTokenRead]:
-    """List Service Tokens
-
-     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+) -> Response[PageStateRead | ProblemDetail]:
+    """List States
 
     Args:
-        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        regional_group (None | RegionalGroup | Unset):
+        un_status (None | Unset | UNStatus):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -103,11 +116,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageServiceTokenRead]
+        Response[PageStateRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        include_revoked=include_revoked,
+        regional_group=regional_group,
+        un_status=un_status,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -123,17 +137,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    include_revoked: bool | Unset = False,
+    regional_group: None | RegionalGroup | Unset = UNSET,
+    un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageServiceTokenRead | None:
-    """List Service Tokens
-
-     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+) -> PageStateRead | ProblemDetail | None:
+    """List States
 
     Args:
-        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        regional_group (None | RegionalGroup | Unset):
+        un_status (None | Unset | UNStatus):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -143,12 +157,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageServiceTokenRead
+        PageStateRead | ProblemDetail
     """
 
     return sync_detailed(
         client=client,
-        include_revoked=include_revoked,
+        regional_group=regional_group,
+        un_status=un_status,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -158,17 +173,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    include_revoked: bool | Unset = False,
+    regional_group: None | RegionalGroup | Unset = UNSET,
+    un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageServiceTokenRead]:
-    """List Service Tokens
-
-     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+) -> Response[PageStateRead | ProblemDetail]:
+    """List States
 
     Args:
-        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        regional_group (None | RegionalGroup | Unset):
+        un_status (None | Unset | UNStatus):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -178,11 +193,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageServiceTokenRead]
+        Response[PageStateRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        include_revoked=include_revoked,
+        regional_group=regional_group,
+        un_status=un_status,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -196,17 +212,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    include_revoked: bool | Unset = False,
+    regional_group: None | RegionalGroup | Unset = UNSET,
+    un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageServiceTokenRead | None:
-    """List Service Tokens
-
-     The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
+) -> PageStateRead | ProblemDetail | None:
+    """List States
 
     Args:
-        include_revoked (bool | Unset): Also list revoked tokens. Default: False.
+        regional_group (None | RegionalGroup | Unset):
+        un_status (None | Unset | UNStatus):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -216,13 +232,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageServiceTokenRead
+        PageStateRead | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            include_revoked=include_revoked,
+            regional_group=regional_group,
+            un_status=un_status,
             limit=limit,
             offset=offset,
             cursor=cursor,

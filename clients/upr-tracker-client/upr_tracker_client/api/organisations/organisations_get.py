@@ -1,24 +1,24 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
-from ...models.service_token_read import ServiceTokenRead
+from ...models.organisation_read import OrganisationRead
+from ...models.problem_detail import ProblemDetail
 from ...types import Response
 
 
 def _get_kwargs(
-    token_id: int,
+    organisation_id: int,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/auth/service-tokens/{token_id}".format(
-            token_id=quote(str(token_id), safe=""),
+        "method": "get",
+        "url": "/organisations/{organisation_id}".format(
+            organisation_id=quote(str(organisation_id), safe=""),
         ),
     }
 
@@ -27,26 +27,19 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | ServiceTokenRead | None:
+) -> OrganisationRead | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = ServiceTokenRead.from_dict(response.json())
+        response_200 = OrganisationRead.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = cast(Any, None)
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = cast(Any, None)
-        return response_403
-
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = ProblemDetail.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
 
@@ -58,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | ServiceTokenRead]:
+) -> Response[OrganisationRead | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,27 +61,25 @@ def _build_response(
 
 
 def sync_detailed(
-    token_id: int,
+    organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | ServiceTokenRead]:
-    """Revoke Service Token
-
-     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+) -> Response[OrganisationRead | ProblemDetail]:
+    """Get Organisation
 
     Args:
-        token_id (int):
+        organisation_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ServiceTokenRead]
+        Response[OrganisationRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        token_id=token_id,
+        organisation_id=organisation_id,
     )
 
     response = client.get_httpx_client().request(
@@ -99,53 +90,49 @@ def sync_detailed(
 
 
 def sync(
-    token_id: int,
+    organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | ServiceTokenRead | None:
-    """Revoke Service Token
-
-     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+) -> OrganisationRead | ProblemDetail | None:
+    """Get Organisation
 
     Args:
-        token_id (int):
+        organisation_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ServiceTokenRead
+        OrganisationRead | ProblemDetail
     """
 
     return sync_detailed(
-        token_id=token_id,
+        organisation_id=organisation_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    token_id: int,
+    organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | ServiceTokenRead]:
-    """Revoke Service Token
-
-     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+) -> Response[OrganisationRead | ProblemDetail]:
+    """Get Organisation
 
     Args:
-        token_id (int):
+        organisation_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ServiceTokenRead]
+        Response[OrganisationRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        token_id=token_id,
+        organisation_id=organisation_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -154,28 +141,26 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    token_id: int,
+    organisation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | ServiceTokenRead | None:
-    """Revoke Service Token
-
-     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
+) -> OrganisationRead | ProblemDetail | None:
+    """Get Organisation
 
     Args:
-        token_id (int):
+        organisation_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ServiceTokenRead
+        OrganisationRead | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
-            token_id=token_id,
+            organisation_id=organisation_id,
             client=client,
         )
     ).parsed

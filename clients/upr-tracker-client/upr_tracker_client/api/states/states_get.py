@@ -1,65 +1,46 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
 from ...models.state_read import StateRead
-from ...models.state_update import StateUpdate
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     code: str,
-    *,
-    body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
-        "method": "patch",
+        "method": "get",
         "url": "/states/{code}".format(
             code=quote(str(code), safe=""),
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | StateRead | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | StateRead | None:
     if response.status_code == 200:
         response_200 = StateRead.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = cast(Any, None)
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = cast(Any, None)
-        return response_403
-
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = ProblemDetail.from_dict(response.json())
+
         return response_404
 
-    if response.status_code == 412:
-        response_412 = cast(Any, None)
-        return response_412
-
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -68,7 +49,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | StateRead]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | StateRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,28 +64,22 @@ def sync_detailed(
     code: str,
     *,
     client: AuthenticatedClient,
-    body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
-) -> Response[Any | StateRead]:
-    """Update State
+) -> Response[ProblemDetail | StateRead]:
+    """Get State
 
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | StateRead]
+        Response[ProblemDetail | StateRead]
     """
 
     kwargs = _get_kwargs(
         code=code,
-        body=body,
-        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -116,29 +93,23 @@ def sync(
     code: str,
     *,
     client: AuthenticatedClient,
-    body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
-) -> Any | StateRead | None:
-    """Update State
+) -> ProblemDetail | StateRead | None:
+    """Get State
 
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | StateRead
+        ProblemDetail | StateRead
     """
 
     return sync_detailed(
         code=code,
         client=client,
-        body=body,
-        if_match=if_match,
     ).parsed
 
 
@@ -146,28 +117,22 @@ async def asyncio_detailed(
     code: str,
     *,
     client: AuthenticatedClient,
-    body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
-) -> Response[Any | StateRead]:
-    """Update State
+) -> Response[ProblemDetail | StateRead]:
+    """Get State
 
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | StateRead]
+        Response[ProblemDetail | StateRead]
     """
 
     kwargs = _get_kwargs(
         code=code,
-        body=body,
-        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,29 +144,23 @@ async def asyncio(
     code: str,
     *,
     client: AuthenticatedClient,
-    body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
-) -> Any | StateRead | None:
-    """Update State
+) -> ProblemDetail | StateRead | None:
+    """Get State
 
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | StateRead
+        ProblemDetail | StateRead
     """
 
     return (
         await asyncio_detailed(
             code=code,
             client=client,
-            body=body,
-            if_match=if_match,
         )
     ).parsed

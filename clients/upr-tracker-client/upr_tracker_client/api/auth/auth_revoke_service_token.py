@@ -1,54 +1,56 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
+from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.state_create import StateCreate
-from ...models.state_read import StateRead
+from ...models.problem_detail import ProblemDetail
+from ...models.service_token_read import ServiceTokenRead
 from ...types import Response
 
 
 def _get_kwargs(
-    *,
-    body: StateCreate,
+    token_id: int,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/states",
+        "method": "delete",
+        "url": "/auth/service-tokens/{token_id}".format(
+            token_id=quote(str(token_id), safe=""),
+        ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | StateRead | None:
-    if response.status_code == 201:
-        response_201 = StateRead.from_dict(response.json())
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | ServiceTokenRead | None:
+    if response.status_code == 200:
+        response_200 = ServiceTokenRead.from_dict(response.json())
 
-        return response_201
+        return response_200
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetail.from_dict(response.json())
+
         return response_403
 
-    if response.status_code == 409:
-        response_409 = cast(Any, None)
-        return response_409
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -57,7 +59,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | StateRead]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | ServiceTokenRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,25 +71,27 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
+    token_id: int,
     *,
     client: AuthenticatedClient,
-    body: StateCreate,
-) -> Response[Any | StateRead]:
-    """Create State
+) -> Response[ProblemDetail | ServiceTokenRead]:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
 
     Args:
-        body (StateCreate):
+        token_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | StateRead]
+        Response[ProblemDetail | ServiceTokenRead]
     """
 
     kwargs = _get_kwargs(
-        body=body,
+        token_id=token_id,
     )
 
     response = client.get_httpx_client().request(
@@ -96,49 +102,53 @@ def sync_detailed(
 
 
 def sync(
+    token_id: int,
     *,
     client: AuthenticatedClient,
-    body: StateCreate,
-) -> Any | StateRead | None:
-    """Create State
+) -> ProblemDetail | ServiceTokenRead | None:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
 
     Args:
-        body (StateCreate):
+        token_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | StateRead
+        ProblemDetail | ServiceTokenRead
     """
 
     return sync_detailed(
+        token_id=token_id,
         client=client,
-        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
+    token_id: int,
     *,
     client: AuthenticatedClient,
-    body: StateCreate,
-) -> Response[Any | StateRead]:
-    """Create State
+) -> Response[ProblemDetail | ServiceTokenRead]:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
 
     Args:
-        body (StateCreate):
+        token_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | StateRead]
+        Response[ProblemDetail | ServiceTokenRead]
     """
 
     kwargs = _get_kwargs(
-        body=body,
+        token_id=token_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -147,26 +157,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
+    token_id: int,
     *,
     client: AuthenticatedClient,
-    body: StateCreate,
-) -> Any | StateRead | None:
-    """Create State
+) -> ProblemDetail | ServiceTokenRead | None:
+    """Revoke Service Token
+
+     Revoke at once; later requests with the token get 401. Revoking twice is harmless.
 
     Args:
-        body (StateCreate):
+        token_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | StateRead
+        ProblemDetail | ServiceTokenRead
     """
 
     return (
         await asyncio_detailed(
+            token_id=token_id,
             client=client,
-            body=body,
         )
     ).parsed

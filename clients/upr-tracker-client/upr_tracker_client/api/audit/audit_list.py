@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_action import AuditAction
 from ...models.page_audit_entry_read import PageAuditEntryRead
+from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
 
@@ -85,22 +86,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PageAuditEntryRead | None:
+) -> PageAuditEntryRead | ProblemDetail | None:
     if response.status_code == 200:
         response_200 = PageAuditEntryRead.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetail.from_dict(response.json())
+
         return response_403
 
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -111,7 +115,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PageAuditEntryRead]:
+) -> Response[PageAuditEntryRead | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +135,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageAuditEntryRead]:
+) -> Response[PageAuditEntryRead | ProblemDetail]:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
@@ -151,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageAuditEntryRead]
+        Response[PageAuditEntryRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +187,7 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageAuditEntryRead | None:
+) -> PageAuditEntryRead | ProblemDetail | None:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
@@ -203,7 +207,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageAuditEntryRead
+        PageAuditEntryRead | ProblemDetail
     """
 
     return sync_detailed(
@@ -230,7 +234,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageAuditEntryRead]:
+) -> Response[PageAuditEntryRead | ProblemDetail]:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
@@ -250,7 +254,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageAuditEntryRead]
+        Response[PageAuditEntryRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -280,7 +284,7 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageAuditEntryRead | None:
+) -> PageAuditEntryRead | ProblemDetail | None:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
@@ -300,7 +304,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageAuditEntryRead
+        PageAuditEntryRead | ProblemDetail
     """
 
     return (

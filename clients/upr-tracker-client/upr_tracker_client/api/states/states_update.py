@@ -1,20 +1,21 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.organisation_read import OrganisationRead
-from ...models.organisation_update import OrganisationUpdate
+from ...models.problem_detail import ProblemDetail
+from ...models.state_read import StateRead
+from ...models.state_update import StateUpdate
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    organisation_id: int,
+    code: str,
     *,
-    body: OrganisationUpdate,
+    body: StateUpdate,
     if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -23,8 +24,8 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
-        "url": "/organisations/{organisation_id}".format(
-            organisation_id=quote(str(organisation_id), safe=""),
+        "url": "/states/{code}".format(
+            code=quote(str(code), safe=""),
         ),
     }
 
@@ -36,34 +37,37 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | OrganisationRead | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | StateRead | None:
     if response.status_code == 200:
-        response_200 = OrganisationRead.from_dict(response.json())
+        response_200 = StateRead.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetail.from_dict(response.json())
+
         return response_403
 
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = ProblemDetail.from_dict(response.json())
+
         return response_404
 
-    if response.status_code == 409:
-        response_409 = cast(Any, None)
-        return response_409
-
     if response.status_code == 412:
-        response_412 = cast(Any, None)
+        response_412 = ProblemDetail.from_dict(response.json())
+
         return response_412
 
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -74,7 +78,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | OrganisationRead]:
+) -> Response[ProblemDetail | StateRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,29 +88,29 @@ def _build_response(
 
 
 def sync_detailed(
-    organisation_id: int,
+    code: str,
     *,
     client: AuthenticatedClient,
-    body: OrganisationUpdate,
+    body: StateUpdate,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | OrganisationRead]:
-    """Update Organisation
+) -> Response[ProblemDetail | StateRead]:
+    """Update State
 
     Args:
-        organisation_id (int):
+        code (str):
         if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (OrganisationUpdate):
+        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OrganisationRead]
+        Response[ProblemDetail | StateRead]
     """
 
     kwargs = _get_kwargs(
-        organisation_id=organisation_id,
+        code=code,
         body=body,
         if_match=if_match,
     )
@@ -119,29 +123,29 @@ def sync_detailed(
 
 
 def sync(
-    organisation_id: int,
+    code: str,
     *,
     client: AuthenticatedClient,
-    body: OrganisationUpdate,
+    body: StateUpdate,
     if_match: None | str | Unset = UNSET,
-) -> Any | OrganisationRead | None:
-    """Update Organisation
+) -> ProblemDetail | StateRead | None:
+    """Update State
 
     Args:
-        organisation_id (int):
+        code (str):
         if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (OrganisationUpdate):
+        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OrganisationRead
+        ProblemDetail | StateRead
     """
 
     return sync_detailed(
-        organisation_id=organisation_id,
+        code=code,
         client=client,
         body=body,
         if_match=if_match,
@@ -149,29 +153,29 @@ def sync(
 
 
 async def asyncio_detailed(
-    organisation_id: int,
+    code: str,
     *,
     client: AuthenticatedClient,
-    body: OrganisationUpdate,
+    body: StateUpdate,
     if_match: None | str | Unset = UNSET,
-) -> Response[Any | OrganisationRead]:
-    """Update Organisation
+) -> Response[ProblemDetail | StateRead]:
+    """Update State
 
     Args:
-        organisation_id (int):
+        code (str):
         if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (OrganisationUpdate):
+        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | OrganisationRead]
+        Response[ProblemDetail | StateRead]
     """
 
     kwargs = _get_kwargs(
-        organisation_id=organisation_id,
+        code=code,
         body=body,
         if_match=if_match,
     )
@@ -182,30 +186,30 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    organisation_id: int,
+    code: str,
     *,
     client: AuthenticatedClient,
-    body: OrganisationUpdate,
+    body: StateUpdate,
     if_match: None | str | Unset = UNSET,
-) -> Any | OrganisationRead | None:
-    """Update Organisation
+) -> ProblemDetail | StateRead | None:
+    """Update State
 
     Args:
-        organisation_id (int):
+        code (str):
         if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
-        body (OrganisationUpdate):
+        body (StateUpdate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | OrganisationRead
+        ProblemDetail | StateRead
     """
 
     return (
         await asyncio_detailed(
-            organisation_id=organisation_id,
+            code=code,
             client=client,
             body=body,
             if_match=if_match,

@@ -1,20 +1,20 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_state_read import PageStateRead
-from ...models.regional_group import RegionalGroup
-from ...models.un_status import UNStatus
+from ...models.organisation_kind import OrganisationKind
+from ...models.page_organisation_read import PageOrganisationRead
+from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    regional_group: None | RegionalGroup | Unset = UNSET,
-    un_status: None | Unset | UNStatus = UNSET,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -22,23 +22,21 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_regional_group: None | str | Unset
-    if isinstance(regional_group, Unset):
-        json_regional_group = UNSET
-    elif isinstance(regional_group, RegionalGroup):
-        json_regional_group = regional_group.value
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
     else:
-        json_regional_group = regional_group
-    params["regional_group"] = json_regional_group
+        json_state = state
+    params["state"] = json_state
 
-    json_un_status: None | str | Unset
-    if isinstance(un_status, Unset):
-        json_un_status = UNSET
-    elif isinstance(un_status, UNStatus):
-        json_un_status = un_status.value
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, OrganisationKind):
+        json_kind = kind.value
     else:
-        json_un_status = un_status
-    params["un_status"] = json_un_status
+        json_kind = kind
+    params["kind"] = json_kind
 
     params["limit"] = limit
 
@@ -55,21 +53,24 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/states",
+        "url": "/organisations",
         "params": params,
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | PageStateRead | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageOrganisationRead | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageStateRead.from_dict(response.json())
+        response_200 = PageOrganisationRead.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -78,7 +79,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | PageStateRead]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageOrganisationRead | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,17 +93,19 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    regional_group: None | RegionalGroup | Unset = UNSET,
-    un_status: None | Unset | UNStatus = UNSET,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageStateRead]:
-    """List States
+) -> Response[PageOrganisationRead | ProblemDetail]:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -110,12 +115,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageStateRead]
+        Response[PageOrganisationRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        regional_group=regional_group,
-        un_status=un_status,
+        state=state,
+        kind=kind,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -131,17 +136,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    regional_group: None | RegionalGroup | Unset = UNSET,
-    un_status: None | Unset | UNStatus = UNSET,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageStateRead | None:
-    """List States
+) -> PageOrganisationRead | ProblemDetail | None:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -151,13 +158,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageStateRead
+        PageOrganisationRead | ProblemDetail
     """
 
     return sync_detailed(
         client=client,
-        regional_group=regional_group,
-        un_status=un_status,
+        state=state,
+        kind=kind,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -167,17 +174,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    regional_group: None | RegionalGroup | Unset = UNSET,
-    un_status: None | Unset | UNStatus = UNSET,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | PageStateRead]:
-    """List States
+) -> Response[PageOrganisationRead | ProblemDetail]:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -187,12 +196,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PageStateRead]
+        Response[PageOrganisationRead | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
-        regional_group=regional_group,
-        un_status=un_status,
+        state=state,
+        kind=kind,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -206,17 +215,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    regional_group: None | RegionalGroup | Unset = UNSET,
-    un_status: None | Unset | UNStatus = UNSET,
+    state: None | str | Unset = UNSET,
+    kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Any | PageStateRead | None:
-    """List States
+) -> PageOrganisationRead | ProblemDetail | None:
+    """List Organisations
+
+     Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        state (None | str | Unset): ISO3 code of the state.
+        kind (None | OrganisationKind | Unset):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -226,14 +237,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PageStateRead
+        PageOrganisationRead | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            regional_group=regional_group,
-            un_status=un_status,
+            state=state,
+            kind=kind,
             limit=limit,
             offset=offset,
             cursor=cursor,

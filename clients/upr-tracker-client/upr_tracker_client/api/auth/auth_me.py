@@ -1,50 +1,40 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.body_authlogin import BodyAuthlogin
-from ...models.token import Token
+from ...models.me import Me
+from ...models.problem_detail import ProblemDetail
 from ...types import Response
 
 
-def _get_kwargs(
-    *,
-    body: BodyAuthlogin,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
+def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/auth/token",
+        "method": "get",
+        "url": "/auth/me",
     }
 
-    _kwargs["data"] = body.to_dict()
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Token | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Me | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = Token.from_dict(response.json())
+        response_200 = Me.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
-    if response.status_code == 422:
-        response_422 = cast(Any, None)
-        return response_422
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
 
-    if response.status_code == 429:
-        response_429 = cast(Any, None)
-        return response_429
+        return response_403
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,7 +42,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Token]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Me | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,26 +54,18 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: BodyAuthlogin,
-) -> Response[Any | Token]:
-    """Login
-
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
-
-    Args:
-        body (BodyAuthlogin):
+) -> Response[Me | ProblemDetail]:
+    """Me
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Token]
+        Response[Me | ProblemDetail]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -95,52 +77,37 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: BodyAuthlogin,
-) -> Any | Token | None:
-    """Login
-
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
-
-    Args:
-        body (BodyAuthlogin):
+) -> Me | ProblemDetail | None:
+    """Me
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Token
+        Me | ProblemDetail
     """
 
     return sync_detailed(
         client=client,
-        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: BodyAuthlogin,
-) -> Response[Any | Token]:
-    """Login
-
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
-
-    Args:
-        body (BodyAuthlogin):
+) -> Response[Me | ProblemDetail]:
+    """Me
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Token]
+        Response[Me | ProblemDetail]
     """
 
-    kwargs = _get_kwargs(
-        body=body,
-    )
+    kwargs = _get_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -150,26 +117,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: BodyAuthlogin,
-) -> Any | Token | None:
-    """Login
-
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
-
-    Args:
-        body (BodyAuthlogin):
+) -> Me | ProblemDetail | None:
+    """Me
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Token
+        Me | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            body=body,
         )
     ).parsed

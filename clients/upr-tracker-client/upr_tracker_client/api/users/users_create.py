@@ -1,24 +1,25 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.service_token_create import ServiceTokenCreate
-from ...models.service_token_issued import ServiceTokenIssued
+from ...models.problem_detail import ProblemDetail
+from ...models.user_create import UserCreate
+from ...models.user_read import UserRead
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: ServiceTokenCreate,
+    body: UserCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/auth/service-tokens",
+        "url": "/users",
     }
 
     _kwargs["json"] = body.to_dict()
@@ -31,22 +32,30 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ServiceTokenIssued | None:
+) -> ProblemDetail | UserRead | None:
     if response.status_code == 201:
-        response_201 = ServiceTokenIssued.from_dict(response.json())
+        response_201 = UserRead.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = ProblemDetail.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = ProblemDetail.from_dict(response.json())
+
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = ProblemDetail.from_dict(response.json())
+
         return response_422
 
     if client.raise_on_unexpected_status:
@@ -57,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ServiceTokenIssued]:
+) -> Response[ProblemDetail | UserRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,21 +78,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ServiceTokenCreate,
-) -> Response[Any | ServiceTokenIssued]:
-    """Create Service Token
+    body: UserCreate,
+) -> Response[ProblemDetail | UserRead]:
+    """Create User
 
-     Issue a long-lived token for the caller's organisation. The secret is in this response only.
+     Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
-        body (ServiceTokenCreate):
+        body (UserCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ServiceTokenIssued]
+        Response[ProblemDetail | UserRead]
     """
 
     kwargs = _get_kwargs(
@@ -100,21 +109,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ServiceTokenCreate,
-) -> Any | ServiceTokenIssued | None:
-    """Create Service Token
+    body: UserCreate,
+) -> ProblemDetail | UserRead | None:
+    """Create User
 
-     Issue a long-lived token for the caller's organisation. The secret is in this response only.
+     Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
-        body (ServiceTokenCreate):
+        body (UserCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ServiceTokenIssued
+        ProblemDetail | UserRead
     """
 
     return sync_detailed(
@@ -126,21 +135,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ServiceTokenCreate,
-) -> Response[Any | ServiceTokenIssued]:
-    """Create Service Token
+    body: UserCreate,
+) -> Response[ProblemDetail | UserRead]:
+    """Create User
 
-     Issue a long-lived token for the caller's organisation. The secret is in this response only.
+     Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
-        body (ServiceTokenCreate):
+        body (UserCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ServiceTokenIssued]
+        Response[ProblemDetail | UserRead]
     """
 
     kwargs = _get_kwargs(
@@ -155,21 +164,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ServiceTokenCreate,
-) -> Any | ServiceTokenIssued | None:
-    """Create Service Token
+    body: UserCreate,
+) -> ProblemDetail | UserRead | None:
+    """Create User
 
-     Issue a long-lived token for the caller's organisation. The secret is in this response only.
+     Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
-        body (ServiceTokenCreate):
+        body (UserCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ServiceTokenIssued
+        ProblemDetail | UserRead
     """
 
     return (
