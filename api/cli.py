@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlmodel import Session, select
 
@@ -76,10 +77,10 @@ def create_user(
 
     with _session() as session:
         stmt = select(Organisation).where(
-            Organisation.id == int(organisation) if organisation.isdigit() else Organisation.name == organisation)
+            Organisation.id == int(organisation) if (organisation.isascii() and organisation.isdecimal()) else Organisation.name == organisation)
         org = session.exec(stmt).first()
         if org is None:
-            console.print(f"[red]No organisation {organisation!r}.[/red]")
+            console.print(f"[red]No organisation {escape(repr(organisation))}.[/red]")
             raise typer.Exit(1)
         try:
             data = UserCreate(email=email, full_name=full_name, password=password, organisation_id=org.id,
@@ -87,9 +88,13 @@ def create_user(
             user = accounts.create_user(session, data)
             session.commit()
         except (ValidationError, Problem) as exc:
-            console.print(f"[red]{exc}[/red]")
+            # Field and reason only: str(ValidationError) would echo the rejected password back.
+            message = ("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+                       if isinstance(exc, ValidationError) else str(exc))
+            console.print(f"[red]{escape(message)}[/red]")  # escaped: a stray "[/x]" would crash rich
             raise typer.Exit(1) from None
-    console.print(f"Created user {user.id} <{user.email}> in {org.name}.")
+        # Inside the session: the commit expired `user`, and a closed session cannot reload it.
+        console.print(escape(f"Created user {user.id} <{user.email}> in {org.name}."))
 
 
 @app.command()

@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("api.errors")
@@ -191,11 +191,18 @@ async def _on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
     )
 
 
+async def _on_database_down(request: Request, exc: OperationalError) -> JSONResponse:
+    log.error("database unavailable: %s", exc.orig)
+    return problem_response(request, 503, slug="database-unavailable",
+                            detail="The database is unreachable; try again shortly.", headers={"Retry-After": "5"})
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(IntegrityError, _on_integrity)
+    app.add_exception_handler(OperationalError, _on_database_down)
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

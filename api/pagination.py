@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
@@ -76,24 +77,42 @@ def _encode(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, width: int) -> list[Any]:
+def _decode(cursor: str, order: Sequence[Sort]) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
-        if not isinstance(values, list) or len(values) != width:
+        if not isinstance(values, list) or len(values) != len(order):
             raise ValueError
-        out = []
-        for v in values:
-            if isinstance(v, dict) and "dt" in v:
-                v = datetime.fromisoformat(v["dt"])
-            elif isinstance(v, dict) and "d" in v:
-                v = date.fromisoformat(v["d"])
-            elif isinstance(v, (dict, list)):
-                raise ValueError
-            out.append(v)
-        return out
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return [_typed(v, sort.column) for v, sort in zip(values, order, strict=True)]
+    except (ValueError, TypeError, binascii.Error):  # UnicodeDecodeError is a ValueError
         raise InvalidInput("The cursor is not one this API issued for this list.", field="cursor") from None
+
+
+def _typed(value: Any, column: InstrumentedAttribute) -> Any:
+    """A cursor value of the column's own type: a tampered one would otherwise be a 500 from the driver
+    (an int beyond 64 bits, text for an integer column on PostgreSQL, a naive datetime for a UTC column)."""
+    if isinstance(value, dict) and value.keys() == {"dt"}:
+        value = datetime.fromisoformat(value["dt"])
+    elif isinstance(value, dict) and value.keys() == {"d"}:
+        value = date.fromisoformat(value["d"])
+    elif isinstance(value, (dict, list)):
+        raise ValueError
+    if value is None:
+        return value
+    sql_type = column.type
+    try:
+        expected = getattr(sql_type, "impl_instance", sql_type).python_type
+    except NotImplementedError:
+        expected = object
+    if issubclass(expected, Enum):
+        return expected(value)
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        raise ValueError
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise ValueError
+    if isinstance(value, datetime) and getattr(sql_type, "timezone", False) and value.tzinfo is None:
+        raise ValueError
+    return value
 
 
 def _after(order: Sequence[Sort], values: list[Any]):
@@ -110,7 +129,7 @@ def paginate(session: Session, stmt: Select, params: PageParams, order: Sequence
     """Run `stmt` (a select of one entity) one page at a time; `order` must end with a unique column."""
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     if params.cursor is not None:
-        stmt = stmt.where(_after(order, _decode(params.cursor, len(order))))
+        stmt = stmt.where(_after(order, _decode(params.cursor, order)))
     elif params.offset:
         stmt = stmt.offset(params.offset)
     ordering = [s.column.desc() if s.descending else s.column.asc() for s in order]
