@@ -40,18 +40,22 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 
 @app.command()
-def seed() -> None:
+def seed(
+    reset_demo_passwords: Annotated[bool, typer.Option(help="Give the demo accounts new passwords and print them.")]
+    = False,
+) -> None:
     """Load all UN states and the demo organisations and users (idempotent)."""
     import api.audit.listener  # noqa: F401
     from api.seed import seed_demo_accounts, seed_states
 
     with _session() as session:
         states = seed_states(session)
-        created = seed_demo_accounts(session)
+        created = seed_demo_accounts(session, reset_passwords=reset_demo_passwords)
         session.commit()
     console.print(f"Seeded {states} new states.")
     if created:
-        table = Table(title="Demo accounts (passwords are shown this once)")
+        table = Table(title="Demo accounts (passwords are shown this once; `upr seed --reset-demo-passwords` "
+                            "makes new ones)")
         for column in ("email", "role", "password"):
             table.add_column(column)
         for row in created:

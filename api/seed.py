@@ -58,8 +58,9 @@ def seed_states(session: Session) -> int:
     return len(new)
 
 
-def seed_demo_accounts(session: Session) -> list[tuple[str, str, str]]:
-    """Create missing demo accounts; returns (email, role, password) for those created now."""
+def seed_demo_accounts(session: Session, reset_passwords: bool = False) -> list[tuple[str, str, str]]:
+    """Create missing demo accounts (or give existing ones new passwords);
+    returns (email, role, password) for those whose password was set now."""
     created = []
     for account in DEMO_ACCOUNTS:
         organisation = session.exec(select(Organisation).where(Organisation.name == account.organisation)).first()
@@ -68,12 +69,15 @@ def seed_demo_accounts(session: Session) -> list[tuple[str, str, str]]:
                                         public_name=account.public_name)
             session.add(organisation)
             session.flush()
-        if session.exec(select(User).where(User.email == account.email)).first() is not None:
+        user = session.exec(select(User).where(User.email == account.email)).first()
+        if user is not None and not reset_passwords:
             continue
         password = secrets.token_urlsafe(12)
-        session.add(User(email=account.email, full_name=f"Demo {account.kind.value} user",
-                         password_hash=hash_password(password), organisation_id=organisation.id,
-                         is_admin=account.is_admin))
+        if user is None:
+            user = User(email=account.email, full_name=f"Demo {account.kind.value} user",
+                        password_hash="", organisation_id=organisation.id, is_admin=account.is_admin)
+        user.password_hash = hash_password(password)
+        session.add(user)
         created.append((account.email, "admin" if account.is_admin else account.kind.value, password))
     session.flush()
     return created

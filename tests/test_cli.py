@@ -119,6 +119,20 @@ def test_seed_loads_states_and_demo_accounts_once(db_url: str, seeded: str) -> N
         assert session.exec(select(func.count()).select_from(AuditEntry)).one() == audited
 
 
+def test_reset_demo_passwords_prints_new_working_ones(db_url: str, seeded: str) -> None:
+    old = demo_passwords(seeded)
+    result = run("seed", "--reset-demo-passwords")
+    assert result.exit_code == 0, result.output
+    new = demo_passwords(result.output)
+    assert set(new) == set(old)
+    assert all(new[email] != old[email] for email in old)
+    settings = Settings(database_url=db_url)
+    with Session(engine_for(db_url)) as session:
+        assert service.login(session, "cso@demo.upr-tracker.org", new["cso@demo.upr-tracker.org"], settings)
+        with pytest.raises(LoginFailed):
+            service.login(session, "cso@demo.upr-tracker.org", old["cso@demo.upr-tracker.org"], settings)
+
+
 def test_create_user_who_can_then_log_in(db_url: str, seeded: str) -> None:
     result = run("create-user", "--email", "Jana.Novak@Example.org", "--organisation", "UPR Tracker operators",
                  "--full-name", "Jana Novak", "--password", "a long enough passphrase", "--admin")

@@ -60,6 +60,7 @@ def requires(permission: Permission | None) -> object:
 
 Public = Annotated[Principal, requires(None)]
 CanReadAccount = Annotated[Principal, requires(Permission.account_read)]
+CanChangePassword = Annotated[Principal, requires(Permission.password_change)]
 CanManageServiceTokens = Annotated[Principal, requires(Permission.service_tokens_manage)]
 CanWriteStates = Annotated[Principal, requires(Permission.states_write)]
 CanWriteOrganisations = Annotated[Principal, requires(Permission.organisations_write)]

@@ -87,6 +87,11 @@ class UserUpdate(SQLModel):
     is_active: bool | None = None
 
 
+class PasswordChange(SQLModel):
+    current_password: str = Field(max_length=256)
+    new_password: str = Field(min_length=12, max_length=256)
+
+
 class UserRead(SQLModel):
     id: int
     email: str

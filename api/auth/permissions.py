@@ -29,6 +29,7 @@ class Scope(StrEnum):
 class Permission(StrEnum):
     published_read = "published:read"
     account_read = "account:read"
+    password_change = "password:change"
     service_tokens_manage = "service-tokens:manage"
     states_write = "states:write"
     organisations_write = "organisations:write"
@@ -47,7 +48,7 @@ P, S = Permission, Scope
 Grants = dict[Permission, Scope]
 
 PUBLIC: Grants = {P.published_read: S.any}
-MEMBER: Grants = PUBLIC | {P.account_read: S.own_organisation}
+MEMBER: Grants = PUBLIC | {P.account_read: S.own_organisation, P.password_change: S.own_organisation}
 INTEGRATOR: Grants = MEMBER | {P.service_tokens_manage: S.own_organisation}
 OWN_STATE_POSTING: Grants = {
     P.progress_updates_post: S.own_state,
@@ -67,8 +68,9 @@ ROLE_GRANTS: dict[Role, Grants] = {
     Role.admin: {p: S.any for p in Permission},
 }
 
-# A service token acts for its organisation's scripts; it may not mint further tokens.
-SERVICE_TOKEN_WITHHELD: frozenset[Permission] = frozenset({P.service_tokens_manage})
+# A service token acts for its organisation's scripts; it may not mint further tokens, and it has
+# no password.
+SERVICE_TOKEN_WITHHELD: frozenset[Permission] = frozenset({P.service_tokens_manage, P.password_change})
 
 
 def grants_for(role: Role, *, via_service_token: bool = False) -> Grants:

@@ -6,10 +6,11 @@ from sqlmodel import Session
 
 from api.auth import service
 from api.auth.accounts import organisation_read
-from api.auth.deps import CanManageServiceTokens, CanReadAccount, Public, SettingsDep
+from api.auth.deps import CanChangePassword, CanManageServiceTokens, CanReadAccount, Public, SettingsDep
 from api.auth.models import (
     Me,
     Organisation,
+    PasswordChange,
     ServiceTokenCreate,
     ServiceTokenIssued,
     ServiceTokenRead,
@@ -58,6 +59,13 @@ def me_of(session: Session, principal: Principal) -> Me:
 @router.get("/me", response_model=Me, operation_id="auth.me", responses=error_responses(401, 403))
 def me(session: SessionDep, principal: CanReadAccount) -> Me:
     return me_of(session, principal)
+
+
+@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, operation_id="auth.change_password",
+             responses=error_responses(401, 403, 422))
+def change_password(data: PasswordChange, session: SessionDep, principal: CanChangePassword) -> None:
+    """Change your own password; the current one is required (422 naming `current_password` if wrong)."""
+    service.change_password(session, principal, data.current_password, data.new_password)
 
 
 @router.post("/service-tokens", response_model=ServiceTokenIssued, status_code=status.HTTP_201_CREATED,

@@ -12,11 +12,12 @@ from api.auth.security import (
     SERVICE_TOKEN_PREFIX,
     create_access_token,
     decode_access_token,
+    hash_password,
     hash_service_token,
     new_service_token_secret,
     verify_password,
 )
-from api.errors import NotFound, Unauthorized
+from api.errors import InvalidInput, NotFound, Unauthorized
 from api.pagination import Page, PageParams, Sort, paginate
 from api.settings import Settings
 from api.types import utcnow
@@ -48,6 +49,17 @@ def login(session: Session, email: str, password: str, settings: Settings) -> tu
         raise LoginFailed("Incorrect email or password, or the account is deactivated.")
     throttle.reset(session, account)
     return create_access_token(user.id, settings, now)
+
+
+def change_password(session: Session, principal: Principal, current: str, new: str) -> None:
+    user = session.get(User, principal.user_id)
+    if not verify_password(current, user.password_hash):
+        raise InvalidInput("The current password is not correct.", field="current_password")
+    if current == new:
+        raise InvalidInput("The new password must differ from the current one.", field="new_password")
+    user.password_hash = hash_password(new)
+    session.add(user)
+    session.flush()
 
 
 def _user_principal(session: Session, user_id: int) -> Principal:

@@ -175,3 +175,19 @@ async def test_deactivated_organisation_locks_out_its_users(client, session, wor
     session.add(org)
     session.flush()
     assert_problem(await login(client, user.email), 401, "unauthorized", "deactivated")
+
+
+async def test_users_change_their_own_password(client, world, settings):
+    user = world.user("cso")
+    headers = world.headers("cso", settings)
+    wrong = await client.post("/auth/me/password", headers=headers,
+                              json={"current_password": "not it", "new_password": "a fresh long passphrase"})
+    assert assert_problem(wrong, 422, "validation-error", "current password")["field"] == "current_password"
+    same = await client.post("/auth/me/password", headers=headers,
+                             json={"current_password": PASSWORD, "new_password": PASSWORD})
+    assert assert_problem(same, 422, "validation-error", "differ")["field"] == "new_password"
+    ok = await client.post("/auth/me/password", headers=headers,
+                           json={"current_password": PASSWORD, "new_password": "a fresh long passphrase"})
+    assert ok.status_code == 204
+    assert (await login(client, user.email)).status_code == 401
+    assert (await login(client, user.email, "a fresh long passphrase")).status_code == 200

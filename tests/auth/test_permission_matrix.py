@@ -71,6 +71,8 @@ SCENARIOS: dict[tuple[str, str], Scenario] = {
     ("POST", "/auth/token"): Scenario(lambda w, r, s: Call(
         "/auth/token", data={"username": w.user(_role(r), s).email, "password": PASSWORD})),
     ("GET", "/auth/me"): Scenario(lambda w, r, s: Call("/auth/me")),
+    ("POST", "/auth/me/password"): Scenario(lambda w, r, s: Call(
+        "/auth/me/password", json={"current_password": PASSWORD, "new_password": "another long passphrase"})),
     ("POST", "/auth/service-tokens"): Scenario(lambda w, r, s: Call("/auth/service-tokens", json={"name": "m"})),
     ("GET", "/auth/service-tokens"): Scenario(lambda w, r, s: Call("/auth/service-tokens")),
     ("DELETE", "/auth/service-tokens/{token_id}"): Scenario(

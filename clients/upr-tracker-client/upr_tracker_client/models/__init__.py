@@ -15,6 +15,7 @@ from .page_organisation_read import PageOrganisationRead
 from .page_service_token_read import PageServiceTokenRead
 from .page_state_read import PageStateRead
 from .page_user_read import PageUserRead
+from .password_change import PasswordChange
 from .problem_detail import ProblemDetail
 from .regional_group import RegionalGroup
 from .service_token_create import ServiceTokenCreate
@@ -45,6 +46,7 @@ __all__ = (
     "PageServiceTokenRead",
     "PageStateRead",
     "PageUserRead",
+    "PasswordChange",
     "ProblemDetail",
     "RegionalGroup",
     "ServiceTokenCreate",
