@@ -27,7 +27,8 @@ def alembic_config(url: str | None = None):
     from api.settings import get_settings
 
     config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", url or get_settings().database_url)
+    # ConfigParser interpolates '%': a percent-encoded password (p%40ss) must be doubled.
+    config.set_main_option("sqlalchemy.url", (url or get_settings().database_url).replace("%", "%%"))
     return config
 
 

@@ -1,7 +1,8 @@
 """Engine and request-scoped session.
 
 SQLite gets WAL, foreign keys and explicit `BEGIN` (pysqlite's own transaction handling
-breaks SAVEPOINTs, which the tests' outer-transaction pattern relies on).
+breaks SAVEPOINTs, which the tests' outer-transaction pattern relies on). PostgreSQL sessions
+run in UTC whatever the server's TimeZone.
 """
 
 from collections.abc import Iterator
@@ -29,6 +30,16 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _postgresql_utc(dbapi_connection, _record) -> None:
+    """Sessions in UTC: psycopg returns timestamptz in the session's TimeZone, which otherwise is
+    the server's or the database's (an API would then answer 03:24-05:00 instead of 08:24Z)."""
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'UTC'")
+    dbapi_connection.autocommit = autocommit
+
+
 @lru_cache
 def engine_for(url: str) -> Engine:
     if url.startswith("sqlite"):
@@ -36,7 +47,10 @@ def engine_for(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgresql_utc)
+    return engine
 
 
 def get_engine(settings: Annotated[Settings, Depends(get_settings)]) -> Engine:

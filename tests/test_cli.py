@@ -200,3 +200,10 @@ def test_create_user_error_output_is_not_eaten_as_markup(db_url: str, seeded: st
                     "--full-name", "B", "--password", "a long enough passphrase")
     assert bad_email.exit_code == 1
     assert bad_email.output.startswith("email: ")
+
+
+def test_alembic_config_keeps_percent_encoded_passwords() -> None:
+    from api.cli import alembic_config
+
+    url = "postgresql+psycopg://upr:p%40ss@db.example.org/upr"
+    assert alembic_config(url).get_main_option("sqlalchemy.url") == url
