@@ -3,9 +3,10 @@
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import EmailStr, field_validator
+from pydantic import EmailStr
 from sqlmodel import Field, SQLModel
 
+from api.cycle.models import StateCode
 from api.types import UTCDateTime, enum_type, utcnow
 
 
@@ -38,11 +39,7 @@ class Organisation(OrganisationBase, table=True):
 
 class OrganisationCreate(OrganisationBase):
     name: str = Field(min_length=1, max_length=200)
-
-    @field_validator("state_code", mode="before")
-    @classmethod
-    def _upper(cls, v: object) -> object:
-        return v.upper() if isinstance(v, str) else v
+    state_code: StateCode = Field(description="ISO 3166-1 alpha-3 code of the state the organisation works in.")
 
 
 class OrganisationUpdate(SQLModel):

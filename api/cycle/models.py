@@ -1,8 +1,9 @@
 """States: the foundation's slice of the cycle model (organisations and users point at them)."""
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import field_validator
+from pydantic import BeforeValidator, StringConstraints
 from sqlmodel import Field, SQLModel
 
 from api.types import enum_type
@@ -23,6 +24,13 @@ class UNStatus(StrEnum):
 
 ISO3_PATTERN = r"^[A-Z]{3}$"
 
+# An ISO 3166-1 alpha-3 code in API input: case-insensitive, stored upper-case.
+StateCode = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
+    StringConstraints(pattern=ISO3_PATTERN),
+]
+
 
 class StateBase(SQLModel):
     name: str = Field(min_length=1, max_length=200)
@@ -36,12 +44,7 @@ class State(StateBase, table=True):
 
 
 class StateCreate(StateBase):
-    code: str = Field(schema_extra={"pattern": ISO3_PATTERN}, description="ISO 3166-1 alpha-3 code.")
-
-    @field_validator("code", mode="before")
-    @classmethod
-    def _upper(cls, v: object) -> object:
-        return v.upper() if isinstance(v, str) else v
+    code: StateCode = Field(description="ISO 3166-1 alpha-3 code.")
 
 
 class StateUpdate(SQLModel):
