@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test migrate seed openapi clean
+.PHONY: install run test lint migrate seed openapi clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,10 @@ run: seed
 openapi: install  ## regenerate the committed contracts: openapi/*.json and clients/
 	$(BIN)/python -m api.contracts
 
-test: install
+lint: install
+	$(BIN)/ruff check api tests migrations
+
+test: lint
 	$(BIN)/pytest
 
 clean:

@@ -73,16 +73,17 @@ def create_user(
     admin: Annotated[bool, typer.Option("--admin", help="Grant the admin role.")] = False,
 ) -> None:
     """Create a user (an organisation must exist: `upr seed` makes demo ones)."""
-    import api.audit.listener  # noqa: F401
     from pydantic import ValidationError
 
+    import api.audit.listener  # noqa: F401
     from api.auth import accounts
     from api.auth.models import Organisation, UserCreate
     from api.errors import Problem
 
     with _session() as session:
+        by_id = organisation.isascii() and organisation.isdecimal()
         stmt = select(Organisation).where(
-            Organisation.id == int(organisation) if (organisation.isascii() and organisation.isdecimal()) else Organisation.name == organisation)
+            Organisation.id == int(organisation) if by_id else Organisation.name == organisation)
         org = session.exec(stmt).first()
         if org is None:
             console.print(f"[red]No organisation {escape(repr(organisation))}.[/red]")

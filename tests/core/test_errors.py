@@ -17,7 +17,7 @@ def assert_problem(response: httpx.Response, status: int, path: str) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].split(";")[0] == PROBLEM_MEDIA_TYPE
     body = response.json()
-    assert PROBLEM_KEYS <= body.keys(), body
+    assert body.keys() >= PROBLEM_KEYS, body
     assert body["status"] == status
     assert body["type"].startswith(TYPE_PREFIX)
     assert body["title"] and body["detail"]
