@@ -74,7 +74,8 @@ def seed_demo_accounts(session: Session, reset_passwords: bool = False) -> list[
             continue
         password = secrets.token_urlsafe(12)
         if user is None:
-            user = User(email=account.email, full_name=f"Demo {account.kind.value} user",
+            role = "admin" if account.is_admin else account.kind.value
+            user = User(email=account.email, full_name=f"Demo {role} user",
                         password_hash="", organisation_id=organisation.id, is_admin=account.is_admin)
         user.password_hash = hash_password(password)
         session.add(user)
