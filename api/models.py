@@ -4,8 +4,44 @@ from sqlmodel import SQLModel
 
 from api.audit.models import AuditEntry
 from api.auth.models import LoginThrottle, Organisation, ServiceToken, User
-from api.cycle.models import State
+from api.cycle.models import (
+    Cycle,
+    Review,
+    ReviewDocument,
+    ReviewTroika,
+    State,
+    Submission,
+    SubmissionParty,
+    SubmissionTheme,
+    UprSession,
+)
+from api.recommendations.models import (
+    Position,
+    Recommendation,
+    RecommendationAffectedPerson,
+    RecommendationSdgTarget,
+    RecommendationTheme,
+    RecommendingState,
+)
+from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
 
 metadata = SQLModel.metadata
 
-__all__ = ["AuditEntry", "LoginThrottle", "Organisation", "ServiceToken", "State", "User", "metadata"]
+# Full-text search lives in objects the migrations create by hand, per database: an FTS5 virtual
+# table (with its shadow tables) on SQLite, a GIN expression index on PostgreSQL. The models do
+# not describe them, so schema comparison ignores them.
+SEARCH_TABLE_PREFIX = "recommendation_fts"
+SEARCH_INDEX = "ix_recommendation_text_search"
+
+
+def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
+    if type_ == "table" and name and name.startswith(SEARCH_TABLE_PREFIX):
+        return False
+    return not (type_ == "index" and name == SEARCH_INDEX)
+
+__all__ = [
+    "AffectedPerson", "AuditEntry", "Cycle", "LoginThrottle", "Organisation", "Position", "Recommendation",
+    "RecommendationAffectedPerson", "RecommendationSdgTarget", "RecommendationTheme", "RecommendingState", "Review",
+    "ReviewDocument", "ReviewTroika", "SdgTarget", "ServiceToken", "State", "Submission", "SubmissionParty",
+    "SubmissionTheme", "Theme", "UprSession", "User", "include_name", "metadata",
+]

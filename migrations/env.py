@@ -5,7 +5,7 @@ from logging.config import fileConfig
 from alembic import context
 
 from api.db import engine_for
-from api.models import metadata
+from api.models import include_name, metadata
 from api.settings import get_settings
 
 config = context.config
@@ -20,6 +20,7 @@ def _configure(connection) -> None:
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,
         compare_server_default=True,
+        include_name=include_name,
     )
 
 

@@ -90,6 +90,14 @@ def world(session: Session) -> World:
 
 
 @pytest.fixture
+def cycle_world(session: Session, world: World) -> World:
+    """The standard world plus, per state, a review with a document, submission and recommendation."""
+    from tests.cycle_factories import build_cycle_world
+
+    return build_cycle_world(session, world)
+
+
+@pytest.fixture
 async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     def override_session() -> Iterator[Session]:
         # Same contract as api.db.get_session: commit on success, roll back on error. What the

@@ -1,6 +1,7 @@
 """Plain `create_*` helpers and the standard world: two states, an organisation of each kind in each."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session
 
@@ -64,6 +65,7 @@ class World:
     orgs: dict[tuple[str, str], Organisation] = field(default_factory=dict)
     users: dict[tuple[str, str], User] = field(default_factory=dict)
     service_tokens: dict[tuple[str, str], tuple[ServiceToken, str]] = field(default_factory=dict)
+    cycle: dict[str, Any] = field(default_factory=dict)  # filled by tests.cycle_factories.build_cycle_world
 
     def user(self, role: Role | str, state: str = OWN_STATE) -> User:
         return self.users[(Role(role).value, state)]

@@ -36,8 +36,12 @@ class Permission(StrEnum):
     users_read = "users:read"
     users_write = "users:write"
     audit_read = "audit:read"
-    # The cycle and tracking APIs gate their writes with these (see their issues).
+    cycle_write = "cycle:write"
+    taxonomy_write = "taxonomy:write"
+    recommendations_write = "recommendations:write"
+    submissions_write = "submissions:write"
     positions_write = "positions:write"
+    # The tracking API gates its writes with these.
     implementation_write = "implementation:write"
     progress_updates_post = "progress-updates:post"
     assessments_post = "assessments:post"
@@ -50,6 +54,7 @@ Grants = dict[Permission, Scope]
 PUBLIC: Grants = {P.published_read: S.any}
 MEMBER: Grants = PUBLIC | {P.account_read: S.own_organisation, P.password_change: S.own_organisation}
 INTEGRATOR: Grants = MEMBER | {P.service_tokens_manage: S.own_organisation}
+STAKEHOLDER_SUBMISSIONS: Grants = {P.submissions_write: S.own_state}
 OWN_STATE_POSTING: Grants = {
     P.progress_updates_post: S.own_state,
     P.assessments_post: S.own_state,
@@ -60,8 +65,8 @@ GOVERNMENT_WRITES: Grants = {P.positions_write: S.own_state, P.implementation_wr
 ROLE_GRANTS: dict[Role, Grants] = {
     Role.anonymous: PUBLIC,
     Role.government: INTEGRATOR | GOVERNMENT_WRITES | OWN_STATE_POSTING,
-    Role.nhri: INTEGRATOR | OWN_STATE_POSTING,
-    Role.cso: INTEGRATOR | OWN_STATE_POSTING,
+    Role.nhri: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS,
+    Role.cso: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS,
     Role.un: MEMBER,
     Role.academic: MEMBER,
     Role.other: MEMBER,

@@ -1,12 +1,14 @@
-"""States: the foundation's slice of the cycle model (organisations and users point at them)."""
+"""The UPR cycle: states, cycles, sessions, reviews with their troika and documents, stakeholder submissions."""
 
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BeforeValidator, StringConstraints, model_validator
+from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from api.types import enum_type
+from api.types import UTCDateTime, enum_type, utcnow
 
 
 class RegionalGroup(StrEnum):
@@ -56,3 +58,195 @@ class StateUpdate(SQLModel):
 
 class StateRead(StateBase):
     code: str
+
+
+class Cycle(SQLModel, table=True):
+    number: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False}, ge=1,
+                        description="1 (2008–2011), 2 (2012–2016), 3 (2017–2022), 4 (2022–2027), …")
+    start_year: int = Field(ge=2006, le=2100)
+    end_year: int | None = Field(default=None, ge=2006, le=2100)
+
+
+class CycleRead(SQLModel):
+    number: int
+    start_year: int
+    end_year: int | None
+
+
+class CycleCreate(CycleRead):
+    number: int = Field(ge=1, le=99)
+    start_year: int = Field(ge=2006, le=2100)
+    end_year: int | None = Field(default=None, ge=2006, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "CycleCreate":
+        if self.end_year is not None and self.end_year < self.start_year:
+            raise ValueError("end_year must not be before start_year")
+        return self
+
+
+class CycleUpdate(SQLModel):
+    start_year: int | None = Field(default=None, ge=2006, le=2100)
+    end_year: int | None = Field(default=None, ge=2006, le=2100)
+
+
+class UprSession(SQLModel, table=True):
+    """A Working Group session (e.g. 34); named to keep clear of the database session."""
+
+    __tablename__ = "upr_session"
+
+    number: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    cycle_number: int = Field(foreign_key="cycle.number", index=True)
+    year: int = Field(ge=2006, le=2100)
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+class SessionRead(SQLModel):
+    number: int
+    cycle_number: int
+    year: int
+    start_date: date | None
+    end_date: date | None
+
+
+class SessionCreate(SQLModel):
+    number: int = Field(ge=1, le=999)
+    cycle_number: int = Field(ge=1)
+    year: int = Field(ge=2006, le=2100)
+    start_date: date | None = None
+    end_date: date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "SessionCreate":
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date must not be before start_date")
+        return self
+
+
+class SessionUpdate(SQLModel):
+    cycle_number: int | None = Field(default=None, ge=1)
+    year: int | None = Field(default=None, ge=2006, le=2100)
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+class Review(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("state_code", "session_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
+    session_number: int = Field(foreign_key="upr_session.number", index=True)
+    dialogue_date: date | None = Field(default=None, description="Date of the interactive dialogue.")
+    adoption_date: date | None = Field(default=None, description="Adoption of the outcome by the Council.")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ReviewTroika(SQLModel, table=True):
+    """The three states that facilitate a review (the troika)."""
+
+    __tablename__ = "review_troika"
+
+    review_id: int = Field(foreign_key="review.id", primary_key=True, ondelete="CASCADE")
+    state_code: str = Field(foreign_key="state.code", primary_key=True, max_length=3)
+
+
+class ReviewCreate(SQLModel):
+    state_under_review: StateCode
+    session: int = Field(ge=1)
+    dialogue_date: date | None = None
+    adoption_date: date | None = None
+    troika: list[StateCode] = Field(default_factory=list, max_length=3,
+                                    description="ISO3 codes of the (up to) three troika states.")
+
+
+class ReviewUpdate(SQLModel):
+    dialogue_date: date | None = None
+    adoption_date: date | None = None
+    troika: list[StateCode] | None = Field(default=None, max_length=3)
+
+
+class ReviewRead(SQLModel):
+    id: int
+    state_under_review: str
+    session: int
+    cycle: int
+    dialogue_date: date | None
+    adoption_date: date | None
+    troika: list[str]
+    recommendation_count: int
+
+
+class DocumentKind(StrEnum):
+    national_report = "national_report"
+    un_compilation = "un_compilation"
+    stakeholders_summary = "stakeholders_summary"
+    working_group_report = "working_group_report"
+    addendum = "addendum"
+    mid_term_report = "mid_term_report"
+
+
+DOCUMENT_SYMBOL_PATTERN = r"^[A-Z][A-Za-z0-9.\-]*(/[A-Za-z0-9.\-]+)+$"
+
+
+class ReviewDocumentBase(SQLModel):
+    kind: DocumentKind = Field(sa_type=enum_type(DocumentKind))
+    symbol: str | None = Field(default=None, max_length=64, schema_extra={"pattern": DOCUMENT_SYMBOL_PATTERN},
+                               description="UN document symbol, e.g. `A/HRC/43/15` or `A/HRC/43/15/Add.1`.")
+    languages: list[str] = Field(default_factory=list, sa_type=JSON,
+                                 description="ISO 639-1 codes of the language versions, e.g. `[\"en\", \"fr\"]`.")
+    url: str | None = Field(default=None, max_length=2000)
+    published_on: date | None = None
+
+
+class ReviewDocument(ReviewDocumentBase, table=True):
+    __tablename__ = "review_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True, ondelete="CASCADE")
+
+
+class ReviewDocumentCreate(ReviewDocumentBase):
+    languages: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
+
+
+class ReviewDocumentRead(ReviewDocumentBase):
+    id: int
+    review_id: int
+
+
+class SubmissionRole(StrEnum):
+    author = "author"
+    co_signer = "co_signer"
+    endorser = "endorser"
+
+
+class Submission(SQLModel, table=True):
+    """A stakeholder submission made for a review (preparation phase)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True, ondelete="CASCADE")
+    title: str = Field(max_length=500)
+    symbol: str | None = Field(default=None, max_length=64)
+    url: str | None = Field(default=None, max_length=2000)
+    cited_in_summary: bool = Field(default=False, description="Whether OHCHR's stakeholders' summary cited it.")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SubmissionParty(SQLModel, table=True):
+    """An organisation behind a submission: its author(s), co-signers and endorsers."""
+
+    __tablename__ = "submission_party"
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=300)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    role: SubmissionRole = Field(sa_type=enum_type(SubmissionRole))
+
+
+class SubmissionTheme(SQLModel, table=True):
+    __tablename__ = "submission_theme"
+
+    submission_id: int = Field(foreign_key="submission.id", primary_key=True, ondelete="CASCADE")
+    theme_id: int = Field(foreign_key="theme.id", primary_key=True)

@@ -4,9 +4,8 @@ The routes come from the app's route table and each route's gate from its depend
 new route without a gate, or without a scenario here saying how to call it, fails this file.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -16,7 +15,8 @@ from starlette.routing import Mount
 from api.auth.deps import Requires
 from api.auth.permissions import Permission, Role, Scope, grants_for
 from api.main import app
-from tests.factories import OTHER_STATE, OWN_STATE, PASSWORD, World, bearer
+from tests.factories import OTHER_STATE, OWN_STATE, World, bearer
+from tests.matrix import SCENARIOS
 
 
 def iter_routes(application: FastAPI, prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
@@ -41,67 +41,6 @@ def gates_of(route: APIRoute) -> list[Requires]:
 
 ROUTES = sorted(((method, path, route) for path, route in iter_routes(app) for method in route.methods),
                 key=lambda r: (r[1], r[0]))
-
-
-@dataclass(frozen=True)
-class Call:
-    path: str
-    json: dict[str, Any] | None = None
-    data: dict[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """How to call a route for a caller (its role) against a state's rows.
-
-    `targets_row`: the call reaches a row of that state / organisation, so a permission scoped
-    to the caller's own state or organisation must not reach the other state's row.
-    """
-
-    build: Callable[[World, Role, str], Call]
-    targets_row: bool = False
-
-
-def _role(role: Role) -> Role:
-    return Role.nhri if role is Role.anonymous else role
-
-
-SCENARIOS: dict[tuple[str, str], Scenario] = {
-    ("GET", "/healthz"): Scenario(lambda w, r, s: Call("/healthz")),
-    ("POST", "/auth/token"): Scenario(lambda w, r, s: Call(
-        "/auth/token", data={"username": w.user(_role(r), s).email, "password": PASSWORD})),
-    ("GET", "/auth/me"): Scenario(lambda w, r, s: Call("/auth/me")),
-    ("POST", "/auth/me/password"): Scenario(lambda w, r, s: Call(
-        "/auth/me/password", json={"current_password": PASSWORD, "new_password": "another long passphrase"})),
-    ("POST", "/auth/service-tokens"): Scenario(lambda w, r, s: Call("/auth/service-tokens", json={"name": "m"})),
-    ("GET", "/auth/service-tokens"): Scenario(lambda w, r, s: Call("/auth/service-tokens")),
-    ("DELETE", "/auth/service-tokens/{token_id}"): Scenario(
-        lambda w, r, s: Call(f"/auth/service-tokens/{w.service_tokens[(_role(r).value, s)][0].id}"),
-        targets_row=True),
-    ("GET", "/organisations"): Scenario(lambda w, r, s: Call(f"/organisations?state={s}")),
-    ("GET", "/organisations/{organisation_id}"): Scenario(
-        lambda w, r, s: Call(f"/organisations/{w.org(_role(r), s).id}"), targets_row=True),
-    ("POST", "/organisations"): Scenario(lambda w, r, s: Call(
-        "/organisations", json={"name": "Matrix NHRI", "kind": "nhri", "state_code": s})),
-    ("PATCH", "/organisations/{organisation_id}"): Scenario(
-        lambda w, r, s: Call(f"/organisations/{w.org(_role(r), s).id}", json={"public_name": "Renamed"}),
-        targets_row=True),
-    ("GET", "/users"): Scenario(lambda w, r, s: Call(f"/users?organisation_id={w.org(_role(r), s).id}")),
-    ("GET", "/users/{user_id}"): Scenario(lambda w, r, s: Call(f"/users/{w.user(_role(r), s).id}"),
-                                          targets_row=True),
-    ("POST", "/users"): Scenario(lambda w, r, s: Call("/users", json={
-        "email": "matrix@example.org", "full_name": "Matrix", "password": "a long enough password",
-        "organisation_id": w.org(_role(r), s).id})),
-    ("PATCH", "/users/{user_id}"): Scenario(
-        lambda w, r, s: Call(f"/users/{w.user(_role(r), s).id}", json={"full_name": "Renamed"}),
-        targets_row=True),
-    ("GET", "/states"): Scenario(lambda w, r, s: Call("/states")),
-    ("GET", "/states/{code}"): Scenario(lambda w, r, s: Call(f"/states/{s}"), targets_row=True),
-    ("POST", "/states"): Scenario(lambda w, r, s: Call("/states", json={"code": "XKX", "name": "Matrixland"})),
-    ("PATCH", "/states/{code}"): Scenario(lambda w, r, s: Call(f"/states/{s}", json={"name": "Renamed"}),
-                                          targets_row=True),
-    ("GET", "/audit-log"): Scenario(lambda w, r, s: Call("/audit-log")),
-}
 
 
 @dataclass(frozen=True)
@@ -157,7 +96,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("method", "path", "route", "caller", "state"), CASES)
-async def test_matrix(client, world, settings, method, path, route, caller, state):
+async def test_matrix(client, cycle_world, settings, method, path, route, caller, state):
+    world = cycle_world
     scenario = SCENARIOS[(method, path)]
     (gate,) = gates_of(route)
     call = scenario.build(world, caller.role, state)

@@ -19,11 +19,12 @@ from sqlalchemy.engine import URL
 
 from api.cli import alembic_config
 from api.db import engine_for
-from api.models import metadata
+from api.models import include_name, metadata
 
 # The same comparison options as migrations/env.py, so a diff here is a diff `alembic revision
 # --autogenerate` would write.
-COMPARE_OPTS = {"compare_type": True, "compare_server_default": True, "render_as_batch": True}
+COMPARE_OPTS = {"compare_type": True, "compare_server_default": True, "render_as_batch": True,
+                "include_name": include_name}
 
 
 def _config(url: str):

@@ -1,0 +1,157 @@
+"""Recommendations made to a state under review, and the state's positions on them (with history)."""
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import StringConstraints
+from sqlalchemy import Index, Text
+from sqlmodel import Field, SQLModel
+
+from api.cycle.models import RegionalGroup, StateCode
+from api.taxonomy.models import SDG_TARGET_PATTERN, AffectedPersonRead, ThemeRead
+from api.types import UTCDateTime, enum_type, utcnow
+
+PARAGRAPH_PATTERN = r"^\d+(\.\d+)*$"
+SdgTargetCode = Annotated[str, StringConstraints(pattern=SDG_TARGET_PATTERN)]
+
+
+class PositionKind(StrEnum):
+    supported = "supported"
+    supported_in_part = "supported_in_part"
+    noted = "noted"
+    pending = "pending"
+
+
+class Recommendation(SQLModel, table=True):
+    __table_args__ = (Index("ix_recommendation_review_id_paragraph", "review_id", "paragraph"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    paragraph: str | None = Field(default=None, max_length=32, description="As published, e.g. `147.68`.")
+    text: str = Field(sa_type=Text)
+    action_category: int | None = Field(default=None, ge=1, le=5, index=True,
+                                        description="UPR Info action category, 1 (minimal) to 5 (specific).")
+    source_document: str | None = Field(default=None, max_length=64,
+                                        description="Symbol of the report that records it, e.g. `A/HRC/43/15`.")
+    external_key: str = Field(max_length=128, unique=True,
+                              description="Stable key so re-imports update instead of duplicating.")
+    current_position: PositionKind | None = Field(default=None, sa_type=enum_type(PositionKind), index=True,
+                                                  description="The latest position; kept with the history.")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class RecommendingState(SQLModel, table=True):
+    __tablename__ = "recommending_state"
+
+    recommendation_id: int = Field(foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE")
+    state_code: str = Field(foreign_key="state.code", primary_key=True, max_length=3, index=True)
+
+
+class RecommendationTheme(SQLModel, table=True):
+    __tablename__ = "recommendation_theme"
+
+    recommendation_id: int = Field(foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE")
+    theme_id: int = Field(foreign_key="theme.id", primary_key=True, index=True)
+    source_label: str | None = Field(default=None, max_length=300,
+                                     description="The label the source used, when it differs from the theme's.")
+
+
+class RecommendationAffectedPerson(SQLModel, table=True):
+    __tablename__ = "recommendation_affected_person"
+
+    recommendation_id: int = Field(foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE")
+    affected_person_id: int = Field(foreign_key="affected_person.id", primary_key=True, index=True)
+
+
+class RecommendationSdgTarget(SQLModel, table=True):
+    __tablename__ = "recommendation_sdg_target"
+
+    recommendation_id: int = Field(foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE")
+    sdg_target_code: str = Field(foreign_key="sdg_target.code", primary_key=True, max_length=8, index=True)
+
+
+class Position(SQLModel, table=True):
+    """One response of the state under review; the history is append-only."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    recommendation_id: int = Field(foreign_key="recommendation.id", index=True, ondelete="CASCADE")
+    position: PositionKind = Field(sa_type=enum_type(PositionKind))
+    date: date
+    source_document: str | None = Field(default=None, max_length=64)
+    source_paragraph: str | None = Field(default=None, max_length=32)
+    explanation: str | None = Field(default=None, sa_type=Text)
+    recorded_by_user_id: int | None = Field(default=None, foreign_key="user.id")
+    recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PositionCreate(SQLModel):
+    position: PositionKind
+    date: date
+    source_document: str | None = Field(default=None, max_length=64,
+                                        description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`.")
+    source_paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    explanation: str | None = Field(default=None, max_length=20_000)
+
+
+class PositionRead(SQLModel):
+    id: int
+    recommendation_id: int
+    position: PositionKind
+    date: date
+    source_document: str | None
+    source_paragraph: str | None
+    explanation: str | None
+    recorded_at: datetime
+
+
+class RecommendationCreate(SQLModel):
+    review_id: int
+    paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    text: str = Field(min_length=1, max_length=20_000)
+    recommending_states: list[StateCode] = Field(min_length=1, description="ISO3 codes; joint ones have several.")
+    themes: list[int] = Field(default_factory=list, description="Theme ids (see `/themes`).")
+    affected_persons: list[int] = Field(default_factory=list, description="Ids from `/affected-persons`.")
+    sdg_targets: list[SdgTargetCode] = Field(default_factory=list, description="Target codes, e.g. `16.10`.")
+    action_category: int | None = Field(default=None, ge=1, le=5)
+    source_document: str | None = Field(default=None, max_length=64)
+    external_key: str | None = Field(default=None, max_length=128,
+                                     description="Your stable key; derived from review and text when omitted.")
+
+
+class RecommendationUpdate(SQLModel):
+    paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    text: str | None = Field(default=None, min_length=1, max_length=20_000)
+    recommending_states: list[StateCode] | None = Field(default=None, min_length=1)
+    themes: list[int] | None = None
+    affected_persons: list[int] | None = None
+    sdg_targets: list[SdgTargetCode] | None = None
+    action_category: int | None = Field(default=None, ge=1, le=5)
+    source_document: str | None = Field(default=None, max_length=64)
+
+
+class StateRef(SQLModel):
+    code: str
+    name: str
+    regional_group: RegionalGroup | None
+
+
+class RecommendationRead(SQLModel):
+    id: int
+    review_id: int
+    state_under_review: str
+    session: int
+    cycle: int
+    paragraph: str | None
+    text: str
+    recommending_states: list[StateRef]
+    themes: list[ThemeRead]
+    affected_persons: list[AffectedPersonRead]
+    sdg_targets: list[str]
+    action_category: int | None
+    source_document: str | None
+    external_key: str
+    current_position: PositionKind | None
+    rank: float | None = Field(default=None, description="Relevance when searching with `q` (higher is better).")
+

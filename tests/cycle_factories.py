@@ -1,0 +1,142 @@
+"""`create_*` helpers for the cycle model, and a cycle world on top of the standard one."""
+
+from datetime import date
+
+from sqlmodel import Session
+
+from api.cycle.models import (
+    Cycle,
+    DocumentKind,
+    Review,
+    ReviewDocument,
+    ReviewTroika,
+    Submission,
+    SubmissionParty,
+    SubmissionRole,
+    UprSession,
+)
+from api.recommendations.models import (
+    Position,
+    PositionKind,
+    Recommendation,
+    RecommendationAffectedPerson,
+    RecommendationSdgTarget,
+    RecommendationTheme,
+    RecommendingState,
+)
+from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from tests.factories import OTHER_STATE, OWN_STATE, World, create_state
+
+
+def create_cycle(session: Session, number: int = 3, start_year: int = 2017, end_year: int | None = 2022) -> Cycle:
+    cycle = session.get(Cycle, number)
+    if cycle is None:
+        cycle = Cycle(number=number, start_year=start_year, end_year=end_year)
+        session.add(cycle)
+        session.flush()
+    return cycle
+
+
+def create_upr_session(session: Session, number: int = 34, cycle_number: int = 3, year: int = 2019) -> UprSession:
+    upr_session = session.get(UprSession, number)
+    if upr_session is None:
+        create_cycle(session, cycle_number, start_year=min(year, 2017 if cycle_number == 3 else year))
+        upr_session = UprSession(number=number, cycle_number=cycle_number, year=year)
+        session.add(upr_session)
+        session.flush()
+    return upr_session
+
+
+def create_review(session: Session, state_code: str = OWN_STATE, session_number: int = 34,
+                  troika: tuple[str, ...] = ()) -> Review:
+    create_upr_session(session, session_number)
+    review = Review(state_code=state_code, session_number=session_number, dialogue_date=date(2019, 11, 11))
+    session.add(review)
+    session.flush()
+    for code in troika:
+        create_state(session, code)
+        session.add(ReviewTroika(review_id=review.id, state_code=code))
+    session.flush()
+    return review
+
+
+def create_theme(session: Session, name: str = "Equality & non-discrimination", code: str | None = None) -> Theme:
+    theme = Theme(name=name, code=code)
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def create_affected_person(session: Session, name: str = "Roma") -> AffectedPerson:
+    person = AffectedPerson(name=name)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def create_sdg_target(session: Session, code: str = "16.10", title: str = "Ensure public access to information"
+                      ) -> SdgTarget:
+    target = session.get(SdgTarget, code)
+    if target is None:
+        target = SdgTarget(code=code, goal=int(code.split(".")[0]), title=title)
+        session.add(target)
+        session.flush()
+    return target
+
+
+def create_recommendation(
+    session: Session, review: Review, text: str = "Take further measures to combat discrimination against Roma",
+    *, recommending: tuple[str, ...] = ("FRA",), paragraph: str | None = "121.1",
+    themes: tuple[Theme, ...] = (), affected: tuple[AffectedPerson, ...] = (), sdg_targets: tuple[str, ...] = (),
+    position: PositionKind | None = PositionKind.supported, position_date: date = date(2020, 3, 1),
+    action_category: int | None = None, external_key: str | None = None,
+) -> Recommendation:
+    recommendation = Recommendation(
+        review_id=review.id, paragraph=paragraph, text=text, action_category=action_category,
+        source_document="A/HRC/43/15", external_key=external_key or f"test:{review.id}:{paragraph}:{hash(text)}",
+        current_position=position,
+    )
+    session.add(recommendation)
+    session.flush()
+    for code in recommending:
+        create_state(session, code)
+        session.add(RecommendingState(recommendation_id=recommendation.id, state_code=code))
+    for theme in themes:
+        session.add(RecommendationTheme(recommendation_id=recommendation.id, theme_id=theme.id))
+    for person in affected:
+        session.add(RecommendationAffectedPerson(recommendation_id=recommendation.id, affected_person_id=person.id))
+    for code in sdg_targets:
+        create_sdg_target(session, code)
+        session.add(RecommendationSdgTarget(recommendation_id=recommendation.id, sdg_target_code=code))
+    if position is not None:
+        session.add(Position(recommendation_id=recommendation.id, position=position, date=position_date,
+                             source_document="A/HRC/43/15/Add.1"))
+    session.flush()
+    return recommendation
+
+
+def build_cycle_world(session: Session, world: World) -> World:
+    """Per state (own and other): a review at session 34 with a document, a submission and a
+    recommendation carrying a theme, an affected person, an SDG target and a position."""
+    theme = create_theme(session)
+    person = create_affected_person(session)
+    create_sdg_target(session, "16.10")
+    world.cycle.update(theme=theme, affected_person=person, sdg_target="16.10", reviews={}, recommendations={},
+                       documents={}, submissions={})
+    for state in (OWN_STATE, OTHER_STATE):
+        review = create_review(session, state, troika=("FRA", "BRA", "JPN"))
+        document = ReviewDocument(review_id=review.id, kind=DocumentKind.working_group_report,
+                                  symbol=f"A/HRC/43/{15 if state == OWN_STATE else 16}", languages=["en"])
+        submission = Submission(review_id=review.id, title=f"Joint submission on Roma rights in {state}")
+        session.add_all([document, submission])
+        session.flush()
+        session.add(SubmissionParty(submission_id=submission.id, name=world.org("cso", state).name,
+                                    organisation_id=world.org("cso", state).id, role=SubmissionRole.author))
+        recommendation = create_recommendation(session, review, themes=(theme,), affected=(person,),
+                                               sdg_targets=("16.10",), external_key=f"world:{state}")
+        world.cycle["reviews"][state] = review
+        world.cycle["recommendations"][state] = recommendation
+        world.cycle["documents"][state] = document
+        world.cycle["submissions"][state] = submission
+    session.flush()
+    return world

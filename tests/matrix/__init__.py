@@ -1,0 +1,11 @@
+"""Scenarios for the permission matrix: how to call each route, per domain.
+
+Each domain module exports a dict `(method, path) -> Scenario`; a route missing here fails
+`tests/auth/test_permission_matrix.py`.
+"""
+
+from tests.matrix.auth import AUTH
+from tests.matrix.cycle import CYCLE
+from tests.matrix.recommendations import RECOMMENDATIONS
+
+SCENARIOS = {**AUTH, **CYCLE, **RECOMMENDATIONS}

@@ -1,0 +1,3 @@
+from tests.matrix.base import Scenario
+
+CYCLE: dict[tuple[str, str], Scenario] = {}

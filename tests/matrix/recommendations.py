@@ -1,0 +1,3 @@
+from tests.matrix.base import Scenario
+
+RECOMMENDATIONS: dict[tuple[str, str], Scenario] = {}
