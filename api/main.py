@@ -9,12 +9,15 @@ import api.audit.listener  # noqa: F401  (registers the audit hook on every sess
 from api.audit.router import router as audit_router
 from api.auth.accounts_router import organisations, users
 from api.auth.router import router as auth_router
-from api.cycle.router import router as states_router
+from api.cycle.router import routers as cycle_routers
 from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
 from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
+from api.recommendations.insights_router import routers as insight_routers
+from api.recommendations.router import routers as recommendation_routers
 from api.settings import Settings, get_settings
+from api.taxonomy.router import routers as taxonomy_routers
 
 DESCRIPTION = """
 UPR Tracker: the UN Universal Periodic Review cycle — states, reviews, recommendations and
@@ -36,7 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
-    for router in (health_router, auth_router, organisations, users, states_router, audit_router):
+    for router in (health_router, auth_router, organisations, users, audit_router, *cycle_routers,
+                   *taxonomy_routers, *recommendation_routers, *insight_routers):
         app.include_router(router)
     return app
 

@@ -9,6 +9,8 @@ from api.errors import error_responses
 from api.pagination import Page, PageDep
 
 router = APIRouter(prefix="/states", tags=["states"])
+# Every router of the cycle domain, in the order the app includes them.
+routers: list[APIRouter] = [router]
 
 
 @router.get("", response_model=Page[StateRead], operation_id="states.list", responses=error_responses(422))

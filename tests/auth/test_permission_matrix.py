@@ -17,6 +17,7 @@ from api.auth.permissions import Permission, Role, Scope, grants_for
 from api.main import app
 from tests.factories import OTHER_STATE, OWN_STATE, World, bearer
 from tests.matrix import SCENARIOS
+from tests.matrix.base import Scenario
 
 
 def iter_routes(application: FastAPI, prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
@@ -62,7 +63,7 @@ CALLERS = [Caller(role.value, role, grants=grants_for(role)) for role in Role] +
 ]
 
 
-def expected_status(permission: Permission | None, caller: Caller, state: str, targets_row: bool) -> int | None:
+def expected_status(permission: Permission | None, caller: Caller, state: str, scenario: Scenario) -> int | None:
     """None means success (any 2xx); otherwise the exact refusal."""
     if permission is None:
         return None
@@ -71,8 +72,8 @@ def expected_status(permission: Permission | None, caller: Caller, state: str, t
     scope = caller.grants.get(permission)
     if scope is None:
         return 403
-    if state == OTHER_STATE and targets_row and scope is not Scope.any:
-        return 404
+    if state == OTHER_STATE and scenario.targets_row and scope is not Scope.any:
+        return 403 if scenario.row_is_public else 404
     return None
 
 
@@ -103,7 +104,7 @@ async def test_matrix(client, cycle_world, settings, method, path, route, caller
     call = scenario.build(world, caller.role, state)
     response = await client.request(method, call.path, json=call.json, data=call.data,
                                     headers=caller.headers(world, settings))
-    want = expected_status(gate.permission, caller, state, scenario.targets_row)
+    want = expected_status(gate.permission, caller, state, scenario)
     if want is None:
         assert 200 <= response.status_code < 300, response.text
     else:
