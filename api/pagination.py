@@ -24,6 +24,7 @@ from sqlmodel import Session
 from api.errors import InvalidInput
 
 MAX_LIMIT = 500
+MAX_OFFSET = 2**31 - 1
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -46,7 +47,8 @@ class PageParams:
 
 def page_params(
     limit: Annotated[int, Query(ge=1, description=f"Page size; values above {MAX_LIMIT} are clamped.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip; use `cursor` instead for deep paging.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET,
+                                 description="Rows to skip; use `cursor` instead for deep paging.")] = 0,
     cursor: Annotated[str | None, Query(description="Opaque `next_cursor` from the previous page.")] = None,
 ) -> PageParams:
     if cursor is not None and offset:
@@ -84,7 +86,7 @@ def _decode(cursor: str, order: Sequence[Sort]) -> list[Any]:
         if not isinstance(values, list) or len(values) != len(order):
             raise ValueError
         return [_typed(v, sort.column) for v, sort in zip(values, order, strict=True)]
-    except (ValueError, TypeError, binascii.Error):  # UnicodeDecodeError is a ValueError
+    except (ValueError, TypeError, RecursionError, binascii.Error):  # UnicodeDecodeError is a ValueError
         raise InvalidInput("The cursor is not one this API issued for this list.", field="cursor") from None
 
 
@@ -97,8 +99,8 @@ def _typed(value: Any, column: InstrumentedAttribute) -> Any:
         value = date.fromisoformat(value["d"])
     elif isinstance(value, (dict, list)):
         raise ValueError
-    if value is None:
-        return value
+    if value is None:  # sort columns are NOT NULL (see `paginate`), so no issued cursor holds one
+        raise ValueError
     sql_type = column.type
     try:
         expected = getattr(sql_type, "impl_instance", sql_type).python_type
@@ -126,7 +128,13 @@ def _after(order: Sequence[Sort], values: list[Any]):
 
 
 def paginate(session: Session, stmt: Select, params: PageParams, order: Sequence[Sort]) -> Page[Any]:
-    """Run `stmt` (a select of one entity) one page at a time; `order` must end with a unique column."""
+    """Run `stmt` (a select of one entity) one page at a time; `order` must end with a unique column.
+
+    Keyset paging compares sort values, and NULLs neither compare nor sort alike on SQLite and
+    PostgreSQL: sort only on NOT NULL columns (coalesce in the query otherwise)."""
+    nullable = [s.column.key for s in order if getattr(s.column, "nullable", False)]
+    if nullable:
+        raise TypeError(f"paginate() cannot keyset-sort on nullable columns: {nullable}")
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     if params.cursor is not None:
         stmt = stmt.where(_after(order, _decode(params.cursor, order)))

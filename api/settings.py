@@ -1,25 +1,29 @@
 """Runtime configuration, read from the environment (and an optional `.env`)."""
 
+import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEMO_SECRET_KEY = "demo-secret-key-change-me-in-production-0123456789"
+MIN_SECRET_KEY_LENGTH = 32
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
-    env: str = Field(default="development", description="`production` enforces a real secret key.")
+    env: str = Field(default="development", description="`production` requires SECRET_KEY to be set.")
     database_url: str = "sqlite:///./upr.db"
-    secret_key: str = DEMO_SECRET_KEY
+    secret_key: str | None = Field(default=None, description="Signs access tokens. Outside production, when "
+                                   "unset, a random key is generated once into `secret_key_file`.")
+    secret_key_file: Path = Path("./.upr-secret-key")
     jwt_algorithm: str = "HS256"
     jwt_issuer: str = "upr-tracker"
     jwt_audience: str = "upr-tracker-api"
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
-    service_token_days: int = Field(default=365, ge=1, description="Default lifetime of a service token.")
+    service_token_days: int = Field(default=365, ge=1, le=365, description="Default lifetime of a service token.")
     login_max_failures: int = Field(default=5, ge=1, description="Failed logins for one account before a lockout.")
     login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
     login_lockout_seconds: int = Field(default=5 * 60, ge=1)
@@ -27,13 +31,38 @@ class Settings(BaseSettings):
     upload_dir: Path = Path("./uploads")
     max_upload_bytes: int = 20 * 1024 * 1024
 
+    @field_validator("env")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.strip().lower()
+
     @model_validator(mode="after")
-    def _production_needs_a_real_key(self) -> "Settings":
-        if self.env == "production" and (self.secret_key == DEMO_SECRET_KEY or len(self.secret_key) < 32):
-            raise ValueError("SECRET_KEY must be set to a random value of at least 32 characters in production")
+    def _a_real_key(self) -> "Settings":
+        """No key ships with the code: a known default would let anyone forge an admin token."""
         if self.jwt_algorithm.lower() == "none":
             raise ValueError("JWT_ALGORITHM 'none' is not allowed")
+        if self.secret_key is None:
+            if self.env == "production":
+                raise ValueError("SECRET_KEY must be set in production (a random value of 32+ characters)")
+            self.secret_key = _local_key(self.secret_key_file)
+        if len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
+            raise ValueError(f"SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters")
         return self
+
+
+def _local_key(path: Path) -> str:
+    """A per-installation key for development, shared by the workers of one checkout."""
+    try:
+        key = path.read_text().strip()
+    except FileNotFoundError:
+        key = ""
+    if len(key) >= MIN_SECRET_KEY_LENGTH:
+        return key
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key
 
 
 @lru_cache

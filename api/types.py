@@ -2,8 +2,18 @@
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Annotated
 
+from fastapi import Path, Query
+from pydantic import Field
 from sqlalchemy import DateTime, Enum, TypeDecorator
+
+# Integer ids fit PostgreSQL's INTEGER: a larger one in a path, query or body is a 422, not a
+# driver overflow.
+MAX_ID = 2**31 - 1
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+IdField = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class UTCDateTime(TypeDecorator):

@@ -13,7 +13,12 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
+MIGRATION_LOCK = 7_411_042  # pg_advisory_lock key: replicas starting together migrate one at a time
+
+
 def _configure(connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
     context.configure(
         connection=connection,
         target_metadata=metadata,

@@ -6,6 +6,7 @@ from api.auth.deps import CanReadAudit
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
+from api.types import IdQuery
 
 router = APIRouter(prefix="/audit-log", tags=["audit"])
 
@@ -14,8 +15,8 @@ router = APIRouter(prefix="/audit-log", tags=["audit"])
             responses=error_responses(401, 403, 422))
 def list_audit_entries(
     session: SessionDep, _: CanReadAudit, page: PageDep,
-    entity: str | None = None, entity_id: str | None = None, actor: int | None = None,
-    organisation_id: int | None = None, action: AuditAction | None = None,
+    entity: str | None = None, entity_id: str | None = None, actor: IdQuery = None,
+    organisation_id: IdQuery = None, action: AuditAction | None = None,
 ) -> Page[AuditEntryRead]:
     """Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id."""
     return service.list_entries(session, page, entity=entity, entity_id=entity_id, actor_user_id=actor,

@@ -18,6 +18,7 @@ from api.auth.service import normalise_email
 from api.cycle.models import State
 from api.errors import Conflict, InvalidInput, NotFound
 from api.pagination import Page, PageParams, Sort, paginate
+from api.updates import apply_changes
 
 
 def sees_real_name(principal: Principal, organisation: Organisation) -> bool:
@@ -51,8 +52,12 @@ def list_organisations(session: Session, principal: Principal, params: PageParam
     return page.map(lambda o: organisation_read(o, principal))
 
 
-def get_organisation(session: Session, principal: Principal, organisation_id: int) -> Organisation:
-    organisation = session.exec(_visible_organisations(principal).where(Organisation.id == organisation_id)).first()
+def get_organisation(session: Session, principal: Principal, organisation_id: int, *,
+                     for_update: bool = False) -> Organisation:
+    """`for_update` locks the row (PostgreSQL) so an If-Match check and the write that follows
+    cannot interleave with another writer's."""
+    stmt = _visible_organisations(principal).where(Organisation.id == organisation_id)
+    organisation = session.exec(stmt.with_for_update() if for_update else stmt).first()
     if organisation is None:
         raise NotFound.entity("Organisation", organisation_id)
     return organisation
@@ -78,11 +83,11 @@ def create_organisation(session: Session, data: OrganisationCreate) -> Organisat
 
 def update_organisation(session: Session, principal: Principal, organisation_id: int,
                         data: OrganisationUpdate) -> Organisation:
-    organisation = get_organisation(session, principal, organisation_id)
-    changes = data.model_dump(exclude_unset=True)
-    if changes.get("name") and _name_taken(session, changes["name"], organisation.id):
-        raise Conflict(f"An organisation named {changes['name']!r} already exists.", field="name")
-    organisation.sqlmodel_update(changes)
+    organisation = get_organisation(session, principal, organisation_id, for_update=True)
+    name = data.model_dump(exclude_unset=True).get("name")
+    if name and _name_taken(session, name, organisation.id):
+        raise Conflict(f"An organisation named {name!r} already exists.", field="name")
+    apply_changes(organisation, data)
     session.add(organisation)
     session.flush()
     return organisation
@@ -98,8 +103,8 @@ def list_users(session: Session, params: PageParams, *, organisation_id: int | N
     return paginate(session, stmt, params, [Sort(User.id)])
 
 
-def get_user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
+def get_user(session: Session, user_id: int, *, for_update: bool = False) -> User:
+    user = session.get(User, user_id, with_for_update=for_update)
     if user is None:
         raise NotFound.entity("User", user_id)
     return user
@@ -119,11 +124,10 @@ def create_user(session: Session, data: UserCreate) -> User:
 
 
 def update_user(session: Session, user_id: int, data: UserUpdate) -> User:
-    user = get_user(session, user_id)
-    changes = data.model_dump(exclude_unset=True)
-    if password := changes.pop("password", None):
-        user.password_hash = hash_password(password)
-    user.sqlmodel_update(changes)
+    user = get_user(session, user_id, for_update=True)
+    if data.password:
+        user.password_hash = hash_password(data.password)
+    apply_changes(user, data, exclude={"password"})
     session.add(user)
     session.flush()
     return user

@@ -14,9 +14,11 @@ from api.auth.models import (
     UserUpdate,
 )
 from api.concurrency import IfMatch, check_if_match, with_etag
+from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
+from api.types import IdPath, IdQuery
 
 organisations = APIRouter(prefix="/organisations", tags=["organisations"])
 users = APIRouter(prefix="/users", tags=["users"])
@@ -26,7 +28,7 @@ users = APIRouter(prefix="/users", tags=["users"])
                    responses=error_responses(422))
 def list_organisations(
     session: SessionDep, principal: Public, page: PageDep,
-    state: Annotated[str | None, Query(description="ISO3 code of the state.")] = None,
+    state: Annotated[StateCode | None, Query(description="ISO3 code of the state.")] = None,
     kind: OrganisationKind | None = None,
 ) -> Page[OrganisationRead]:
     """Pseudonymous organisations are listed under their public name (real name: admins and members)."""
@@ -35,7 +37,7 @@ def list_organisations(
 
 @organisations.get("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations.get",
                    responses=error_responses(404))
-def get_organisation(organisation_id: int, session: SessionDep, principal: Public,
+def get_organisation(organisation_id: IdPath, session: SessionDep, principal: Public,
                      response: Response) -> OrganisationRead:
     organisation = accounts.get_organisation(session, principal, organisation_id)
     return with_etag(response, accounts.organisation_read(organisation, principal))
@@ -50,10 +52,10 @@ def create_organisation(data: OrganisationCreate, session: SessionDep,
 
 @organisations.patch("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations.update",
                      responses=error_responses(401, 403, 404, 409, 412, 422))
-def update_organisation(organisation_id: int, data: OrganisationUpdate, session: SessionDep,
+def update_organisation(organisation_id: IdPath, data: OrganisationUpdate, session: SessionDep,
                         principal: CanWriteOrganisations, response: Response,
                         if_match: IfMatch = None) -> OrganisationRead:
-    current = accounts.get_organisation(session, principal, organisation_id)
+    current = accounts.get_organisation(session, principal, organisation_id, for_update=True)
     check_if_match(if_match, accounts.organisation_read(current, principal))
     organisation = accounts.update_organisation(session, principal, organisation_id, data)
     return with_etag(response, accounts.organisation_read(organisation, principal))
@@ -62,7 +64,7 @@ def update_organisation(organisation_id: int, data: OrganisationUpdate, session:
 @users.get("", response_model=Page[UserRead], operation_id="users.list", responses=error_responses(401, 403, 422))
 def list_users(
     session: SessionDep, _: CanReadUsers, page: PageDep,
-    organisation_id: int | None = None, is_active: bool | None = None,
+    organisation_id: IdQuery = None, is_active: bool | None = None,
 ) -> Page[UserRead]:
     page_ = accounts.list_users(session, page, organisation_id=organisation_id, is_active=is_active)
     return page_.map(UserRead.model_validate)
@@ -70,7 +72,7 @@ def list_users(
 
 @users.get("/{user_id}", response_model=UserRead, operation_id="users.get",
            responses=error_responses(401, 403, 404))
-def get_user(user_id: int, session: SessionDep, _: CanReadUsers, response: Response) -> UserRead:
+def get_user(user_id: IdPath, session: SessionDep, _: CanReadUsers, response: Response) -> UserRead:
     return with_etag(response, UserRead.model_validate(accounts.get_user(session, user_id)))
 
 
@@ -83,8 +85,8 @@ def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers) -> User
 
 @users.patch("/{user_id}", response_model=UserRead, operation_id="users.update",
              responses=error_responses(401, 403, 404, 412, 422))
-def update_user(user_id: int, data: UserUpdate, session: SessionDep, _: CanWriteUsers, response: Response,
+def update_user(user_id: IdPath, data: UserUpdate, session: SessionDep, _: CanWriteUsers, response: Response,
                 if_match: IfMatch = None) -> UserRead:
     """Deactivate with `{"is_active": false}`: the user's access tokens stop working at once."""
-    check_if_match(if_match, UserRead.model_validate(accounts.get_user(session, user_id)))
+    check_if_match(if_match, UserRead.model_validate(accounts.get_user(session, user_id, for_update=True)))
     return with_etag(response, UserRead.model_validate(accounts.update_user(session, user_id, data)))

@@ -2,12 +2,13 @@
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import EmailStr
+from pydantic import BeforeValidator, EmailStr, StringConstraints
 from sqlmodel import Field, SQLModel
 
 from api.cycle.models import StateCode
-from api.types import UTCDateTime, enum_type, utcnow
+from api.types import IdField, UTCDateTime, enum_type, utcnow
 
 
 class OrganisationKind(StrEnum):
@@ -17,6 +18,15 @@ class OrganisationKind(StrEnum):
     un = "un"
     academic = "academic"
     other = "other"
+
+
+def _pseudonym(value: object) -> object:
+    """Strip a pseudonym; a blank one is refused (422) so it cannot drop the cover by accident —
+    removing it takes an explicit null."""
+    return value.strip() if isinstance(value, str) else value
+
+
+Pseudonym = Annotated[str, BeforeValidator(_pseudonym), StringConstraints(min_length=1, max_length=200)]
 
 
 class OrganisationBase(SQLModel):
@@ -39,12 +49,13 @@ class Organisation(OrganisationBase, table=True):
 
 class OrganisationCreate(OrganisationBase):
     name: str = Field(min_length=1, max_length=200)
+    public_name: Pseudonym | None = None
     state_code: StateCode = Field(description="ISO 3166-1 alpha-3 code of the state the organisation works in.")
 
 
 class OrganisationUpdate(SQLModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
-    public_name: str | None = Field(default=None, max_length=200)
+    public_name: Pseudonym | None = None
     is_active: bool | None = None
 
 
@@ -73,7 +84,7 @@ class UserCreate(SQLModel):
     email: EmailStr
     full_name: str = Field(min_length=1, max_length=200)
     password: str = Field(min_length=12, max_length=256)
-    organisation_id: int
+    organisation_id: IdField
     is_admin: bool = False
 
 
@@ -136,8 +147,9 @@ class ServiceToken(SQLModel, table=True):
 
 class ServiceTokenCreate(SQLModel):
     name: str = Field(min_length=1, max_length=200, description="What the token is for, e.g. 'NHRI nightly sync'.")
-    expires_in_days: int | None = Field(default=None, ge=1, le=3650,
-                                        description="Lifetime; the server default when omitted.")
+    expires_in_days: int | None = Field(default=None, ge=1, le=365,
+                                        description="Lifetime in days (at most a year); the server default "
+                                                    "when omitted.")
 
 
 class ServiceTokenRead(SQLModel):

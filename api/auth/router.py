@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlmodel import Session
 
@@ -20,8 +20,9 @@ from api.auth.models import (
 )
 from api.auth.principal import Principal
 from api.db import SessionDep
-from api.errors import error_responses
+from api.errors import InvalidInput, TooManyRequests, error_responses
 from api.pagination import Page, PageDep
+from api.types import IdPath
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -33,13 +34,15 @@ def login(
     session: SessionDep,
     settings: SettingsDep,
     _: Public,
+    response: Response,
 ) -> Token:
     """OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429)."""
     try:
         token, expires_in = service.login(session, form.username, form.password, settings)
-    except service.LoginFailed:
-        session.commit()  # the failure count must outlive the 401 it answers
+    except (service.LoginFailed, TooManyRequests):
+        session.commit()  # the counted attempt must outlive the error it answers
         raise
+    response.headers["Cache-Control"] = "no-store"
     return Token(access_token=token, expires_in=expires_in)
 
 
@@ -62,18 +65,25 @@ def me(session: SessionDep, principal: CanReadAccount) -> Me:
 
 
 @router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, operation_id="auth.change_password",
-             responses=error_responses(401, 403, 422))
-def change_password(data: PasswordChange, session: SessionDep, principal: CanChangePassword) -> None:
-    """Change your own password; the current one is required (422 naming `current_password` if wrong)."""
-    service.change_password(session, principal, data.current_password, data.new_password)
+             responses=error_responses(401, 403, 422, 429))
+def change_password(data: PasswordChange, session: SessionDep, settings: SettingsDep,
+                    principal: CanChangePassword) -> None:
+    """Change your own password; the current one is required (422 naming `current_password` if wrong;
+    repeated wrong ones lock the account like failed logins)."""
+    try:
+        service.change_password(session, principal, data.current_password, data.new_password, settings)
+    except (InvalidInput, TooManyRequests):
+        session.commit()  # keep the counted attempt
+        raise
 
 
 @router.post("/service-tokens", response_model=ServiceTokenIssued, status_code=status.HTTP_201_CREATED,
              operation_id="auth.create_service_token", responses=error_responses(401, 403, 422))
 def create_service_token(data: ServiceTokenCreate, session: SessionDep, settings: SettingsDep,
-                         principal: CanManageServiceTokens) -> ServiceTokenIssued:
+                         principal: CanManageServiceTokens, response: Response) -> ServiceTokenIssued:
     """Issue a long-lived token for the caller's organisation. The secret is in this response only."""
     token, secret = service.create_service_token(session, principal, data, settings)
+    response.headers["Cache-Control"] = "no-store"
     return ServiceTokenIssued(**ServiceTokenRead.model_validate(token).model_dump(), token=secret)
 
 
@@ -89,6 +99,6 @@ def list_service_tokens(
 
 @router.delete("/service-tokens/{token_id}", response_model=ServiceTokenRead,
                operation_id="auth.revoke_service_token", responses=error_responses(401, 403, 404))
-def revoke_service_token(token_id: int, session: SessionDep, principal: CanManageServiceTokens) -> ServiceTokenRead:
+def revoke_service_token(token_id: IdPath, session: SessionDep, principal: CanManageServiceTokens) -> ServiceTokenRead:
     """Revoke at once; later requests with the token get 401. Revoking twice is harmless."""
     return ServiceTokenRead.model_validate(service.revoke_service_token(session, principal, token_id))

@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+import threading
 import uuid
 from datetime import datetime, timedelta
 
@@ -14,6 +15,9 @@ from api.settings import Settings
 from api.types import utcnow
 
 _hasher = PasswordHash((Argon2Hasher(),))
+# Each argon2 computation takes 64 MiB: bound how many run at once in this process, so a flood of
+# logins queues instead of exhausting memory.
+_hashing = threading.BoundedSemaphore(4)
 # Verified when the account does not exist, so a wrong email costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
@@ -21,14 +25,16 @@ SERVICE_TOKEN_PREFIX = "upr_st_"
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _hashing:
+        return _hasher.hash(password)
 
 
 def verify_password(password: str, password_hash: str | None) -> bool:
-    if password_hash is None:
-        _hasher.verify(password, _DUMMY_HASH)
-        return False
-    return _hasher.verify(password, password_hash)
+    with _hashing:
+        if password_hash is None:
+            _hasher.verify(password, _DUMMY_HASH)
+            return False
+        return _hasher.verify(password, password_hash)
 
 
 def create_access_token(user_id: int, settings: Settings, now: datetime | None = None) -> tuple[str, int]:

@@ -38,23 +38,28 @@ def role_of(user: User, organisation: Organisation) -> Role:
 
 
 def login(session: Session, email: str, password: str, settings: Settings) -> tuple[str, int]:
+    """Check the credentials after counting the attempt (see `throttle`); the caller must commit
+    even when this raises, so the attempt stays counted."""
     now = utcnow()
     account = normalise_email(email)
-    throttle.ensure_not_locked(session, account, now)
+    throttle.claim_attempt(session, account, now, settings)
     user = session.exec(select(User).where(User.email == account)).first()
     organisation = session.get(Organisation, user.organisation_id) if user else None
     ok = verify_password(password, user.password_hash if user else None)
     if not ok or not user.is_active or not organisation.is_active:
-        throttle.record_failure(session, account, now, settings)
         raise LoginFailed("Incorrect email or password, or the account is deactivated.")
-    throttle.reset(session, account)
+    throttle.reset(session, account, now, settings)
     return create_access_token(user.id, settings, now)
 
 
-def change_password(session: Session, principal: Principal, current: str, new: str) -> None:
+def change_password(session: Session, principal: Principal, current: str, new: str, settings: Settings) -> None:
+    """Throttled like a login: a stolen access token must not become a password-guessing oracle."""
+    now = utcnow()
     user = session.get(User, principal.user_id)
+    throttle.claim_attempt(session, user.email, now, settings)
     if not verify_password(current, user.password_hash):
         raise InvalidInput("The current password is not correct.", field="current_password")
+    throttle.reset(session, user.email, now, settings)
     if current == new:
         raise InvalidInput("The new password must differ from the current one.", field="new_password")
     user.password_hash = hash_password(new)
@@ -84,6 +89,9 @@ def _service_token_principal(session: Session, secret: str) -> Principal:
     organisation = session.get(Organisation, token.organisation_id)
     if not organisation.is_active:
         raise Unauthorized("The organisation of this service token is deactivated.")
+    if not session.get(User, token.created_by_user_id).is_active:
+        # Someone answers for every token: when they leave, their tokens stop with them.
+        raise Unauthorized("The user who created this service token is deactivated.")
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         token.last_used_at = now
         session.add(token)

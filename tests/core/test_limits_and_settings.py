@@ -5,7 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from api.main import create_app
-from api.settings import DEMO_SECRET_KEY, Settings
+from api.settings import Settings
 from tests.auth.test_login import assert_problem
 
 
@@ -17,7 +17,7 @@ async def test_oversized_body_is_413_by_content_length(client, world, settings):
 
 
 async def test_oversized_streamed_body_is_413(world, settings):
-    app = create_app(Settings(database_url=settings.database_url, max_upload_bytes=1000))
+    app = create_app(settings.model_copy(update={"max_upload_bytes": 1000}))
 
     async def chunks():
         for _ in range(5):
@@ -29,7 +29,7 @@ async def test_oversized_streamed_body_is_413(world, settings):
 
 
 async def test_cors_allows_configured_dashboard_origins_only(settings):
-    app = create_app(Settings(database_url=settings.database_url, cors_origins=["https://dash.example.org"]))
+    app = create_app(settings.model_copy(update={"cors_origins": ["https://dash.example.org"]}))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
         allowed = await c.options("/states", headers={"Origin": "https://dash.example.org",
                                                       "Access-Control-Request-Method": "GET"})
@@ -39,13 +39,32 @@ async def test_cors_allows_configured_dashboard_origins_only(settings):
     assert "access-control-allow-origin" not in other.headers
 
 
-@pytest.mark.parametrize("key", [DEMO_SECRET_KEY, "short"])
-def test_production_refuses_the_demo_or_a_short_secret_key(key):
-    with pytest.raises(ValidationError, match="SECRET_KEY"):
-        Settings(env="production", secret_key=key)
+@pytest.mark.parametrize("env", ["production", "PRODUCTION", " Production "])
+def test_production_requires_a_secret_key(env, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ValidationError, match="SECRET_KEY must be set"):
+        Settings(env=env, _env_file=None)
+
+
+def test_short_keys_are_refused_everywhere():
+    for env in ("production", "development"):
+        with pytest.raises(ValidationError, match="at least 32"):
+            Settings(env=env, secret_key="short")
+
+
+def test_development_generates_one_private_key_per_installation(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    key_file = tmp_path / "key"
+    first = Settings(secret_key_file=key_file, _env_file=None)
+    second = Settings(secret_key_file=key_file, _env_file=None)
+    assert first.secret_key == second.secret_key  # every worker of the checkout signs alike
+    assert len(first.secret_key) >= 32
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    other = Settings(secret_key_file=tmp_path / "other", _env_file=None)
+    assert other.secret_key != first.secret_key  # no key is shared between installations
 
 
 def test_production_accepts_a_real_key_and_alg_none_is_never_configurable():
     assert Settings(env="production", secret_key="k" * 48).env == "production"
     with pytest.raises(ValidationError, match="none"):
-        Settings(jwt_algorithm="none")
+        Settings(jwt_algorithm="none", secret_key="k" * 48)

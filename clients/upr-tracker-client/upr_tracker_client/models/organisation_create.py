@@ -19,8 +19,7 @@ class OrganisationCreate:
         kind (OrganisationKind):
         state_code (str): ISO 3166-1 alpha-3 code of the state the organisation works in.
         name (str):
-        public_name (None | str | Unset): Pseudonym under which a CSO at risk of reprisal publishes; its real name is
-            then shown only to admins and to the organisation itself.
+        public_name (None | str | Unset):
     """
 
     kind: OrganisationKind

@@ -16,7 +16,7 @@ class ServiceTokenCreate:
     """
     Attributes:
         name (str): What the token is for, e.g. 'NHRI nightly sync'.
-        expires_in_days (int | None | Unset): Lifetime; the server default when omitted.
+        expires_in_days (int | None | Unset): Lifetime in days (at most a year); the server default when omitted.
     """
 
     name: str

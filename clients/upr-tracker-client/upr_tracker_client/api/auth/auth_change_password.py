@@ -49,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetail.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -71,7 +76,8 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Change Password
 
-     Change your own password; the current one is required (422 naming `current_password` if wrong).
+     Change your own password; the current one is required (422 naming `current_password` if wrong;
+    repeated wrong ones lock the account like failed logins).
 
     Args:
         body (PasswordChange):
@@ -102,7 +108,8 @@ def sync(
 ) -> Any | ProblemDetail | None:
     """Change Password
 
-     Change your own password; the current one is required (422 naming `current_password` if wrong).
+     Change your own password; the current one is required (422 naming `current_password` if wrong;
+    repeated wrong ones lock the account like failed logins).
 
     Args:
         body (PasswordChange):
@@ -128,7 +135,8 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Change Password
 
-     Change your own password; the current one is required (422 naming `current_password` if wrong).
+     Change your own password; the current one is required (422 naming `current_password` if wrong;
+    repeated wrong ones lock the account like failed logins).
 
     Args:
         body (PasswordChange):
@@ -157,7 +165,8 @@ async def asyncio(
 ) -> Any | ProblemDetail | None:
     """Change Password
 
-     Change your own password; the current one is required (422 naming `current_password` if wrong).
+     Change your own password; the current one is required (422 naming `current_password` if wrong;
+    repeated wrong ones lock the account like failed logins).
 
     Args:
         body (PasswordChange):

@@ -1,0 +1,42 @@
+"""The login throttle under concurrency: separate connections racing, as separate workers would."""
+
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import delete
+from sqlmodel import Session
+
+from api.auth import throttle
+from api.auth.models import LoginThrottle
+from api.errors import TooManyRequests
+from api.types import utcnow
+
+
+def test_concurrent_attempts_never_exceed_the_limit(engine, settings):
+    account = f"race-{uuid.uuid4().hex}@example.org"
+    start = threading.Barrier(12)
+
+    def attempt(_: int) -> str:
+        with Session(engine) as session:
+            start.wait()
+            try:
+                throttle.claim_attempt(session, account, utcnow(), settings)
+                outcome = "checked"
+            except TooManyRequests:
+                outcome = "throttled"
+            session.commit()
+            return outcome
+
+    try:
+        with ThreadPoolExecutor(max_workers=12) as pool:
+            outcomes = list(pool.map(attempt, range(12)))
+        assert outcomes.count("checked") == settings.login_max_failures
+        assert outcomes.count("throttled") == 12 - settings.login_max_failures
+        with Session(engine) as session:
+            row = session.get(LoginThrottle, account)
+            assert row.locked_until is not None and row.locked_until > utcnow()
+    finally:
+        with Session(engine) as session:
+            session.execute(delete(LoginThrottle).where(LoginThrottle.account == account))
+            session.commit()
