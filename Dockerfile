@@ -23,6 +23,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
 # PYTHONPATH puts /app (with alembic.ini and migrations/) ahead of the installed copy of `api`.
-# Settings refuse to load with the demo SECRET_KEY when ENV=production, so a misconfigured
+# With ENV=production the settings refuse to load without SECRET_KEY, so a misconfigured
 # container stops here instead of serving forgeable tokens.
 CMD ["sh", "-c", "upr migrate && exec upr serve --host 0.0.0.0 --port 8000 --workers ${WORKERS}"]
