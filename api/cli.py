@@ -45,15 +45,20 @@ def seed(
     reset_demo_passwords: Annotated[bool, typer.Option(help="Give the demo accounts new passwords and print them.")]
     = False,
 ) -> None:
-    """Load all UN states and the demo organisations and users (idempotent)."""
-    import api.audit.listener  # noqa: F401
-    from api.seed import seed_demo_accounts, seed_states
+    """Load all UN states, the UPR cycles and sessions, the SDG targets, a real review (Slovenia, 2019) with
+    all its recommendations, and the demo organisations and users (idempotent)."""
+    from api.seed import seed_demo_accounts, seed_reference_and_demo
 
     with _session() as session:
-        states = seed_states(session)
+        report = seed_reference_and_demo(session)
         created = seed_demo_accounts(session, reset_passwords=reset_demo_passwords)
         session.commit()
-    console.print(f"Seeded {states} new states.")
+    demo = report.demo
+    console.print(f"Seeded {report.states} new states.")
+    console.print(f"Seeded {report.cycles} cycles, {report.sessions} sessions, {report.sdg_targets} SDG targets.")
+    console.print(f"Demo review (Slovenia, session 34): seeded {demo.reviews} new review, {demo.documents} "
+                  f"documents, {demo.themes} themes, {demo.affected_persons} affected-person groups and "
+                  f"{demo.recommendations} recommendations with their positions.")
     if created:
         table = Table(title="Demo accounts (passwords are shown this once; `upr seed --reset-demo-passwords` "
                             "makes new ones)")
@@ -75,7 +80,6 @@ def create_user(
     """Create a user (an organisation must exist: `upr seed` makes demo ones)."""
     from pydantic import ValidationError
 
-    import api.audit.listener  # noqa: F401
     from api.auth import accounts
     from api.auth.models import Organisation, UserCreate
     from api.errors import Problem

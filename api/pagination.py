@@ -61,7 +61,7 @@ PageDep = Annotated[PageParams, Depends(page_params)]
 
 @dataclass(frozen=True)
 class Sort:
-    column: InstrumentedAttribute
+    column: Any  # a mapped attribute, or a labelled column of the select
     descending: bool = False
 
 
@@ -127,12 +127,16 @@ def _after(order: Sequence[Sort], values: list[Any]):
     return or_(*clauses)
 
 
-def paginate(session: Session, stmt: Select, params: PageParams, order: Sequence[Sort]) -> Page[Any]:
-    """Run `stmt` (a select of one entity) one page at a time; `order` must end with a unique column.
+def paginate(session: Session, stmt: Select, params: PageParams, order: Sequence[Sort], *,
+             rows: bool = False) -> Page[Any]:
+    """Run `stmt` one page at a time; `order` must end with a unique column.
 
+    `stmt` selects one entity (items are its objects), or with `rows=True` labelled columns (items
+    are rows, and each sort column must be selected under its own key, e.g. an aggregate subquery's).
     Keyset paging compares sort values, and NULLs neither compare nor sort alike on SQLite and
     PostgreSQL: sort only on NOT NULL columns (coalesce in the query otherwise)."""
-    nullable = [s.column.key for s in order if getattr(s.column, "nullable", False)]
+    nullable = [s.column.key for s in order
+                if isinstance(s.column, InstrumentedAttribute) and getattr(s.column, "nullable", False)]
     if nullable:
         raise TypeError(f"paginate() cannot keyset-sort on nullable columns: {nullable}")
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
@@ -141,9 +145,10 @@ def paginate(session: Session, stmt: Select, params: PageParams, order: Sequence
     elif params.offset:
         stmt = stmt.offset(params.offset)
     ordering = [s.column.desc() if s.descending else s.column.asc() for s in order]
-    rows = list(session.scalars(stmt.order_by(*ordering).limit(params.limit + 1)))
+    stmt = stmt.order_by(*ordering).limit(params.limit + 1)
+    items = list(session.execute(stmt) if rows else session.scalars(stmt))
     next_cursor = None
-    if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        next_cursor = _encode([getattr(rows[-1], s.column.key) for s in order])
-    return Page[Any](items=rows, total=total, next_cursor=next_cursor)
+    if len(items) > params.limit:
+        items = items[: params.limit]
+        next_cursor = _encode([getattr(items[-1], s.column.key) for s in order])
+    return Page[Any](items=items, total=total, next_cursor=next_cursor)

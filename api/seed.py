@@ -1,18 +1,46 @@
-"""Demo data for `make run`: every UN member and observer state, one organisation and one user per role.
+"""Demo data for `make run`: every UN member and observer state, the UPR cycles and sessions, the SDG
+targets, one real review with all its recommendations, and one organisation and user per role.
 
 Idempotent: a second run adds nothing and prints no passwords (they are shown on first seed only).
+Everything goes through the table models in the caller's one transaction, so the audit log records
+it and a failure leaves nothing behind.
 """
 
 import csv
+import io
+import json
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files
+from typing import Any
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from api.auth.models import Organisation, OrganisationKind, User
 from api.auth.security import hash_password
-from api.cycle.models import RegionalGroup, State, UNStatus
+from api.cycle.models import (
+    Cycle,
+    DocumentKind,
+    RegionalGroup,
+    Review,
+    ReviewDocument,
+    ReviewTroika,
+    State,
+    UNStatus,
+    UprSession,
+)
+from api.recommendations.models import (
+    Position,
+    PositionKind,
+    Recommendation,
+    RecommendationAffectedPerson,
+    RecommendationTheme,
+    RecommendingState,
+)
+from api.taxonomy.models import AffectedPerson, Theme
+from api.taxonomy.service import seed_sdg_targets
 
 GROUPS = {"Africa": RegionalGroup.african, "Asia": RegionalGroup.asia_pacific, "EEG": RegionalGroup.eeg,
           "GRULAC": RegionalGroup.grulac, "WEOG": RegionalGroup.weog}
@@ -46,7 +74,7 @@ def reference_states() -> list[State]:
     return [
         State(code=row["iso3"], iso2=row["iso2"] or None, name=row["unsd_name"],
               regional_group=GROUPS.get(row["upr_info_regional_group"]), un_status=UNStatus(row["un_status"]))
-        for row in csv.DictReader(text.splitlines())
+        for row in csv.DictReader(io.StringIO(text))
     ]
 
 
@@ -82,3 +110,132 @@ def seed_demo_accounts(session: Session, reset_passwords: bool = False) -> list[
         created.append((account.email, "admin" if account.is_admin else account.kind.value, password))
     session.flush()
     return created
+
+
+# The UPR's cycles: the fourth began in 2022, the year the third ended.
+CYCLES = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
+DEMO_REVIEW = "seed_data/slovenia_upr34_2019.json"
+
+
+def cycle_of_session(number: int) -> int:
+    """Sessions 1–12 were cycle 1, 13–26 cycle 2, 27–40 cycle 3; 41 opened cycle 4."""
+    return 1 if number <= 12 else 2 if number <= 26 else 3 if number <= 40 else 4
+
+
+def seed_cycles(session: Session) -> int:
+    known = set(session.exec(select(Cycle.number)))
+    new = [Cycle(number=n, start_year=start, end_year=end) for n, (start, end) in CYCLES.items() if n not in known]
+    session.add_all(new)
+    session.flush()
+    return len(new)
+
+
+def seed_sessions(session: Session) -> int:
+    """Sessions 1–53 with their years (no dates: no published calendar with them was at hand)."""
+    text = files("api").joinpath("seed_data/upr_sessions_year.csv").read_text(encoding="utf-8")
+    known = set(session.exec(select(UprSession.number)))
+    new = [UprSession(number=int(row["session"]), cycle_number=cycle_of_session(int(row["session"])),
+                      year=int(row["year"]))
+           for row in csv.DictReader(io.StringIO(text)) if int(row["session"]) not in known]
+    session.add_all(new)
+    session.flush()
+    return len(new)
+
+
+def demo_fixture() -> dict[str, Any]:
+    """Slovenia's review at session 34 (2019), built from OHCHR's thematic list by tools/build_demo_fixture.py."""
+    return json.loads(files("api").joinpath(DEMO_REVIEW).read_text(encoding="utf-8"))
+
+
+def _by_name(session: Session, model: type[Theme] | type[AffectedPerson], names: list[str]) -> tuple[dict, int]:
+    """name → row for every name, creating the missing ones; matched case-insensitively like the API."""
+    rows = {row.name.lower(): row for row in session.exec(
+        select(model).where(func.lower(model.name).in_([n.lower() for n in names])))}
+    new = [model(name=n) for n in dict.fromkeys(names) if n.lower() not in rows]
+    session.add_all(new)
+    session.flush()
+    rows.update({row.name.lower(): row for row in new})
+    return {n: rows[n.lower()] for n in names}, len(new)
+
+
+def _review(session: Session, data: dict[str, Any]) -> tuple[Review, int]:
+    review = session.exec(select(Review).where(Review.state_code == data["state_under_review"],
+                                               Review.session_number == data["session"])).first()
+    if review is not None:
+        return review, 0
+    review = Review(state_code=data["state_under_review"], session_number=data["session"],
+                    dialogue_date=date.fromisoformat(data["dialogue_date"]) if data["dialogue_date"] else None,
+                    adoption_date=date.fromisoformat(data["adoption_date"]) if data["adoption_date"] else None)
+    session.add(review)
+    session.flush()
+    session.add_all(ReviewTroika(review_id=review.id, state_code=code) for code in data["troika"])
+    return review, 1
+
+
+def _documents(session: Session, review: Review, documents: list[dict[str, Any]]) -> int:
+    known = set(session.exec(select(ReviewDocument.symbol).where(ReviewDocument.review_id == review.id)))
+    new = [ReviewDocument(review_id=review.id, kind=DocumentKind(d["kind"]), symbol=d["symbol"], url=d["url"])
+           for d in documents if d["symbol"] not in known]
+    session.add_all(new)
+    return len(new)
+
+
+@dataclass
+class DemoCounts:
+    themes: int = 0
+    affected_persons: int = 0
+    reviews: int = 0
+    documents: int = 0
+    recommendations: int = 0
+    positions: int = 0
+
+
+def seed_demo_review(session: Session, fixture: dict[str, Any] | None = None) -> DemoCounts:
+    """The demo review and its recommendations; a recommendation whose external key exists is left as it is."""
+    fixture = fixture or demo_fixture()
+    data, recs = fixture["review"], fixture["recommendations"]
+    counts = DemoCounts()
+    review, counts.reviews = _review(session, data)
+    counts.documents = _documents(session, review, data["documents"])
+    known = set(session.exec(select(Recommendation.external_key).where(
+        Recommendation.external_key.in_([r["external_key"] for r in recs]))))
+    recs = [r for r in recs if r["external_key"] not in known]
+    if not recs:
+        session.flush()
+        return counts
+    themes, counts.themes = _by_name(session, Theme, [t for r in recs for t in r["themes"]])
+    persons, counts.affected_persons = _by_name(session, AffectedPerson,
+                                                [p for r in recs for p in r["affected_persons"]])
+    report = next(d["symbol"] for d in data["documents"] if d["kind"] == DocumentKind.working_group_report)
+    rows = [Recommendation(review_id=review.id, paragraph=r["paragraph"], text=r["text"], source_document=report,
+                           external_key=r["external_key"], current_position=PositionKind(r["position"]))
+            for r in recs]
+    session.add_all(rows)
+    session.flush()
+    for row, r in zip(rows, recs, strict=True):
+        source = r["position_source"]
+        session.add_all(RecommendingState(recommendation_id=row.id, state_code=c) for c in r["recommending_states"])
+        session.add_all(RecommendationTheme(recommendation_id=row.id, theme_id=themes[t].id) for t in r["themes"])
+        session.add_all(RecommendationAffectedPerson(recommendation_id=row.id, affected_person_id=persons[p].id)
+                        for p in r["affected_persons"])
+        day = data["position_dates"].get(source["document"]) or data["dialogue_date"]
+        session.add(Position(recommendation_id=row.id, position=row.current_position, date=date.fromisoformat(day),
+                             source_document=source["document"], source_paragraph=source["paragraph"]))
+    session.flush()
+    counts.recommendations = counts.positions = len(rows)
+    return counts
+
+
+@dataclass
+class SeedReport:
+    states: int
+    cycles: int
+    sessions: int
+    sdg_targets: int
+    demo: DemoCounts
+
+
+def seed_reference_and_demo(session: Session) -> SeedReport:
+    """Everything but the accounts, in dependency order (the demo review needs states and its session)."""
+    return SeedReport(states=seed_states(session), cycles=seed_cycles(session), sessions=seed_sessions(session),
+                      sdg_targets=seed_sdg_targets(session), demo=seed_demo_review(session))

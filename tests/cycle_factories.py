@@ -116,13 +116,14 @@ def create_recommendation(
 
 
 def build_cycle_world(session: Session, world: World) -> World:
-    """Per state (own and other): a review at session 34 with a document, a submission and a
-    recommendation carrying a theme, an affected person, an SDG target and a position."""
+    """Per state (own and other): a review at session 34 with a document, a submission by its CSO and
+    one by its NHRI, and a recommendation carrying a theme, an affected person, an SDG target and a
+    position."""
     theme = create_theme(session)
     person = create_affected_person(session)
     create_sdg_target(session, "16.10")
     world.cycle.update(theme=theme, affected_person=person, sdg_target="16.10", reviews={}, recommendations={},
-                       documents={}, submissions={})
+                       documents={}, submissions={}, nhri_submissions={})
     for state in (OWN_STATE, OTHER_STATE):
         review = create_review(session, state, troika=("FRA", "BRA", "JPN"))
         document = ReviewDocument(review_id=review.id, kind=DocumentKind.working_group_report,
@@ -132,11 +133,17 @@ def build_cycle_world(session: Session, world: World) -> World:
         session.flush()
         session.add(SubmissionParty(submission_id=submission.id, name=world.org("cso", state).name,
                                     organisation_id=world.org("cso", state).id, role=SubmissionRole.author))
+        nhri_submission = Submission(review_id=review.id, title=f"NHRI submission on {state}")
+        session.add(nhri_submission)
+        session.flush()
+        session.add(SubmissionParty(submission_id=nhri_submission.id, name=world.org("nhri", state).name,
+                                    organisation_id=world.org("nhri", state).id, role=SubmissionRole.author))
         recommendation = create_recommendation(session, review, themes=(theme,), affected=(person,),
                                                sdg_targets=("16.10",), external_key=f"world:{state}")
         world.cycle["reviews"][state] = review
         world.cycle["recommendations"][state] = recommendation
         world.cycle["documents"][state] = document
-        world.cycle["submissions"][state] = submission
+        world.cycle["submissions"][state] = submission  # the CSO's
+        world.cycle["nhri_submissions"][state] = nhri_submission
     session.flush()
     return world

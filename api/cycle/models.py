@@ -4,11 +4,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BeforeValidator, StringConstraints, model_validator
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, field_validator, model_validator
 from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from api.types import UTCDateTime, enum_type, utcnow
+from api.cycle.languages import ISO_639_1
+from api.taxonomy.models import ThemeRead
+from api.types import IdField, UTCDateTime, enum_type, utcnow
 
 
 class RegionalGroup(StrEnum):
@@ -32,6 +34,42 @@ StateCode = Annotated[
     BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
     StringConstraints(pattern=ISO3_PATTERN),
 ]
+
+
+def _not_null(value: object) -> object:
+    """PATCH of a list that is not a column (troika, parties, themes): omitted leaves it alone, `[]`
+    clears it, a null is an error. Columns get the same rule from `api.updates.apply_changes`."""
+    if value is None:
+        raise ValueError("may not be null; omit the field to leave it unchanged")
+    return value
+
+
+def _troika(codes: list[str] | None) -> list[str] | None:
+    if codes is None:
+        return None
+    distinct = list(dict.fromkeys(codes))
+    if len(distinct) > 3:
+        raise ValueError("a troika has at most three states")
+    return distinct
+
+
+def _distinct(values: list[str] | None) -> list[str] | None:
+    return None if values is None else list(dict.fromkeys(values))
+
+
+def _language(code: str) -> str:
+    if code not in ISO_639_1:
+        raise ValueError(f"{code!r} is not an ISO 639-1 language code")
+    return code
+
+
+LanguageCode = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
+    StringConstraints(pattern=r"^[a-z]{2}$"),
+    AfterValidator(_language),
+]
+WebUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[^\s/?#]+[^\s]*$")]
 
 
 class StateBase(SQLModel):
@@ -87,7 +125,7 @@ class CycleCreate(CycleRead):
 
 class CycleUpdate(SQLModel):
     start_year: int | None = Field(default=None, ge=2006, le=2100)
-    end_year: int | None = Field(default=None, ge=2006, le=2100)
+    end_year: int | None = Field(default=None, ge=2006, le=2100, description="Null while the cycle runs.")
 
 
 class UprSession(SQLModel, table=True):
@@ -112,7 +150,7 @@ class SessionRead(SQLModel):
 
 class SessionCreate(SQLModel):
     number: int = Field(ge=1, le=999)
-    cycle_number: int = Field(ge=1)
+    cycle_number: int = Field(ge=1, le=99)
     year: int = Field(ge=2006, le=2100)
     start_date: date | None = None
     end_date: date | None = None
@@ -125,7 +163,7 @@ class SessionCreate(SQLModel):
 
 
 class SessionUpdate(SQLModel):
-    cycle_number: int | None = Field(default=None, ge=1)
+    cycle_number: int | None = Field(default=None, ge=1, le=99)
     year: int | None = Field(default=None, ge=2006, le=2100)
     start_date: date | None = None
     end_date: date | None = None
@@ -153,17 +191,23 @@ class ReviewTroika(SQLModel, table=True):
 
 class ReviewCreate(SQLModel):
     state_under_review: StateCode
-    session: int = Field(ge=1)
+    session: int = Field(ge=1, le=999, description="Working Group session number; the session must exist.")
     dialogue_date: date | None = None
     adoption_date: date | None = None
-    troika: list[StateCode] = Field(default_factory=list, max_length=3,
-                                    description="ISO3 codes of the (up to) three troika states.")
+    troika: list[StateCode] = Field(default_factory=list,
+                                    description="ISO3 codes of the (up to) three troika states; never the state "
+                                                "under review. Repeated codes count once.")
+
+    _troika_distinct = field_validator("troika")(_troika)
 
 
 class ReviewUpdate(SQLModel):
     dialogue_date: date | None = None
     adoption_date: date | None = None
-    troika: list[StateCode] | None = Field(default=None, max_length=3)
+    troika: list[StateCode] | None = Field(default=None, description="Replaces the whole troika; `[]` clears it.")
+
+    _troika_not_null = field_validator("troika")(_not_null)
+    _troika_distinct = field_validator("troika")(_troika)
 
 
 class ReviewRead(SQLModel):
@@ -207,7 +251,19 @@ class ReviewDocument(ReviewDocumentBase, table=True):
 
 
 class ReviewDocumentCreate(ReviewDocumentBase):
-    languages: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
+    languages: list[LanguageCode] = Field(default_factory=list, description="ISO 639-1 codes, e.g. `[\"en\", \"fr\"]`.")
+    url: WebUrl | None = None
+
+    _languages_distinct = field_validator("languages")(_distinct)
+
+
+class ReviewDocumentUpdate(SQLModel):
+    kind: DocumentKind | None = None
+    symbol: str | None = Field(default=None, max_length=64, schema_extra={"pattern": DOCUMENT_SYMBOL_PATTERN})
+    languages: list[LanguageCode] | None = None
+    url: WebUrl | None = None
+    published_on: date | None = None
+    _languages_distinct = field_validator("languages")(_distinct)
 
 
 class ReviewDocumentRead(ReviewDocumentBase):
@@ -250,3 +306,87 @@ class SubmissionTheme(SQLModel, table=True):
 
     submission_id: int = Field(foreign_key="submission.id", primary_key=True, ondelete="CASCADE")
     theme_id: int = Field(foreign_key="theme.id", primary_key=True)
+
+
+PartyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+class SubmissionPartyWrite(SQLModel):
+    name: PartyName | None = Field(
+        default=None, description="As the submission names it; defaults to the linked organisation's name.")
+    organisation_id: IdField | None = Field(default=None, description="The organisation, when it is registered here.")
+    role: SubmissionRole = SubmissionRole.author
+
+    @model_validator(mode="after")
+    def _named(self) -> "SubmissionPartyWrite":
+        if self.name is None and self.organisation_id is None:
+            raise ValueError("give the party's name or its organisation_id")
+        return self
+
+
+def _parties(parties: list[SubmissionPartyWrite] | None) -> list[SubmissionPartyWrite] | None:
+    if parties is None:
+        return None
+    if not any(p.role is SubmissionRole.author for p in parties):
+        raise ValueError("a submission needs at least one author")
+    linked = [p.organisation_id for p in parties if p.organisation_id is not None]
+    if len(linked) != len(set(linked)):
+        raise ValueError("an organisation appears only once among the parties")
+    return parties
+
+
+SubmissionSymbol = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+
+
+class SubmissionCreate(SQLModel):
+    review_id: IdField
+    title: Title
+    symbol: SubmissionSymbol | None = Field(
+        default=None, description="UN symbol, or the abbreviation the stakeholders' summary cites it by (e.g. `JS3`).")
+    url: WebUrl | None = None
+    cited_in_summary: bool = False
+    parties: list[SubmissionPartyWrite] = Field(
+        min_length=1, max_length=200,
+        description="At least one author; several authors or any co-signer make it a joint submission.")
+    themes: list[IdField] = Field(default_factory=list, description="Theme ids (see `/themes`).")
+
+    _parties_valid = field_validator("parties")(_parties)
+    _themes_distinct = field_validator("themes")(_distinct)
+
+
+class SubmissionUpdate(SQLModel):
+    review_id: IdField | None = None
+    title: Title | None = None
+    symbol: SubmissionSymbol | None = None
+    url: WebUrl | None = None
+    cited_in_summary: bool | None = None
+    parties: list[SubmissionPartyWrite] | None = Field(default=None, min_length=1, max_length=200,
+                                                       description="Replaces every party.")
+    themes: list[IdField] | None = Field(default=None, description="Replaces every theme.")
+
+    _lists_not_null = field_validator("parties", "themes")(_not_null)
+    _parties_valid = field_validator("parties")(_parties)
+    _themes_distinct = field_validator("themes")(_distinct)
+
+
+class SubmissionPartyRead(SQLModel):
+    name: str = Field(description="For an organisation with a public name (pseudonym), that public name unless "
+                                  "you are an admin or one of its members.")
+    organisation_id: int | None
+    role: SubmissionRole
+
+
+class SubmissionRead(SQLModel):
+    id: int
+    review_id: int
+    state_under_review: str
+    session: int
+    title: str
+    symbol: str | None
+    url: str | None
+    cited_in_summary: bool
+    joint: bool = Field(description="Several authors, or any co-signer.")
+    parties: list[SubmissionPartyRead]
+    themes: list[ThemeRead]
+    created_at: datetime

@@ -1,16 +1,37 @@
-from fastapi import APIRouter, Response, status
+"""HTTP for states, cycles and sessions; `routers` lists every router of the cycle domain."""
 
-from api.auth.deps import CanWriteStates, Public
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from api.auth.deps import CanWriteCycle, CanWriteStates, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle import service
-from api.cycle.models import RegionalGroup, StateCreate, StateRead, StateUpdate, UNStatus
+from api.cycle.models import (
+    CycleCreate,
+    CycleRead,
+    CycleUpdate,
+    RegionalGroup,
+    SessionCreate,
+    SessionRead,
+    SessionUpdate,
+    StateCreate,
+    StateRead,
+    StateUpdate,
+    UNStatus,
+)
+from api.cycle.reviews_router import documents, reviews
+from api.cycle.submissions_router import submissions
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
+from api.types import IdPath, IdQuery
 
 router = APIRouter(prefix="/states", tags=["states"])
+cycles = APIRouter(prefix="/cycles", tags=["cycles"])
+sessions = APIRouter(prefix="/sessions", tags=["sessions"])
 # Every router of the cycle domain, in the order the app includes them.
-routers: list[APIRouter] = [router]
+routers: list[APIRouter] = [router, cycles, sessions, reviews, documents, submissions]
 
 
 @router.get("", response_model=Page[StateRead], operation_id="states.list", responses=error_responses(422))
@@ -35,5 +56,58 @@ def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates) -> S
               responses=error_responses(401, 403, 404, 412, 422))
 def update_state(code: str, data: StateUpdate, session: SessionDep, _: CanWriteStates, response: Response,
                  if_match: IfMatch = None) -> StateRead:
-    check_if_match(if_match, StateRead.model_validate(service.get_state(session, code)))
+    check_if_match(if_match, StateRead.model_validate(service.get_state(session, code, for_update=True)))
     return with_etag(response, StateRead.model_validate(service.update_state(session, code, data)))
+
+
+@cycles.get("", response_model=Page[CycleRead], operation_id="cycles.list", responses=error_responses(422))
+def list_cycles(session: SessionDep, _: Public, page: PageDep) -> Page[CycleRead]:
+    """Ordered by number."""
+    return service.list_cycles(session, page).map(CycleRead.model_validate)
+
+
+@cycles.get("/{number}", response_model=CycleRead, operation_id="cycles.get", responses=error_responses(404, 422))
+def get_cycle(number: IdPath, session: SessionDep, _: Public, response: Response) -> CycleRead:
+    return with_etag(response, CycleRead.model_validate(service.get_cycle(session, number)))
+
+
+@cycles.post("", response_model=CycleRead, status_code=status.HTTP_201_CREATED, operation_id="cycles.create",
+             responses=error_responses(401, 403, 409, 422))
+def create_cycle(data: CycleCreate, session: SessionDep, _: CanWriteCycle) -> CycleRead:
+    return CycleRead.model_validate(service.create_cycle(session, data))
+
+
+@cycles.patch("/{number}", response_model=CycleRead, operation_id="cycles.update",
+              responses=error_responses(401, 403, 404, 412, 422))
+def update_cycle(number: IdPath, data: CycleUpdate, session: SessionDep, _: CanWriteCycle, response: Response,
+                 if_match: IfMatch = None) -> CycleRead:
+    check_if_match(if_match, CycleRead.model_validate(service.get_cycle(session, number, for_update=True)))
+    return with_etag(response, CycleRead.model_validate(service.update_cycle(session, number, data)))
+
+
+@sessions.get("", response_model=Page[SessionRead], operation_id="sessions.list", responses=error_responses(422))
+def list_sessions(session: SessionDep, _: Public, page: PageDep,
+                  cycle: Annotated[IdQuery, Query(description="Cycle number.")] = None) -> Page[SessionRead]:
+    """Working Group sessions, ordered by number."""
+    return service.list_sessions(session, page, cycle=cycle).map(SessionRead.model_validate)
+
+
+@sessions.get("/{number}", response_model=SessionRead, operation_id="sessions.get",
+              responses=error_responses(404, 422))
+def get_session(number: IdPath, session: SessionDep, _: Public, response: Response) -> SessionRead:
+    return with_etag(response, SessionRead.model_validate(service.get_session(session, number)))
+
+
+@sessions.post("", response_model=SessionRead, status_code=status.HTTP_201_CREATED, operation_id="sessions.create",
+               responses=error_responses(401, 403, 409, 422))
+def create_session(data: SessionCreate, session: SessionDep, _: CanWriteCycle) -> SessionRead:
+    """The cycle must exist (422 naming `cycle_number`)."""
+    return SessionRead.model_validate(service.create_session(session, data))
+
+
+@sessions.patch("/{number}", response_model=SessionRead, operation_id="sessions.update",
+                responses=error_responses(401, 403, 404, 412, 422))
+def update_session(number: IdPath, data: SessionUpdate, session: SessionDep, _: CanWriteCycle, response: Response,
+                   if_match: IfMatch = None) -> SessionRead:
+    check_if_match(if_match, SessionRead.model_validate(service.get_session(session, number, for_update=True)))
+    return with_etag(response, SessionRead.model_validate(service.update_session(session, number, data)))

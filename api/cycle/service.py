@@ -1,10 +1,23 @@
-"""States (the rest of the cycle model arrives with the cycle API)."""
+"""States, cycles and Working Group sessions: the calendar every review hangs on."""
 
 from sqlmodel import Session, select
 
-from api.cycle.models import RegionalGroup, State, StateCreate, StateUpdate, UNStatus
-from api.errors import Conflict, NotFound
+from api.cycle.models import (
+    Cycle,
+    CycleCreate,
+    CycleUpdate,
+    RegionalGroup,
+    SessionCreate,
+    SessionUpdate,
+    State,
+    StateCreate,
+    StateUpdate,
+    UNStatus,
+    UprSession,
+)
+from api.errors import Conflict, InvalidInput, NotFound
 from api.pagination import Page, PageParams, Sort, paginate
+from api.updates import apply_changes
 
 
 def list_states(session: Session, params: PageParams, *, regional_group: RegionalGroup | None = None,
@@ -17,8 +30,8 @@ def list_states(session: Session, params: PageParams, *, regional_group: Regiona
     return paginate(session, stmt, params, [Sort(State.code)])
 
 
-def get_state(session: Session, code: str) -> State:
-    state = session.get(State, code.upper())
+def get_state(session: Session, code: str, *, for_update: bool = False) -> State:
+    state = session.get(State, code.upper(), with_for_update=for_update)
     if state is None:
         raise NotFound.entity("State", code)
     return state
@@ -34,8 +47,81 @@ def create_state(session: Session, data: StateCreate) -> State:
 
 
 def update_state(session: Session, code: str, data: StateUpdate) -> State:
-    state = get_state(session, code)
-    state.sqlmodel_update(data.model_dump(exclude_unset=True))
+    state = get_state(session, code, for_update=True)
+    apply_changes(state, data)
     session.add(state)
     session.flush()
     return state
+
+
+def list_cycles(session: Session, params: PageParams) -> Page[Cycle]:
+    return paginate(session, select(Cycle), params, [Sort(Cycle.number)])
+
+
+def get_cycle(session: Session, number: int, *, for_update: bool = False) -> Cycle:
+    """`for_update` locks the row (PostgreSQL) so an If-Match check and the write cannot interleave."""
+    cycle = session.get(Cycle, number, with_for_update=for_update)
+    if cycle is None:
+        raise NotFound.entity("Cycle", number)
+    return cycle
+
+
+def create_cycle(session: Session, data: CycleCreate) -> Cycle:
+    if session.get(Cycle, data.number) is not None:
+        raise Conflict(f"Cycle {data.number} already exists.", field="number")
+    cycle = Cycle.model_validate(data)
+    session.add(cycle)
+    session.flush()
+    return cycle
+
+
+def update_cycle(session: Session, number: int, data: CycleUpdate) -> Cycle:
+    cycle = get_cycle(session, number, for_update=True)
+    apply_changes(cycle, data)
+    if cycle.end_year is not None and cycle.end_year < cycle.start_year:
+        raise InvalidInput(f"end_year {cycle.end_year} is before start_year {cycle.start_year}.", field="end_year")
+    session.add(cycle)
+    session.flush()
+    return cycle
+
+
+def list_sessions(session: Session, params: PageParams, *, cycle: int | None = None) -> Page[UprSession]:
+    stmt = select(UprSession)
+    if cycle is not None:
+        stmt = stmt.where(UprSession.cycle_number == cycle)
+    return paginate(session, stmt, params, [Sort(UprSession.number)])
+
+
+def get_session(session: Session, number: int, *, for_update: bool = False) -> UprSession:
+    upr_session = session.get(UprSession, number, with_for_update=for_update)
+    if upr_session is None:
+        raise NotFound.entity("Session", number)
+    return upr_session
+
+
+def _require_cycle(session: Session, number: int) -> None:
+    if session.get(Cycle, number) is None:
+        raise InvalidInput(f"Cycle {number} does not exist; create it first.", field="cycle_number")
+
+
+def create_session(session: Session, data: SessionCreate) -> UprSession:
+    if session.get(UprSession, data.number) is not None:
+        raise Conflict(f"Session {data.number} already exists.", field="number")
+    _require_cycle(session, data.cycle_number)
+    upr_session = UprSession.model_validate(data)
+    session.add(upr_session)
+    session.flush()
+    return upr_session
+
+
+def update_session(session: Session, number: int, data: SessionUpdate) -> UprSession:
+    upr_session = get_session(session, number, for_update=True)
+    if data.cycle_number is not None:  # checked before the row changes: the query would autoflush it
+        _require_cycle(session, data.cycle_number)
+    apply_changes(upr_session, data)
+    start, end = upr_session.start_date, upr_session.end_date
+    if start and end and end < start:
+        raise InvalidInput(f"end_date {end} is before start_date {start}.", field="end_date")
+    session.add(upr_session)
+    session.flush()
+    return upr_session

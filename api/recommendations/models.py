@@ -4,7 +4,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import StringConstraints
+from annotated_types import Interval
+from pydantic import AfterValidator, StringConstraints
 from sqlalchemy import Index, Text
 from sqlmodel import Field, SQLModel
 
@@ -14,6 +15,25 @@ from api.types import UTCDateTime, enum_type, utcnow
 
 PARAGRAPH_PATTERN = r"^\d+(\.\d+)*$"
 SdgTargetCode = Annotated[str, StringConstraints(pattern=SDG_TARGET_PATTERN)]
+# Ids beyond 64 bits would make the SQLite driver raise instead of answering "no such row".
+MAX_ID = 2**63 - 1
+RowId = Annotated[int, Interval(ge=1, le=MAX_ID)]
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")  # PostgreSQL text cannot hold them
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+CleanStr = Annotated[str, AfterValidator(_no_nul)]
+RecommendationText = Annotated[str, AfterValidator(_no_nul), AfterValidator(_not_blank)]
 
 
 class PositionKind(StrEnum):
@@ -89,10 +109,10 @@ class Position(SQLModel, table=True):
 class PositionCreate(SQLModel):
     position: PositionKind
     date: date
-    source_document: str | None = Field(default=None, max_length=64,
-                                        description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`.")
+    source_document: CleanStr | None = Field(default=None, max_length=64,
+                                          description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`.")
     source_paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
-    explanation: str | None = Field(default=None, max_length=20_000)
+    explanation: CleanStr | None = Field(default=None, max_length=20_000)
 
 
 class PositionRead(SQLModel):
@@ -107,28 +127,34 @@ class PositionRead(SQLModel):
 
 
 class RecommendationCreate(SQLModel):
-    review_id: int
-    paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
-    text: str = Field(min_length=1, max_length=20_000)
+    review_id: int = Field(ge=1, le=MAX_ID)
+    paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN},
+                                  description="As published, e.g. `147.68`.")
+    text: RecommendationText = Field(min_length=1, max_length=20_000)
     recommending_states: list[StateCode] = Field(min_length=1, description="ISO3 codes; joint ones have several.")
-    themes: list[int] = Field(default_factory=list, description="Theme ids (see `/themes`).")
-    affected_persons: list[int] = Field(default_factory=list, description="Ids from `/affected-persons`.")
+    themes: list[RowId] = Field(default_factory=list, description="Theme ids (see `/themes`).")
+    affected_persons: list[RowId] = Field(default_factory=list, description="Ids from `/affected-persons`.")
     sdg_targets: list[SdgTargetCode] = Field(default_factory=list, description="Target codes, e.g. `16.10`.")
     action_category: int | None = Field(default=None, ge=1, le=5)
-    source_document: str | None = Field(default=None, max_length=64)
-    external_key: str | None = Field(default=None, max_length=128,
-                                     description="Your stable key; derived from review and text when omitted.")
+    source_document: CleanStr | None = Field(default=None, max_length=64)
+    external_key: CleanStr | None = Field(
+        default=None, min_length=1, max_length=128,
+        description="Your stable key. When omitted it is derived from the state under review, the session and "
+                    "the normalised text, so posting the same recommendation twice is a 409, not a duplicate.")
 
 
 class RecommendationUpdate(SQLModel):
+    """Only the fields sent change; lists replace the whole set (`[]` clears an optional one). The
+    external key stays as it is, even when the text changes: importers find the row by it."""
+
     paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
-    text: str | None = Field(default=None, min_length=1, max_length=20_000)
+    text: RecommendationText | None = Field(default=None, min_length=1, max_length=20_000)
     recommending_states: list[StateCode] | None = Field(default=None, min_length=1)
-    themes: list[int] | None = None
-    affected_persons: list[int] | None = None
+    themes: list[RowId] | None = None
+    affected_persons: list[RowId] | None = None
     sdg_targets: list[SdgTargetCode] | None = None
     action_category: int | None = Field(default=None, ge=1, le=5)
-    source_document: str | None = Field(default=None, max_length=64)
+    source_document: CleanStr | None = Field(default=None, max_length=64)
 
 
 class StateRef(SQLModel):

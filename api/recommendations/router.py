@@ -1,5 +1,121 @@
-"""HTTP for recommendations and their positions (filled in by the cycle API work)."""
+"""HTTP for recommendations and their positions (the rules live in service.py and positions.py)."""
 
-from fastapi import APIRouter
+from typing import Annotated
 
-routers: list[APIRouter] = []
+from annotated_types import Interval
+from fastapi import APIRouter, Path, Query, Response, status
+
+from api.auth.deps import CanWritePositions, CanWriteRecommendations, Public
+from api.concurrency import IfMatch, check_if_match, with_etag
+from api.cycle.models import RegionalGroup, StateCode
+from api.db import SessionDep
+from api.errors import error_responses
+from api.pagination import Page, PageDep
+from api.recommendations import positions, service
+from api.recommendations.models import (
+    MAX_ID,
+    PositionCreate,
+    PositionKind,
+    PositionRead,
+    RecommendationCreate,
+    RecommendationRead,
+    RecommendationUpdate,
+    RowId,
+    SdgTargetCode,
+)
+
+recommendations = APIRouter(prefix="/recommendations", tags=["recommendations"])
+position_history = APIRouter(prefix="/recommendations/{recommendation_id}/positions", tags=["positions"])
+routers: list[APIRouter] = [recommendations, position_history]
+
+RecommendationId = Annotated[int, Path(ge=1, le=MAX_ID)]
+ActionCategory = Annotated[int, Interval(ge=1, le=5)]
+ANY_OF = " Repeat the parameter for any of several values."
+
+
+@recommendations.get("", response_model=Page[RecommendationRead], operation_id="recommendations.list",
+                     responses=error_responses(422))
+def list_recommendations(
+    session: SessionDep, _: Public, page: PageDep,
+    state_under_review: Annotated[list[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
+    recommending_state: Annotated[list[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
+    region: Annotated[list[RegionalGroup], Query(
+        description="UN regional group of a recommending state." + ANY_OF)] = (),
+    cycle: Annotated[list[RowId], Query(description="Cycle number." + ANY_OF)] = (),
+    session_: Annotated[list[RowId], Query(alias="session", description="Session number." + ANY_OF)] = (),
+    theme: Annotated[list[RowId], Query(description="Theme id." + ANY_OF)] = (),
+    affected_persons: Annotated[list[RowId], Query(description="Affected person id." + ANY_OF)] = (),
+    sdg_target: Annotated[list[SdgTargetCode], Query(description="SDG target code, e.g. `16.10`." + ANY_OF)] = (),
+    position: Annotated[list[PositionKind], Query(description="Current position." + ANY_OF)] = (),
+    action_category: Annotated[list[ActionCategory], Query(
+        description="UPR Info action category, 1–5." + ANY_OF)] = (),
+    review: Annotated[list[RowId], Query(description="Review id." + ANY_OF)] = (),
+    q: Annotated[str | None, Query(max_length=500, description=(
+        "Full-text search, stemmed English: every word must occur (in any inflection); punctuation and "
+        "operators are ignored, as are English stop words. Results come most relevant first, with `rank`."
+    ))] = None,
+) -> Page[RecommendationRead]:
+    """Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
+    Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
+    first. `cursor` paging works in both orders."""
+    filters = service.RecommendationFilter(
+        state_under_review=state_under_review, recommending_state=recommending_state, region=region, cycle=cycle,
+        session=session_, theme=theme, affected_persons=affected_persons, sdg_target=sdg_target,
+        position=position, action_category=action_category, review=review, q=q)
+    return service.list_recommendations(session, page, filters)
+
+
+@recommendations.get("/{recommendation_id}", response_model=RecommendationRead, operation_id="recommendations.get",
+                     responses=error_responses(404, 422))
+def get_recommendation(recommendation_id: RecommendationId, session: SessionDep, _: Public,
+                       response: Response) -> RecommendationRead:
+    recommendation = service.get_recommendation(session, recommendation_id)
+    return with_etag(response, service.read_recommendation(session, recommendation))
+
+
+@recommendations.post("", response_model=RecommendationRead, status_code=status.HTTP_201_CREATED,
+                      operation_id="recommendations.create", responses=error_responses(401, 403, 409, 422))
+def create_recommendation(data: RecommendationCreate, session: SessionDep, _: CanWriteRecommendations,
+                          response: Response) -> RecommendationRead:
+    """Without `external_key`, one is derived from the state under review, the session and the text
+    (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409."""
+    recommendation = service.create_recommendation(session, data)
+    return with_etag(response, service.read_recommendation(session, recommendation))
+
+
+@recommendations.patch("/{recommendation_id}", response_model=RecommendationRead,
+                       operation_id="recommendations.update", responses=error_responses(401, 403, 404, 412, 422))
+def update_recommendation(recommendation_id: RecommendationId, data: RecommendationUpdate, session: SessionDep,
+                          _: CanWriteRecommendations, response: Response,
+                          if_match: IfMatch = None) -> RecommendationRead:
+    current = service.get_recommendation(session, recommendation_id)
+    check_if_match(if_match, service.read_recommendation(session, current))
+    recommendation = service.update_recommendation(session, recommendation_id, data)
+    return with_etag(response, service.read_recommendation(session, recommendation))
+
+
+@recommendations.delete("/{recommendation_id}", status_code=status.HTTP_204_NO_CONTENT,
+                        operation_id="recommendations.delete", responses=error_responses(401, 403, 404, 422))
+def delete_recommendation(recommendation_id: RecommendationId, session: SessionDep,
+                          _: CanWriteRecommendations) -> Response:
+    """Its position history goes with it."""
+    service.delete_recommendation(session, recommendation_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@position_history.get("", response_model=Page[PositionRead], operation_id="positions.list",
+                      responses=error_responses(404, 422))
+def list_positions(recommendation_id: RecommendationId, session: SessionDep, _: Public,
+                   page: PageDep) -> Page[PositionRead]:
+    """The whole history, oldest first (by date, then by when it was recorded)."""
+    return positions.list_positions(session, recommendation_id, page).map(PositionRead.model_validate)
+
+
+@position_history.post("", response_model=PositionRead, status_code=status.HTTP_201_CREATED,
+                       operation_id="positions.create", responses=error_responses(401, 403, 404, 422))
+def create_position(recommendation_id: RecommendationId, data: PositionCreate, session: SessionDep,
+                    principal: CanWritePositions) -> PositionRead:
+    """Appends to the history (nothing is edited). The government of the state under review or an
+    admin; the latest record by date becomes the current position, a back-dated one does not."""
+    position = positions.record_position(session, principal, recommendation_id, data)
+    return PositionRead.model_validate(position)

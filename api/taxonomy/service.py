@@ -1,0 +1,141 @@
+"""The shared vocabularies: themes, affected persons, SDG targets.
+
+Everyone reads them (they label published recommendations); only admins change them, since a
+renamed theme relabels every recommendation that carries it.
+"""
+
+import csv
+import io
+from importlib.resources import files
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from api.errors import Conflict, InvalidInput, NotFound
+from api.pagination import Page, PageParams, Sort, paginate
+from api.taxonomy.models import AffectedPerson, AffectedPersonCreate, SdgTarget, Theme, ThemeCreate, ThemeUpdate
+
+
+def _contains(column, q: str):
+    """Case-insensitive substring match; `%` and `_` in `q` are literal, not wildcards."""
+    return func.lower(column).contains(q.lower(), autoescape=True)
+
+
+def list_themes(session: Session, params: PageParams, *, q: str | None = None,
+                parent_id: int | None = None) -> Page[Theme]:
+    stmt = select(Theme)
+    if q:
+        stmt = stmt.where(or_(_contains(Theme.name, q), _contains(Theme.code, q)))
+    if parent_id is not None:
+        stmt = stmt.where(Theme.parent_id == parent_id)
+    return paginate(session, stmt, params, [Sort(Theme.name), Sort(Theme.id)])
+
+
+def get_theme(session: Session, theme_id: int) -> Theme:
+    theme = session.get(Theme, theme_id)
+    if theme is None:
+        raise NotFound.entity("Theme", theme_id)
+    return theme
+
+
+def _check_theme_unique(session: Session, name: str | None, code: str | None, except_id: int | None = None) -> None:
+    """Names and codes are unique regardless of case: `Right to health` and `right to health` would
+    split one theme's recommendations in two."""
+    for field, column, value in (("name", Theme.name, name), ("code", Theme.code, code)):
+        if value is None:
+            continue
+        stmt = select(Theme.id).where(func.lower(column) == value.lower())
+        if except_id is not None:
+            stmt = stmt.where(Theme.id != except_id)
+        if session.exec(stmt).first() is not None:
+            raise Conflict(f"A theme with {field} {value!r} already exists.", field=field)
+
+
+def _check_parent(session: Session, parent_id: int | None, theme_id: int | None = None) -> None:
+    """The parent must exist, and a theme may not end up under itself (the hierarchy stays a tree)."""
+    seen = set()
+    current = parent_id
+    while current is not None:
+        if current == theme_id or current in seen:
+            raise InvalidInput(f"Theme {parent_id} cannot be the parent: that would make a cycle.", field="parent_id")
+        seen.add(current)
+        parent = session.get(Theme, current)
+        if parent is None:
+            raise InvalidInput(f"Unknown parent theme {current}.", field="parent_id")
+        current = parent.parent_id
+
+
+def create_theme(session: Session, data: ThemeCreate) -> Theme:
+    _check_theme_unique(session, data.name, data.code)
+    _check_parent(session, data.parent_id)
+    theme = Theme.model_validate(data)
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def update_theme(session: Session, theme_id: int, data: ThemeUpdate) -> Theme:
+    theme = get_theme(session, theme_id)
+    changes = data.model_dump(exclude_unset=True)
+    if "name" in changes and changes["name"] is None:
+        raise InvalidInput("A theme needs a name.", field="name")
+    _check_theme_unique(session, changes.get("name"), changes.get("code"), except_id=theme.id)
+    if changes.get("parent_id") is not None:
+        _check_parent(session, changes["parent_id"], theme.id)
+    theme.sqlmodel_update(changes)
+    session.add(theme)
+    session.flush()
+    return theme
+
+
+def list_affected_persons(session: Session, params: PageParams, *, q: str | None = None) -> Page[AffectedPerson]:
+    stmt = select(AffectedPerson)
+    if q:
+        stmt = stmt.where(_contains(AffectedPerson.name, q))
+    return paginate(session, stmt, params, [Sort(AffectedPerson.name), Sort(AffectedPerson.id)])
+
+
+def get_affected_person(session: Session, person_id: int) -> AffectedPerson:
+    person = session.get(AffectedPerson, person_id)
+    if person is None:
+        raise NotFound.entity("Affected person", person_id)
+    return person
+
+
+def create_affected_person(session: Session, data: AffectedPersonCreate) -> AffectedPerson:
+    taken = select(AffectedPerson.id).where(func.lower(AffectedPerson.name) == data.name.lower())
+    if session.exec(taken).first() is not None:
+        raise Conflict(f"An affected-person group named {data.name!r} already exists.", field="name")
+    person = AffectedPerson.model_validate(data)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def list_sdg_targets(session: Session, params: PageParams, *, goal: int | None = None) -> Page[SdgTarget]:
+    stmt = select(SdgTarget)
+    if goal is not None:
+        stmt = stmt.where(SdgTarget.goal == goal)
+    return paginate(session, stmt, params, [Sort(SdgTarget.goal), Sort(SdgTarget.code)])
+
+
+def get_sdg_target(session: Session, code: str) -> SdgTarget:
+    target = session.get(SdgTarget, code.strip().lower())
+    if target is None:
+        raise NotFound.entity("SDG target", code)
+    return target
+
+
+def reference_sdg_targets() -> list[SdgTarget]:
+    """The 169 targets of the 2030 Agenda (A/RES/70/1), shipped with the package."""
+    text = files("api.taxonomy").joinpath("data/sdg_targets.csv").read_text(encoding="utf-8")
+    return [SdgTarget(code=row["target"], goal=int(row["goal"]), title=row["target_title"])
+            for row in csv.DictReader(io.StringIO(text))]
+
+
+def seed_sdg_targets(session: Session) -> int:
+    known = set(session.exec(select(SdgTarget.code)))
+    new = [t for t in reference_sdg_targets() if t.code not in known]
+    session.add_all(new)
+    session.flush()
+    return len(new)

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...models.review_document_create import ReviewDocumentCreate
+from ...models.review_document_read import ReviewDocumentRead
+from ...types import Response
+
+
+def _get_kwargs(
+    review_id: int,
+    *,
+    body: ReviewDocumentCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/reviews/{review_id}/documents".format(
+            review_id=quote(str(review_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | ReviewDocumentRead | None:
+    if response.status_code == 201:
+        response_201 = ReviewDocumentRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | ReviewDocumentRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    review_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReviewDocumentCreate,
+) -> Response[ProblemDetail | ReviewDocumentRead]:
+    """Create Document
+
+    Args:
+        review_id (int):
+        body (ReviewDocumentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | ReviewDocumentRead]
+    """
+
+    kwargs = _get_kwargs(
+        review_id=review_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    review_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReviewDocumentCreate,
+) -> ProblemDetail | ReviewDocumentRead | None:
+    """Create Document
+
+    Args:
+        review_id (int):
+        body (ReviewDocumentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | ReviewDocumentRead
+    """
+
+    return sync_detailed(
+        review_id=review_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    review_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReviewDocumentCreate,
+) -> Response[ProblemDetail | ReviewDocumentRead]:
+    """Create Document
+
+    Args:
+        review_id (int):
+        body (ReviewDocumentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | ReviewDocumentRead]
+    """
+
+    kwargs = _get_kwargs(
+        review_id=review_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    review_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ReviewDocumentCreate,
+) -> ProblemDetail | ReviewDocumentRead | None:
+    """Create Document
+
+    Args:
+        review_id (int):
+        body (ReviewDocumentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | ReviewDocumentRead
+    """
+
+    return (
+        await asyncio_detailed(
+            review_id=review_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

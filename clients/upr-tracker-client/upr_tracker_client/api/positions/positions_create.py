@@ -1,0 +1,209 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.position_create import PositionCreate
+from ...models.position_read import PositionRead
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    recommendation_id: int,
+    *,
+    body: PositionCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/recommendations/{recommendation_id}/positions".format(
+            recommendation_id=quote(str(recommendation_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PositionRead | ProblemDetail | None:
+    if response.status_code == 201:
+        response_201 = PositionRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PositionRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    recommendation_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PositionCreate,
+) -> Response[PositionRead | ProblemDetail]:
+    """Create Position
+
+     Appends to the history (nothing is edited). The government of the state under review or an
+    admin; the latest record by date becomes the current position, a back-dated one does not.
+
+    Args:
+        recommendation_id (int):
+        body (PositionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PositionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    recommendation_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PositionCreate,
+) -> PositionRead | ProblemDetail | None:
+    """Create Position
+
+     Appends to the history (nothing is edited). The government of the state under review or an
+    admin; the latest record by date becomes the current position, a back-dated one does not.
+
+    Args:
+        recommendation_id (int):
+        body (PositionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PositionRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        recommendation_id=recommendation_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    recommendation_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PositionCreate,
+) -> Response[PositionRead | ProblemDetail]:
+    """Create Position
+
+     Appends to the history (nothing is edited). The government of the state under review or an
+    admin; the latest record by date becomes the current position, a back-dated one does not.
+
+    Args:
+        recommendation_id (int):
+        body (PositionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PositionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        recommendation_id=recommendation_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    recommendation_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PositionCreate,
+) -> PositionRead | ProblemDetail | None:
+    """Create Position
+
+     Appends to the history (nothing is edited). The government of the state under review or an
+    admin; the latest record by date becomes the current position, a back-dated one does not.
+
+    Args:
+        recommendation_id (int):
+        body (PositionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PositionRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            recommendation_id=recommendation_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,494 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_recommendation_read import PageRecommendationRead
+from ...models.position_kind import PositionKind
+from ...models.problem_detail import ProblemDetail
+from ...models.regional_group import RegionalGroup
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state_under_review: list[str] | Unset = UNSET,
+    recommending_state: list[str] | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
+    cycle: list[int] | Unset = UNSET,
+    session: list[int] | Unset = UNSET,
+    theme: list[int] | Unset = UNSET,
+    affected_persons: list[int] | Unset = UNSET,
+    sdg_target: list[str] | Unset = UNSET,
+    position: list[PositionKind] | Unset = UNSET,
+    action_category: list[int] | Unset = UNSET,
+    review: list[int] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state_under_review: list[str] | Unset = UNSET
+    if not isinstance(state_under_review, Unset):
+        json_state_under_review = state_under_review
+
+    params["state_under_review"] = json_state_under_review
+
+    json_recommending_state: list[str] | Unset = UNSET
+    if not isinstance(recommending_state, Unset):
+        json_recommending_state = recommending_state
+
+    params["recommending_state"] = json_recommending_state
+
+    json_region: list[str] | Unset = UNSET
+    if not isinstance(region, Unset):
+        json_region = []
+        for region_item_data in region:
+            region_item = region_item_data.value
+            json_region.append(region_item)
+
+    params["region"] = json_region
+
+    json_cycle: list[int] | Unset = UNSET
+    if not isinstance(cycle, Unset):
+        json_cycle = cycle
+
+    params["cycle"] = json_cycle
+
+    json_session: list[int] | Unset = UNSET
+    if not isinstance(session, Unset):
+        json_session = session
+
+    params["session"] = json_session
+
+    json_theme: list[int] | Unset = UNSET
+    if not isinstance(theme, Unset):
+        json_theme = theme
+
+    params["theme"] = json_theme
+
+    json_affected_persons: list[int] | Unset = UNSET
+    if not isinstance(affected_persons, Unset):
+        json_affected_persons = affected_persons
+
+    params["affected_persons"] = json_affected_persons
+
+    json_sdg_target: list[str] | Unset = UNSET
+    if not isinstance(sdg_target, Unset):
+        json_sdg_target = sdg_target
+
+    params["sdg_target"] = json_sdg_target
+
+    json_position: list[str] | Unset = UNSET
+    if not isinstance(position, Unset):
+        json_position = []
+        for position_item_data in position:
+            position_item = position_item_data.value
+            json_position.append(position_item)
+
+    params["position"] = json_position
+
+    json_action_category: list[int] | Unset = UNSET
+    if not isinstance(action_category, Unset):
+        json_action_category = action_category
+
+    params["action_category"] = json_action_category
+
+    json_review: list[int] | Unset = UNSET
+    if not isinstance(review, Unset):
+        json_review = review
+
+    params["review"] = json_review
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/recommendations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageRecommendationRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = PageRecommendationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageRecommendationRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state_under_review: list[str] | Unset = UNSET,
+    recommending_state: list[str] | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
+    cycle: list[int] | Unset = UNSET,
+    session: list[int] | Unset = UNSET,
+    theme: list[int] | Unset = UNSET,
+    affected_persons: list[int] | Unset = UNSET,
+    sdg_target: list[str] | Unset = UNSET,
+    position: list[PositionKind] | Unset = UNSET,
+    action_category: list[int] | Unset = UNSET,
+    review: list[int] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageRecommendationRead | ProblemDetail]:
+    """List Recommendations
+
+     Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
+    Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
+    first. `cursor` paging works in both orders.
+
+    Args:
+        state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        recommending_state (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        region (list[RegionalGroup] | Unset): UN regional group of a recommending state. Repeat
+            the parameter for any of several values.
+        cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
+        session (list[int] | Unset): Session number. Repeat the parameter for any of several
+            values.
+        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
+        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
+            several values.
+        sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
+            any of several values.
+        position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
+            several values.
+        action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
+            for any of several values.
+        review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
+            inflection); punctuation and operators are ignored, as are English stop words. Results
+            come most relevant first, with `rank`.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageRecommendationRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        region=region,
+        cycle=cycle,
+        session=session,
+        theme=theme,
+        affected_persons=affected_persons,
+        sdg_target=sdg_target,
+        position=position,
+        action_category=action_category,
+        review=review,
+        q=q,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state_under_review: list[str] | Unset = UNSET,
+    recommending_state: list[str] | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
+    cycle: list[int] | Unset = UNSET,
+    session: list[int] | Unset = UNSET,
+    theme: list[int] | Unset = UNSET,
+    affected_persons: list[int] | Unset = UNSET,
+    sdg_target: list[str] | Unset = UNSET,
+    position: list[PositionKind] | Unset = UNSET,
+    action_category: list[int] | Unset = UNSET,
+    review: list[int] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageRecommendationRead | ProblemDetail | None:
+    """List Recommendations
+
+     Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
+    Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
+    first. `cursor` paging works in both orders.
+
+    Args:
+        state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        recommending_state (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        region (list[RegionalGroup] | Unset): UN regional group of a recommending state. Repeat
+            the parameter for any of several values.
+        cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
+        session (list[int] | Unset): Session number. Repeat the parameter for any of several
+            values.
+        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
+        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
+            several values.
+        sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
+            any of several values.
+        position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
+            several values.
+        action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
+            for any of several values.
+        review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
+            inflection); punctuation and operators are ignored, as are English stop words. Results
+            come most relevant first, with `rank`.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageRecommendationRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        region=region,
+        cycle=cycle,
+        session=session,
+        theme=theme,
+        affected_persons=affected_persons,
+        sdg_target=sdg_target,
+        position=position,
+        action_category=action_category,
+        review=review,
+        q=q,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state_under_review: list[str] | Unset = UNSET,
+    recommending_state: list[str] | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
+    cycle: list[int] | Unset = UNSET,
+    session: list[int] | Unset = UNSET,
+    theme: list[int] | Unset = UNSET,
+    affected_persons: list[int] | Unset = UNSET,
+    sdg_target: list[str] | Unset = UNSET,
+    position: list[PositionKind] | Unset = UNSET,
+    action_category: list[int] | Unset = UNSET,
+    review: list[int] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageRecommendationRead | ProblemDetail]:
+    """List Recommendations
+
+     Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
+    Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
+    first. `cursor` paging works in both orders.
+
+    Args:
+        state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        recommending_state (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        region (list[RegionalGroup] | Unset): UN regional group of a recommending state. Repeat
+            the parameter for any of several values.
+        cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
+        session (list[int] | Unset): Session number. Repeat the parameter for any of several
+            values.
+        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
+        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
+            several values.
+        sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
+            any of several values.
+        position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
+            several values.
+        action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
+            for any of several values.
+        review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
+            inflection); punctuation and operators are ignored, as are English stop words. Results
+            come most relevant first, with `rank`.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageRecommendationRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        region=region,
+        cycle=cycle,
+        session=session,
+        theme=theme,
+        affected_persons=affected_persons,
+        sdg_target=sdg_target,
+        position=position,
+        action_category=action_category,
+        review=review,
+        q=q,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state_under_review: list[str] | Unset = UNSET,
+    recommending_state: list[str] | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
+    cycle: list[int] | Unset = UNSET,
+    session: list[int] | Unset = UNSET,
+    theme: list[int] | Unset = UNSET,
+    affected_persons: list[int] | Unset = UNSET,
+    sdg_target: list[str] | Unset = UNSET,
+    position: list[PositionKind] | Unset = UNSET,
+    action_category: list[int] | Unset = UNSET,
+    review: list[int] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageRecommendationRead | ProblemDetail | None:
+    """List Recommendations
+
+     Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
+    Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
+    first. `cursor` paging works in both orders.
+
+    Args:
+        state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        recommending_state (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
+            values.
+        region (list[RegionalGroup] | Unset): UN regional group of a recommending state. Repeat
+            the parameter for any of several values.
+        cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
+        session (list[int] | Unset): Session number. Repeat the parameter for any of several
+            values.
+        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
+        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
+            several values.
+        sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
+            any of several values.
+        position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
+            several values.
+        action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
+            for any of several values.
+        review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
+            inflection); punctuation and operators are ignored, as are English stop words. Results
+            come most relevant first, with `rank`.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageRecommendationRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state_under_review=state_under_review,
+            recommending_state=recommending_state,
+            region=region,
+            cycle=cycle,
+            session=session,
+            theme=theme,
+            affected_persons=affected_persons,
+            sdg_target=sdg_target,
+            position=position,
+            action_category=action_category,
+            review=review,
+            q=q,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,313 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_submission_read import PageSubmissionRead
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    review: int | None | Unset = UNSET,
+    state: None | str | Unset = UNSET,
+    theme: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    cited_in_summary: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_review: int | None | Unset
+    if isinstance(review, Unset):
+        json_review = UNSET
+    else:
+        json_review = review
+    params["review"] = json_review
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_theme: int | None | Unset
+    if isinstance(theme, Unset):
+        json_theme = UNSET
+    else:
+        json_theme = theme
+    params["theme"] = json_theme
+
+    json_organisation: int | None | Unset
+    if isinstance(organisation, Unset):
+        json_organisation = UNSET
+    else:
+        json_organisation = organisation
+    params["organisation"] = json_organisation
+
+    json_cited_in_summary: bool | None | Unset
+    if isinstance(cited_in_summary, Unset):
+        json_cited_in_summary = UNSET
+    else:
+        json_cited_in_summary = cited_in_summary
+    params["cited_in_summary"] = json_cited_in_summary
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/submissions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageSubmissionRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = PageSubmissionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSubmissionRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    review: int | None | Unset = UNSET,
+    state: None | str | Unset = UNSET,
+    theme: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    cited_in_summary: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageSubmissionRead | ProblemDetail]:
+    """List Submissions
+
+     Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
+    members).
+
+    Args:
+        review (int | None | Unset): Review id.
+        state (None | str | Unset): ISO3 code of the state under review (any case).
+        theme (int | None | Unset): Theme id.
+        organisation (int | None | Unset): Id of an organisation among the parties.
+        cited_in_summary (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSubmissionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        review=review,
+        state=state,
+        theme=theme,
+        organisation=organisation,
+        cited_in_summary=cited_in_summary,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    review: int | None | Unset = UNSET,
+    state: None | str | Unset = UNSET,
+    theme: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    cited_in_summary: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageSubmissionRead | ProblemDetail | None:
+    """List Submissions
+
+     Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
+    members).
+
+    Args:
+        review (int | None | Unset): Review id.
+        state (None | str | Unset): ISO3 code of the state under review (any case).
+        theme (int | None | Unset): Theme id.
+        organisation (int | None | Unset): Id of an organisation among the parties.
+        cited_in_summary (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSubmissionRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        review=review,
+        state=state,
+        theme=theme,
+        organisation=organisation,
+        cited_in_summary=cited_in_summary,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    review: int | None | Unset = UNSET,
+    state: None | str | Unset = UNSET,
+    theme: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    cited_in_summary: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageSubmissionRead | ProblemDetail]:
+    """List Submissions
+
+     Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
+    members).
+
+    Args:
+        review (int | None | Unset): Review id.
+        state (None | str | Unset): ISO3 code of the state under review (any case).
+        theme (int | None | Unset): Theme id.
+        organisation (int | None | Unset): Id of an organisation among the parties.
+        cited_in_summary (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSubmissionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        review=review,
+        state=state,
+        theme=theme,
+        organisation=organisation,
+        cited_in_summary=cited_in_summary,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    review: int | None | Unset = UNSET,
+    state: None | str | Unset = UNSET,
+    theme: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    cited_in_summary: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageSubmissionRead | ProblemDetail | None:
+    """List Submissions
+
+     Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
+    members).
+
+    Args:
+        review (int | None | Unset): Review id.
+        state (None | str | Unset): ISO3 code of the state under review (any case).
+        theme (int | None | Unset): Theme id.
+        organisation (int | None | Unset): Id of an organisation among the parties.
+        cited_in_summary (bool | None | Unset):
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSubmissionRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            review=review,
+            state=state,
+            theme=theme,
+            organisation=organisation,
+            cited_in_summary=cited_in_summary,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...models.theme_read import ThemeRead
+from ...types import Response
+
+
+def _get_kwargs(
+    theme_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/themes/{theme_id}".format(
+            theme_id=quote(str(theme_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | ThemeRead | None:
+    if response.status_code == 200:
+        response_200 = ThemeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | ThemeRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    theme_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemDetail | ThemeRead]:
+    """Get Theme
+
+    Args:
+        theme_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | ThemeRead]
+    """
+
+    kwargs = _get_kwargs(
+        theme_id=theme_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    theme_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemDetail | ThemeRead | None:
+    """Get Theme
+
+    Args:
+        theme_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | ThemeRead
+    """
+
+    return sync_detailed(
+        theme_id=theme_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    theme_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemDetail | ThemeRead]:
+    """Get Theme
+
+    Args:
+        theme_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | ThemeRead]
+    """
+
+    kwargs = _get_kwargs(
+        theme_id=theme_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    theme_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemDetail | ThemeRead | None:
+    """Get Theme
+
+    Args:
+        theme_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | ThemeRead
+    """
+
+    return (
+        await asyncio_detailed(
+            theme_id=theme_id,
+            client=client,
+        )
+    ).parsed

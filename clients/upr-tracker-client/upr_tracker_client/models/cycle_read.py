@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CycleRead")
+
+
+@_attrs_define
+class CycleRead:
+    """
+    Attributes:
+        number (int):
+        start_year (int):
+        end_year (int | None):
+    """
+
+    number: int
+    start_year: int
+    end_year: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        number = self.number
+
+        start_year = self.start_year
+
+        end_year: int | None
+        end_year = self.end_year
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "number": number,
+                "start_year": start_year,
+                "end_year": end_year,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        number = d.pop("number")
+
+        start_year = d.pop("start_year")
+
+        def _parse_end_year(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        end_year = _parse_end_year(d.pop("end_year"))
+
+        cycle_read = cls(
+            number=number,
+            start_year=start_year,
+            end_year=end_year,
+        )
+
+        cycle_read.additional_properties = d
+        return cycle_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.regional_group import RegionalGroup
+
+T = TypeVar("T", bound="RegionCount")
+
+
+@_attrs_define
+class RegionCount:
+    """
+    Attributes:
+        regional_group (None | RegionalGroup): null: observer states, which belong to no group.
+        count (int): Recommendations with at least one recommending state of the group.
+    """
+
+    regional_group: None | RegionalGroup
+    count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        regional_group: None | str
+        if isinstance(self.regional_group, RegionalGroup):
+            regional_group = self.regional_group.value
+        else:
+            regional_group = self.regional_group
+
+        count = self.count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "regional_group": regional_group,
+                "count": count,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_regional_group(data: object) -> None | RegionalGroup:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                regional_group_type_0 = RegionalGroup(data)
+
+                return regional_group_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RegionalGroup, data)
+
+        regional_group = _parse_regional_group(d.pop("regional_group"))
+
+        count = d.pop("count")
+
+        region_count = cls(
+            regional_group=regional_group,
+            count=count,
+        )
+
+        region_count.additional_properties = d
+        return region_count
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

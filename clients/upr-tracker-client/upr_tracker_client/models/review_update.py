@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReviewUpdate")
+
+
+@_attrs_define
+class ReviewUpdate:
+    """
+    Attributes:
+        dialogue_date (datetime.date | None | Unset):
+        adoption_date (datetime.date | None | Unset):
+        troika (list[str] | None | Unset): Replaces the whole troika; `[]` clears it.
+    """
+
+    dialogue_date: datetime.date | None | Unset = UNSET
+    adoption_date: datetime.date | None | Unset = UNSET
+    troika: list[str] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        dialogue_date: None | str | Unset
+        if isinstance(self.dialogue_date, Unset):
+            dialogue_date = UNSET
+        elif isinstance(self.dialogue_date, datetime.date):
+            dialogue_date = self.dialogue_date.isoformat()
+        else:
+            dialogue_date = self.dialogue_date
+
+        adoption_date: None | str | Unset
+        if isinstance(self.adoption_date, Unset):
+            adoption_date = UNSET
+        elif isinstance(self.adoption_date, datetime.date):
+            adoption_date = self.adoption_date.isoformat()
+        else:
+            adoption_date = self.adoption_date
+
+        troika: list[str] | None | Unset
+        if isinstance(self.troika, Unset):
+            troika = UNSET
+        elif isinstance(self.troika, list):
+            troika = self.troika
+
+        else:
+            troika = self.troika
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if dialogue_date is not UNSET:
+            field_dict["dialogue_date"] = dialogue_date
+        if adoption_date is not UNSET:
+            field_dict["adoption_date"] = adoption_date
+        if troika is not UNSET:
+            field_dict["troika"] = troika
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_dialogue_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                dialogue_date_type_0 = datetime.date.fromisoformat(data)
+
+                return dialogue_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        dialogue_date = _parse_dialogue_date(d.pop("dialogue_date", UNSET))
+
+        def _parse_adoption_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                adoption_date_type_0 = datetime.date.fromisoformat(data)
+
+                return adoption_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        adoption_date = _parse_adoption_date(d.pop("adoption_date", UNSET))
+
+        def _parse_troika(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                troika_type_0 = cast(list[str], data)
+
+                return troika_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        troika = _parse_troika(d.pop("troika", UNSET))
+
+        review_update = cls(
+            dialogue_date=dialogue_date,
+            adoption_date=adoption_date,
+            troika=troika,
+        )
+
+        review_update.additional_properties = d
+        return review_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
