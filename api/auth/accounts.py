@@ -17,6 +17,7 @@ from api.auth.security import hash_password
 from api.auth.service import normalise_email
 from api.cycle.models import State
 from api.errors import Conflict, InvalidInput, NotFound
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.updates import apply_changes
 
@@ -104,10 +105,7 @@ def list_users(session: Session, params: PageParams, *, organisation_id: int | N
 
 
 def get_user(session: Session, user_id: int, *, for_update: bool = False) -> User:
-    user = session.get(User, user_id, with_for_update=for_update)
-    if user is None:
-        raise NotFound.entity("User", user_id)
-    return user
+    return get_or_404(session, User, user_id, "User", for_update=for_update)
 
 
 def create_user(session: Session, data: UserCreate) -> User:

@@ -22,7 +22,8 @@ from api.cycle.models import (
     SubmissionTheme,
     UprSession,
 )
-from api.errors import Conflict, Forbidden, InvalidInput, NotFound
+from api.errors import Conflict, Forbidden, InvalidInput
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import (
     Position,
@@ -73,10 +74,7 @@ def list_reviews(session: Session, params: PageParams, *, state_code: str | None
 
 def get_review(session: Session, review_id: int, *, for_update: bool = False) -> Review:
     """`for_update` locks the row (PostgreSQL) so an If-Match check and the write cannot interleave."""
-    review = session.get(Review, review_id, with_for_update=for_update)
-    if review is None:
-        raise NotFound.entity("Review", review_id)
-    return review
+    return get_or_404(session, Review, review_id, "Review", for_update=for_update)
 
 
 def _check_dates(dialogue: date | None, adoption: date | None) -> None:

@@ -15,7 +15,8 @@ from api.cycle.models import (
     UNStatus,
     UprSession,
 )
-from api.errors import Conflict, InvalidInput, NotFound
+from api.errors import Conflict, InvalidInput
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.updates import apply_changes
 
@@ -31,10 +32,7 @@ def list_states(session: Session, params: PageParams, *, regional_group: Regiona
 
 
 def get_state(session: Session, code: str, *, for_update: bool = False) -> State:
-    state = session.get(State, code.upper(), with_for_update=for_update)
-    if state is None:
-        raise NotFound.entity("State", code)
-    return state
+    return get_or_404(session, State, code.upper(), "State", for_update=for_update, shown_key=code)
 
 
 def create_state(session: Session, data: StateCreate) -> State:
@@ -60,10 +58,7 @@ def list_cycles(session: Session, params: PageParams) -> Page[Cycle]:
 
 def get_cycle(session: Session, number: int, *, for_update: bool = False) -> Cycle:
     """`for_update` locks the row (PostgreSQL) so an If-Match check and the write cannot interleave."""
-    cycle = session.get(Cycle, number, with_for_update=for_update)
-    if cycle is None:
-        raise NotFound.entity("Cycle", number)
-    return cycle
+    return get_or_404(session, Cycle, number, "Cycle", for_update=for_update)
 
 
 def create_cycle(session: Session, data: CycleCreate) -> Cycle:
@@ -93,10 +88,7 @@ def list_sessions(session: Session, params: PageParams, *, cycle: int | None = N
 
 
 def get_session(session: Session, number: int, *, for_update: bool = False) -> UprSession:
-    upr_session = session.get(UprSession, number, with_for_update=for_update)
-    if upr_session is None:
-        raise NotFound.entity("Session", number)
-    return upr_session
+    return get_or_404(session, UprSession, number, "Session", for_update=for_update)
 
 
 def _require_cycle(session: Session, number: int) -> None:

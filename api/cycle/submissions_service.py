@@ -29,7 +29,8 @@ from api.cycle.models import (
     SubmissionUpdate,
 )
 from api.cycle.reviews_service import delete_where
-from api.errors import Forbidden, InvalidInput, NotFound
+from api.errors import Forbidden, InvalidInput
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.taxonomy.models import Theme, ThemeRead
 from api.updates import apply_changes
@@ -104,10 +105,7 @@ def list_submissions(session: Session, principal: Principal, params: PageParams,
 
 def get_submission(session: Session, submission_id: int, *, for_update: bool = False) -> Submission:
     """`for_update` locks the row (PostgreSQL) so an If-Match check and the write cannot interleave."""
-    submission = session.get(Submission, submission_id, with_for_update=for_update)
-    if submission is None:
-        raise NotFound.entity("Submission", submission_id)
-    return submission
+    return get_or_404(session, Submission, submission_id, "Submission", for_update=for_update)
 
 
 def _writable_review(session: Session, principal: Principal, review_id: int) -> Review:

@@ -15,7 +15,8 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, SQLModel, select
 
 from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
-from api.errors import Conflict, InvalidInput, NotFound
+from api.errors import Conflict, InvalidInput
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations import search
 from api.recommendations.models import (
@@ -132,10 +133,7 @@ def list_recommendations(session: Session, params: PageParams,
 
 
 def get_recommendation(session: Session, recommendation_id: int) -> Recommendation:
-    recommendation = session.get(Recommendation, recommendation_id)
-    if recommendation is None:
-        raise NotFound.entity("Recommendation", recommendation_id)
-    return recommendation
+    return get_or_404(session, Recommendation, recommendation_id, "Recommendation")
 
 
 def read_recommendation(session: Session, recommendation: Recommendation) -> RecommendationRead:

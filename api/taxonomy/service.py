@@ -11,7 +11,8 @@ from importlib.resources import files
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from api.errors import Conflict, InvalidInput, NotFound
+from api.errors import Conflict, InvalidInput
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.taxonomy.models import AffectedPerson, AffectedPersonCreate, SdgTarget, Theme, ThemeCreate, ThemeUpdate
 
@@ -32,10 +33,7 @@ def list_themes(session: Session, params: PageParams, *, q: str | None = None,
 
 
 def get_theme(session: Session, theme_id: int) -> Theme:
-    theme = session.get(Theme, theme_id)
-    if theme is None:
-        raise NotFound.entity("Theme", theme_id)
-    return theme
+    return get_or_404(session, Theme, theme_id, "Theme")
 
 
 def _check_theme_unique(session: Session, name: str | None, code: str | None, except_id: int | None = None) -> None:
@@ -96,10 +94,7 @@ def list_affected_persons(session: Session, params: PageParams, *, q: str | None
 
 
 def get_affected_person(session: Session, person_id: int) -> AffectedPerson:
-    person = session.get(AffectedPerson, person_id)
-    if person is None:
-        raise NotFound.entity("Affected person", person_id)
-    return person
+    return get_or_404(session, AffectedPerson, person_id, "Affected person")
 
 
 def create_affected_person(session: Session, data: AffectedPersonCreate) -> AffectedPerson:
@@ -120,10 +115,7 @@ def list_sdg_targets(session: Session, params: PageParams, *, goal: int | None =
 
 
 def get_sdg_target(session: Session, code: str) -> SdgTarget:
-    target = session.get(SdgTarget, code.strip().lower())
-    if target is None:
-        raise NotFound.entity("SDG target", code)
-    return target
+    return get_or_404(session, SdgTarget, code.strip().lower(), "SDG target", shown_key=code)
 
 
 def reference_sdg_targets() -> list[SdgTarget]:
