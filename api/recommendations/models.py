@@ -11,12 +11,10 @@ from sqlmodel import Field, SQLModel
 
 from api.cycle.models import RegionalGroup, StateCode
 from api.taxonomy.models import SDG_TARGET_PATTERN, AffectedPersonRead, ThemeRead
-from api.types import UTCDateTime, enum_type, utcnow
+from api.types import MAX_ID, UTCDateTime, enum_type, utcnow
 
 PARAGRAPH_PATTERN = r"^\d+(\.\d+)*$"
 SdgTargetCode = Annotated[str, StringConstraints(pattern=SDG_TARGET_PATTERN)]
-# Ids beyond 64 bits would make the SQLite driver raise instead of answering "no such row".
-MAX_ID = 2**63 - 1
 RowId = Annotated[int, Interval(ge=1, le=MAX_ID)]
 
 

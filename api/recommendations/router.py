@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from annotated_types import Interval
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from api.auth.deps import CanWritePositions, CanWriteRecommendations, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
@@ -13,7 +13,6 @@ from api.errors import error_responses
 from api.pagination import Page, PageDep
 from api.recommendations import positions, service
 from api.recommendations.models import (
-    MAX_ID,
     PositionCreate,
     PositionKind,
     PositionRead,
@@ -23,12 +22,12 @@ from api.recommendations.models import (
     RowId,
     SdgTargetCode,
 )
+from api.types import IdPath
 
 recommendations = APIRouter(prefix="/recommendations", tags=["recommendations"])
 position_history = APIRouter(prefix="/recommendations/{recommendation_id}/positions", tags=["positions"])
 routers: list[APIRouter] = [recommendations, position_history]
 
-RecommendationId = Annotated[int, Path(ge=1, le=MAX_ID)]
 ActionCategory = Annotated[int, Interval(ge=1, le=5)]
 ANY_OF = " Repeat the parameter for any of several values."
 
@@ -67,7 +66,7 @@ def list_recommendations(
 
 @recommendations.get("/{recommendation_id}", response_model=RecommendationRead, operation_id="recommendations.get",
                      responses=error_responses(404, 422))
-def get_recommendation(recommendation_id: RecommendationId, session: SessionDep, _: Public,
+def get_recommendation(recommendation_id: IdPath, session: SessionDep, _: Public,
                        response: Response) -> RecommendationRead:
     recommendation = service.get_recommendation(session, recommendation_id)
     return with_etag(response, service.read_recommendation(session, recommendation))
@@ -85,7 +84,7 @@ def create_recommendation(data: RecommendationCreate, session: SessionDep, _: Ca
 
 @recommendations.patch("/{recommendation_id}", response_model=RecommendationRead,
                        operation_id="recommendations.update", responses=error_responses(401, 403, 404, 412, 422))
-def update_recommendation(recommendation_id: RecommendationId, data: RecommendationUpdate, session: SessionDep,
+def update_recommendation(recommendation_id: IdPath, data: RecommendationUpdate, session: SessionDep,
                           _: CanWriteRecommendations, response: Response,
                           if_match: IfMatch = None) -> RecommendationRead:
     current = service.get_recommendation(session, recommendation_id)
@@ -96,7 +95,7 @@ def update_recommendation(recommendation_id: RecommendationId, data: Recommendat
 
 @recommendations.delete("/{recommendation_id}", status_code=status.HTTP_204_NO_CONTENT,
                         operation_id="recommendations.delete", responses=error_responses(401, 403, 404, 422))
-def delete_recommendation(recommendation_id: RecommendationId, session: SessionDep,
+def delete_recommendation(recommendation_id: IdPath, session: SessionDep,
                           _: CanWriteRecommendations) -> Response:
     """Its position history goes with it."""
     service.delete_recommendation(session, recommendation_id)
@@ -105,7 +104,7 @@ def delete_recommendation(recommendation_id: RecommendationId, session: SessionD
 
 @position_history.get("", response_model=Page[PositionRead], operation_id="positions.list",
                       responses=error_responses(404, 422))
-def list_positions(recommendation_id: RecommendationId, session: SessionDep, _: Public,
+def list_positions(recommendation_id: IdPath, session: SessionDep, _: Public,
                    page: PageDep) -> Page[PositionRead]:
     """The whole history, oldest first (by date, then by when it was recorded)."""
     return positions.list_positions(session, recommendation_id, page).map(PositionRead.model_validate)
@@ -113,7 +112,7 @@ def list_positions(recommendation_id: RecommendationId, session: SessionDep, _: 
 
 @position_history.post("", response_model=PositionRead, status_code=status.HTTP_201_CREATED,
                        operation_id="positions.create", responses=error_responses(401, 403, 404, 422))
-def create_position(recommendation_id: RecommendationId, data: PositionCreate, session: SessionDep,
+def create_position(recommendation_id: IdPath, data: PositionCreate, session: SessionDep,
                     principal: CanWritePositions) -> PositionRead:
     """Appends to the history (nothing is edited). The government of the state under review or an
     admin; the latest record by date becomes the current position, a back-dated one does not."""
