@@ -15,6 +15,7 @@ from api.cycle.models import (
     SubmissionTheme,
     UprSession,
 )
+from api.imports.models import ImportJob
 from api.recommendations.models import (
     Position,
     Recommendation,
@@ -22,6 +23,7 @@ from api.recommendations.models import (
     RecommendationSdgTarget,
     RecommendationTheme,
     RecommendingState,
+    VoluntaryPledge,
 )
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
 
@@ -40,8 +42,9 @@ def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 __all__ = [
-    "AffectedPerson", "AuditEntry", "Cycle", "LoginThrottle", "Organisation", "Position", "Recommendation",
-    "RecommendationAffectedPerson", "RecommendationSdgTarget", "RecommendationTheme", "RecommendingState", "Review",
-    "ReviewDocument", "ReviewTroika", "SdgTarget", "ServiceToken", "State", "Submission", "SubmissionParty",
-    "SubmissionTheme", "Theme", "UprSession", "User", "include_name", "metadata",
+    "AffectedPerson", "AuditEntry", "Cycle", "ImportJob", "LoginThrottle", "Organisation", "Position",
+    "Recommendation", "RecommendationAffectedPerson", "RecommendationSdgTarget", "RecommendationTheme",
+    "RecommendingState", "Review", "ReviewDocument", "ReviewTroika", "SdgTarget", "ServiceToken", "State",
+    "Submission", "SubmissionParty", "SubmissionTheme", "Theme", "UprSession", "User", "VoluntaryPledge",
+    "include_name", "metadata",
 ]

@@ -39,6 +39,7 @@ from api.recommendations.models import (
     RecommendationTheme,
     RecommendingState,
 )
+from api.recommendations.service import derive_external_key
 from api.taxonomy.models import AffectedPerson, Theme
 from api.taxonomy.service import seed_sdg_targets
 
@@ -197,6 +198,9 @@ def seed_demo_review(session: Session, fixture: dict[str, Any] | None = None) ->
     counts = DemoCounts()
     review, counts.reviews = _review(session, data)
     counts.documents = _documents(session, review, data["documents"])
+    # The same key an import of OHCHR's file (or UPR Info's) derives, so importing it updates these.
+    cycle = session.get(UprSession, review.session_number).cycle_number
+    recs = [{**r, "external_key": derive_external_key(review.state_code, cycle, r["text"])} for r in recs]
     known = set(session.exec(select(Recommendation.external_key).where(
         Recommendation.external_key.in_([r["external_key"] for r in recs]))))
     recs = [r for r in recs if r["external_key"] not in known]

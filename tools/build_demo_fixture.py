@@ -161,12 +161,7 @@ def build(matrix: Path, states: dict[str, str]) -> dict:
             parsed = parse_row(row, states)
         except ParseError as exc:
             raise ParseError(f"table row {row['table_row']}: {exc}") from None
-        for n, rec in enumerate(parsed, start=1):
-            key = f"ohchr:{REVIEW['state_under_review']}:{REVIEW['session']}:{rec['paragraph']}:{n}"
-            recommendations.append({"external_key": key, **rec})
-    keys = [r["external_key"] for r in recommendations]
-    if len(keys) != len(set(keys)):
-        raise ParseError("duplicate external keys: a paragraph appears in several rows")
+        recommendations.extend(parsed)
     return {
         "source": {
             "file": MATRIX, "rows": len(rows),
@@ -174,7 +169,7 @@ def build(matrix: Path, states: dict[str, str]) -> dict:
             "found_in": "Tony33344/slovenia-human-rights-tracker, "
                         "docs/3rdcycleunoriginal/UPR34_Slovenia_Thematic_list_of_Recommendations.docx",
             "built_by": "tools/build_demo_fixture.py",
-            "external_key": "ohchr:<state>:<session>:<paragraph>:<n>, n = the recommendation's place in its cell",
+            "external_key": "derived by the seed as every import derives it: state, cycle and normalised text",
         },
         "review": REVIEW,
         "recommendations": recommendations,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from annotated_types import Interval
 from pydantic import AfterValidator, StringConstraints
-from sqlalchemy import Index, Text
+from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
 from api.cycle.models import RegionalGroup, StateCode
@@ -56,8 +56,24 @@ class Recommendation(SQLModel, table=True):
                               description="Stable key so re-imports update instead of duplicating.")
     current_position: PositionKind | None = Field(default=None, sa_type=enum_type(PositionKind), index=True,
                                                   description="The latest position; kept with the history.")
+    sources: list[str] | None = Field(default=None, sa_type=JSON,
+                                      description="Publishers it was imported from (upr-info, dihr, ohchr-matrix).")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class VoluntaryPledge(SQLModel, table=True):
+    """A commitment the state under review made of its own accord: not a recommendation, kept apart."""
+
+    __tablename__ = "voluntary_pledge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    text: str = Field(sa_type=Text)
+    action_category: int | None = Field(default=None, ge=1, le=5)
+    themes: list[str] | None = Field(default=None, sa_type=JSON, description="The source's theme labels.")
+    external_key: str = Field(max_length=128, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class RecommendingState(SQLModel, table=True):

@@ -153,11 +153,17 @@ def normalise_text(text: str) -> str:
     return text[:end]
 
 
-def derive_external_key(state_under_review: str, session_number: int, text: str) -> str:
-    """`SVN:34:<hash of the normalised text>`: the same recommendation to the same state at the same
-    session gets the same key, wherever it was read from."""
+def derive_external_key(state_under_review: str, cycle: int, text: str) -> str:
+    """`SVN:c3:<hash of the normalised text>`: the same recommendation to the same state in the same
+    cycle (a state is reviewed once a cycle) gets the same key, wherever it was read from — which
+    is how an import from UPR Info and one from DIHR meet on one record."""
     digest = hashlib.sha256(normalise_text(text).encode()).hexdigest()[:32]
-    return f"{state_under_review}:{session_number}:{digest}"
+    return f"{state_under_review}:c{cycle}:{digest}"
+
+
+def key_for_review(session: Session, review: Review, text: str) -> str:
+    cycle = session.get(UprSession, review.session_number).cycle_number
+    return derive_external_key(review.state_code, cycle, text)
 
 
 def _review(session: Session, review_id: int) -> Review:
@@ -215,7 +221,7 @@ def create_recommendation(session: Session, data: RecommendationCreate) -> Recom
     review = _review(session, data.review_id)
     changes = data.model_dump()
     _validate(session, changes)
-    key = data.external_key or derive_external_key(review.state_code, review.session_number, data.text)
+    key = data.external_key or key_for_review(session, review, data.text)
     if find_by_external_key(session, key) is not None:
         raise Conflict(f"A recommendation with external key {key!r} already exists.", field="external_key")
     recommendation = Recommendation(
@@ -252,7 +258,7 @@ def upsert_recommendation(session: Session, data: RecommendationCreate) -> tuple
     key = data.external_key
     if key is None:
         review = _review(session, data.review_id)
-        key = derive_external_key(review.state_code, review.session_number, data.text)
+        key = key_for_review(session, review, data.text)
     existing = find_by_external_key(session, key)
     if existing is None:
         return create_recommendation(session, data.model_copy(update={"external_key": key})), True

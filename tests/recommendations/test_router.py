@@ -56,7 +56,7 @@ async def test_create(client, cycle_world, admin):
     assert body["recommending_states"][0]["name"] == "Slovakia"
     assert body["sdg_targets"] == ["16.10"] and body["action_category"] == 3
     assert body["current_position"] is None
-    assert body["external_key"].startswith("SVN:34:")
+    assert body["external_key"].startswith("SVN:c3:")
     assert (await client.get(f"/recommendations/{body['id']}")).json() == body
 
 

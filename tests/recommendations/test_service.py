@@ -22,13 +22,13 @@ def test_normalise_text():
 
 
 def test_derived_key_is_stable_and_specific():
-    key = service.derive_external_key("SVN", 34, TEXT)
-    assert key.startswith("SVN:34:") and len(key) <= 128
-    assert service.derive_external_key("SVN", 34, TEXT.upper() + ".") == key
-    assert service.derive_external_key("SVN", 34, TEXT.replace(" ", "   ")) == key
-    assert service.derive_external_key("SVN", 20, TEXT) != key
-    assert service.derive_external_key("HRV", 34, TEXT) != key
-    assert service.derive_external_key("SVN", 34, TEXT + " and its Optional Protocol") != key
+    key = service.derive_external_key("SVN", 3, TEXT)
+    assert key.startswith("SVN:c3:") and len(key) <= 128
+    assert service.derive_external_key("SVN", 3, TEXT.upper() + ".") == key
+    assert service.derive_external_key("SVN", 3, TEXT.replace(" ", "   ")) == key
+    assert service.derive_external_key("SVN", 2, TEXT) != key
+    assert service.derive_external_key("HRV", 3, TEXT) != key
+    assert service.derive_external_key("SVN", 3, TEXT + " and its Optional Protocol") != key
 
 
 def _create(world, **overrides) -> RecommendationCreate:
@@ -39,7 +39,7 @@ def _create(world, **overrides) -> RecommendationCreate:
 def test_upsert_creates_then_overwrites(session: Session, cycle_world):
     add_states(session)
     rec, created = service.upsert_recommendation(session, _create(cycle_world, themes=[cycle_world.cycle["theme"].id]))
-    assert created and rec.external_key.startswith("SVN:34:")
+    assert created and rec.external_key.startswith("SVN:c3:")
     again, created = service.upsert_recommendation(session, _create(cycle_world, recommending_states=["LTU"],
                                                                     text=TEXT + ".", action_category=5))
     assert not created and again.id == rec.id and again.action_category == 5

@@ -1,0 +1,74 @@
+"""What readers produce: normalised recommendations, rejected rows, and the import report."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from api.recommendations.models import PositionKind
+
+
+class ImportFormat(StrEnum):
+    upr_info = "upr-info"
+    dihr = "dihr"
+    ohchr_matrix = "ohchr-matrix"
+
+
+@dataclass
+class ThemeLabel:
+    """A theme as the source names it; the pipeline maps it onto the taxonomy, keeping the label."""
+
+    label: str
+    code: str | None = None  # e.g. "A12" in coded OHCHR taxonomies
+
+
+@dataclass
+class ImportRecord:
+    """One recommendation (or voluntary pledge) read from a source, normalised to the cycle model.
+
+    `line` is the 1-based line (CSV), row (XLSX) or table row (DOCX) it came from, for reports.
+    `key_parts` identify the recommendation within its source: with `source` they make the stable
+    external key, so re-importing the same file updates instead of duplicating.
+    """
+
+    line: int
+    source: ImportFormat
+    state_under_review: str  # ISO3
+    text: str
+    recommending_states: list[str]  # ISO3, several for a joint recommendation
+    key_parts: tuple[str, ...]
+    session: int | None = None
+    cycle: int | None = None
+    year: int | None = None
+    paragraph: str | None = None
+    position: PositionKind | None = None
+    position_label: str | None = None  # the source's own wording, e.g. "Accepted"
+    position_source: str | None = None  # symbol of the document recording the position
+    position_paragraph: str | None = None
+    themes: list[ThemeLabel] = field(default_factory=list)
+    affected_persons: list[str] = field(default_factory=list)
+    sdg_targets: list[str] = field(default_factory=list)
+    action_category: int | None = None
+    source_document: str | None = None  # e.g. the working-group report A/HRC/12/9
+    is_pledge: bool = False  # voluntary pledges are kept apart from recommendations
+
+
+@dataclass(frozen=True)
+class Reject:
+    line: int
+    column: str | None
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    format: ImportFormat | None = None
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    pledges: int = 0
+    rejected: list[Reject] = field(default_factory=list)
+
+    @property
+    def rejected_count(self) -> int:
+        return len(self.rejected)
