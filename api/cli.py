@@ -69,6 +69,60 @@ def seed(
         console.print(table)
 
 
+@app.command("import")
+def import_file(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".csv, .csv.gz, .xlsx or .docx")],
+    fmt: Annotated[str | None, typer.Option("--format", help="upr-info, dihr or ohchr-matrix (detected "
+                                                           "from the header when omitted).")] = None,
+    state: Annotated[str | None, typer.Option(help="ISO3 of the state under review, if the file does not say.")]
+    = None,
+    session: Annotated[int | None, typer.Option(help="UPR session number, if the file does not say.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and check everything, write nothing.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first row that cannot be read.")] = False,
+    rejects: Annotated[Path | None, typer.Option(help="Where to write rejected rows (CSV); default "
+                                                      "PATH.rejects.csv when there are any.")] = None,
+) -> None:
+    """Import recommendations from a UPR Info, DIHR or OHCHR-matrix file, in one transaction."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from api.imports.files import UnreadableFile
+    from api.imports.pipeline import StrictStop, run_import
+    from api.imports.records import ImportFormat
+    from api.imports.report import write_rejects
+
+    try:
+        chosen = ImportFormat(fmt) if fmt else None
+    except ValueError:
+        console.print(f"[red]Unknown format {escape(fmt)!s}: use upr-info, dihr or ohchr-matrix.[/red]")
+        raise typer.Exit(2) from None
+    with _session() as db, Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                    console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task(f"Importing {path.name}", total=None)
+        try:
+            report = run_import(db, path, fmt=chosen, state=state.upper() if state else None, upr_session=session,
+                                strict=strict, progress=lambda n: progress.update(
+                                    task, description=f"Importing {path.name}: {n:,} rows"))
+        except (UnreadableFile, StrictStop, UnicodeDecodeError) as exc:
+            db.rollback()
+            progress.stop()
+            console.print(f"[red]Nothing was imported: {escape(str(exc))}[/red]")
+            raise typer.Exit(1) from None
+        if dry_run:
+            db.rollback()
+        else:
+            db.commit()
+    table = Table(title=f"{path.name} ({report.format}){' — dry run, nothing written' if dry_run else ''}")
+    for column in ("rows", "inserted", "updated", "merged", "unchanged", "pledges", "rejected"):
+        table.add_column(column, justify="right")
+    table.add_row(*(f"{v:,}" for v in (report.rows, report.inserted, report.updated, report.merged,
+                                        report.unchanged, report.pledges, report.rejected_count)))
+    console.print(table)
+    if report.rejected:
+        target = rejects or path.with_name(path.name + ".rejects.csv")
+        write_rejects(report, target)
+        console.print(f"{report.rejected_count:,} rejected rows are listed in {escape(str(target))}.")
+
+
 @app.command("create-user")
 def create_user(
     email: Annotated[str, typer.Option(prompt=True)],

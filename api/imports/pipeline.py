@@ -1,0 +1,352 @@
+"""The one import pipeline every reader feeds: normalised records in, one transaction's writes out.
+
+Records are written in chunks: each chunk's existing recommendations and their links are fetched
+in a handful of queries, so a re-import costs about as much as a first import. The pipeline only
+flushes; the caller commits (or rolls back for a dry run, a strict failure or an error), so a
+file that fails midway leaves the database as it was.
+
+Matching: a recommendation's external key is its state under review, cycle and normalised text
+(`derive_external_key`). Rows with the same key are one recommendation: the rows of a joint
+recommendation (one per recommending state in UPR Info and DIHR) add their states to it, and the
+same recommendation read from a second publisher is *merged*: each source adds what it knows
+(DIHR: SDG targets, paragraph, report symbol). Links are only ever added, never removed, so
+importing a less detailed source cannot erase what a richer one brought.
+"""
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from api.cycle.models import Cycle, Review, State, UprSession
+from api.imports import detect
+from api.imports.records import ImportFormat, ImportRecord, ImportReport, Reject
+from api.recommendations.models import (
+    PARAGRAPH_PATTERN,
+    Position,
+    Recommendation,
+    RecommendationAffectedPerson,
+    RecommendationSdgTarget,
+    RecommendationTheme,
+    RecommendingState,
+    VoluntaryPledge,
+)
+from api.recommendations.service import derive_external_key
+from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.types import utcnow
+
+CHUNK = 500
+CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
+
+
+class StrictStop(Exception):
+    """`--strict`: the first unreadable row ends the import (and the caller rolls back)."""
+
+    def __init__(self, reject: Reject):
+        super().__init__(f"line {reject.line}, column {reject.column or '-'}: {reject.reason}")
+        self.reject = reject
+
+
+def cycle_of_session(number: int) -> int:
+    return 1 if number <= 12 else 2 if number <= 26 else 3 if number <= 40 else 4
+
+
+@dataclass
+class _Known:
+    """What the run knows of one recommendation, so later rows only add what is new."""
+
+    id: int
+    sources: list[str]
+    states: set[str]
+    themes: set[int]
+    persons: set[int]
+    targets: set[str]
+    position: str | None
+    counted: bool = False
+
+
+@dataclass
+class _Lookups:
+    """Vocabulary and reviews resolved once per run."""
+
+    states: set[str]
+    sdg_targets: set[str]
+    themes: dict[str, int] = field(default_factory=dict)
+    persons: dict[str, int] = field(default_factory=dict)
+    reviews: dict[tuple[str, int], Review] = field(default_factory=dict)
+
+
+class Pipeline:
+    def __init__(self, session: Session, fmt: ImportFormat, *, default_state: str | None = None,
+                 default_session: int | None = None, strict: bool = False):
+        self.session = session
+        self.fmt = fmt
+        self.default_state = default_state
+        self.default_session = default_session
+        self.strict = strict
+        self.report = ImportReport(format=fmt)
+        self.known: dict[str, _Known] = {}
+        self.lookups = _Lookups(states=set(session.exec(select(State.code))),
+                                sdg_targets=set(session.exec(select(SdgTarget.code))))
+        for theme in session.exec(select(Theme)):
+            self.lookups.themes[theme.name.casefold()] = theme.id
+            if theme.code:
+                self.lookups.themes[theme.code.casefold()] = theme.id
+        for person in session.exec(select(AffectedPerson)):
+            self.lookups.persons[person.name.casefold()] = person.id
+
+    # -- rejects -------------------------------------------------------------------------------
+    def reject(self, line: int, column: str | None, reason: str) -> None:
+        rejected = Reject(line, column, reason)
+        self.report.rejected.append(rejected)
+        if self.strict:
+            raise StrictStop(rejected)
+
+    # -- vocabulary ----------------------------------------------------------------------------
+    def _theme(self, label: str, code: str | None) -> int:
+        for key in filter(None, (code, label)):
+            if (found := self.lookups.themes.get(key.casefold())) is not None:
+                return found
+        theme = Theme(name=label[:200], code=code)
+        self.session.add(theme)
+        self.session.flush()
+        self.lookups.themes[label.casefold()] = theme.id
+        if code:
+            self.lookups.themes[code.casefold()] = theme.id
+        return theme.id
+
+    def _person(self, name: str) -> int:
+        if (found := self.lookups.persons.get(name.casefold())) is not None:
+            return found
+        person = AffectedPerson(name=name[:200])
+        self.session.add(person)
+        self.session.flush()
+        self.lookups.persons[name.casefold()] = person.id
+        return person.id
+
+    def _review(self, record: ImportRecord) -> Review | None:
+        state = record.state_under_review or self.default_state
+        number = record.session or self.default_session
+        if not state:
+            self.reject(record.line, "state under review", "The file does not say the state under review: "
+                                                            "give --state.")
+            return None
+        if state not in self.lookups.states:
+            self.reject(record.line, "state under review", f"Unknown state {state!r}.")
+            return None
+        if number is None:
+            self.reject(record.line, "session", "The file does not say the session: give --session.")
+            return None
+        if (state, number) in self.lookups.reviews:
+            return self.lookups.reviews[(state, number)]
+        review = self.session.exec(select(Review).where(Review.state_code == state,
+                                                        Review.session_number == number)).first()
+        if review is None:
+            self._ensure_session(number, record.year)
+            review = Review(state_code=state, session_number=number)
+            self.session.add(review)
+            self.session.flush()
+        self.lookups.reviews[(state, number)] = review
+        return review
+
+    def _ensure_session(self, number: int, year: int | None) -> None:
+        if self.session.get(UprSession, number) is not None:
+            return
+        cycle = cycle_of_session(number)
+        if self.session.get(Cycle, cycle) is None:
+            start, end = CYCLE_YEARS.get(cycle, (year or 2008, None))
+            self.session.add(Cycle(number=cycle, start_year=start, end_year=end))
+        first_year = CYCLE_YEARS.get(cycle, (2008, None))[0]
+        self.session.add(UprSession(number=number, cycle_number=cycle, year=year or first_year))
+        self.session.flush()
+
+    # -- records -------------------------------------------------------------------------------
+    def run(self, items: Iterable[ImportRecord | Reject],
+            progress: Callable[[int], None] | None = None) -> ImportReport:
+        stream = iter(items)
+        while chunk := list(islice(stream, CHUNK)):
+            self._chunk(chunk)
+            if progress:
+                progress(self.report.rows)
+        self.session.flush()
+        return self.report
+
+    def _chunk(self, chunk: list[ImportRecord | Reject]) -> None:
+        ready: list[tuple[ImportRecord, Review, str]] = []
+        for item in chunk:
+            self.report.rows += 1
+            if isinstance(item, Reject):
+                self.reject(item.line, item.column, item.reason)
+                continue
+            review = self._review(item)
+            if review is None:
+                continue
+            if item.paragraph is not None and not _is_paragraph(item.paragraph):
+                self.reject(item.line, "paragraph", f"{item.paragraph!r} is not a paragraph number like 147.68.")
+                continue
+            if not item.text.strip():
+                self.reject(item.line, "text", "The recommendation has no text.")
+                continue
+            if unknown := [s for s in item.recommending_states if s not in self.lookups.states]:
+                self.reject(item.line, "recommending state", f"Unknown state(s): {', '.join(unknown)}.")
+                continue
+            cycle = self.session.get(UprSession, review.session_number).cycle_number
+            ready.append((item, review, derive_external_key(review.state_code, cycle, item.text)))
+        self._prefetch([key for record, _, key in ready if not record.is_pledge])
+        for record, review, key in ready:
+            if record.is_pledge:
+                self._pledge(record, review, key)
+            else:
+                self._recommendation(record, review, key)
+        self.session.flush()
+
+    def _prefetch(self, keys: list[str]) -> None:
+        missing = [k for k in dict.fromkeys(keys) if k not in self.known]
+        if not missing:
+            return
+        rows = list(self.session.exec(select(Recommendation).where(Recommendation.external_key.in_(missing))))
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+
+        def linked(model, column) -> dict[int, set]:
+            out: dict[int, set] = {i: set() for i in ids}
+            for rec_id, value in self.session.exec(select(model.recommendation_id, column)
+                                                   .where(model.recommendation_id.in_(ids))):
+                out[rec_id].add(value)
+            return out
+
+        states = linked(RecommendingState, RecommendingState.state_code)
+        themes = linked(RecommendationTheme, RecommendationTheme.theme_id)
+        persons = linked(RecommendationAffectedPerson, RecommendationAffectedPerson.affected_person_id)
+        targets = linked(RecommendationSdgTarget, RecommendationSdgTarget.sdg_target_code)
+        for r in rows:
+            self.known[r.external_key] = _Known(
+                id=r.id, sources=list(r.sources or []), states=states[r.id], themes=themes[r.id],
+                persons=persons[r.id], targets=targets[r.id],
+                position=r.current_position.value if r.current_position else None)
+
+    def _recommendation(self, record: ImportRecord, review: Review, key: str) -> None:
+        known = self.known.get(key)
+        created = known is None
+        if created:
+            row = Recommendation(review_id=review.id, paragraph=record.paragraph, text=record.text,
+                                 action_category=record.action_category, source_document=record.source_document,
+                                 external_key=key, sources=[self.fmt.value])
+            self.session.add(row)
+            self.session.flush()
+            known = self.known[key] = _Known(id=row.id, sources=[self.fmt.value], states=set(), themes=set(),
+                                             persons=set(), targets=set(), position=None)
+        merging = bool(known.sources) and self.fmt.value not in known.sources
+        changed = False if created else self._fill(record, known, merging)
+        changed |= self._links(record, known)
+        changed |= self._position(record, review, known)
+        if not known.counted:  # the first row of this recommendation in this run decides its count
+            known.counted = True
+            if created:
+                self.report.inserted += 1
+            elif merging:
+                self.report.merged += 1
+            elif changed:
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+        if self.fmt.value not in known.sources:
+            known.sources.append(self.fmt.value)
+            row = self.session.get(Recommendation, known.id)
+            row.sources = list(known.sources)
+            self.session.add(row)
+
+    def _fill(self, record: ImportRecord, known: _Known, merging: bool) -> bool:
+        """Scalars: the record's own source overwrites them; another source only fills gaps."""
+        row = self.session.get(Recommendation, known.id)
+        own = not merging
+        changed = False
+        for attribute in ("paragraph", "action_category", "source_document"):
+            value = getattr(record, attribute)
+            if value is not None and getattr(row, attribute) != value and (own or getattr(row, attribute) is None):
+                setattr(row, attribute, value)
+                changed = True
+        if changed:
+            row.updated_at = utcnow()
+            self.session.add(row)
+        return changed
+
+    def _links(self, record: ImportRecord, known: _Known) -> bool:
+        added = False
+        for code in record.recommending_states:
+            if code not in known.states:
+                known.states.add(code)
+                self.session.add(RecommendingState(recommendation_id=known.id, state_code=code))
+                added = True
+        for theme in record.themes:
+            theme_id = self._theme(theme.label, theme.code)
+            if theme_id not in known.themes:
+                known.themes.add(theme_id)
+                self.session.add(RecommendationTheme(recommendation_id=known.id, theme_id=theme_id,
+                                                     source_label=theme.label))
+                added = True
+        for name in record.affected_persons:
+            person_id = self._person(name)
+            if person_id not in known.persons:
+                known.persons.add(person_id)
+                self.session.add(RecommendationAffectedPerson(recommendation_id=known.id,
+                                                              affected_person_id=person_id))
+                added = True
+        for code in record.sdg_targets:
+            if code not in self.lookups.sdg_targets:
+                continue  # not one of the 169 targets: a reader's repair could not place it
+            if code not in known.targets:
+                known.targets.add(code)
+                self.session.add(RecommendationSdgTarget(recommendation_id=known.id, sdg_target_code=code))
+                added = True
+        return added
+
+    def _position(self, record: ImportRecord, review: Review, known: _Known) -> bool:
+        """A position that differs from the current one is appended to the history with its source."""
+        if record.position is None or record.position.value == known.position:
+            return False
+        year = record.year or self.session.get(UprSession, review.session_number).year
+        when = review.adoption_date or review.dialogue_date or date(year, 1, 1)
+        self.session.add(Position(recommendation_id=known.id, position=record.position, date=when,
+                                  source_document=record.position_source or record.source_document,
+                                  source_paragraph=record.position_paragraph,
+                                  explanation=f"Imported from {self.fmt.value} ({record.position_label})"
+                                  if record.position_label else None))
+        self.session.flush()
+        latest = self.session.exec(select(Position.position).where(Position.recommendation_id == known.id)
+                                   .order_by(Position.date.desc(), Position.id.desc()).limit(1)).first()
+        row = self.session.get(Recommendation, known.id)
+        row.current_position = latest
+        self.session.add(row)
+        known.position = latest.value if latest else None
+        return True
+
+    def _pledge(self, record: ImportRecord, review: Review, key: str) -> None:
+        key = "pledge:" + key
+        if self.session.exec(select(VoluntaryPledge.id).where(VoluntaryPledge.external_key == key)).first():
+            self.report.unchanged += 1
+        else:
+            self.session.add(VoluntaryPledge(review_id=review.id, text=record.text,
+                                             action_category=record.action_category,
+                                             themes=[t.label for t in record.themes] or None, external_key=key))
+        self.report.pledges += 1
+
+
+def _is_paragraph(value: str) -> bool:
+    return re.fullmatch(PARAGRAPH_PATTERN, value) is not None
+
+
+def run_import(session: Session, path: Path, *, fmt: ImportFormat | None = None, state: str | None = None,
+               upr_session: int | None = None, strict: bool = False,
+               progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import one file into `session` (flushed, not committed)."""
+    fmt = fmt or detect.detect_format(path)
+    reader = detect.reader_for(fmt)
+    pipeline = Pipeline(session, fmt, default_state=state, default_session=upr_session, strict=strict)
+    items: Iterator[ImportRecord | Reject] = reader.read(path, state=state, session=upr_session)
+    return pipeline.run(items, progress)
