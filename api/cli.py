@@ -123,6 +123,39 @@ def import_file(
         console.print(f"{report.rejected_count:,} rejected rows are listed in {escape(str(target))}.")
 
 
+@app.command("export")
+def export_recommendations(
+    output: Annotated[Path, typer.Argument(help="File to write; .xlsx writes a workbook, anything else CSV.")],
+    state: Annotated[list[str] | None, typer.Option(help="State under review (ISO3); repeatable.")] = None,
+    cycle: Annotated[list[int] | None, typer.Option(help="Cycle number; repeatable.")] = None,
+    session: Annotated[list[int] | None, typer.Option(help="Session number; repeatable.")] = None,
+    theme: Annotated[list[int] | None, typer.Option(help="Theme id; repeatable.")] = None,
+    position: Annotated[list[str] | None, typer.Option(help="Current position; repeatable.")] = None,
+    q: Annotated[str | None, typer.Option(help="Full-text search.")] = None,
+) -> None:
+    """Export every matching recommendation, as `GET /recommendations` does with Accept: text/csv or XLSX."""
+    from api.errors import Problem
+    from api.recommendations import export
+    from api.recommendations.models import PositionKind
+    from api.recommendations.service import RecommendationFilter
+
+    try:
+        filters = RecommendationFilter(
+            state_under_review=[s.upper() for s in state or ()], cycle=cycle or (), session=session or (),
+            theme=theme or (), position=[PositionKind(p) for p in position or ()], q=q)
+    except ValueError as exc:
+        console.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from None
+    xlsx = output.suffix.lower() == ".xlsx"
+    with _session() as db, output.open("wb") as handle:
+        try:
+            (export.write_xlsx if xlsx else export.write_csv)(db, filters, handle)
+        except Problem as exc:
+            console.print(f"[red]{escape(exc.detail)}[/red]")
+            raise typer.Exit(1) from None
+    console.print(f"Wrote {escape(str(output))}.")
+
+
 @app.command("create-user")
 def create_user(
     email: Annotated[str, typer.Option(prompt=True)],

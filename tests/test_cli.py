@@ -207,3 +207,14 @@ def test_alembic_config_keeps_percent_encoded_passwords() -> None:
 
     url = "postgresql+psycopg://upr:p%40ss@db.example.org/upr"
     assert alembic_config(url).get_main_option("sqlalchemy.url") == url
+
+
+def test_export_writes_every_seeded_recommendation(db_url: str, seeded: str, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "svn.csv"
+    result = run("export", str(out), "--state", "svn", "--position", "noted")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 35 and {r["current_position"] for r in rows} == {"noted"}
+    assert run("export", str(tmp_path / "x.csv"), "--state", "XXX").exit_code == 1

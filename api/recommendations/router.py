@@ -3,7 +3,8 @@
 from typing import Annotated
 
 from annotated_types import Interval
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Header, Query, Response, status
+from fastapi.responses import StreamingResponse
 
 from api.auth.deps import CanWritePositions, CanWriteRecommendations, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
@@ -11,7 +12,7 @@ from api.cycle.models import RegionalGroup, StateCode
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
-from api.recommendations import positions, service
+from api.recommendations import export, positions, service
 from api.recommendations.models import (
     PositionCreate,
     PositionKind,
@@ -32,10 +33,15 @@ ActionCategory = Annotated[int, Interval(ge=1, le=5)]
 ANY_OF = " Repeat the parameter for any of several values."
 
 
+EXPORT_RESPONSES = {200: {"content": {export.CSV_TYPE: {}, export.XLSX_TYPE: {}},
+                          "description": "A page as JSON; or, by `Accept`, every matching row as CSV or XLSX."}}
+
+
 @recommendations.get("", response_model=Page[RecommendationRead], operation_id="recommendations.list",
-                     responses=error_responses(422))
+                     responses={**EXPORT_RESPONSES, **error_responses(422)})
 def list_recommendations(
     session: SessionDep, _: Public, page: PageDep,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
     state_under_review: Annotated[list[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
     recommending_state: Annotated[list[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
     region: Annotated[list[RegionalGroup], Query(
@@ -56,12 +62,31 @@ def list_recommendations(
 ) -> Page[RecommendationRead]:
     """Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
     Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
-    first. `cursor` paging works in both orders."""
+    first. `cursor` paging works in both orders.
+
+    With `Accept: text/csv` or the XLSX media type, the response is every matching row (paging
+    parameters ignored) with recommending states, themes and current position."""
     filters = service.RecommendationFilter(
         state_under_review=state_under_review, recommending_state=recommending_state, region=region, cycle=cycle,
         session=session_, theme=theme, affected_persons=affected_persons, sdg_target=sdg_target,
         position=position, action_category=action_category, review=review, q=q)
+    if media_type := _export_type(accept):
+        handle = export.export_file(session, filters, media_type)
+        extension = "xlsx" if media_type == export.XLSX_TYPE else "csv"
+        return StreamingResponse(export.iter_file(handle), media_type=media_type, headers={
+            "Content-Disposition": f'attachment; filename="recommendations.{extension}"'})
     return service.list_recommendations(session, page, filters)
+
+
+def _export_type(accept: str | None) -> str | None:
+    """The export media type the client asks for first, if any (JSON stays the default)."""
+    for part in (accept or "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in (export.CSV_TYPE, export.XLSX_TYPE):
+            return media
+        if media in ("application/json", "*/*"):
+            return None
+    return None
 
 
 @recommendations.get("/{recommendation_id}", response_model=RecommendationRead, operation_id="recommendations.get",

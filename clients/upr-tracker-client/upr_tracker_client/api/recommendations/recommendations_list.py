@@ -189,6 +189,9 @@ def sync_detailed(
     Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
     first. `cursor` paging works in both orders.
 
+    With `Accept: text/csv` or the XLSX media type, the response is every matching row (paging
+    parameters ignored) with recommending states, themes and current position.
+
     Args:
         state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
             values.
@@ -274,6 +277,9 @@ def sync(
     Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
     first. `cursor` paging works in both orders.
 
+    With `Accept: text/csv` or the XLSX media type, the response is every matching row (paging
+    parameters ignored) with recommending states, themes and current position.
+
     Args:
         state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
             values.
@@ -353,6 +359,9 @@ async def asyncio_detailed(
      Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
     Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
     first. `cursor` paging works in both orders.
+
+    With `Accept: text/csv` or the XLSX media type, the response is every matching row (paging
+    parameters ignored) with recommending states, themes and current position.
 
     Args:
         state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several
@@ -436,6 +445,9 @@ async def asyncio(
      Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
     Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
     first. `cursor` paging works in both orders.
+
+    With `Accept: text/csv` or the XLSX media type, the response is every matching row (paging
+    parameters ignored) with recommending states, themes and current position.
 
     Args:
         state_under_review (list[str] | Unset): ISO3 code. Repeat the parameter for any of several

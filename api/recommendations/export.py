@@ -1,0 +1,83 @@
+"""Every recommendation matching the list filters, as CSV or XLSX (not one page: the whole set).
+
+Rows are read in keyset-paged batches through the list query itself, so memory stays flat however
+many match, and written to a temporary file (openpyxl's write-only mode for XLSX) that the response
+then streams: the request's database session closes before the body is sent.
+"""
+
+import csv
+import io
+import tempfile
+from collections.abc import Iterator
+from typing import IO
+
+from sqlmodel import Session
+
+from api.pagination import PageParams
+from api.recommendations.models import RecommendationRead
+from api.recommendations.service import RecommendationFilter, list_recommendations
+
+CSV_TYPE = "text/csv"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BATCH = 500
+HEADER = ["id", "state_under_review", "cycle", "session", "paragraph", "text", "recommending_states",
+          "recommending_state_names", "themes", "affected_persons", "sdg_targets", "current_position",
+          "action_category", "source_document", "external_key"]
+
+
+def _cells(rec: RecommendationRead) -> list[object]:
+    return [rec.id, rec.state_under_review, rec.cycle, rec.session, rec.paragraph or "", rec.text,
+            "; ".join(s.code for s in rec.recommending_states), "; ".join(s.name for s in rec.recommending_states),
+            "; ".join(t.name for t in rec.themes), "; ".join(p.name for p in rec.affected_persons),
+            "; ".join(rec.sdg_targets), rec.current_position.value if rec.current_position else "",
+            rec.action_category or "", rec.source_document or "", rec.external_key]
+
+
+def rows(session: Session, filters: RecommendationFilter) -> Iterator[list[object]]:
+    cursor = None
+    while True:
+        page = list_recommendations(session, PageParams(limit=BATCH, cursor=cursor), filters)
+        for rec in page.items:
+            yield _cells(rec)
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor
+        session.expunge_all()  # keep the identity map from growing with the export
+
+
+def write_csv(session: Session, filters: RecommendationFilter, out: IO[bytes]) -> None:
+    """UTF-8 with a BOM, which is how spreadsheet programs recognise UTF-8 CSV."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text)
+    writer.writerow(HEADER)
+    for row in rows(session, filters):
+        writer.writerow(row)
+    text.flush()
+    text.detach()
+
+
+def write_xlsx(session: Session, filters: RecommendationFilter, out: IO[bytes]) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Recommendations")
+    sheet.append(HEADER)
+    for row in rows(session, filters):
+        sheet.append(row)
+    workbook.save(out)
+
+
+def export_file(session: Session, filters: RecommendationFilter, media_type: str) -> IO[bytes]:
+    """The export in a rewound temporary file (kept in memory while small)."""
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)  # noqa: SIM115  (the response closes it)
+    (write_xlsx if media_type == XLSX_TYPE else write_csv)(session, filters, spool)
+    spool.seek(0)
+    return spool
+
+
+def iter_file(handle: IO[bytes], chunk: int = 1 << 16) -> Iterator[bytes]:
+    try:
+        while data := handle.read(chunk):
+            yield data
+    finally:
+        handle.close()
