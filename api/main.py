@@ -11,6 +11,7 @@ from api.auth.router import router as auth_router
 from api.cycle.router import routers as cycle_routers
 from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
+from api.imports.router import routers as import_routers
 from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
 from api.recommendations.insights_router import routers as insight_routers
@@ -39,7 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
         )
     for router in (health_router, auth_router, organisations, users, audit_router, *cycle_routers,
-                   *taxonomy_routers, *recommendation_routers, *insight_routers):
+                   *taxonomy_routers, *recommendation_routers, *insight_routers, *import_routers):
         app.include_router(router)
     return app
 

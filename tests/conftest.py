@@ -6,6 +6,7 @@ file. The schema comes from `alembic upgrade head`, never from `create_all`.
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -15,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from api.db import engine_for, get_session
+from api.imports.router import get_job_sessions
 from api.main import app
 from api.settings import Settings, get_settings
 from tests.factories import World, build_world
@@ -112,8 +114,13 @@ async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.As
         finally:
             session.info.pop("principal", None)
 
+    @contextmanager
+    def job_sessions() -> Iterator[Session]:
+        yield session  # background import jobs work in the test's transaction too
+
     app.dependency_overrides[get_session] = override_session
     app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_job_sessions] = lambda: job_sessions
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
         yield client

@@ -15,6 +15,7 @@ from api.cycle.models import (
     SubmissionRole,
     UprSession,
 )
+from api.imports.models import ImportJob, JobStatus
 from api.recommendations.models import (
     Position,
     PositionKind,
@@ -145,5 +146,12 @@ def build_cycle_world(session: Session, world: World) -> World:
         world.cycle["documents"][state] = document
         world.cycle["submissions"][state] = submission  # the CSO's
         world.cycle["nhri_submissions"][state] = nhri_submission
+    for role in ("government", "admin"):  # an import each, by the organisations that may import
+        for state in (OWN_STATE, OTHER_STATE):
+            job = ImportJob(filename="recommendations.csv", status=JobStatus.succeeded,
+                            organisation_id=world.org(role, state).id, created_by_user_id=world.user(role, state).id)
+            session.add(job)
+            session.flush()
+            world.cycle.setdefault("imports", {})[(role, state)] = job
     session.flush()
     return world

@@ -41,6 +41,7 @@ class Permission(StrEnum):
     recommendations_write = "recommendations:write"
     submissions_write = "submissions:write"
     positions_write = "positions:write"
+    imports_run = "imports:run"
     # The tracking API gates its writes with these.
     implementation_write = "implementation:write"
     progress_updates_post = "progress-updates:post"
@@ -60,7 +61,8 @@ OWN_STATE_POSTING: Grants = {
     P.assessments_post: S.own_state,
     P.evidence_post: S.own_state,
 }
-GOVERNMENT_WRITES: Grants = {P.positions_write: S.own_state, P.implementation_write: S.own_state}
+GOVERNMENT_WRITES: Grants = {P.positions_write: S.own_state, P.implementation_write: S.own_state,
+                             P.imports_run: S.own_state}
 
 ROLE_GRANTS: dict[Role, Grants] = {
     Role.anonymous: PUBLIC,

@@ -37,3 +37,18 @@ class ImportJob(SQLModel, table=True):
     rows_read: int = 0
     report: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     error: str | None = Field(default=None, max_length=2000)
+
+
+class ImportJobRead(SQLModel):
+    id: int
+    status: JobStatus
+    filename: str
+    format: str | None
+    options: dict[str, Any]
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    rows_read: int
+    report: dict[str, Any] | None = Field(description="Counts (inserted, updated, merged, unchanged, pledges, "
+                                                      "rejected) and the first 1,000 rejected rows.")
+    error: str | None

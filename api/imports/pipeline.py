@@ -82,8 +82,9 @@ class _Lookups:
 
 class Pipeline:
     def __init__(self, session: Session, fmt: ImportFormat, *, default_state: str | None = None,
-                 default_session: int | None = None, strict: bool = False):
+                 default_session: int | None = None, strict: bool = False, only_state: str | None = None):
         self.session = session
+        self.only_state = only_state  # a government imports for its own state only
         self.fmt = fmt
         self.default_state = default_state
         self.default_session = default_session
@@ -137,6 +138,10 @@ class Pipeline:
             return None
         if state not in self.lookups.states:
             self.reject(record.line, "state under review", f"Unknown state {state!r}.")
+            return None
+        if self.only_state and state != self.only_state:
+            self.reject(record.line, "state under review", f"You may import recommendations to "
+                                                            f"{self.only_state} only, not to {state}.")
             return None
         if number is None:
             self.reject(record.line, "session", "The file does not say the session: give --session.")
@@ -342,11 +347,12 @@ def _is_paragraph(value: str) -> bool:
 
 
 def run_import(session: Session, path: Path, *, fmt: ImportFormat | None = None, state: str | None = None,
-               upr_session: int | None = None, strict: bool = False,
+               upr_session: int | None = None, strict: bool = False, only_state: str | None = None,
                progress: Callable[[int], None] | None = None) -> ImportReport:
     """Import one file into `session` (flushed, not committed)."""
     fmt = fmt or detect.detect_format(path)
     reader = detect.reader_for(fmt)
-    pipeline = Pipeline(session, fmt, default_state=state, default_session=upr_session, strict=strict)
+    pipeline = Pipeline(session, fmt, default_state=state, default_session=upr_session, strict=strict,
+                        only_state=only_state)
     items: Iterator[ImportRecord | Reject] = reader.read(path, state=state, session=upr_session)
     return pipeline.run(items, progress)

@@ -102,7 +102,7 @@ async def test_matrix(client, cycle_world, settings, method, path, route, caller
     scenario = SCENARIOS[(method, path)]
     (gate,) = gates_of(route)
     call = scenario.build(world, caller.role, state)
-    response = await client.request(method, call.path, json=call.json, data=call.data,
+    response = await client.request(method, call.path, json=call.json, data=call.data, files=call.files,
                                     headers=caller.headers(world, settings))
     want = expected_status(gate.permission, caller, state, scenario)
     if want is None:

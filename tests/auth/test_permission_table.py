@@ -23,7 +23,7 @@ def test_only_admins_manage_the_platform(permission):
 
 
 def test_positions_and_implementation_data_are_written_by_the_own_states_government_only():
-    for permission in (P.positions_write, P.implementation_write):
+    for permission in (P.positions_write, P.implementation_write, P.imports_run):
         assert grants_for(Role.government)[permission] is Scope.own_state
         assert all(permission not in grants_for(role) for role in ORG_ROLES if role is not Role.government)
 

@@ -13,6 +13,7 @@ class Call:
     path: str
     json: dict[str, Any] | None = None
     data: dict[str, str] | None = None
+    files: dict[str, tuple[str, bytes, str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,18 @@ from .audit_action import AuditAction
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
 from .body_auth_login import BodyAuthLogin
+from .body_imports_create import BodyImportsCreate
 from .champion import Champion
 from .cycle_create import CycleCreate
 from .cycle_read import CycleRead
 from .cycle_update import CycleUpdate
 from .document_kind import DocumentKind
 from .field_error import FieldError
+from .import_format import ImportFormat
+from .import_job_read import ImportJobRead
+from .import_job_read_options import ImportJobReadOptions
+from .import_job_read_report_type_0 import ImportJobReadReportType0
+from .job_status import JobStatus
 from .me import Me
 from .organisation_create import OrganisationCreate
 from .organisation_kind import OrganisationKind
@@ -21,6 +27,7 @@ from .page_affected_person_read import PageAffectedPersonRead
 from .page_audit_entry_read import PageAuditEntryRead
 from .page_champion import PageChampion
 from .page_cycle_read import PageCycleRead
+from .page_import_job_read import PageImportJobRead
 from .page_organisation_read import PageOrganisationRead
 from .page_position_read import PagePositionRead
 from .page_recommendation_read import PageRecommendationRead
@@ -86,12 +93,18 @@ __all__ = (
     "AuditEntryRead",
     "AuditEntryReadChanges",
     "BodyAuthLogin",
+    "BodyImportsCreate",
     "Champion",
     "CycleCreate",
     "CycleRead",
     "CycleUpdate",
     "DocumentKind",
     "FieldError",
+    "ImportFormat",
+    "ImportJobRead",
+    "ImportJobReadOptions",
+    "ImportJobReadReportType0",
+    "JobStatus",
     "Me",
     "OrganisationCreate",
     "OrganisationKind",
@@ -101,6 +114,7 @@ __all__ = (
     "PageAuditEntryRead",
     "PageChampion",
     "PageCycleRead",
+    "PageImportJobRead",
     "PageOrganisationRead",
     "PagePositionRead",
     "PageRecommendationRead",
