@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from api.auth.models import Organisation, OrganisationKind, User
 from api.auth.security import hash_password
+from api.cycle.calendar import CYCLES, cycle_of_session
 from api.cycle.models import (
     Cycle,
     DocumentKind,
@@ -113,14 +114,7 @@ def seed_demo_accounts(session: Session, reset_passwords: bool = False) -> list[
     return created
 
 
-# The UPR's cycles: the fourth began in 2022, the year the third ended.
-CYCLES = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
 DEMO_REVIEW = "seed_data/slovenia_upr34_2019.json"
-
-
-def cycle_of_session(number: int) -> int:
-    """Sessions 1–12 were cycle 1, 13–26 cycle 2, 27–40 cycle 3; 41 opened cycle 4."""
-    return 1 if number <= 12 else 2 if number <= 26 else 3 if number <= 40 else 4
 
 
 def seed_cycles(session: Session) -> int:

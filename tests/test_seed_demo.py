@@ -14,6 +14,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from api.audit.models import AuditEntry
+from api.cycle.calendar import cycle_of_session
 from api.cycle.models import Cycle, DocumentKind, Review, ReviewDocument, ReviewTroika, State, UprSession
 from api.recommendations.models import (
     Position,
@@ -23,7 +24,7 @@ from api.recommendations.models import (
     RecommendationTheme,
     RecommendingState,
 )
-from api.seed import cycle_of_session, demo_fixture, seed_reference_and_demo
+from api.seed import demo_fixture, seed_reference_and_demo
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
 
 FIXTURE = demo_fixture()

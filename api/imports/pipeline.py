@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from api.cycle.calendar import CYCLES, cycle_of_session
 from api.cycle.models import Cycle, Review, State, UprSession
 from api.imports import detect
 from api.imports.records import ImportFormat, ImportRecord, ImportReport, Reject
@@ -40,7 +41,6 @@ from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
 from api.types import utcnow
 
 CHUNK = 500
-CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2022), 4: (2022, 2027)}
 
 
 class StrictStop(Exception):
@@ -49,10 +49,6 @@ class StrictStop(Exception):
     def __init__(self, reject: Reject):
         super().__init__(f"line {reject.line}, column {reject.column or '-'}: {reject.reason}")
         self.reject = reject
-
-
-def cycle_of_session(number: int) -> int:
-    return 1 if number <= 12 else 2 if number <= 26 else 3 if number <= 40 else 4
 
 
 @dataclass
@@ -163,9 +159,9 @@ class Pipeline:
             return
         cycle = cycle_of_session(number)
         if self.session.get(Cycle, cycle) is None:
-            start, end = CYCLE_YEARS.get(cycle, (year or 2008, None))
+            start, end = CYCLES.get(cycle, (year or 2008, None))
             self.session.add(Cycle(number=cycle, start_year=start, end_year=end))
-        first_year = CYCLE_YEARS.get(cycle, (2008, None))[0]
+        first_year = CYCLES.get(cycle, (2008, None))[0]
         self.session.add(UprSession(number=number, cycle_number=cycle, year=year or first_year))
         self.session.flush()
 

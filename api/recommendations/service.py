@@ -157,8 +157,13 @@ def derive_external_key(state_under_review: str, cycle: int, text: str) -> str:
     """`SVN:c3:<hash of the normalised text>`: the same recommendation to the same state in the same
     cycle (a state is reviewed once a cycle) gets the same key, wherever it was read from — which
     is how an import from UPR Info and one from DIHR meet on one record."""
-    digest = hashlib.sha256(normalise_text(text).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(_key_text(text).encode()).hexdigest()[:32]
     return f"{state_under_review}:c{cycle}:{digest}"
+
+
+def _key_text(text: str) -> str:
+    """Letters and digits only: publishers differ in quotes (’ or '), dashes, spacing and commas."""
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
 
 
 def key_for_review(session: Session, review: Review, text: str) -> str:
