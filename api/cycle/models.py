@@ -314,7 +314,8 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 
 class SubmissionPartyWrite(SQLModel):
     name: PartyName | None = Field(
-        default=None, description="As the submission names it; defaults to the linked organisation's name.")
+        default=None, description="As the submission names it (an unregistered party); a party linked to an "
+                                  "organisation always shows that organisation's (public) name.")
     organisation_id: IdField | None = Field(default=None, description="The organisation, when it is registered here.")
     role: SubmissionRole = SubmissionRole.author
 

@@ -5,11 +5,11 @@ under a public name (pseudonym) is shown under that name to everyone but admins 
 organisation's own members, in every read, list and filter result.
 """
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from api.auth.accounts import sees_real_name
@@ -142,25 +142,35 @@ def _check_themes(session: Session, theme_ids: list[int]) -> None:
         raise InvalidInput(f"Unknown theme id(s): {', '.join(map(str, unknown))}.", field="themes")
 
 
-def _parties(session: Session, parties: list[SubmissionPartyWrite]) -> list[SubmissionParty]:
-    """Resolve linked organisations; a party typed with the exact name of a registered organisation is
-    linked to it, so typing a pseudonymous CSO's real name cannot bypass its public name."""
+def _folded(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split()).rstrip(".")
+
+
+def _parties(session: Session, principal: Principal, parties: list[SubmissionPartyWrite]) -> list[SubmissionParty]:
+    """Resolve the parties' organisations.
+
+    A linked party always carries its organisation's name (shown under its pseudonym to outsiders),
+    whatever name was typed. A typed name is linked to an organisation only when the caller could
+    see that organisation under that name anyway (no pseudonym, or the caller's own, or an admin):
+    otherwise the answer would confirm a guess at a pseudonymous CSO's real name. Organisations the
+    caller cannot see (deactivated ones) are unknown, with the same 422 as ids that do not exist."""
     linked = {p.organisation_id for p in parties if p.organisation_id is not None}
-    organisations = {o.id: o for o in session.exec(select(Organisation).where(Organisation.id.in_(sorted(linked))))}
-    if unknown := sorted(linked - organisations.keys()):
+    visible = {o.id: o for o in session.exec(select(Organisation).where(Organisation.id.in_(sorted(linked))))
+               if o.is_active or principal.is_admin}
+    if unknown := sorted(linked - visible.keys()):
         raise InvalidInput(f"Unknown organisation id(s) among the parties: {', '.join(map(str, unknown))}.",
                            field="parties")
-    typed = {p.name.strip().lower() for p in parties if p.organisation_id is None}
-    by_name = {o.name.lower(): o for o in session.exec(select(Organisation)
-                                                       .where(func.lower(Organisation.name).in_(sorted(typed))))}
+    nameable = {_folded(o.name): o for o in session.exec(select(Organisation))
+                if sees_real_name(principal, o) or (o.is_active and not o.public_name)}
     rows = []
     for party in parties:
-        organisation = organisations.get(party.organisation_id) or by_name.get((party.name or "").strip().lower())
+        organisation = visible.get(party.organisation_id) or nameable.get(_folded(party.name or ""))
         if organisation is not None and organisation.id in {r.organisation_id for r in rows}:
             raise InvalidInput(f"Organisation {organisation.id} appears more than once among the parties.",
                                field="parties")
-        rows.append(SubmissionParty(name=(party.name or organisation.name).strip(), role=party.role,
-                                    organisation_id=organisation.id if organisation else None))
+        name = organisation.name if organisation is not None else party.name.strip()
+        rows.append(SubmissionParty(name=name, role=party.role, organisation_id=organisation.id if organisation
+                                    else None))
     return rows
 
 
@@ -184,7 +194,7 @@ def _replace_children(session: Session, submission: Submission, parties: list[Su
 def create_submission(session: Session, principal: Principal, data: SubmissionCreate) -> Submission:
     _writable_review(session, principal, data.review_id)
     _check_themes(session, data.themes)
-    parties = _parties(session, data.parties)
+    parties = _parties(session, principal, data.parties)
     _require_signatory(principal, parties)
     submission = Submission(review_id=data.review_id, title=data.title, symbol=data.symbol, url=data.url,
                             cited_in_summary=data.cited_in_summary)
@@ -203,7 +213,7 @@ def update_submission(session: Session, principal: Principal, submission_id: int
         _writable_review(session, principal, data.review_id)
     if data.themes is not None:
         _check_themes(session, data.themes)
-    parties = _parties(session, data.parties) if data.parties is not None else None
+    parties = _parties(session, principal, data.parties) if data.parties is not None else None
     if parties is not None:
         _require_signatory(principal, parties)  # nobody writes themselves out of their own submission
     apply_changes(submission, data, exclude={"parties", "themes"})

@@ -11,6 +11,7 @@ from api.errors import error_responses
 from api.pagination import Page, PageDep
 from api.recommendations import insights
 from api.recommendations.insights import Champion, ReviewSummary
+from api.types import MAX_ID, IdPath
 
 router = APIRouter(tags=["insights"])
 routers: list[APIRouter] = [router]
@@ -18,7 +19,7 @@ routers: list[APIRouter] = [router]
 
 @router.get("/reviews/{review_id}/summary", response_model=ReviewSummary, operation_id="insights.review_summary",
             responses=error_responses(404, 422))
-def review_summary(review_id: int, session: SessionDep, _: Public) -> ReviewSummary:
+def review_summary(review_id: IdPath, session: SessionDep, _: Public) -> ReviewSummary:
     """A review's recommendations counted by current position, theme, recommending state and its region."""
     return insights.review_summary(session, review_id)
 
@@ -27,9 +28,10 @@ def review_summary(review_id: int, session: SessionDep, _: Public) -> ReviewSumm
             responses=error_responses(422))
 def champions(
     session: SessionDep, _: Public, page: PageDep,
-    theme: Annotated[int, Query(description="Theme id (see `/themes`).")],
+    theme: Annotated[int, Query(ge=1, le=MAX_ID, description="Theme id (see `/themes`).")],
     region: Annotated[RegionalGroup | None, Query(description="Regional group of the recommending state.")] = None,
-    since_cycle: Annotated[int | None, Query(ge=1, description="Only recommendations from this cycle on.")] = None,
+    since_cycle: Annotated[int | None, Query(ge=1, le=99,
+                                             description="Only recommendations from this cycle on.")] = None,
 ) -> Page[Champion]:
     """The states that made recommendations on a theme, across cycles: how many, to whom, and how often the
     state under review supported them — the states a civil-society organisation may lobby. Most active first."""

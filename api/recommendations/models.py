@@ -1,11 +1,11 @@
 """Recommendations made to a state under review, and the state's positions on them (with history)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
 from annotated_types import Interval
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, StringConstraints, field_validator
 from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
@@ -121,12 +121,22 @@ class Position(SQLModel, table=True):
 
 
 class PositionCreate(SQLModel):
+    """A mistyped future date would become the current position for good (history is append-only)."""
+
     position: PositionKind
-    date: date
+    date: date  # when the state took the position: 2007 or later, not in the future
     source_document: CleanStr | None = Field(default=None, max_length=64,
                                           description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`.")
     source_paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
     explanation: CleanStr | None = Field(default=None, max_length=20_000)
+
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value: date) -> date:
+        latest = utcnow().date() + timedelta(days=1)  # a day's grace for time zones east of UTC
+        if not date(2007, 1, 1) <= value <= latest:
+            raise ValueError(f"must be between 2007-01-01 and {latest.isoformat()}")
+        return value
 
 
 class PositionRead(SQLModel):

@@ -13,6 +13,7 @@ from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.cycle.models import Review
 from api.errors import Forbidden, InvalidInput
+from api.lookup import get_or_404
 from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import PARAGRAPH_PATTERN, Position, PositionCreate, Recommendation
 from api.recommendations.service import get_recommendation
@@ -30,7 +31,8 @@ def record_position(session: Session, principal: Principal, recommendation_id: i
                     data: PositionCreate) -> Position:
     """Only the state under review (its government) or an admin speaks for the state; the
     recommendation is public, so anyone else gets 403, not 404."""
-    recommendation = get_recommendation(session, recommendation_id)
+    # Locked: two positions posted at once must not leave `current_position` behind the history.
+    recommendation = get_or_404(session, Recommendation, recommendation_id, "Recommendation", for_update=True)
     state_code = session.exec(select(Review.state_code).where(Review.id == recommendation.review_id)).one()
     if not principal.may(Permission.positions_write, state_code=state_code):
         raise Forbidden(f"Only the government of {state_code} (or an admin) records its positions.")

@@ -41,8 +41,12 @@ _PG_CONFIG = literal_column("'english'")
 
 def search_terms(q: str | None) -> list[str]:
     """The searchable words of `q`, lower-cased and de-duplicated, in order; empty means "no search"."""
-    words = (w.casefold() for w in _WORD.findall(q or ""))
+    words = (w.lower() for w in _WORD.findall(q or ""))  # not casefold: "ß" must stay "ß" to match
     return list(dict.fromkeys(w for w in words if w not in STOP_WORDS))[:MAX_TERMS]
+
+
+def has_words(q: str | None) -> bool:
+    return bool(_WORD.search(q or ""))
 
 
 def fts5_query(terms: list[str]) -> str:

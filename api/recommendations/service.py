@@ -121,7 +121,11 @@ def list_recommendations(session: Session, params: PageParams,
     """Ordered by review then id (the order they were recorded, which importers keep as published);
     with a search, by relevance then id. Both orders are keyset-paged by the same cursor scheme."""
     stmt = _filtered(session, filters)
-    if terms := search.search_terms(filters.q):
+    terms = search.search_terms(filters.q)
+    if not terms and search.has_words(filters.q):
+        raise InvalidInput("`q` holds only common words (the, other, further…), which are not searched: "
+                           "add a more specific word.", field="q")
+    if terms:
         stmt, rank = search.apply_search(session, stmt, terms)
         ranked = search.paginate_ranked(session, stmt, params, rank)
         rows, ranks = [r for r, _ in ranked.items], [k for _, k in ranked.items]

@@ -2,6 +2,8 @@
 
 from sqlmodel import Field, SQLModel
 
+from api.types import IdField
+
 SDG_TARGET_PATTERN = r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$"
 
 
@@ -20,13 +22,13 @@ class Theme(ThemeBase, table=True):
 class ThemeCreate(SQLModel):
     name: str = Field(min_length=1, max_length=200)
     code: str | None = Field(default=None, min_length=1, max_length=16)
-    parent_id: int | None = None
+    parent_id: IdField | None = None
 
 
 class ThemeUpdate(SQLModel):
     name: str | None = Field(default=None, min_length=1, max_length=200)
     code: str | None = Field(default=None, min_length=1, max_length=16)
-    parent_id: int | None = None
+    parent_id: IdField | None = None
 
 
 class ThemeRead(ThemeBase):

@@ -18,6 +18,7 @@ from api.taxonomy.models import (
     ThemeRead,
     ThemeUpdate,
 )
+from api.types import MAX_ID, IdPath
 
 themes = APIRouter(prefix="/themes", tags=["themes"])
 affected_persons = APIRouter(prefix="/affected-persons", tags=["affected-persons"])
@@ -30,13 +31,14 @@ Search = Annotated[str | None, Query(max_length=200, description="Case-insensiti
 
 @themes.get("", response_model=Page[ThemeRead], operation_id="themes.list", responses=error_responses(422))
 def list_themes(session: SessionDep, _: Public, page: PageDep, q: Search = None,
-                parent_id: Annotated[int | None, Query(description="Only the children of this theme.")] = None,
+                parent_id: Annotated[int | None, Query(ge=1, le=MAX_ID,
+                                                       description="Only the children of this theme.")] = None,
                 ) -> Page[ThemeRead]:
     return service.list_themes(session, page, q=q, parent_id=parent_id).map(ThemeRead.model_validate)
 
 
 @themes.get("/{theme_id}", response_model=ThemeRead, operation_id="themes.get", responses=error_responses(404))
-def get_theme(theme_id: int, session: SessionDep, _: Public, response: Response) -> ThemeRead:
+def get_theme(theme_id: IdPath, session: SessionDep, _: Public, response: Response) -> ThemeRead:
     return with_etag(response, ThemeRead.model_validate(service.get_theme(session, theme_id)))
 
 
@@ -49,7 +51,7 @@ def create_theme(data: ThemeCreate, session: SessionDep, _: CanWriteTaxonomy) ->
 
 @themes.patch("/{theme_id}", response_model=ThemeRead, operation_id="themes.update",
               responses=error_responses(401, 403, 404, 409, 412, 422))
-def update_theme(theme_id: int, data: ThemeUpdate, session: SessionDep, _: CanWriteTaxonomy, response: Response,
+def update_theme(theme_id: IdPath, data: ThemeUpdate, session: SessionDep, _: CanWriteTaxonomy, response: Response,
                  if_match: IfMatch = None) -> ThemeRead:
     """Renaming relabels every recommendation carrying the theme."""
     check_if_match(if_match, ThemeRead.model_validate(service.get_theme(session, theme_id)))
@@ -65,7 +67,7 @@ def list_affected_persons(session: SessionDep, _: Public, page: PageDep, q: Sear
 
 @affected_persons.get("/{person_id}", response_model=AffectedPersonRead, operation_id="affected_persons.get",
                       responses=error_responses(404))
-def get_affected_person(person_id: int, session: SessionDep, _: Public, response: Response) -> AffectedPersonRead:
+def get_affected_person(person_id: IdPath, session: SessionDep, _: Public, response: Response) -> AffectedPersonRead:
     return with_etag(response, AffectedPersonRead.model_validate(service.get_affected_person(session, person_id)))
 
 

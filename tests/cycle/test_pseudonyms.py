@@ -57,17 +57,35 @@ async def test_admins_and_members_see_the_real_name(client, cycle_world, setting
         assert party["name"] == REAL
 
 
-async def test_a_non_member_writer_gets_the_public_name_back(client, cycle_world, settings, hidden):
-    """Another CSO lists the hidden one as co-signer, even by its real name: its own answer shows the pseudonym."""
+async def test_a_typed_guess_at_a_real_name_is_never_confirmed(client, cycle_world, settings, hidden):
+    """Another CSO types the hidden one's real name: the answer must not differ from a wrong guess's
+    (no link, no pseudonym swapped in, no duplicate-party error), or it would confirm the guess."""
+    headers = cycle_world.headers("cso", settings)
+
+    async def post(parties):
+        return await client.post("/submissions", headers=headers, json={
+            "review_id": hidden["review"].id, "title": "Coalition submission",
+            "parties": [{"organisation_id": cycle_world.org("cso").id}, *parties]})
+
+    right = await post([{"name": REAL.lower(), "role": "co_signer"}])
+    wrong = await post([{"name": "some other coalition", "role": "co_signer"}])
+    assert right.status_code == wrong.status_code == 201
+    assert right.json()["parties"][1] == {"name": REAL.lower(), "organisation_id": None, "role": "co_signer"}
+    assert wrong.json()["parties"][1]["organisation_id"] is None
+    both = await post([{"organisation_id": hidden["org"].id, "role": "endorser"},
+                       {"name": REAL, "role": "co_signer"}])
+    assert both.status_code == 201  # not "appears more than once": that too would confirm the guess
+    assert PUBLIC in both.text
+
+
+async def test_a_linked_party_never_shows_a_typed_name(client, cycle_world, settings, hidden):
     response = await client.post("/submissions", headers=cycle_world.headers("cso", settings), json={
-        "review_id": hidden["review"].id, "title": "Coalition submission",
+        "review_id": hidden["review"].id, "title": "T",
         "parties": [{"organisation_id": cycle_world.org("cso").id},
-                    {"name": REAL.lower(), "role": "co_signer"}]})
-    assert response.status_code == 201, response.text
+                    {"organisation_id": hidden["org"].id, "name": REAL, "role": "co_signer"}]})
+    assert response.status_code == 201
     assert REAL.lower() not in response.text.lower()
-    assert response.json()["parties"][1] == {"name": PUBLIC, "organisation_id": hidden["org"].id, "role": "co_signer"}
-    anonymous = await client.get(f"/submissions/{response.json()['id']}")
-    assert REAL.lower() not in anonymous.text.lower()
+    assert REAL.lower() not in (await client.get(f"/submissions/{response.json()['id']}")).text.lower()
 
 
 async def test_party_linked_by_id_only_takes_the_organisation_name(client, cycle_world, settings, hidden):
@@ -78,3 +96,22 @@ async def test_party_linked_by_id_only_takes_the_organisation_name(client, cycle
     assert response.json()["parties"][0]["name"] == REAL
     assert REAL not in (await client.get(f"/submissions/{response.json()['id']}")).text
     problem(await client.get("/submissions/987654"), 404)
+
+
+async def test_a_deactivated_organisation_is_as_unknown_as_a_missing_one(client, cycle_world, settings, session):
+    gone = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="Dissolved Watchdog Group")
+    gone.is_active = False
+    session.add(gone)
+    session.flush()
+    headers = cycle_world.headers("cso", settings)
+
+    async def post(org_id):
+        return await client.post("/submissions", headers=headers, json={
+            "review_id": cycle_world.cycle["reviews"][OWN_STATE].id, "title": "T",
+            "parties": [{"organisation_id": cycle_world.org("cso").id},
+                        {"organisation_id": org_id, "role": "endorser"}]})
+
+    hidden, missing = await post(gone.id), await post(987654)
+    assert hidden.status_code == missing.status_code == 422
+    assert "Dissolved" not in hidden.text
+    assert hidden.json()["detail"].replace(str(gone.id), "N") == missing.json()["detail"].replace("987654", "N")

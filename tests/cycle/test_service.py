@@ -57,18 +57,25 @@ def test_calendar_rules(session, world):
     assert [c.number for c in service.list_cycles(session, PageParams()).items] == [3]
 
 
-def test_typed_real_name_is_linked_to_its_organisation(session, cycle_world):
-    hidden = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="Real Name", public_name="Alias")
-    principal = principal_of(cycle_world, "cso")
+def test_typed_names_link_only_to_organisations_the_caller_may_name(session, cycle_world):
+    hidden = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="Ženske za mir", public_name="Alias")
+    open_org = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="Mirovni inštitut")
+    cso = principal_of(cycle_world, "cso")
     data = SubmissionCreate(review_id=cycle_world.cycle["reviews"][OWN_STATE].id, title="T",
-                            parties=[SubmissionPartyWrite(name="  real NAME "), SubmissionPartyWrite(name="Other"),
+                            parties=[SubmissionPartyWrite(name="  ŽENSKE za mir. "),
+                                     SubmissionPartyWrite(name="mirovni  INŠTITUT", role=SubmissionRole.co_signer),
                                      SubmissionPartyWrite(name="Us", organisation_id=cycle_world.org("cso").id,
                                                           role=SubmissionRole.co_signer)])
-    submission = submissions_service.create_submission(session, principal, data)
-    read = submissions_service.submission_read(session, principal, submission)
-    assert [(p.name, p.organisation_id) for p in read.parties][:2] == [("Alias", hidden.id), ("Other", None)]
-    admin_read = submissions_service.submission_read(session, principal_of(cycle_world, "admin"), submission)
-    assert admin_read.parties[0].name == "real NAME"
+    read = submissions_service.submission_read(session, cso, submissions_service.create_submission(session, cso, data))
+    assert [(p.name, p.organisation_id) for p in read.parties] == [
+        ("ŽENSKE za mir.", None),  # a guess at a pseudonymous CSO's real name stays a guess
+        ("Mirovni inštitut", open_org.id),  # a public name is linked (Unicode case folded)
+        (cycle_world.org("cso").name, cycle_world.org("cso").id)]  # a linked party takes its organisation's name
+    admin = principal_of(cycle_world, "admin")
+    by_admin = submissions_service.create_submission(session, admin, data.model_copy(update={"parties": [
+        SubmissionPartyWrite(name="ženske za mir")]}))
+    assert submissions_service.submission_read(session, Principal.anonymous(), by_admin).parties[0].name == "Alias"
+    assert submissions_service.submission_read(session, admin, by_admin).parties[0].organisation_id == hidden.id
 
 
 def test_members_by_service_token_see_the_real_name(session, cycle_world):
@@ -104,4 +111,4 @@ def test_submission_writes_are_scoped_to_the_review_state(session, cycle_world):
         parties=[SubmissionPartyWrite(name="A", organisation_id=nhri_org),
                  SubmissionPartyWrite(name="B", role=SubmissionRole.endorser)]))
     read = submissions_service.submission_read(session, nhri, updated)
-    assert read.joint is False and [p.name for p in read.parties] == ["A", "B"]
+    assert read.joint is False and [p.name for p in read.parties] == [cycle_world.org("nhri").name, "B"]

@@ -143,3 +143,10 @@ async def test_bad_position_is_422_naming_the_field(client, cycle_world, setting
     response = await client.post(f"/recommendations/{rec.id}/positions", json=body,
                                  headers=cycle_world.headers("government", settings))
     assert assert_problem(response, 422, "validation-error", field)["field"] == field
+
+
+@pytest.mark.parametrize("when", ["2202-09-12", "2006-12-31"])
+async def test_an_implausible_date_is_422_so_it_cannot_become_current_for_good(client, korea, when):
+    response = await client.post(f"/recommendations/{korea['rec'].id}/positions", headers=korea["headers"],
+                                 json={"position": "supported", "date": when})
+    assert assert_problem(response, 422, "validation-error", "2007-01-01")["field"] == "date"

@@ -107,9 +107,14 @@ NASTY = ['"', "(", ")", "AND", "OR", "NOT", "NEAR", "*", "-", "^", ":", "'", "\\
 
 @pytest.mark.parametrize("q", NASTY, ids=range(len(NASTY)))
 async def test_any_input_is_answered(client, cat, q):
-    """Never a 500 and never a query-syntax error: the input is cut into plain words."""
-    body = await _search(client, q)
-    assert body["total"] == len(body["items"])
+    """Never a 500 and never a query-syntax error: the input is cut into plain words (a query of
+    common words only, like `AND`, is a 422 naming `q`)."""
+    response = await client.get("/recommendations", params={"q": q})
+    if response.status_code == 422:
+        assert response.json()["field"] == "q" and "common words" in response.json()["detail"]
+    else:
+        assert response.status_code == 200, response.text
+        assert response.json()["total"] == len(response.json()["items"])
 
 
 # Punctuation and operators are separators: these all mean "discrimination".
@@ -123,11 +128,24 @@ async def test_operators_are_plain_separators(client, cat, q):
     assert cat.names(await _search(client, q)) == {"B", "D", "H"}
 
 
-@pytest.mark.parametrize("q", ["", "   ", "()", "the of and", "*"])
-async def test_a_query_without_searchable_words_is_no_search(client, cat, q):
+@pytest.mark.parametrize("q", ["", "   ", "()", "*"])
+async def test_a_query_without_any_word_is_no_search(client, cat, q):
     body = await _search(client, q)
     assert cat.names(body) == cat.all
     assert all(item["rank"] is None for item in body["items"])
+
+
+@pytest.mark.parametrize("q", ["the of and", "other", "Further", "AND"])
+async def test_a_query_of_common_words_only_is_422_not_everything(client, cat, q):
+    response = await client.get("/recommendations", params={"q": q})
+    assert response.status_code == 422 and response.json()["field"] == "q"
+
+
+async def test_sharp_s_is_searchable(client, cat, session):
+    create_recommendation(session, cat.reviews["hrv34"], "Rename the Hauptstraße school after Roma",
+                          paragraph="130.1", external_key="catalogue:sharp-s")
+    body = await _search(client, "Hauptstraße")
+    assert [item["paragraph"] for item in body["items"]] == ["130.1"]
 
 
 def test_search_terms():

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="PositionCreate")
 
 @_attrs_define
 class PositionCreate:
-    """
+    """A mistyped future date would become the current position for good (history is append-only).
+
     Attributes:
         position (PositionKind):
         date (datetime.date):

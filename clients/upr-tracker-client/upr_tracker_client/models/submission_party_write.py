@@ -16,7 +16,8 @@ T = TypeVar("T", bound="SubmissionPartyWrite")
 class SubmissionPartyWrite:
     """
     Attributes:
-        name (None | str | Unset): As the submission names it; defaults to the linked organisation's name.
+        name (None | str | Unset): As the submission names it (an unregistered party); a party linked to an organisation
+            always shows that organisation's (public) name.
         organisation_id (int | None | Unset): The organisation, when it is registered here.
         role (SubmissionRole | Unset):
     """

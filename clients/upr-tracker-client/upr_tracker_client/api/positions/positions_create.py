@@ -92,7 +92,8 @@ def sync_detailed(
 
     Args:
         recommendation_id (int):
-        body (PositionCreate):
+        body (PositionCreate): A mistyped future date would become the current position for good
+            (history is append-only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +128,8 @@ def sync(
 
     Args:
         recommendation_id (int):
-        body (PositionCreate):
+        body (PositionCreate): A mistyped future date would become the current position for good
+            (history is append-only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +159,8 @@ async def asyncio_detailed(
 
     Args:
         recommendation_id (int):
-        body (PositionCreate):
+        body (PositionCreate): A mistyped future date would become the current position for good
+            (history is append-only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +193,8 @@ async def asyncio(
 
     Args:
         recommendation_id (int):
-        body (PositionCreate):
+        body (PositionCreate): A mistyped future date would become the current position for good
+            (history is append-only).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
