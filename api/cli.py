@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _session() -> Session:
+    import api.models  # noqa: F401  (every table known, so foreign keys resolve whichever code runs)
     from api.db import engine_for
     from api.settings import get_settings
 

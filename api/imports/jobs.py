@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import update
@@ -84,6 +85,9 @@ def run_job(job_id: int, sessions: SessionFactory) -> None:
         if not claimed:
             return
         job = session.get(ImportJob, job_id)
+        # The import's audit entry names whoever uploaded it.
+        session.info["principal"] = SimpleNamespace(user_id=job.created_by_user_id, service_token_id=None,
+                                                    organisation_id=job.organisation_id)
         options = dict(job.options)
         outcome: dict[str, Any] = {}
         with tempfile.TemporaryDirectory() as folder:

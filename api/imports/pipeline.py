@@ -20,8 +20,10 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
+from api.audit.models import AuditAction, AuditEntry
 from api.cycle.calendar import CYCLES, cycle_of_session
 from api.cycle.models import Cycle, Review, State, UprSession
 from api.imports import detect
@@ -56,12 +58,16 @@ class _Known:
     """What the run knows of one recommendation, so later rows only add what is new."""
 
     id: int
+    row: Recommendation  # held here: the session's identity map keeps only weak references
     sources: list[str]
     states: set[str]
     themes: set[int]
     persons: set[int]
     targets: set[str]
     position: str | None
+    position_date: date | None = None
+    history: set[tuple] = field(default_factory=set)  # (position, date, source) already recorded
+    created: bool = False
     counted: bool = False
 
 
@@ -74,18 +80,21 @@ class _Lookups:
     themes: dict[str, int] = field(default_factory=dict)
     persons: dict[str, int] = field(default_factory=dict)
     reviews: dict[tuple[str, int], Review] = field(default_factory=dict)
+    sessions: dict[int, UprSession] = field(default_factory=dict)
 
 
 class Pipeline:
     def __init__(self, session: Session, fmt: ImportFormat, *, default_state: str | None = None,
                  default_session: int | None = None, strict: bool = False, only_state: str | None = None):
         self.session = session
+        self.source_name = "import"
         self.only_state = only_state  # a government imports for its own state only
         self.fmt = fmt
         self.default_state = default_state
         self.default_session = default_session
         self.strict = strict
         self.report = ImportReport(format=fmt)
+        self.pending: dict[type, list[dict]] = {}  # link and position rows, inserted once per chunk
         self.known: dict[str, _Known] = {}
         self.lookups = _Lookups(states=set(session.exec(select(State.code))),
                                 sdg_targets=set(session.exec(select(SdgTarget.code))))
@@ -154,6 +163,11 @@ class Pipeline:
         self.lookups.reviews[(state, number)] = review
         return review
 
+    def _upr_session(self, number: int) -> UprSession:
+        if number not in self.lookups.sessions:
+            self.lookups.sessions[number] = self.session.get(UprSession, number)
+        return self.lookups.sessions[number]
+
     def _ensure_session(self, number: int, year: int | None) -> None:
         if self.session.get(UprSession, number) is not None:
             return
@@ -169,12 +183,32 @@ class Pipeline:
     def run(self, items: Iterable[ImportRecord | Reject],
             progress: Callable[[int], None] | None = None) -> ImportReport:
         stream = iter(items)
-        while chunk := list(islice(stream, CHUNK)):
-            self._chunk(chunk)
-            if progress:
-                progress(self.report.rows)
-        self.session.flush()
+        # One audit entry for the import (below), not one per row: a 40,000-row file would otherwise
+        # write ~200,000 audit rows; each recommendation keeps its sources instead.
+        self.session.info["audit_bulk"] = True
+        try:
+            while chunk := list(islice(stream, CHUNK)):
+                self._chunk(chunk)
+                if progress:
+                    progress(self.report.rows)
+            self.session.flush()
+        finally:
+            self.session.info.pop("audit_bulk", None)
+        self._audit()
         return self.report
+
+    def _audit(self) -> None:
+        principal = self.session.info.get("principal")
+        self.session.add(AuditEntry(
+            actor_user_id=getattr(principal, "user_id", None),
+            actor_service_token_id=getattr(principal, "service_token_id", None),
+            organisation_id=getattr(principal, "organisation_id", None), entity="import",
+            entity_id=self.source_name[:128], action=AuditAction.create, request_id=self.session.info.get("request_id"),
+            changes={"format": self.fmt.value, "rows": self.report.rows, "inserted": self.report.inserted,
+                     "updated": self.report.updated, "merged": self.report.merged,
+                     "unchanged": self.report.unchanged, "pledges": self.report.pledges,
+                     "rejected": self.report.rejected_count}))
+        self.session.flush()
 
     def _chunk(self, chunk: list[ImportRecord | Reject]) -> None:
         ready: list[tuple[ImportRecord, Review, str]] = []
@@ -195,15 +229,40 @@ class Pipeline:
             if unknown := [s for s in item.recommending_states if s not in self.lookups.states]:
                 self.reject(item.line, "recommending state", f"Unknown state(s): {', '.join(unknown)}.")
                 continue
-            cycle = self.session.get(UprSession, review.session_number).cycle_number
+            cycle = self._upr_session(review.session_number).cycle_number
             ready.append((item, review, derive_external_key(review.state_code, cycle, item.text)))
         self._prefetch([key for record, _, key in ready if not record.is_pledge])
+        self._create_new(ready)
         for record, review, key in ready:
             if record.is_pledge:
                 self._pledge(record, review, key)
             else:
                 self._recommendation(record, review, key)
         self.session.flush()
+        for model, rows in self.pending.items():
+            self.session.execute(insert(model.__table__), rows)
+        self.pending.clear()
+
+    def _later(self, model: type, **values) -> None:
+        """Link and position rows go in with one multi-row INSERT per chunk, not one object each."""
+        self.pending.setdefault(model, []).append(values)
+
+    def _create_new(self, ready: list[tuple[ImportRecord, Review, str]]) -> None:
+        """Insert the chunk's new recommendations in one flush (ids are needed for their links)."""
+        new: dict[str, Recommendation] = {}
+        for record, review, key in ready:
+            if not record.is_pledge and key not in self.known and key not in new:
+                new[key] = Recommendation(review_id=review.id, paragraph=record.paragraph, text=record.text,
+                                          action_category=record.action_category,
+                                          source_document=record.source_document, external_key=key,
+                                          sources=[self.fmt.value])
+        if not new:
+            return
+        self.session.add_all(new.values())
+        self.session.flush()
+        for key, row in new.items():
+            self.known[key] = _Known(id=row.id, row=row, sources=[self.fmt.value], states=set(), themes=set(),
+                                     persons=set(), targets=set(), position=None, created=True)
 
     def _prefetch(self, keys: list[str]) -> None:
         missing = [k for k in dict.fromkeys(keys) if k not in self.known]
@@ -225,25 +284,24 @@ class Pipeline:
         themes = linked(RecommendationTheme, RecommendationTheme.theme_id)
         persons = linked(RecommendationAffectedPerson, RecommendationAffectedPerson.affected_person_id)
         targets = linked(RecommendationSdgTarget, RecommendationSdgTarget.sdg_target_code)
+        history: dict[int, list[Position]] = {i: [] for i in ids}
+        for position in self.session.exec(select(Position).where(Position.recommendation_id.in_(ids))
+                                          .order_by(Position.date, Position.id)):
+            history[position.recommendation_id].append(position)
         for r in rows:
+            past = history[r.id]
             self.known[r.external_key] = _Known(
-                id=r.id, sources=list(r.sources or []), states=states[r.id], themes=themes[r.id],
+                id=r.id, row=r, sources=list(r.sources or []), states=states[r.id], themes=themes[r.id],
                 persons=persons[r.id], targets=targets[r.id],
-                position=r.current_position.value if r.current_position else None)
+                position=r.current_position.value if r.current_position else None,
+                position_date=past[-1].date if past else None,
+                history={(p.position.value, p.date, p.source_document) for p in past})
 
     def _recommendation(self, record: ImportRecord, review: Review, key: str) -> None:
-        known = self.known.get(key)
-        created = known is None
-        if created:
-            row = Recommendation(review_id=review.id, paragraph=record.paragraph, text=record.text,
-                                 action_category=record.action_category, source_document=record.source_document,
-                                 external_key=key, sources=[self.fmt.value])
-            self.session.add(row)
-            self.session.flush()
-            known = self.known[key] = _Known(id=row.id, sources=[self.fmt.value], states=set(), themes=set(),
-                                             persons=set(), targets=set(), position=None)
+        known = self.known[key]
+        created = known.created and not known.counted
         merging = bool(known.sources) and self.fmt.value not in known.sources
-        changed = False if created else self._fill(record, known, merging)
+        changed = False if known.created else self._fill(record, known, merging)
         changed |= self._links(record, known)
         changed |= self._position(record, review, known)
         if not known.counted:  # the first row of this recommendation in this run decides its count
@@ -258,13 +316,11 @@ class Pipeline:
                 self.report.unchanged += 1
         if self.fmt.value not in known.sources:
             known.sources.append(self.fmt.value)
-            row = self.session.get(Recommendation, known.id)
-            row.sources = list(known.sources)
-            self.session.add(row)
+            known.row.sources = list(known.sources)
 
     def _fill(self, record: ImportRecord, known: _Known, merging: bool) -> bool:
         """Scalars: the record's own source overwrites them; another source only fills gaps."""
-        row = self.session.get(Recommendation, known.id)
+        row = known.row
         own = not merging
         changed = False
         for attribute in ("paragraph", "action_category", "source_document"):
@@ -274,7 +330,6 @@ class Pipeline:
                 changed = True
         if changed:
             row.updated_at = utcnow()
-            self.session.add(row)
         return changed
 
     def _links(self, record: ImportRecord, known: _Known) -> bool:
@@ -282,49 +337,49 @@ class Pipeline:
         for code in record.recommending_states:
             if code not in known.states:
                 known.states.add(code)
-                self.session.add(RecommendingState(recommendation_id=known.id, state_code=code))
+                self._later(RecommendingState, recommendation_id=known.id, state_code=code)
                 added = True
         for theme in record.themes:
             theme_id = self._theme(theme.label, theme.code)
             if theme_id not in known.themes:
                 known.themes.add(theme_id)
-                self.session.add(RecommendationTheme(recommendation_id=known.id, theme_id=theme_id,
-                                                     source_label=theme.label))
+                self._later(RecommendationTheme, recommendation_id=known.id, theme_id=theme_id,
+                            source_label=theme.label[:300])
                 added = True
         for name in record.affected_persons:
             person_id = self._person(name)
             if person_id not in known.persons:
                 known.persons.add(person_id)
-                self.session.add(RecommendationAffectedPerson(recommendation_id=known.id,
-                                                              affected_person_id=person_id))
+                self._later(RecommendationAffectedPerson, recommendation_id=known.id, affected_person_id=person_id)
                 added = True
         for code in record.sdg_targets:
             if code not in self.lookups.sdg_targets:
                 continue  # not one of the 169 targets: a reader's repair could not place it
             if code not in known.targets:
                 known.targets.add(code)
-                self.session.add(RecommendationSdgTarget(recommendation_id=known.id, sdg_target_code=code))
+                self._later(RecommendationSdgTarget, recommendation_id=known.id, sdg_target_code=code)
                 added = True
         return added
 
     def _position(self, record: ImportRecord, review: Review, known: _Known) -> bool:
-        """A position that differs from the current one is appended to the history with its source."""
+        """A position that differs from the current one is appended to the history with its source
+        (once: the same position, date and source is never recorded twice); it becomes current
+        unless an existing record is later."""
         if record.position is None or record.position.value == known.position:
             return False
-        year = record.year or self.session.get(UprSession, review.session_number).year
+        year = record.year or self._upr_session(review.session_number).year
         when = review.adoption_date or review.dialogue_date or date(year, 1, 1)
-        self.session.add(Position(recommendation_id=known.id, position=record.position, date=when,
-                                  source_document=record.position_source or record.source_document,
-                                  source_paragraph=record.position_paragraph,
-                                  explanation=f"Imported from {self.fmt.value} ({record.position_label})"
-                                  if record.position_label else None))
-        self.session.flush()
-        latest = self.session.exec(select(Position.position).where(Position.recommendation_id == known.id)
-                                   .order_by(Position.date.desc(), Position.id.desc()).limit(1)).first()
-        row = self.session.get(Recommendation, known.id)
-        row.current_position = latest
-        self.session.add(row)
-        known.position = latest.value if latest else None
+        source = record.position_source or record.source_document
+        if (record.position.value, when, source) in known.history:
+            return False
+        known.history.add((record.position.value, when, source))
+        self._later(Position, recommendation_id=known.id, position=record.position, date=when,
+                    source_document=source, source_paragraph=record.position_paragraph,
+                    explanation=f"Imported from {self.fmt.value} ({record.position_label})"
+                    if record.position_label else None, recorded_at=utcnow())
+        if known.position_date is None or when >= known.position_date:
+            known.position, known.position_date = record.position.value, when
+            known.row.current_position = record.position
         return True
 
     def _pledge(self, record: ImportRecord, review: Review, key: str) -> None:
@@ -350,5 +405,6 @@ def run_import(session: Session, path: Path, *, fmt: ImportFormat | None = None,
     reader = detect.reader_for(fmt)
     pipeline = Pipeline(session, fmt, default_state=state, default_session=upr_session, strict=strict,
                         only_state=only_state)
+    pipeline.source_name = path.name
     items: Iterator[ImportRecord | Reject] = reader.read(path, state=state, session=upr_session)
     return pipeline.run(items, progress)

@@ -166,8 +166,12 @@ def derive_external_key(state_under_review: str, cycle: int, text: str) -> str:
 
 
 def _key_text(text: str) -> str:
-    """Letters and digits only: publishers differ in quotes (’ or '), dashes, spacing and commas."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+    """ASCII letters and digits, other characters as single spaces: publishers differ in quotes (’ or '),
+    dashes, spacing and commas, and DIHR's export lost accented letters to U+FFFD ("l�se-majest�"
+    for "lèse-majesté"), so an accented letter must count no more than a lost one. A text with no
+    ASCII letter (another script) keys on its folded self."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split()) or " ".join(folded.split())
 
 
 def key_for_review(session: Session, review: Review, text: str) -> str:

@@ -58,7 +58,10 @@ def test_reimport_changes_nothing_and_writes_nothing(session, states):
     audited = count(session, AuditEntry)
     again = run(session, rows)
     assert (again.inserted, again.updated, again.unchanged, again.merged) == (0, 0, 1, 0)
-    assert count(session, AuditEntry) == audited  # not a single write
+    # Nothing written but the import's own audit entry, which records that nothing changed.
+    assert count(session, AuditEntry) == audited + 1
+    entry = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert (entry.entity, entry.changes["inserted"], entry.changes["unchanged"]) == ("import", 0, 1)
     assert count(session, Recommendation) == 1 and count(session, Position) == 1
 
 
@@ -121,3 +124,11 @@ def test_missing_state_or_session_comes_from_the_options(session, states):
 def test_voluntary_pledges_are_kept_apart(session, states):
     report = run(session, [record(is_pledge=True, by=("KOR",), text="Submit the mid-term report.")])
     assert report.pledges == 1 and count(session, Recommendation) == 0 and count(session, VoluntaryPledge) == 1
+
+
+def test_an_import_is_audited_once_with_its_counts(session, states):
+    before = count(session, AuditEntry)
+    run(session, [record(2), record(3, text="Another recommendation")])
+    assert count(session, AuditEntry) == before + 1  # not one per row, link and position
+    entry = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert entry.changes["inserted"] == 2 and entry.changes["format"] == "upr-info"
