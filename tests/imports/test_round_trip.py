@@ -104,3 +104,22 @@ def test_a_failure_midway_leaves_the_database_as_it_was(tmp_path, monkeypatch):
         engine_for(url).dispose()
     finally:
         get_settings.cache_clear()
+
+
+def test_upr_info_and_dihr_merge_into_one_record_each_adding_what_it_knows(session, reference):
+    from api.recommendations.models import RecommendationSdgTarget, RecommendingState
+
+    upr = run_import(session, FIXTURES / "upr_info_recommendations_excerpt.csv")
+    dihr = run_import(session, FIXTURES / "dihr_cycle1_excerpt.csv")
+    assert upr.inserted > 0 and dihr.merged > 0
+    merged = session.exec(select(Recommendation).where(Recommendation.sources.is_not(None))).all()
+    both = [r for r in merged if r.sources == ["upr-info", "dihr"]]
+    assert len(both) == dihr.merged
+    for rec in both:  # UPR Info has neither paragraph nor report symbol: DIHR filled them in
+        assert rec.paragraph and rec.source_document.startswith("A/HRC/")
+        assert session.exec(select(RecommendingState).where(RecommendingState.recommendation_id == rec.id)).first()
+    with_targets = [r for r in both if session.exec(select(RecommendationSdgTarget).where(
+        RecommendationSdgTarget.recommendation_id == r.id)).first()]
+    assert with_targets, "DIHR's SDG targets were not added to any merged recommendation"
+    again = run_import(session, FIXTURES / "dihr_cycle1_excerpt.csv")
+    assert (again.inserted, again.merged, again.updated) == (0, 0, 0)
