@@ -28,8 +28,7 @@ from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
-from api.imports.upr_info import (
+from api.imports.normalise import (
     PLEDGE,
     RowError,
     cell_text,
@@ -44,6 +43,7 @@ from api.imports.upr_info import (
     text_key,
     year_of_session,
 )
+from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
 
 FORMAT = ImportFormat.dihr
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from api.imports import states
+from api.imports import normalise, states
 from api.imports.records import ThemeLabel
 from api.recommendations.models import PositionKind
 
@@ -36,30 +36,18 @@ def _unescape(text: str) -> str:
 
 # ---- positions ---------------------------------------------------------------------------------
 
-_PART = re.compile(r"\b(?:in part|partly|partially|part)\b")
-_NOTED = re.compile(r"\b(?:noted|rejected|not (?:supported|accepted)|does not enjoy (?:the )?support)\b")
-_SUPPORTED = re.compile(r"(?<!not )\b(?:supported|accepted|enjoys? (?:the )?support)\b")
-_PENDING = re.compile(r"\b(?:pending|under consideration|further consideration|to be considered)\b")
-
-
 def parse_position(cell: str) -> tuple[PositionKind, str] | None:
     """(kind, the source's wording) or None for an empty cell; CellError for a wording not known.
-
-    `Supported/Noted` (both words) and any "part" wording are supported_in_part; `Rejected` and
-    `Not accepted`, older names for noted, are noted."""
-    label = clean(cell)
-    if not label:
+    The wordings are every publisher's (`normalise.parse_position`)."""
+    try:
+        kind, label = normalise.parse_position(cell)
+    except normalise.RowError:
+        raise CellError(f"unknown position {clean(cell)!r}") from None
+    if kind is None:
         return None
-    folded = " ".join(re.sub(r"[^a-z]+", " ", label.casefold()).split())
-    if _PART.search(folded) or (_SUPPORTED.search(folded) and _NOTED.search(folded)):
-        return PositionKind.supported_in_part, label
-    if _NOTED.search(folded):
-        return PositionKind.noted, label
-    if _SUPPORTED.search(folded):
-        return PositionKind.supported, label
-    if _PENDING.search(folded):
-        return PositionKind.pending, label
-    raise CellError(f"unknown position {label!r}")
+    if kind == normalise.PLEDGE:
+        raise CellError(f"a voluntary pledge is not a position: {label!r}")
+    return kind, label
 
 
 # ---- source of position ------------------------------------------------------------------------
