@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint migrate seed openapi clean
+.PHONY: install run test lint migrate seed openapi clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,13 @@ openapi: install  ## regenerate the committed contracts: openapi/*.json and clie
 	$(BIN)/python -m api.contracts
 
 lint: install
-	$(BIN)/ruff check api tests migrations
+	$(BIN)/ruff check api tests migrations bench tools
 
 test: lint
 	$(BIN)/pytest
+
+bench: install  ## import the real data files, load the app and FastAPI baselines, print the figures (bench/README.md)
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) upr.db upr.db-wal upr.db-shm .pytest_cache

@@ -1,5 +1,6 @@
 """The cycle API application (the tracking app is mounted here once it exists)."""
 
+import gc
 import logging
 
 from fastapi import FastAPI
@@ -46,3 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 app = create_app()
+# The app's ~130k long-lived objects (models, schemas, routes) would otherwise be swept by every full
+# garbage collection (~36 ms each, the p99 of fast requests): move them out of the collector's way.
+gc.collect()
+gc.freeze()
