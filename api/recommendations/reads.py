@@ -32,31 +32,29 @@ def recommendation_reads(session: Session, recommendations: Sequence[Recommendat
         select(Review, UprSession.cycle_number).join(UprSession, UprSession.number == Review.session_number)
         .where(Review.id.in_(review_ids)))}
 
-    states: dict[int, list[StateRef]] = defaultdict(list)
-    for rid, state in session.exec(
-            select(RecommendingState.recommendation_id, State).join(State, State.code == RecommendingState.state_code)
-            .where(RecommendingState.recommendation_id.in_(ids)).order_by(State.code)):
-        states[rid].append(StateRef(code=state.code, name=state.name, regional_group=state.regional_group))
-
-    themes: dict[int, list[ThemeRead]] = defaultdict(list)
-    for rid, theme in session.exec(
-            select(RecommendationTheme.recommendation_id, Theme).join(Theme, Theme.id == RecommendationTheme.theme_id)
-            .where(RecommendationTheme.recommendation_id.in_(ids)).order_by(Theme.name, Theme.id)):
-        themes[rid].append(ThemeRead.model_validate(theme))
-
-    persons: dict[int, list[AffectedPersonRead]] = defaultdict(list)
-    for rid, person in session.exec(
-            select(RecommendationAffectedPerson.recommendation_id, AffectedPerson)
-            .join(AffectedPerson, AffectedPerson.id == RecommendationAffectedPerson.affected_person_id)
-            .where(RecommendationAffectedPerson.recommendation_id.in_(ids))
-            .order_by(AffectedPerson.name, AffectedPerson.id)):
-        persons[rid].append(AffectedPersonRead.model_validate(person))
-
-    targets: dict[int, list[str]] = defaultdict(list)
-    for rid, code in session.exec(
-            select(RecommendationSdgTarget.recommendation_id, RecommendationSdgTarget.sdg_target_code)
-            .where(RecommendationSdgTarget.recommendation_id.in_(ids))):
-        targets[rid].append(code)
+    # Link pairs first, then each distinct state / theme / person once, as plain columns built into
+    # read models without re-validation: a page repeats the same few vocabulary rows hundreds of times.
+    state_links = _pairs(session, RecommendingState.recommendation_id, RecommendingState.state_code, ids)
+    theme_links = _pairs(session, RecommendationTheme.recommendation_id, RecommendationTheme.theme_id, ids)
+    person_links = _pairs(session, RecommendationAffectedPerson.recommendation_id,
+                          RecommendationAffectedPerson.affected_person_id, ids)
+    target_links = _pairs(session, RecommendationSdgTarget.recommendation_id,
+                          RecommendationSdgTarget.sdg_target_code, ids)
+    state_refs = {code: StateRef.model_construct(code=code, name=name, regional_group=group)
+                  for code, name, group in session.exec(select(State.code, State.name, State.regional_group)
+                                                        .where(State.code.in_(_values(state_links))))}
+    theme_reads = {tid: ThemeRead.model_construct(id=tid, name=name, code=code, parent_id=parent)
+                   for tid, name, code, parent in session.exec(
+                       select(Theme.id, Theme.name, Theme.code, Theme.parent_id)
+                       .where(Theme.id.in_(_values(theme_links))))}
+    person_reads = {pid: AffectedPersonRead.model_construct(id=pid, name=name)
+                    for pid, name in session.exec(select(AffectedPerson.id, AffectedPerson.name)
+                                                  .where(AffectedPerson.id.in_(_values(person_links))))}
+    states = {rid: sorted((state_refs[c] for c in codes), key=lambda s: s.code) for rid, codes in state_links.items()}
+    themes = {rid: sorted((theme_reads[t] for t in tids), key=lambda t: (t.name, t.id))
+              for rid, tids in theme_links.items()}
+    persons = {rid: sorted((person_reads[p] for p in pids), key=lambda p: (p.name, p.id))
+               for rid, pids in person_links.items()}
 
     reads = []
     for i, rec in enumerate(recommendations):
@@ -64,12 +62,24 @@ def recommendation_reads(session: Session, recommendations: Sequence[Recommendat
         reads.append(RecommendationRead(
             id=rec.id, review_id=rec.review_id, state_under_review=review.state_code,
             session=review.session_number, cycle=cycle, paragraph=rec.paragraph, text=rec.text,
-            recommending_states=states[rec.id], themes=themes[rec.id], affected_persons=persons[rec.id],
-            sdg_targets=sorted(targets[rec.id], key=_sdg_order), action_category=rec.action_category,
+            recommending_states=states.get(rec.id, []), themes=themes.get(rec.id, []),
+            affected_persons=persons.get(rec.id, []),
+            sdg_targets=sorted(target_links.get(rec.id, []), key=_sdg_order), action_category=rec.action_category,
             source_document=rec.source_document, external_key=rec.external_key,
             current_position=rec.current_position, rank=ranks[i] if ranks is not None else None,
         ))
     return reads
+
+
+def _pairs(session: Session, owner, value, ids: list[int]) -> dict[int, list]:
+    pairs: dict[int, list] = defaultdict(list)
+    for rid, item in session.exec(select(owner, value).where(owner.in_(ids))):
+        pairs[rid].append(item)
+    return pairs
+
+
+def _values(pairs: dict[int, list]) -> set:
+    return {item for items in pairs.values() for item in items}
 
 
 def _sdg_order(code: str) -> tuple[int, int, str]:
