@@ -75,7 +75,10 @@ def list_recommendations(
         extension = "xlsx" if media_type == export.XLSX_TYPE else "csv"
         return StreamingResponse(export.iter_file(handle), media_type=media_type, headers={
             "Content-Disposition": f'attachment; filename="recommendations.{extension}"'})
-    return service.list_recommendations(session, page, filters)
+    # Serialised here, once, by pydantic's core: FastAPI would otherwise validate every item of the
+    # page again against the response model (the read models are built and checked by the service).
+    return Response(service.list_recommendations(session, page, filters).model_dump_json(),
+                    media_type="application/json")
 
 
 def _export_type(accept: str | None) -> str | None:
