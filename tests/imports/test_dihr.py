@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 
 from api.imports import dihr, upr_info
 from api.imports.files import UnreadableFile
-from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
 from api.imports.normalise import RowError
+from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
 from api.recommendations.models import PositionKind
 
 FIXTURES = Path(__file__).parent / "fixtures"
