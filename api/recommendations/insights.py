@@ -157,20 +157,24 @@ def champions(session: Session, params: PageParams, *, theme_id: int, region: Re
     page = paginate(session, stmt, params, order, rows=True)
     rows = page.items
 
-    codes = [row.code for row in rows]
+    codes = {row.code for row in rows}
     to_states: dict[str, list[str]] = {c: [] for c in codes}
     cycles: dict[str, list[int]] = {c: [] for c in codes}
     if codes:
-        for code, to in session.exec(
-                _on_theme([RS.state_code, Review.state_code], theme_id, region, since_cycle)
-                .where(RS.state_code.in_(codes)).group_by(RS.state_code, Review.state_code)
-                .order_by(RS.state_code, Review.state_code)):
-            to_states[code].append(to)
-        for code, cycle in session.exec(
-                _on_theme([RS.state_code, UprSession.cycle_number], theme_id, region, since_cycle)
-                .where(RS.state_code.in_(codes)).group_by(RS.state_code, UprSession.cycle_number)
-                .order_by(RS.state_code, UprSession.cycle_number)):
-            cycles[code].append(cycle)
+        # One grouped pass over the theme for every recommending state, kept for the page's states:
+        # restricting it with `IN (page codes)` made SQLite probe the index once per row instead.
+        pairs = set(session.exec(_on_theme([RS.state_code, Review.state_code, UprSession.cycle_number], theme_id,
+                                           region, since_cycle)
+                                 .group_by(RS.state_code, Review.state_code, UprSession.cycle_number)))
+        for code, to, cycle in sorted(pairs):
+            if code in codes:
+                if to not in to_states[code]:
+                    to_states[code].append(to)
+                if cycle not in cycles[code]:
+                    cycles[code].append(cycle)
+        for code in codes:
+            to_states[code].sort()
+            cycles[code].sort()
 
     items = [Champion(
         code=row.code, name=row.name, regional_group=row.regional_group, recommendations=row.recommendations,
