@@ -24,7 +24,7 @@ CLIENT_CONFIG = CLIENTS_DIR / "config.yml"
 def apps() -> dict[str, FastAPI]:
     from api.main import app
 
-    return {"cycle": app}
+    return {"cycle": app, "tracking": app.state.tracking}
 
 
 def openapi_text(app: FastAPI) -> str:

@@ -87,6 +87,10 @@ class PayloadTooLarge(Problem):
     status, slug, title = 413, "payload-too-large", "Payload too large"
 
 
+class UnsupportedMediaType(Problem):
+    status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
 class InvalidInput(Problem):
     status, slug, title = 422, "validation-error", "Invalid input"
 

@@ -1,4 +1,4 @@
-"""The cycle API application (the tracking app is mounted here once it exists)."""
+"""The cycle API application, with the implementation-tracking app mounted at `/tracking`."""
 
 import gc
 import logging
@@ -19,6 +19,7 @@ from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
 from api.settings import Settings, get_settings
 from api.taxonomy.router import routers as taxonomy_routers
+from api.tracking.app import MOUNT_PATH, create_tracking_app
 
 DESCRIPTION = """
 UPR Tracker: the UN Universal Periodic Review cycle — states, reviews, recommendations and
@@ -43,6 +44,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (health_router, auth_router, organisations, users, audit_router, *cycle_routers,
                    *taxonomy_routers, *recommendation_routers, *insight_routers, *import_routers):
         app.include_router(router)
+    tracking = create_tracking_app(settings, mounted=True)
+    # One overrides mapping for both apps: what tests (or an embedding) override applies to both.
+    tracking.dependency_overrides = app.dependency_overrides
+    app.mount(MOUNT_PATH, tracking)
+    app.state.tracking = tracking
     return app
 
 

@@ -27,12 +27,15 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        sent = None
-        for name, value in scope.get("headers", []):
-            if name == b"x-request-id":
-                sent = value.decode("latin-1")
-        request_id = sent if sent and _VALID_ID.match(sent) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        state = scope.setdefault("state", {})
+        request_id = state.get("request_id")  # set already when this app is mounted in another
+        if request_id is None:
+            sent = None
+            for name, value in scope.get("headers", []):
+                if name == b"x-request-id":
+                    sent = value.decode("latin-1")
+            request_id = sent if sent and _VALID_ID.match(sent) else uuid.uuid4().hex
+            state["request_id"] = request_id
         started = False
 
         async def send_with_id(message: Message) -> None:

@@ -26,6 +26,18 @@ from api.recommendations.models import (
     VoluntaryPledge,
 )
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.tracking.models import (
+    Action,
+    ActionRecommendation,
+    Assessment,
+    AssessmentRevision,
+    Evidence,
+    Indicator,
+    Measurement,
+    Milestone,
+    ProgressUpdate,
+    ProgressUpdateRevision,
+)
 
 metadata = SQLModel.metadata
 
@@ -42,6 +54,8 @@ def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 __all__ = [
+    "Action", "ActionRecommendation", "Assessment", "AssessmentRevision", "Evidence", "Indicator",
+    "Measurement", "Milestone", "ProgressUpdate", "ProgressUpdateRevision",
     "AffectedPerson", "AuditEntry", "Cycle", "ImportJob", "LoginThrottle", "Organisation", "Position",
     "Recommendation", "RecommendationAffectedPerson", "RecommendationSdgTarget", "RecommendationTheme",
     "RecommendingState", "Review", "ReviewDocument", "ReviewTroika", "SdgTarget", "ServiceToken", "State",

@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Dashboard origins allowed by CORS.")
     upload_dir: Path = Path("./uploads")
     max_upload_bytes: int = 20 * 1024 * 1024
+    evidence_dir: Path = Field(default=Path("./uploads/evidence"),
+                               description="Where uploaded evidence files are stored (random names).")
+    max_evidence_bytes: int = Field(default=10 * 1024 * 1024, ge=1,
+                                    description="Largest evidence file accepted (413 above).")
 
     @field_validator("env")
     @classmethod

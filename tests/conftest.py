@@ -61,6 +61,7 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(database_url=database_url, upload_dir=Path(tmp_path_factory.mktemp("uploads")),
+                    evidence_dir=Path(tmp_path_factory.mktemp("evidence")),
                     secret_key="test-secret-key-" + "x" * 40)
 
 
@@ -97,6 +98,14 @@ def cycle_world(session: Session, world: World) -> World:
     from tests.cycle_factories import build_cycle_world
 
     return build_cycle_world(session, world)
+
+
+@pytest.fixture
+def tracking_world(session: Session, cycle_world: World) -> World:
+    """The cycle world plus per state an action, indicator, milestone and each role's posts."""
+    from tests.tracking_factories import build_tracking_world
+
+    return build_tracking_world(session, cycle_world)
 
 
 @pytest.fixture

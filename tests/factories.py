@@ -66,6 +66,7 @@ class World:
     users: dict[tuple[str, str], User] = field(default_factory=dict)
     service_tokens: dict[tuple[str, str], tuple[ServiceToken, str]] = field(default_factory=dict)
     cycle: dict[str, Any] = field(default_factory=dict)  # filled by tests.cycle_factories.build_cycle_world
+    tracking: dict[str, Any] = field(default_factory=dict)  # filled by tests.tracking_factories.build_tracking_world
 
     def user(self, role: Role | str, state: str = OWN_STATE) -> User:
         return self.users[(Role(role).value, state)]

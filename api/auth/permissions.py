@@ -47,6 +47,7 @@ class Permission(StrEnum):
     progress_updates_post = "progress-updates:post"
     assessments_post = "assessments:post"
     evidence_post = "evidence:post"
+    measurements_post = "measurements:post"
 
 
 P, S = Permission, Scope
@@ -63,11 +64,13 @@ OWN_STATE_POSTING: Grants = {
 }
 GOVERNMENT_WRITES: Grants = {P.positions_write: S.own_state, P.implementation_write: S.own_state,
                              P.imports_run: S.own_state}
+# Indicator data comes from ministries and from NHRIs' own monitoring (their integration scripts).
+MEASUREMENTS: Grants = {P.measurements_post: S.own_state}
 
 ROLE_GRANTS: dict[Role, Grants] = {
     Role.anonymous: PUBLIC,
-    Role.government: INTEGRATOR | GOVERNMENT_WRITES | OWN_STATE_POSTING,
-    Role.nhri: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS,
+    Role.government: INTEGRATOR | GOVERNMENT_WRITES | OWN_STATE_POSTING | MEASUREMENTS,
+    Role.nhri: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS | MEASUREMENTS,
     Role.cso: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS,
     Role.un: MEMBER,
     Role.academic: MEMBER,

@@ -97,8 +97,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("method", "path", "route", "caller", "state"), CASES)
-async def test_matrix(client, cycle_world, settings, method, path, route, caller, state):
-    world = cycle_world
+async def test_matrix(client, tracking_world, settings, method, path, route, caller, state):
+    world = tracking_world
     scenario = SCENARIOS[(method, path)]
     (gate,) = gates_of(route)
     call = scenario.build(world, caller.role, state)

@@ -34,6 +34,13 @@ def test_progress_assessments_and_evidence_are_posted_for_the_own_state(role):
         assert grants_for(role)[permission] is Scope.own_state
 
 
+def test_indicator_measurements_come_from_the_own_states_government_and_nhri_only():
+    for role in (Role.government, Role.nhri):
+        assert grants_for(role)[P.measurements_post] is Scope.own_state
+    assert all(P.measurements_post not in grants_for(role) for role in ORG_ROLES
+               if role not in (Role.government, Role.nhri))
+
+
 @pytest.mark.parametrize("role", [Role.un, Role.academic, Role.other])
 def test_observers_post_nothing(role):
     assert set(grants_for(role)) == {P.published_read, P.account_read, P.password_change}

@@ -10,5 +10,9 @@ from tests.matrix.imports import IMPORTS
 from tests.matrix.insights import INSIGHTS
 from tests.matrix.recommendations import RECOMMENDATIONS
 from tests.matrix.taxonomy import TAXONOMY
+from tests.matrix.tracking_overview import TRACKING_OVERVIEW
+from tests.matrix.tracking_plans import TRACKING_PLANS
+from tests.matrix.tracking_posts import TRACKING_POSTS
 
-SCENARIOS = {**AUTH, **CYCLE, **RECOMMENDATIONS, **TAXONOMY, **INSIGHTS, **IMPORTS}
+SCENARIOS = {**AUTH, **CYCLE, **RECOMMENDATIONS, **TAXONOMY, **INSIGHTS, **IMPORTS, **TRACKING_PLANS,
+             **TRACKING_POSTS, **TRACKING_OVERVIEW}

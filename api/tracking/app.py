@@ -1,0 +1,59 @@
+"""The implementation-tracking API: its own FastAPI application and OpenAPI document.
+
+Mounted at `/tracking` by the cycle API (`api.main`), or served alone:
+`uvicorn api.tracking.app:app`. It shares the database, the accounts and the permission table;
+tokens come from the cycle API's `/auth/token` (or are service tokens).
+"""
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.errors import install_error_handlers, install_problem_openapi
+from api.health import router as health_router
+from api.limits import BodySizeLimitMiddleware
+from api.middleware import RequestIdMiddleware
+from api.settings import Settings, get_settings
+from api.tracking.overview.router import routers as overview_routers
+from api.tracking.plans.router import routers as plan_routers
+from api.tracking.posts.router import routers as post_routers
+
+MOUNT_PATH = "/tracking"
+
+DESCRIPTION = """
+UPR Tracker's implementation tracking: the actions a state takes on its recommendations, their
+indicators, measurements and milestones, and what governments, NHRIs and CSOs post about progress —
+updates, traffic-light assessments and evidence, side by side, never merged.
+
+Updates, assessments and evidence carry a `visibility`: `public`, `shared` (registered users of
+that state) or `confidential` (the posting organisation, the state's NHRIs and admins). What you
+may not see is absent from every list, count, matrix, report and export, and a 404 by id.
+Errors are RFC 9457 `application/problem+json`; lists are paged like the cycle API's.
+"""
+
+
+def create_tracking_app(settings: Settings | None = None, *, mounted: bool = False) -> FastAPI:
+    """`mounted`: the cycle API wraps it in its own middleware (body limit, request id, CORS) and
+    serves it under `/tracking`; alone, it installs them itself."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="UPR Tracker — implementation-tracking API", version="0.1.0", description=DESCRIPTION,
+        servers=[{"url": MOUNT_PATH, "description": "mounted in the cycle API"}] if mounted else None,
+    )
+    install_error_handlers(app)
+    install_problem_openapi(app)
+    # Inside this app's own ServerErrorMiddleware, so an unhandled error is a problem+json 500
+    # (it reuses the request id the outer app set when mounted).
+    app.add_middleware(RequestIdMiddleware)
+    if not mounted:
+        app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
+        if settings.cors_origins:
+            app.add_middleware(
+                CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
+                allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
+            )
+    for router in (health_router, *plan_routers, *post_routers, *overview_routers):
+        app.include_router(router)
+    return app
+
+
+app = create_tracking_app()

@@ -1,0 +1,5 @@
+"""HTTP for the plan: actions, indicators, measurements, milestones."""
+
+from fastapi import APIRouter
+
+routers: list[APIRouter] = []

@@ -1,0 +1,5 @@
+"""HTTP for what organisations post: progress updates, assessments, evidence."""
+
+from fastapi import APIRouter
+
+routers: list[APIRouter] = []
