@@ -23,6 +23,7 @@ from api.tracking.models import (
     TrafficLight,
     Visibility,
 )
+from tests.cycle_factories import create_recommendation, create_review, create_upr_session
 from tests.factories import OTHER_STATE, OWN_STATE, World
 
 POSTING_ROLES = ("government", "nhri", "cso", "admin")
@@ -125,11 +126,19 @@ def build_tracking_world(session: Session, world: World) -> World:
     update; and the state's CSO's confidential assessment.
 
     `world.tracking` keys: actions, indicators, milestones (by state); measurements, updates,
-    assessments, evidence (by (role, state)); confidential_assessments (by state).
+    assessments, evidence (by (role, state)); confidential_assessments (by state); and, with nothing
+    tracked, untracked_reviews / untracked_recommendations (by state; cycle 2, session 20) for deletes.
     """
     t = world.tracking = {k: {} for k in ("actions", "indicators", "milestones", "measurements", "updates",
-                                          "assessments", "evidence", "confidential_assessments")}
+                                          "assessments", "evidence", "confidential_assessments",
+                                          "untracked_reviews", "untracked_recommendations")}
+    create_upr_session(session, 20, cycle_number=2, year=2014)
     for state in (OWN_STATE, OTHER_STATE):
+        old_review = create_review(session, state, session_number=20)
+        t["untracked_reviews"][state] = old_review
+        t["untracked_recommendations"][state] = create_recommendation(
+            session, old_review, "Ratify the Optional Protocol to the Convention against Torture",
+            paragraph="110.3", external_key=f"untracked:{state}")
         recommendation = world.cycle["recommendations"][state]
         government = world.org("government", state)
         action = create_action(session, state, responsible=government, recommendations=(recommendation,))

@@ -33,6 +33,7 @@ from api.recommendations.models import (
     RecommendationTheme,
     RecommendingState,
 )
+from api.tracking.references import TRACKED_DETAIL, tracked
 from api.updates import apply_changes
 
 REVIEW_ORDER = [Sort(Review.session_number), Sort(Review.state_code), Sort(Review.id)]
@@ -156,6 +157,8 @@ def delete_review(session: Session, principal: Principal, review_id: int, *, for
     if count and not principal.is_admin:
         raise Forbidden("Only an admin may force the deletion of a review with recommendations.")
     recommendations = select(Recommendation.id).where(Recommendation.review_id == review.id)
+    if count and tracked(session, recommendations):  # not even forced: those records are others'
+        raise Conflict(TRACKED_DETAIL.format(what=f"recommendations of review {review.id}"))
     for model in (Position, RecommendingState, RecommendationTheme, RecommendationAffectedPerson,
                   RecommendationSdgTarget):
         delete_where(session, model, model.recommendation_id.in_(recommendations))

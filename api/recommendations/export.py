@@ -25,6 +25,17 @@ HEADER = ["id", "state_under_review", "cycle", "session", "paragraph", "text", "
           "action_category", "source_document", "external_key"]
 
 
+def negotiated_type(accept: str | None) -> str | None:
+    """The export media type the client asks for first, if any (JSON stays the default)."""
+    for part in (accept or "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in (CSV_TYPE, XLSX_TYPE):
+            return media
+        if media in ("application/json", "*/*"):
+            return None
+    return None
+
+
 def _cells(rec: RecommendationRead) -> list[object]:
     return [rec.id, rec.state_under_review, rec.cycle, rec.session, rec.paragraph or "", rec.text,
             "; ".join(s.code for s in rec.recommending_states), "; ".join(s.name for s in rec.recommending_states),

@@ -70,7 +70,7 @@ def list_recommendations(
         state_under_review=state_under_review, recommending_state=recommending_state, region=region, cycle=cycle,
         session=session_, theme=theme, affected_persons=affected_persons, sdg_target=sdg_target,
         position=position, action_category=action_category, review=review, q=q)
-    if media_type := _export_type(accept):
+    if media_type := export.negotiated_type(accept):
         handle = export.export_file(session, filters, media_type)
         extension = "xlsx" if media_type == export.XLSX_TYPE else "csv"
         return StreamingResponse(export.iter_file(handle), media_type=media_type, headers={
@@ -79,17 +79,6 @@ def list_recommendations(
     # page again against the response model (the read models are built and checked by the service).
     return Response(service.list_recommendations(session, page, filters).model_dump_json(),
                     media_type="application/json")
-
-
-def _export_type(accept: str | None) -> str | None:
-    """The export media type the client asks for first, if any (JSON stays the default)."""
-    for part in (accept or "").split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in (export.CSV_TYPE, export.XLSX_TYPE):
-            return media
-        if media in ("application/json", "*/*"):
-            return None
-    return None
 
 
 @recommendations.get("/{recommendation_id}", response_model=RecommendationRead, operation_id="recommendations.get",

@@ -34,6 +34,7 @@ from api.recommendations.models import (
 )
 from api.recommendations.reads import recommendation_reads
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.tracking.references import TRACKED_DETAIL, tracked
 from api.types import utcnow
 
 
@@ -279,8 +280,11 @@ def upsert_recommendation(session: Session, data: RecommendationCreate) -> tuple
 
 
 def delete_recommendation(session: Session, recommendation_id: int) -> None:
-    """The positions and links go too, each deleted as a row so the audit log keeps them."""
+    """The positions and links go too, each deleted as a row so the audit log keeps them; refused (409)
+    while implementation tracking refers to it."""
     recommendation = get_recommendation(session, recommendation_id)
+    if tracked(session, [recommendation_id]):
+        raise Conflict(TRACKED_DETAIL.format(what=f"recommendation {recommendation_id}"))
     for model in (Position, *(link for link, _, _, _ in _LINKS.values())):
         for row in session.exec(select(model).where(model.recommendation_id == recommendation_id)).all():
             session.delete(row)

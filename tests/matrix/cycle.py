@@ -45,8 +45,8 @@ CYCLE: dict[tuple[str, str], Scenario] = {
     ("GET", "/reviews/{review_id}"): Scenario(lambda w, r, s: Call(f"/reviews/{_review(w, s)}"), targets_row=True),
     ("PATCH", "/reviews/{review_id}"): Scenario(
         lambda w, r, s: Call(f"/reviews/{_review(w, s)}", json={"troika": ["FRA", "BRA"]}), targets_row=True),
-    ("DELETE", "/reviews/{review_id}"): Scenario(
-        lambda w, r, s: Call(f"/reviews/{_review(w, s)}?force=true"), targets_row=True),
+    ("DELETE", "/reviews/{review_id}"): Scenario(  # a review whose recommendations nothing tracks
+        lambda w, r, s: Call(f"/reviews/{w.tracking['untracked_reviews'][s].id}?force=true"), targets_row=True),
     ("GET", "/reviews/{review_id}/documents"): Scenario(
         lambda w, r, s: Call(f"/reviews/{_review(w, s)}/documents"), targets_row=True),
     ("POST", "/reviews/{review_id}/documents"): Scenario(lambda w, r, s: Call(

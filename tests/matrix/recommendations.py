@@ -21,7 +21,8 @@ RECOMMENDATIONS: dict[tuple[str, str], Scenario] = {
     ("GET", "/recommendations/{recommendation_id}"): Scenario(lambda w, r, s: Call(_rec(w, s)), **_PUBLIC_ROW),
     ("PATCH", "/recommendations/{recommendation_id}"): Scenario(
         lambda w, r, s: Call(_rec(w, s), json={"action_category": 4}), **_PUBLIC_ROW),
-    ("DELETE", "/recommendations/{recommendation_id}"): Scenario(lambda w, r, s: Call(_rec(w, s)), **_PUBLIC_ROW),
+    ("DELETE", "/recommendations/{recommendation_id}"): Scenario(lambda w, r, s: Call(  # one nothing tracks
+        f"/recommendations/{w.tracking['untracked_recommendations'][s].id}"), **_PUBLIC_ROW),
     ("GET", "/recommendations/{recommendation_id}/positions"): Scenario(
         lambda w, r, s: Call(f"{_rec(w, s)}/positions"), **_PUBLIC_ROW),
     ("POST", "/recommendations/{recommendation_id}/positions"): Scenario(

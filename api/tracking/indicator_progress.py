@@ -1,0 +1,49 @@
+"""An indicator's latest value and its progress toward target: computed from measurements on read,
+never stored (a stored copy would drift from the measurements it summarises)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from api.tracking.models import Direction, Indicator, Measurement
+
+
+@dataclass(frozen=True)
+class Latest:
+    value: float
+    measured_on: date
+
+
+def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int, Latest]:
+    """The latest measurement of each indicator (by `measured_on`, then id), in one query."""
+    if not indicator_ids:
+        return {}
+    ranked = (
+        select(Measurement.indicator_id, Measurement.value, Measurement.measured_on,
+               func.row_number().over(partition_by=Measurement.indicator_id,
+                                      order_by=(Measurement.measured_on.desc(), Measurement.id.desc())).label("n"))
+        .where(Measurement.indicator_id.in_(indicator_ids))
+        .subquery()
+    )
+    rows = session.exec(select(ranked.c.indicator_id, ranked.c.value, ranked.c.measured_on).where(ranked.c.n == 1))
+    return {indicator_id: Latest(value, measured_on) for indicator_id, value, measured_on in rows}
+
+
+def progress(indicator: Indicator, latest: Latest | None) -> float | None:
+    """Share of the way from baseline to target (0 at baseline, 1 at target; may leave 0..1)."""
+    if latest is None or indicator.baseline_value is None or indicator.target_value is None:
+        return None
+    span = indicator.target_value - indicator.baseline_value
+    if span == 0:
+        return None
+    return round((latest.value - indicator.baseline_value) / span, 4)
+
+
+def target_reached(indicator: Indicator, latest: Latest | None) -> bool | None:
+    if latest is None or indicator.target_value is None:
+        return None
+    if Direction(indicator.direction) is Direction.decrease:
+        return latest.value <= indicator.target_value
+    return latest.value >= indicator.target_value

@@ -1,0 +1,55 @@
+"""The mid-term report and the dashboard, both built from the caller's view of the matrix."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from api.auth.principal import Principal
+from api.tracking.models import Action, ActionRecommendation, Milestone, MilestoneStatus
+from api.tracking.overview import counts
+from api.tracking.overview.matrix import all_rows
+from api.tracking.overview.scope import OverviewScope
+from api.tracking.overview.shapes import Dashboard, MidTermReport
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def mid_term_report(session: Session, principal: Principal, scope: OverviewScope) -> MidTermReport:
+    rows = list(all_rows(session, principal, scope))
+    return MidTermReport(
+        state=scope.state, cycle=scope.cycle, generated_at=datetime.now(UTC), recommendations=len(rows),
+        by_position=counts.by_position(rows), by_actor=counts.by_actor(rows), by_theme=counts.by_theme(rows),
+        position_changes=counts.position_changes(session, rows), matrix=rows,
+    )
+
+
+def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> Dashboard:
+    rows = list(all_rows(session, principal, scope))
+    actions = select(Action.id).where(Action.state_code == scope.state)
+    if scope.cycle is not None:  # the actions answering a recommendation of that cycle
+        actions = actions.where(Action.id.in_(
+            select(ActionRecommendation.action_id).where(
+                ActionRecommendation.recommendation_id.in_(scope.recommendation_ids()))))
+    by_status = dict(session.execute(select(Action.status, func.count()).where(Action.id.in_(actions))
+                                     .group_by(Action.status)).all())
+    milestones = select(Milestone).where(Milestone.action_id.in_(actions))
+    done = (MilestoneStatus.done,)
+    closed = (MilestoneStatus.done, MilestoneStatus.cancelled)
+    total = session.scalar(select(func.count()).select_from(milestones.subquery())) or 0
+    done_count = session.scalar(select(func.count()).select_from(
+        milestones.where(Milestone.status.in_(done)).subquery())) or 0
+    overdue = session.scalar(select(func.count()).select_from(
+        milestones.where(Milestone.due_date < today(), Milestone.status.not_in(closed),
+                         Milestone.done_date.is_(None)).subquery())) or 0
+    return Dashboard(
+        state=scope.state, cycle=scope.cycle, recommendations=len(rows),
+        recommendations_with_actions=sum(1 for row in rows if row.actions),
+        by_position=counts.by_position(rows),
+        actions_by_status={status.value if hasattr(status, "value") else status: n
+                           for status, n in sorted(by_status.items())},
+        milestones={"total": total, "done": done_count, "overdue": overdue},
+        by_theme=counts.by_theme(rows), by_actor=counts.by_actor(rows),
+    )
