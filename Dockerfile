@@ -11,7 +11,8 @@ RUN python -m venv /opt/venv && /opt/venv/bin/pip install --upgrade pip && /opt/
 
 FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    PYTHONPATH=/app ENV=production UPLOAD_DIR=/var/lib/upr/uploads WORKERS=2
+    PYTHONPATH=/app ENV=production UPLOAD_DIR=/var/lib/upr/uploads EVIDENCE_DIR=/var/lib/upr/uploads/evidence \
+    WORKERS=2
 RUN useradd --system --create-home --uid 10001 upr && mkdir -p /var/lib/upr/uploads && chown -R upr /var/lib/upr
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app

@@ -49,10 +49,12 @@ def seed(
     """Load all UN states, the UPR cycles and sessions, the SDG targets, a real review (Slovenia, 2019) with
     all its recommendations, and the demo organisations and users (idempotent)."""
     from api.seed import seed_demo_accounts, seed_reference_and_demo
+    from api.tracking.demo import seed_demo_tracking
 
     with _session() as session:
         report = seed_reference_and_demo(session)
         created = seed_demo_accounts(session, reset_passwords=reset_demo_passwords)
+        tracking = seed_demo_tracking(session)
         session.commit()
     demo = report.demo
     console.print(f"Seeded {report.states} new states.")
@@ -60,6 +62,8 @@ def seed(
     console.print(f"Demo review (Slovenia, session 34): seeded {demo.reviews} new review, {demo.documents} "
                   f"documents, {demo.themes} themes, {demo.affected_persons} affected-person groups and "
                   f"{demo.recommendations} recommendations with their positions.")
+    console.print(f"Demo tracking: seeded {tracking.actions} actions and {tracking.assessments} assessments "
+                  "(see /tracking/matrix?state=SVN).")
     if created:
         table = Table(title="Demo accounts (passwords are shown this once; `upr seed --reset-demo-passwords` "
                             "makes new ones)")

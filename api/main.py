@@ -8,6 +8,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.audit.router import router as audit_router
 from api.auth.accounts_router import organisations, users
+from api.auth.openapi import install_permission_openapi
 from api.auth.router import router as auth_router
 from api.cycle.router import routers as cycle_routers
 from api.errors import install_error_handlers, install_problem_openapi
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
     install_error_handlers(app)
     install_problem_openapi(app)
+    install_permission_openapi(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too

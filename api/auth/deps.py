@@ -54,6 +54,17 @@ class Requires:
         return f"Requires({self.permission})"
 
 
+def gates_of(dependant) -> list[Requires]:
+    """The permission gates in a route's dependency tree (`route.dependant`)."""
+    found, stack = [], list(dependant.dependencies)
+    while stack:
+        dependency = stack.pop()
+        if isinstance(dependency.call, Requires):
+            found.append(dependency.call)
+        stack.extend(dependency.dependencies)
+    return found
+
+
 def requires(permission: Permission | None) -> object:
     return Depends(Requires(permission))
 

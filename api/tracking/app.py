@@ -8,6 +8,7 @@ tokens come from the cycle API's `/auth/token` (or are service tokens).
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.auth.openapi import install_permission_openapi
 from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
 from api.limits import BodySizeLimitMiddleware
@@ -41,6 +42,7 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
     )
     install_error_handlers(app)
     install_problem_openapi(app)
+    install_permission_openapi(app)
     # Inside this app's own ServerErrorMiddleware, so an unhandled error is a problem+json 500
     # (it reuses the request id the outer app set when mounted).
     app.add_middleware(RequestIdMiddleware)

@@ -13,6 +13,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from starlette.routing import Mount
 
 from api.auth.deps import Requires
+from api.auth.deps import gates_of as deps_gates_of
 from api.auth.permissions import Permission, Role, Scope, grants_for
 from api.main import app
 from tests.factories import OTHER_STATE, OWN_STATE, World, bearer
@@ -31,13 +32,7 @@ def iter_routes(application: FastAPI, prefix: str = "") -> Iterator[tuple[str, A
 
 
 def gates_of(route: APIRoute) -> list[Requires]:
-    found, stack = [], list(route.dependant.dependencies)
-    while stack:
-        dependency = stack.pop()
-        if isinstance(dependency.call, Requires):
-            found.append(dependency.call)
-        stack.extend(dependency.dependencies)
-    return found
+    return deps_gates_of(route.dependant)
 
 
 ROUTES = sorted(((method, path, route) for path, route in iter_routes(app) for method in route.methods),

@@ -198,10 +198,10 @@ async def test_mid_term_report_counts_only_what_the_caller_may_see(client, overv
 
 
 async def test_dashboard_counts_actions_milestones_and_lights(client, overview, settings, monkeypatch):
-    from api.tracking.overview import service
+    from api.tracking import clock
 
     w = overview
-    monkeypatch.setattr(service, "today", lambda: date(2021, 2, 1))
+    monkeypatch.setattr(clock, "today", lambda: date(2021, 2, 1))
     response = await client.get("/tracking/dashboard", params={"state": OWN_STATE})
     assert response.status_code == 200, response.text
     board = response.json()
@@ -209,7 +209,7 @@ async def test_dashboard_counts_actions_milestones_and_lights(client, overview, 
     assert board["cycle"] is None and board["recommendations"] == 3 and board["recommendations_with_actions"] == 1
     assert board["actions_by_status"] == {"in_progress": 1}
     assert board["milestones"] == {"total": 1, "done": 0, "overdue": 1}  # due 2021-01-31, pending
-    monkeypatch.setattr(service, "today", lambda: date(2021, 1, 31))
+    monkeypatch.setattr(clock, "today", lambda: date(2021, 1, 31))
     board = (await client.get("/tracking/dashboard", params={"state": OWN_STATE})).json()
     assert board["milestones"]["overdue"] == 0  # due today is not overdue yet
     assert w.tracking["hidden"].id not in {a["organisation"]["id"] for a in board["by_actor"]}

@@ -1,6 +1,6 @@
 """The mid-term report and the dashboard, both built from the caller's view of the matrix."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -11,10 +11,7 @@ from api.tracking.overview import counts
 from api.tracking.overview.matrix import all_rows
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.overview.shapes import Dashboard, MidTermReport
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
+from api.tracking.plans.rules import overdue_clause
 
 
 def mid_term_report(session: Session, principal: Principal, scope: OverviewScope) -> MidTermReport:
@@ -36,14 +33,10 @@ def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> D
     by_status = dict(session.execute(select(Action.status, func.count()).where(Action.id.in_(actions))
                                      .group_by(Action.status)).all())
     milestones = select(Milestone).where(Milestone.action_id.in_(actions))
-    done = (MilestoneStatus.done,)
-    closed = (MilestoneStatus.done, MilestoneStatus.cancelled)
     total = session.scalar(select(func.count()).select_from(milestones.subquery())) or 0
     done_count = session.scalar(select(func.count()).select_from(
-        milestones.where(Milestone.status.in_(done)).subquery())) or 0
-    overdue = session.scalar(select(func.count()).select_from(
-        milestones.where(Milestone.due_date < today(), Milestone.status.not_in(closed),
-                         Milestone.done_date.is_(None)).subquery())) or 0
+        milestones.where(Milestone.status == MilestoneStatus.done).subquery())) or 0
+    overdue = session.scalar(select(func.count()).select_from(milestones.where(overdue_clause()).subquery())) or 0
     return Dashboard(
         state=scope.state, cycle=scope.cycle, recommendations=len(rows),
         recommendations_with_actions=sum(1 for row in rows if row.actions),

@@ -1,0 +1,136 @@
+"""Indicators: what is measured for an action or directly for a recommendation.
+
+The state is the owner's (the action's, or the recommendation's review's), never the client's say.
+The latest value and the progress toward the target are computed from the measurements on every
+read (`api.tracking.indicator_progress`), one grouped query per page.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from api.auth.principal import Principal
+from api.cycle.models import Review
+from api.errors import InvalidInput
+from api.lookup import get_or_404
+from api.pagination import Page, PageParams, Sort, paginate
+from api.recommendations.models import Recommendation
+from api.tracking.indicator_progress import latest_measurements, progress, target_reached
+from api.tracking.models import Action, ActionRecommendation, Direction, Indicator, Measurement
+from api.tracking.plans.rules import after_patch, ordered, patch, require_plan_write
+from api.tracking.plans.shapes import IndicatorCreate, IndicatorRead, IndicatorUpdate, IndicatorWrite
+
+
+def indicator_reads(session: Session, indicators: Sequence[Indicator]) -> list[IndicatorRead]:
+    latest = latest_measurements(session, [i.id for i in indicators])
+    reads = []
+    for indicator in indicators:
+        last = latest.get(indicator.id)
+        reads.append(IndicatorRead(
+            **indicator.model_dump(), latest_value=last.value if last else None,
+            latest_measured_on=last.measured_on if last else None, progress=progress(indicator, last),
+            target_reached=target_reached(indicator, last)))
+    return reads
+
+
+def indicator_read(session: Session, indicator: Indicator) -> IndicatorRead:
+    return indicator_reads(session, [indicator])[0]
+
+
+def list_indicators(session: Session, params: PageParams, *, state_code: str | None = None,
+                    action_id: int | None = None, recommendation_id: int | None = None) -> Page[IndicatorRead]:
+    stmt = select(Indicator)
+    if state_code:
+        stmt = stmt.where(Indicator.state_code == state_code.upper())
+    if action_id is not None:
+        stmt = stmt.where(Indicator.action_id == action_id)
+    if recommendation_id is not None:
+        answering = select(ActionRecommendation.action_id).where(
+            ActionRecommendation.recommendation_id == recommendation_id)
+        stmt = stmt.where(or_(Indicator.recommendation_id == recommendation_id, Indicator.action_id.in_(answering)))
+    page = paginate(session, stmt, params, [Sort(Indicator.id)])
+    return Page[Any](items=indicator_reads(session, page.items), total=page.total, next_cursor=page.next_cursor)
+
+
+def get_indicator(session: Session, indicator_id: int, *, for_update: bool = False) -> Indicator:
+    return get_or_404(session, Indicator, indicator_id, "Indicator", for_update=for_update)
+
+
+def writable_indicator(session: Session, principal: Principal, indicator_id: int) -> Indicator:
+    indicator = get_indicator(session, indicator_id, for_update=True)
+    require_plan_write(principal, indicator.state_code, f"indicator {indicator.id}")
+    return indicator
+
+
+def _owner_state(session: Session, principal: Principal, action_id: int | None,
+                 recommendation_id: int | None) -> str:
+    """The state of the indicator's one owner, which the caller must be allowed to plan for."""
+    if (action_id is None) == (recommendation_id is None):
+        raise InvalidInput("Give exactly one of `action_id` and `recommendation_id`.", field="action_id")
+    if action_id is not None:
+        action = session.get(Action, action_id)
+        if action is None:
+            raise InvalidInput(f"Action {action_id} does not exist.", field="action_id")
+        state_code, what = action.state_code, f"action {action_id}"
+    else:
+        state_code = session.exec(select(Review.state_code).join(Recommendation, Recommendation.review_id == Review.id)
+                                  .where(Recommendation.id == recommendation_id)).first()
+        if state_code is None:
+            raise InvalidInput(f"Recommendation {recommendation_id} does not exist.", field="recommendation_id")
+        what = f"recommendation {recommendation_id}"
+    require_plan_write(principal, state_code, what)
+    return state_code
+
+
+def _check_values(indicator: Indicator | None, data: IndicatorWrite) -> None:
+    """A target on the wrong side of the baseline would make progress run backwards."""
+    def value(field: str) -> Any:
+        return getattr(data, field) if indicator is None else after_patch(indicator, data, field)
+
+    ordered(value("baseline_date"), value("target_date"), first_field="baseline_date", then_field="target_date")
+    baseline, target, direction = value("baseline_value"), value("target_value"), value("direction")
+    if baseline is None or target is None or direction is None:
+        return
+    if Direction(direction) is Direction.increase and not target > baseline:
+        raise InvalidInput(f"An `increase` indicator needs a target above its baseline ({target} ≤ {baseline}).",
+                           field="target_value")
+    if Direction(direction) is Direction.decrease and not target < baseline:
+        raise InvalidInput(f"A `decrease` indicator needs a target below its baseline ({target} ≥ {baseline}).",
+                           field="target_value")
+
+
+def create_indicator(session: Session, principal: Principal, data: IndicatorCreate) -> Indicator:
+    state_code = _owner_state(session, principal, data.action_id, data.recommendation_id)
+    _check_values(None, data)
+    indicator = Indicator(**data.model_dump(), state_code=state_code)
+    session.add(indicator)
+    session.flush()
+    return indicator
+
+
+def update_indicator(session: Session, principal: Principal, indicator: Indicator, data: IndicatorUpdate
+                     ) -> Indicator:
+    """`indicator` comes from `writable_indicator`; a new owner must be one the caller plans for too."""
+    sent = data.model_fields_set
+    if {"action_id", "recommendation_id"} & sent:
+        state_code = _owner_state(session, principal, after_patch(indicator, data, "action_id"),
+                                  after_patch(indicator, data, "recommendation_id"))
+        if state_code != indicator.state_code:
+            indicator.state_code = state_code
+    _check_values(indicator, data)
+    patch(indicator, data)
+    session.add(indicator)
+    session.flush()
+    return indicator
+
+
+def delete_indicator(session: Session, principal: Principal, indicator_id: int) -> None:
+    """Its measurements go with it, row by row so each is audited."""
+    indicator = writable_indicator(session, principal, indicator_id)
+    for measurement in session.exec(select(Measurement).where(Measurement.indicator_id == indicator.id)):
+        session.delete(measurement)
+    session.flush()
+    session.delete(indicator)
+    session.flush()
