@@ -16,6 +16,7 @@ from sqlmodel import Session
 from api.pagination import PageParams
 from api.recommendations.models import RecommendationRead
 from api.recommendations.service import RecommendationFilter, list_recommendations
+from api.spreadsheets import csv_row, xlsx_row
 
 CSV_TYPE = "text/csv"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,7 +63,7 @@ def write_csv(session: Session, filters: RecommendationFilter, out: IO[bytes]) -
     writer = csv.writer(text)
     writer.writerow(HEADER)
     for row in rows(session, filters):
-        writer.writerow(row)
+        writer.writerow(csv_row(row))
     text.flush()
     text.detach()
 
@@ -74,7 +75,7 @@ def write_xlsx(session: Session, filters: RecommendationFilter, out: IO[bytes]) 
     sheet = workbook.create_sheet("Recommendations")
     sheet.append(HEADER)
     for row in rows(session, filters):
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
     workbook.save(out)
 
 

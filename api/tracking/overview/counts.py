@@ -11,8 +11,9 @@ from api.tracking.shapes import OrganisationRef
 ORDER = {"government": 0, "nhri": 1, "cso": 2}
 
 
-def actor_key(ref: OrganisationRef) -> tuple[int, str, int]:
-    return ORDER.get(ref.kind.value, 3), ref.name.lower(), ref.id
+def actor_key(ref: OrganisationRef) -> tuple[int, int]:
+    """Government, NHRIs, CSOs, others; then by id (as the matrix orders them)."""
+    return ORDER.get(ref.kind.value, 3), ref.id
 
 
 def by_actor(rows: list[MatrixRow]) -> list[ActorCounts]:

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from api.auth.principal import Principal
 from api.cycle.models import State
+from api.spreadsheets import csv_row, xlsx_row
 from api.tracking.overview.counts import actor_key
 from api.tracking.overview.matrix import all_rows
 from api.tracking.overview.scope import OverviewScope
@@ -60,14 +61,14 @@ def write_csv(rows: list[MatrixRow], out: IO[bytes]) -> None:
     order = [ref.id for ref in sorted(actors.values(), key=actor_key)]
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
     writer = csv.writer(text)
-    writer.writerow(CSV_HEADER + [f"assessment: {_actor_label(actors[org_id])}" for org_id in order])
+    writer.writerow(csv_row(CSV_HEADER + [f"assessment: {_actor_label(actors[org_id])}" for org_id in order]))
     for row in rows:
         ratings = {r.organisation.id: r for r in row.assessments}
-        writer.writerow([
+        writer.writerow(csv_row([
             row.recommendation_id, row.session, row.paragraph or "", row.text, "; ".join(row.recommending_states),
             row.current_position.value if row.current_position else "", "; ".join(row.themes), _actions(row),
             _indicators(row), *(_rating_cell(ratings[o]) if o in ratings else "" for o in order),
-        ])
+        ]))
     text.flush()
     text.detach()
 
@@ -80,7 +81,7 @@ def write_ohchr_xlsx(rows: list[MatrixRow], title: str, out: IO[bytes]) -> None:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Matrix"
-    sheet.append([title])
+    sheet.append(xlsx_row(sheet, [title]))
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
     sheet.append(OHCHR_HEADER)
@@ -91,7 +92,7 @@ def write_ohchr_xlsx(rows: list[MatrixRow], title: str, out: IO[bytes]) -> None:
         grouped.setdefault(row.themes[0] if row.themes else "Other", []).append(row)
     wrap = Alignment(wrap_text=True, vertical="top")
     for theme in sorted(grouped, key=str.lower):
-        sheet.append([f"Theme: {theme}"])
+        sheet.append(xlsx_row(sheet, [f"Theme: {theme}"]))
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for row in grouped[theme]:
             recommendation = " ".join(filter(None, [row.paragraph, row.text]))
@@ -99,8 +100,8 @@ def write_ohchr_xlsx(rows: list[MatrixRow], title: str, out: IO[bytes]) -> None:
                 recommendation += f" ({', '.join(row.recommending_states)})"
             position = row.current_position.value.replace("_", " ").capitalize() if row.current_position else ""
             assessment = "\n".join(f"{_actor_label(r.organisation)}: {_rating_cell(r)}" for r in row.assessments)
-            sheet.append([recommendation, position, "; ".join(row.themes), assessment, _actions(row),
-                          _indicators(row)])
+            sheet.append(xlsx_row(sheet, [recommendation, position, "; ".join(row.themes), assessment,
+                                          _actions(row), _indicators(row)]))
             for cell in sheet[sheet.max_row]:
                 cell.alignment = wrap
     for column, width in zip("ABCDEF", (80, 14, 30, 45, 40, 40), strict=True):

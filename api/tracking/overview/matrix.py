@@ -25,8 +25,10 @@ BATCH = 500
 KIND_ORDER = {OrganisationKind.government: 0, OrganisationKind.nhri: 1, OrganisationKind.cso: 2}
 
 
-def actor_order(organisation: Organisation) -> tuple[int, str, int]:
-    return KIND_ORDER.get(OrganisationKind(organisation.kind), 3), organisation.name.lower(), organisation.id
+def actor_order(organisation: Organisation) -> tuple[int, int]:
+    """Government, NHRIs, CSOs, others; then by id — never by name, which for a pseudonymous
+    organisation would let the order betray the real one."""
+    return KIND_ORDER.get(OrganisationKind(organisation.kind), 3), organisation.id
 
 
 def _grouped(session: Session, stmt) -> dict[int, list]:

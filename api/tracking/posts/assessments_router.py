@@ -10,6 +10,7 @@ from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
+from api.recommendations.models import CleanStr
 from api.tracking.models import TrafficLight, Visibility
 from api.tracking.posts import assessments_service as service
 from api.tracking.posts.locations import set_location
@@ -36,7 +37,7 @@ def list_assessments(
     organisation: Annotated[IdQuery, Query(description="Id of the assessing organisation.")] = None,
     rating: TrafficLight | None = None,
     visibility: Visibility | None = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200,
+    q: Annotated[CleanStr | None, Query(min_length=1, max_length=200,
                                    description="Case-insensitive substring of the reasoning.")] = None,
     current: Annotated[bool, Query(description="Only each organisation's latest assessment (that you may see) "
                                                "of each recommendation; the other filters apply to those.")] = False,

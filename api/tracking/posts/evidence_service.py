@@ -120,10 +120,15 @@ def get_own_evidence(session: Session, principal: Principal, evidence_id: int) -
 
 def _check_url(url: str) -> str:
     url = url.strip()
-    parts = urlsplit(url)
-    if (len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not parts.hostname
+    refused = InvalidInput(f"`url` must be an http(s) address of at most {MAX_URL} characters.", field="url")
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port  # both raise ValueError on a malformed address
+    except ValueError:
+        raise refused from None
+    if (len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not host
             or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url)):
-        raise InvalidInput(f"`url` must be an http(s) address of at most {MAX_URL} characters.", field="url")
+        raise refused
     return url
 
 

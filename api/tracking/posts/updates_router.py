@@ -11,6 +11,7 @@ from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
 from api.pagination import Page, PageDep
+from api.recommendations.models import CleanStr
 from api.tracking.models import Visibility
 from api.tracking.posts import updates_service as service
 from api.tracking.posts.locations import set_location
@@ -34,7 +35,7 @@ def list_updates(
     action: Annotated[IdQuery, Query(description="Action id.")] = None,
     organisation: Annotated[IdQuery, Query(description="Id of the posting organisation.")] = None,
     visibility: Visibility | None = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200,
+    q: Annotated[CleanStr | None, Query(min_length=1, max_length=200,
                                    description="Case-insensitive substring of the text.")] = None,
     reported_from: Annotated[date | None, Query(description="Reported on or after.")] = None,
     reported_to: Annotated[date | None, Query(description="Reported on or before.")] = None,
