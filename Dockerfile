@@ -19,11 +19,16 @@ WORKDIR /app
 COPY alembic.ini ./
 COPY migrations ./migrations
 COPY api ./api
+COPY docker/entrypoint.sh /usr/local/bin/upr-entrypoint
 USER upr
+# Evidence uploads live here: mount a volume to keep them across containers.
+VOLUME /var/lib/upr
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
 # PYTHONPATH puts /app (with alembic.ini and migrations/) ahead of the installed copy of `api`.
-# With ENV=production the settings refuse to load without SECRET_KEY, so a misconfigured
-# container stops here instead of serving forgeable tokens.
-CMD ["sh", "-c", "upr migrate && exec upr serve --host 0.0.0.0 --port 8000 --workers ${WORKERS}"]
+# The entrypoint checks the configuration (with ENV=production: no SECRET_KEY, a short or a
+# placeholder one stops the container before it serves forgeable tokens), migrates, then runs
+# CMD; `upr serve` reads WORKERS, HOST and PORT from the environment.
+ENTRYPOINT ["upr-entrypoint"]
+CMD ["upr", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -199,11 +199,30 @@ def create_user(
         console.print(escape(f"Created user {user.id} <{user.email}> in {org.name}."))
 
 
+@app.command("check-config")
+def check_config() -> None:
+    """Validate the settings from the environment (exit 1 with the reason, secrets never printed)."""
+    from pydantic import ValidationError
+
+    from api.settings import Settings
+
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            console.print(f"[red]configuration error:[/red] {problem['msg']}", highlight=False)
+        raise typer.Exit(1) from None
+    database = settings.database_url.split("://", 1)[0]
+    console.print(f"configuration ok: ENV={settings.env}, database driver {database}, "
+                  f"evidence in {settings.evidence_dir}")
+
+
 @app.command()
 def serve(
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    workers: Annotated[int, typer.Option(help="uvicorn worker processes (state lives in the database).")] = 1,
+    host: Annotated[str, typer.Option(envvar="HOST")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(envvar="PORT")] = 8000,
+    workers: Annotated[int, typer.Option(envvar="WORKERS",
+                                         help="uvicorn worker processes (state lives in the database).")] = 1,
     reload: bool = False,
 ) -> None:
     """Serve the API with uvicorn."""

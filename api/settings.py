@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_KEY_LENGTH = 32
+MIN_DISTINCT_KEY_CHARACTERS = 10  # a random hex key of 32+ characters has ~16
 
 
 class Settings(BaseSettings):
@@ -51,6 +52,9 @@ class Settings(BaseSettings):
             self.secret_key = _local_key(self.secret_key_file)
         if len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
             raise ValueError(f"SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters")
+        if self.env == "production" and len(set(self.secret_key)) < MIN_DISTINCT_KEY_CHARACTERS:
+            raise ValueError("SECRET_KEY looks like a placeholder, not a random value "
+                             "(e.g. `openssl rand -hex 32`)")
         return self
 
 

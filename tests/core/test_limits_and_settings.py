@@ -1,5 +1,7 @@
 """Body size limit (413), CORS for dashboards, and settings that refuse unsafe production values."""
 
+import secrets
+
 import httpx
 import pytest
 from pydantic import ValidationError
@@ -52,6 +54,13 @@ def test_short_keys_are_refused_everywhere():
             Settings(env=env, secret_key="short")
 
 
+@pytest.mark.parametrize("placeholder", ["k" * 48, "changeme" * 5, "0123456789"[:8] * 5])
+def test_production_refuses_a_placeholder_key(placeholder):
+    with pytest.raises(ValidationError, match="placeholder"):
+        Settings(env="production", secret_key=placeholder)
+    assert Settings(env="development", secret_key=placeholder).secret_key == placeholder
+
+
 def test_development_generates_one_private_key_per_installation(tmp_path, monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     key_file = tmp_path / "key"
@@ -65,6 +74,6 @@ def test_development_generates_one_private_key_per_installation(tmp_path, monkey
 
 
 def test_production_accepts_a_real_key_and_alg_none_is_never_configurable():
-    assert Settings(env="production", secret_key="k" * 48).env == "production"
+    assert Settings(env="production", secret_key=secrets.token_hex(32)).env == "production"
     with pytest.raises(ValidationError, match="none"):
         Settings(jwt_algorithm="none", secret_key="k" * 48)
