@@ -13,6 +13,7 @@ from api.auth.router import router as auth_router
 from api.cycle.router import routers as cycle_routers
 from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
+from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
 from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     logging.basicConfig(level=logging.INFO)
     app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
     install_error_handlers(app)
+    install_replay_handler(app)
     install_problem_openapi(app)
     install_permission_openapi(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)

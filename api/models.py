@@ -15,6 +15,7 @@ from api.cycle.models import (
     SubmissionTheme,
     UprSession,
 )
+from api.idempotency.models import IdempotencyKey
 from api.imports.models import ImportJob
 from api.recommendations.models import (
     Position,
@@ -56,7 +57,7 @@ def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
 __all__ = [
     "Action", "ActionRecommendation", "Assessment", "AssessmentRevision", "Evidence", "Indicator",
     "Measurement", "Milestone", "ProgressUpdate", "ProgressUpdateRevision",
-    "AffectedPerson", "AuditEntry", "Cycle", "ImportJob", "LoginThrottle", "Organisation", "Position",
+    "AffectedPerson", "AuditEntry", "IdempotencyKey", "Cycle", "ImportJob", "LoginThrottle", "Organisation", "Position",
     "Recommendation", "RecommendationAffectedPerson", "RecommendationSdgTarget", "RecommendationTheme",
     "RecommendingState", "Review", "ReviewDocument", "ReviewTroika", "SdgTarget", "ServiceToken", "State",
     "Submission", "SubmissionParty", "SubmissionTheme", "Theme", "UprSession", "User", "VoluntaryPledge",

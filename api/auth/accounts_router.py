@@ -17,6 +17,7 @@ from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.types import IdPath, IdQuery
 
@@ -46,8 +47,8 @@ def get_organisation(organisation_id: IdPath, session: SessionDep, principal: Pu
 @organisations.post("", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED,
                     operation_id="organisations.create", responses=error_responses(401, 403, 409, 422))
 def create_organisation(data: OrganisationCreate, session: SessionDep,
-                        principal: CanWriteOrganisations) -> OrganisationRead:
-    return accounts.organisation_read(accounts.create_organisation(session, data), principal)
+                        principal: CanWriteOrganisations, idem: IdempotencyDep) -> OrganisationRead:
+    return idem.saved(accounts.organisation_read(accounts.create_organisation(session, data), principal))
 
 
 @organisations.patch("/{organisation_id}", response_model=OrganisationRead, operation_id="organisations.update",
@@ -78,9 +79,9 @@ def get_user(user_id: IdPath, session: SessionDep, _: CanReadUsers, response: Re
 
 @users.post("", response_model=UserRead, status_code=status.HTTP_201_CREATED, operation_id="users.create",
             responses=error_responses(401, 403, 409, 422))
-def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers) -> UserRead:
+def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers, idem: IdempotencyDep) -> UserRead:
     """Emails are unique case-insensitively; a duplicate is a 409 naming `email`."""
-    return UserRead.model_validate(accounts.create_user(session, data))
+    return idem.saved(UserRead.model_validate(accounts.create_user(session, data)))
 
 
 @users.patch("/{user_id}", response_model=UserRead, operation_id="users.update",

@@ -19,6 +19,7 @@ from api.cycle.models import (
 )
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.types import IdPath, IdQuery
 
@@ -45,10 +46,10 @@ def get_review(review_id: IdPath, session: SessionDep, _: Public, response: Resp
 
 @reviews.post("", response_model=ReviewRead, status_code=status.HTTP_201_CREATED, operation_id="reviews.create",
               responses=error_responses(401, 403, 409, 422))
-def create_review(data: ReviewCreate, session: SessionDep, _: CanWriteCycle) -> ReviewRead:
+def create_review(data: ReviewCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep) -> ReviewRead:
     """One review per state and session (409 otherwise); the troika has at most three states, never the state
     under review."""
-    return reviews_service.review_read(session, reviews_service.create_review(session, data))
+    return idem.saved(reviews_service.review_read(session, reviews_service.create_review(session, data)))
 
 
 @reviews.patch("/{review_id}", response_model=ReviewRead, operation_id="reviews.update",
@@ -91,8 +92,8 @@ def get_document(review_id: IdPath, document_id: IdPath, session: SessionDep, _:
 @documents.post("", response_model=ReviewDocumentRead, status_code=status.HTTP_201_CREATED,
                 operation_id="documents.create", responses=error_responses(401, 403, 404, 422))
 def create_document(review_id: IdPath, data: ReviewDocumentCreate, session: SessionDep,
-                    _: CanWriteCycle) -> ReviewDocumentRead:
-    return ReviewDocumentRead.model_validate(documents_service.create_document(session, review_id, data))
+                    _: CanWriteCycle, idem: IdempotencyDep) -> ReviewDocumentRead:
+    return idem.saved(ReviewDocumentRead.model_validate(documents_service.create_document(session, review_id, data)))
 
 
 @documents.patch("/{document_id}", response_model=ReviewDocumentRead, operation_id="documents.update",

@@ -24,6 +24,7 @@ from api.cycle.reviews_router import documents, reviews
 from api.cycle.submissions_router import submissions
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.types import IdPath, IdQuery
 
@@ -48,8 +49,8 @@ def get_state(code: str, session: SessionDep, _: Public, response: Response) -> 
 
 @router.post("", response_model=StateRead, status_code=status.HTTP_201_CREATED, operation_id="states.create",
              responses=error_responses(401, 403, 409, 422))
-def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates) -> StateRead:
-    return StateRead.model_validate(service.create_state(session, data))
+def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates, idem: IdempotencyDep) -> StateRead:
+    return idem.saved(StateRead.model_validate(service.create_state(session, data)))
 
 
 @router.patch("/{code}", response_model=StateRead, operation_id="states.update",
@@ -73,8 +74,8 @@ def get_cycle(number: IdPath, session: SessionDep, _: Public, response: Response
 
 @cycles.post("", response_model=CycleRead, status_code=status.HTTP_201_CREATED, operation_id="cycles.create",
              responses=error_responses(401, 403, 409, 422))
-def create_cycle(data: CycleCreate, session: SessionDep, _: CanWriteCycle) -> CycleRead:
-    return CycleRead.model_validate(service.create_cycle(session, data))
+def create_cycle(data: CycleCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep) -> CycleRead:
+    return idem.saved(CycleRead.model_validate(service.create_cycle(session, data)))
 
 
 @cycles.patch("/{number}", response_model=CycleRead, operation_id="cycles.update",
@@ -100,9 +101,9 @@ def get_session(number: IdPath, session: SessionDep, _: Public, response: Respon
 
 @sessions.post("", response_model=SessionRead, status_code=status.HTTP_201_CREATED, operation_id="sessions.create",
                responses=error_responses(401, 403, 409, 422))
-def create_session(data: SessionCreate, session: SessionDep, _: CanWriteCycle) -> SessionRead:
+def create_session(data: SessionCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep) -> SessionRead:
     """The cycle must exist (422 naming `cycle_number`)."""
-    return SessionRead.model_validate(service.create_session(session, data))
+    return idem.saved(SessionRead.model_validate(service.create_session(session, data)))
 
 
 @sessions.patch("/{number}", response_model=SessionRead, operation_id="sessions.update",

@@ -10,6 +10,7 @@ from api.cycle import submissions_service as service
 from api.cycle.models import StateCode, SubmissionCreate, SubmissionRead, SubmissionUpdate
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.types import IdPath, IdQuery
 
@@ -40,9 +41,10 @@ def get_submission(submission_id: IdPath, session: SessionDep, principal: Public
 
 @submissions.post("", response_model=SubmissionRead, status_code=status.HTTP_201_CREATED,
                   operation_id="submissions.create", responses=error_responses(401, 403, 422))
-def create_submission(data: SubmissionCreate, session: SessionDep, principal: CanWriteSubmissions) -> SubmissionRead:
+def create_submission(data: SubmissionCreate, session: SessionDep, principal: CanWriteSubmissions,
+                      idem: IdempotencyDep) -> SubmissionRead:
     """NHRIs and CSOs submit for reviews of their own state; admins for any."""
-    return service.submission_read(session, principal, service.create_submission(session, principal, data))
+    return idem.saved(service.submission_read(session, principal, service.create_submission(session, principal, data)))
 
 
 @submissions.patch("/{submission_id}", response_model=SubmissionRead, operation_id="submissions.update",

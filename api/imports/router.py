@@ -10,6 +10,7 @@ from api.auth.deps import CanRunImports
 from api.cycle.models import StateCode
 from api.db import SessionDep, get_engine
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.imports import jobs
 from api.imports.models import ImportJobRead
 from api.imports.records import ImportFormat
@@ -35,7 +36,7 @@ def get_job_sessions(engine: Annotated[Engine, Depends(get_engine)]) -> jobs.Ses
              responses=error_responses(401, 403, 413, 422))
 def create_import(
     session: SessionDep, principal: CanRunImports, response: Response, background: BackgroundTasks,
-    sessions: Annotated[jobs.SessionFactory, Depends(get_job_sessions)],
+    sessions: Annotated[jobs.SessionFactory, Depends(get_job_sessions)], idem: IdempotencyDep,
     file: Annotated[UploadFile, File(description=".csv, .csv.gz, .xlsx or .docx")],
     format: Annotated[ImportFormat | None, Form(description="Detected from the header when omitted.")] = None,
     state: Annotated[StateCode | None, Form(description="State under review, if the file does not say; "
@@ -50,7 +51,7 @@ def create_import(
                           state=state, upr_session=upr_session, strict=strict, dry_run=dry_run)
     background.add_task(jobs.run_job, job.id, sessions)
     response.headers["Location"] = f"/imports/{job.id}"
-    return ImportJobRead.model_validate(job)
+    return idem.saved(ImportJobRead.model_validate(job), response)
 
 
 @router.get("", response_model=Page[ImportJobRead], operation_id="imports.list",

@@ -11,6 +11,7 @@ from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import RegionalGroup, StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.recommendations import export, positions, service
 from api.recommendations.models import (
@@ -92,11 +93,11 @@ def get_recommendation(recommendation_id: IdPath, session: SessionDep, _: Public
 @recommendations.post("", response_model=RecommendationRead, status_code=status.HTTP_201_CREATED,
                       operation_id="recommendations.create", responses=error_responses(401, 403, 409, 422))
 def create_recommendation(data: RecommendationCreate, session: SessionDep, _: CanWriteRecommendations,
-                          response: Response) -> RecommendationRead:
+                          response: Response, idem: IdempotencyDep) -> RecommendationRead:
     """Without `external_key`, one is derived from the state under review, the session and the text
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409."""
     recommendation = service.create_recommendation(session, data)
-    return with_etag(response, service.read_recommendation(session, recommendation))
+    return idem.saved(with_etag(response, service.read_recommendation(session, recommendation)), response)
 
 
 @recommendations.patch("/{recommendation_id}", response_model=RecommendationRead,
@@ -130,8 +131,8 @@ def list_positions(recommendation_id: IdPath, session: SessionDep, _: Public,
 @position_history.post("", response_model=PositionRead, status_code=status.HTTP_201_CREATED,
                        operation_id="positions.create", responses=error_responses(401, 403, 404, 422))
 def create_position(recommendation_id: IdPath, data: PositionCreate, session: SessionDep,
-                    principal: CanWritePositions) -> PositionRead:
+                    principal: CanWritePositions, idem: IdempotencyDep) -> PositionRead:
     """Appends to the history (nothing is edited). The government of the state under review or an
     admin; the latest record by date becomes the current position, a back-dated one does not."""
     position = positions.record_position(session, principal, recommendation_id, data)
-    return PositionRead.model_validate(position)
+    return idem.saved(PositionRead.model_validate(position))

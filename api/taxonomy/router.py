@@ -8,6 +8,7 @@ from api.auth.deps import CanWriteTaxonomy, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.taxonomy import service
 from api.taxonomy.models import (
@@ -44,9 +45,9 @@ def get_theme(theme_id: IdPath, session: SessionDep, _: Public, response: Respon
 
 @themes.post("", response_model=ThemeRead, status_code=status.HTTP_201_CREATED, operation_id="themes.create",
              responses=error_responses(401, 403, 409, 422))
-def create_theme(data: ThemeCreate, session: SessionDep, _: CanWriteTaxonomy) -> ThemeRead:
+def create_theme(data: ThemeCreate, session: SessionDep, _: CanWriteTaxonomy, idem: IdempotencyDep) -> ThemeRead:
     """Names and codes are unique (case-insensitively): a duplicate is a 409 naming the field."""
-    return ThemeRead.model_validate(service.create_theme(session, data))
+    return idem.saved(ThemeRead.model_validate(service.create_theme(session, data)))
 
 
 @themes.patch("/{theme_id}", response_model=ThemeRead, operation_id="themes.update",
@@ -73,9 +74,9 @@ def get_affected_person(person_id: IdPath, session: SessionDep, _: Public, respo
 
 @affected_persons.post("", response_model=AffectedPersonRead, status_code=status.HTTP_201_CREATED,
                        operation_id="affected_persons.create", responses=error_responses(401, 403, 409, 422))
-def create_affected_person(data: AffectedPersonCreate, session: SessionDep, _: CanWriteTaxonomy
-                           ) -> AffectedPersonRead:
-    return AffectedPersonRead.model_validate(service.create_affected_person(session, data))
+def create_affected_person(data: AffectedPersonCreate, session: SessionDep, _: CanWriteTaxonomy,
+                           idem: IdempotencyDep) -> AffectedPersonRead:
+    return idem.saved(AffectedPersonRead.model_validate(service.create_affected_person(session, data)))
 
 
 @sdg_targets.get("", response_model=Page[SdgTargetRead], operation_id="sdg_targets.list",

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.auth.openapi import install_permission_openapi
 from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
+from api.idempotency.deps import install_replay_handler
 from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
 from api.settings import Settings, get_settings
@@ -41,6 +42,7 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
         servers=[{"url": MOUNT_PATH, "description": "mounted in the cycle API"}] if mounted else None,
     )
     install_error_handlers(app)
+    install_replay_handler(app)
     install_problem_openapi(app)
     install_permission_openapi(app)
     # Inside this app's own ServerErrorMiddleware, so an unhandled error is a problem+json 500

@@ -74,6 +74,8 @@ class Action(SQLModel, table=True):
     created_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime,
+                                         description="Deleted while posts referred to it: gone from plan reads.")
 
 
 class ActionRecommendation(SQLModel, table=True):
@@ -132,6 +134,8 @@ class Milestone(SQLModel, table=True):
     status: MilestoneStatus = Field(default=MilestoneStatus.pending, sa_type=enum_type(MilestoneStatus))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime,
+                                         description="Deleted while posts referred to it: gone from plan reads.")
 
 
 class ProgressUpdate(SQLModel, table=True):

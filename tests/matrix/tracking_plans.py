@@ -4,9 +4,12 @@ Plan rows (actions, indicators, measurements, milestones) are public: a caller p
 own state that reaches another state's row gets a 403, never a 404.
 """
 
+from sqlalchemy.orm import object_session
+
 from api.auth.permissions import Role
 from tests.factories import World
 from tests.matrix.base import Call, Scenario, _role
+from tests.tracking_factories import create_indicator
 
 _PLAN_ROW = {"targets_row": True, "row_is_public": True}
 MEASURING_ROLES = (Role.government, Role.nhri, Role.admin)
@@ -18,6 +21,16 @@ def _action(w: World, s: str) -> str:
 
 def _indicator(w: World, s: str) -> str:
     return f"/tracking/indicators/{w.tracking['indicators'][s].id}"
+
+
+def _unmeasured_indicator(w: World, s: str) -> str:
+    """An indicator of `s` with no measurements: the world's has the NHRI's, whose measurements block a
+    government's delete (409) whatever the permission."""
+    cache = w.tracking.setdefault("unmeasured_indicators", {})
+    if s not in cache:
+        action = w.tracking["actions"][s]
+        cache[s] = create_indicator(object_session(action), s, action=action, name="Unmeasured").id
+    return f"/tracking/indicators/{cache[s]}"
 
 
 def _milestone(w: World, s: str) -> str:
@@ -51,7 +64,8 @@ TRACKING_PLANS: dict[tuple[str, str], Scenario] = {
     ("GET", "/tracking/indicators/{indicator_id}"): Scenario(lambda w, r, s: Call(_indicator(w, s)), **_PLAN_ROW),
     ("PATCH", "/tracking/indicators/{indicator_id}"): Scenario(
         lambda w, r, s: Call(_indicator(w, s), json={"target_value": 90}), **_PLAN_ROW),
-    ("DELETE", "/tracking/indicators/{indicator_id}"): Scenario(lambda w, r, s: Call(_indicator(w, s)), **_PLAN_ROW),
+    ("DELETE", "/tracking/indicators/{indicator_id}"): Scenario(lambda w, r, s: Call(_unmeasured_indicator(w, s)),
+                                                                **_PLAN_ROW),
     ("GET", "/tracking/indicators/{indicator_id}/measurements"): Scenario(
         lambda w, r, s: Call(f"{_indicator(w, s)}/measurements"), **_PLAN_ROW),
     ("POST", "/tracking/indicators/{indicator_id}/measurements"): Scenario(

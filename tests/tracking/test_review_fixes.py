@@ -52,3 +52,28 @@ async def test_a_nul_in_a_search_is_a_422_on_every_database(client, tracking_wor
     for path in ("/tracking/progress-updates", "/tracking/assessments"):
         response = await client.get(path, params={"q": "a\x00b"})
         assert response.status_code == 422 and response.json()["field"] == "q", response.text
+
+
+async def test_an_archived_plan_row_is_gone_for_posts_and_overviews_too(client, tracking_world, settings, session):
+    """Deleting an action someone posted about archives it (same 204 as a real delete): nothing may
+    tell it apart from a deleted one afterwards, or the archive would betray the hidden post."""
+    from api.tracking.plans.rules import not_archived  # noqa: F401  (the rule the overview applies)
+
+    w = tracking_world
+    action, milestone = w.tracking["actions"][OWN_STATE], w.tracking["milestones"][OWN_STATE]
+    government = w.headers("government", settings)
+    assert (await client.delete(f"/tracking/actions/{action.id}", headers=government)).status_code == 204
+    session.refresh(action)
+    assert action.archived_at is not None  # posts refer to it: archived, not deleted
+    cso = w.headers("cso", settings)
+    for ref in (action.id, 999_999):
+        response = await client.post("/tracking/progress-updates", headers=cso, json={
+            "action_id": ref, "text": "x", "reported_on": "2021-05-01", "visibility": "public"})
+        assert (response.status_code, response.json()["field"]) == (422, "action_id")
+    gone = [await client.post("/tracking/evidence", headers=cso, data={"milestone_id": str(ref), "url": "https://a.org"})
+            for ref in (milestone.id, 999_999)]
+    assert [g.status_code for g in gone] == [404, 404]
+    matrix = (await client.get("/tracking/matrix", params={"state": OWN_STATE, "cycle": 3})).json()
+    assert all(row["actions"] == [] and row["indicators"] == [] for row in matrix["items"])
+    board = (await client.get("/tracking/dashboard", params={"state": OWN_STATE})).json()
+    assert board["actions_by_status"] == {} and board["milestones"]["total"] == 0

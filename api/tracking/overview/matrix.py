@@ -18,6 +18,7 @@ from api.tracking.indicator_progress import latest_measurements, progress
 from api.tracking.models import Action, ActionRecommendation, Assessment, Indicator
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.overview.shapes import ActorRating, MatrixAction, MatrixIndicator, MatrixPage, MatrixRow
+from api.tracking.plans.rules import live_indicator, not_archived
 from api.tracking.shapes import organisation_ref
 from api.tracking.visibility import visible_clause
 
@@ -63,10 +64,12 @@ def build_rows(session: Session, principal: Principal, recommendations: list[Rec
                       .where(RecommendationTheme.recommendation_id.in_(ids)).order_by(Theme.name))
     actions = _grouped(session, select(ActionRecommendation.recommendation_id, Action)
                        .join(Action, Action.id == ActionRecommendation.action_id)
-                       .where(ActionRecommendation.recommendation_id.in_(ids)).order_by(Action.id))
+                       .where(ActionRecommendation.recommendation_id.in_(ids), not_archived(Action))
+                       .order_by(Action.id))
     action_ids = sorted({a.id for linked in actions.values() for a in linked})
     indicators = list(session.exec(select(Indicator).where(or_(
-        Indicator.recommendation_id.in_(ids), Indicator.action_id.in_(action_ids))).order_by(Indicator.id)))
+        Indicator.recommendation_id.in_(ids), Indicator.action_id.in_(action_ids)), live_indicator())
+        .order_by(Indicator.id)))
     latest = latest_measurements(session, [i.id for i in indicators])
     by_action: dict[int, list[MatrixIndicator]] = defaultdict(list)
     direct: dict[int, list[MatrixIndicator]] = defaultdict(list)

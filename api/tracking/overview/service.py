@@ -11,7 +11,7 @@ from api.tracking.overview import counts
 from api.tracking.overview.matrix import all_rows
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.overview.shapes import Dashboard, MidTermReport
-from api.tracking.plans.rules import overdue_clause
+from api.tracking.plans.rules import not_archived, overdue_clause
 
 
 def mid_term_report(session: Session, principal: Principal, scope: OverviewScope) -> MidTermReport:
@@ -25,14 +25,14 @@ def mid_term_report(session: Session, principal: Principal, scope: OverviewScope
 
 def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> Dashboard:
     rows = list(all_rows(session, principal, scope))
-    actions = select(Action.id).where(Action.state_code == scope.state)
+    actions = select(Action.id).where(Action.state_code == scope.state, not_archived(Action))
     if scope.cycle is not None:  # the actions answering a recommendation of that cycle
         actions = actions.where(Action.id.in_(
             select(ActionRecommendation.action_id).where(
                 ActionRecommendation.recommendation_id.in_(scope.recommendation_ids()))))
     by_status = dict(session.execute(select(Action.status, func.count()).where(Action.id.in_(actions))
                                      .group_by(Action.status)).all())
-    milestones = select(Milestone).where(Milestone.action_id.in_(actions))
+    milestones = select(Milestone).where(Milestone.action_id.in_(actions), not_archived(Milestone))
     total = session.scalar(select(func.count()).select_from(milestones.subquery())) or 0
     done_count = session.scalar(select(func.count()).select_from(
         milestones.where(Milestone.status == MilestoneStatus.done).subquery())) or 0

@@ -4,11 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.auth.deps import CanWriteImplementation, Public, SettingsDep
+from api.auth.deps import CanWriteImplementation, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.tracking.models import ActionStatus
 from api.tracking.plans import actions_service as service
@@ -35,11 +36,11 @@ def list_actions(
 @actions.post("", response_model=ActionRead, status_code=status.HTTP_201_CREATED, operation_id="actions.create",
               responses=error_responses(401, 403, 422))
 def create_action(data: ActionCreate, session: SessionDep, principal: CanWriteImplementation,
-                  response: Response) -> ActionRead:
+                  response: Response, idem: IdempotencyDep) -> ActionRead:
     """Governments plan for their own state (admins for any): the focal point must be an active government
     organisation of that state and every recommendation of the cluster one made to it."""
     action = service.create_action(session, principal, data)
-    return with_etag(response, service.action_read(session, principal, action))
+    return idem.saved(with_etag(response, service.action_read(session, principal, action)), response)
 
 
 @actions.get("/{action_id}", response_model=ActionRead, operation_id="actions.get", responses=error_responses(404, 422))
@@ -49,7 +50,7 @@ def get_action(action_id: IdPath, session: SessionDep, principal: Public, respon
 
 
 @actions.patch("/{action_id}", response_model=ActionRead, operation_id="actions.update",
-               responses=error_responses(401, 403, 404, 409, 412, 422))
+               responses=error_responses(401, 403, 404, 412, 422))
 def update_action(action_id: IdPath, data: ActionUpdate, session: SessionDep, principal: CanWriteImplementation,
                   response: Response, if_match: IfMatch = None) -> ActionRead:
     """Send `If-Match` with the ETag you read, so a concurrent edit is a 412 rather than lost.
@@ -61,10 +62,10 @@ def update_action(action_id: IdPath, data: ActionUpdate, session: SessionDep, pr
 
 
 @actions.delete("/{action_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="actions.delete",
-                responses=error_responses(401, 403, 404, 409, 422))
-def delete_action(action_id: IdPath, session: SessionDep, principal: CanWriteImplementation,
-                     settings: SettingsDep) -> None:
-    """Deletes the action with its milestones (and your evidence on them), its indicators (with their
-    measurements) and its cluster. Refused (409) while progress updates refer to it or other organisations'
-    evidence is attached to its milestones."""
-    service.delete_action(session, principal, action_id, settings.evidence_dir)
+                responses=error_responses(401, 403, 404, 422))
+def delete_action(action_id: IdPath, session: SessionDep, principal: CanWriteImplementation) -> None:
+    """Removes the action from the plan with its milestones and indicators. Posts about it (progress
+    updates, evidence on its milestones) and other organisations' measurements are never deleted: while
+    any exist the action is archived instead — gone from every plan read, as if deleted — and the posts
+    stay as they are. The answer is the same either way."""
+    service.delete_action(session, principal, action_id)

@@ -1,23 +1,23 @@
 """Actions: the measures a state takes, each answering a cluster of its recommendations.
 
 A government writes its own state's actions (admins any). An action is the hub of the plan: its
-indicators and milestones go with it, but posts other organisations made about it (progress
-updates, evidence on its milestones) are never deleted as a side effect: they block the delete.
+indicators and milestones go with it. Posts about it (progress updates, evidence on its milestones)
+and other organisations' measurements on its indicators are never deleted as a side effect, and
+whether any exist must not show to a caller who may not see them: a delete then archives the
+action instead (see `rules`), and answers exactly as a real delete does.
 """
 
 from collections import defaultdict
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import case, exists, func, or_
 from sqlmodel import Session, select
 
 from api.auth.models import Organisation, OrganisationKind
 from api.auth.principal import Principal
 from api.cycle.models import Review, State
-from api.errors import Conflict, InvalidInput
-from api.lookup import get_or_404
+from api.errors import InvalidInput, NotFound
 from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import Recommendation
 from api.tracking.models import (
@@ -29,10 +29,19 @@ from api.tracking.models import (
     Milestone,
     ProgressUpdate,
 )
-from api.tracking.plans.rules import after_patch, ordered, overdue_clause, patch, require_plan_write, touch
+from api.tracking.plans.rules import (
+    after_patch,
+    live_row,
+    not_archived,
+    ordered,
+    overdue_clause,
+    patch,
+    require_plan_write,
+    touch,
+)
 from api.tracking.plans.shapes import ActionCreate, ActionRead, ActionUpdate
-from api.tracking.posts.evidence_service import delete_rows
 from api.tracking.shapes import organisation_ref
+from api.types import utcnow
 
 
 def action_reads(session: Session, principal: Principal, actions: Sequence[Action]) -> list[ActionRead]:
@@ -50,7 +59,7 @@ def action_reads(session: Session, principal: Principal, actions: Sequence[Actio
                                       .group_by(Indicator.action_id)).all())
     milestones = {action_id: (total, overdue or 0) for action_id, total, overdue in session.execute(
         select(Milestone.action_id, func.count(), func.sum(case((overdue_clause(), 1), else_=0)))
-        .where(Milestone.action_id.in_(ids)).group_by(Milestone.action_id))}
+        .where(Milestone.action_id.in_(ids), not_archived(Milestone)).group_by(Milestone.action_id))}
     reads = []
     for a in actions:
         organisation = organisations.get(a.responsible_organisation_id)
@@ -72,7 +81,7 @@ def action_read(session: Session, principal: Principal, action: Action) -> Actio
 def list_actions(session: Session, principal: Principal, params: PageParams, *, state_code: str | None = None,
                  status: str | None = None, recommendation_id: int | None = None,
                  responsible_organisation_id: int | None = None) -> Page[ActionRead]:
-    stmt = select(Action)
+    stmt = select(Action).where(not_archived(Action))
     if state_code:
         stmt = stmt.where(Action.state_code == state_code.upper())
     if status is not None:
@@ -88,7 +97,11 @@ def list_actions(session: Session, principal: Principal, params: PageParams, *, 
 
 
 def get_action(session: Session, action_id: int, *, for_update: bool = False) -> Action:
-    return get_or_404(session, Action, action_id, "Action", for_update=for_update)
+    """404 for an archived action too: it answers as a deleted one."""
+    action = live_row(session, Action, action_id, for_update=for_update)
+    if action is None:
+        raise NotFound.entity("Action", action_id)
+    return action
 
 
 def writable_action(session: Session, principal: Principal, action_id: int) -> Action:
@@ -160,12 +173,12 @@ def create_action(session: Session, principal: Principal, data: ActionCreate) ->
 def update_action(session: Session, principal: Principal, action: Action, data: ActionUpdate) -> Action:
     """`action` comes from `writable_action`. The focal point and the cluster are checked when they change;
     moving the action to another state's plan re-checks both against that state and takes its indicators
-    and milestones along (a focal point deactivated since does not block editing the rest)."""
+    and milestones along (a focal point deactivated since does not block editing the rest). Posts about
+    it stay as they are (see `_move_children`), so whether any exist never decides the answer."""
     state_code = data.state_code if data.state_code is not None else action.state_code
     moving = state_code != action.state_code
     if moving:
         _plan_state(session, principal, state_code)
-        _refuse_if_posts(session, principal, action, "moved to another state")
     ordered(after_patch(action, data, "start_date"), after_patch(action, data, "end_date"),
             first_field="start_date", then_field="end_date")
     if moving or "responsible_organisation_id" in data.model_fields_set:
@@ -186,42 +199,50 @@ def update_action(session: Session, principal: Principal, action: Action, data: 
 
 
 def _move_children(session: Session, action: Action, state_code: str) -> None:
-    """Indicators and milestones follow the action, and so does the caller's own evidence on its
-    milestones (`_refuse_if_posts` made sure there is no one else's)."""
-    milestones = list(session.exec(select(Milestone).where(Milestone.action_id == action.id)))
-    for row in [*session.exec(select(Indicator).where(Indicator.action_id == action.id)), *milestones]:
+    """Indicators and milestones (archived ones too) follow the action. Posts do not: a progress update
+    or evidence stays in the tracker of the state it was posted in, with the visibility its poster chose
+    (moving it would show a `shared` post to another state's users)."""
+    for row in [*session.exec(select(Indicator).where(Indicator.action_id == action.id)),
+                *session.exec(select(Milestone).where(Milestone.action_id == action.id))]:
         row.state_code = state_code
         touch(row)
-    for evidence in session.exec(select(Evidence).where(Evidence.milestone_id.in_([m.id for m in milestones]))):
-        evidence.state_code = state_code
 
 
-def _refuse_if_posts(session: Session, principal: Principal, action: Action, doing: str) -> None:
-    """Progress updates about the action are posts kept with their history: the action cannot go while
-    any refers to it, nor while another organisation's evidence hangs on its milestones. The message
-    never counts or describes them (some may be confidential to the caller)."""
-    updates = list(session.exec(select(ProgressUpdate.organisation_id).where(ProgressUpdate.action_id == action.id)))
-    foreign_evidence = session.exec(
-        select(Evidence.id).where(Evidence.milestone_id.in_(select(Milestone.id)
-                                                            .where(Milestone.action_id == action.id)),
-                                  Evidence.organisation_id != principal.organisation_id).limit(1)).first()
-    if foreign_evidence is not None or any(org != principal.organisation_id for org in updates):
-        raise Conflict(f"Action {action.id} cannot be {doing}: other organisations' progress updates or evidence "
-                       "refer to it.")
-    if updates:
-        raise Conflict(f"Action {action.id} cannot be {doing}: your organisation's progress updates refer to it; "
-                       "delete them or point them at a recommendation first.")
-
-
-def delete_action(session: Session, principal: Principal, action_id: int, evidence_dir: Path) -> None:
-    """Children first, row by row through the ORM so every deleted row is audited; files of the
-    caller's evidence on the milestones go once the delete is committed."""
-    action = writable_action(session, principal, action_id)
-    _refuse_if_posts(session, principal, action, "deleted")
+def _must_archive(session: Session, principal: Principal, action: Action) -> bool:
+    """Whether anything the delete must not take refers to the action: any progress update about it or
+    any evidence on its milestones, whoever posted it and whether or not the caller can see it, or
+    another organisation's measurement on its indicators. Own posts count too, so that what the
+    caller can see afterwards never tells the two outcomes apart."""
     milestone_ids = select(Milestone.id).where(Milestone.action_id == action.id)
     indicator_ids = select(Indicator.id).where(Indicator.action_id == action.id)
-    delete_rows(session, list(session.exec(select(Evidence).where(Evidence.milestone_id.in_(milestone_ids)))),
-                evidence_dir)
+    return bool(session.scalar(select(or_(
+        exists().where(ProgressUpdate.action_id == action.id),
+        exists().where(Evidence.milestone_id.in_(milestone_ids)),
+        exists().where(Measurement.indicator_id.in_(indicator_ids),
+                       Measurement.organisation_id != principal.organisation_id)))))
+
+
+def _archive(session: Session, action: Action) -> None:
+    """The action and its milestones leave the plan; everything else stays as it is."""
+    now = utcnow()
+    for milestone in session.exec(select(Milestone).where(Milestone.action_id == action.id,
+                                                          not_archived(Milestone))):
+        milestone.archived_at = now
+        session.add(milestone)
+    action.archived_at = now
+    session.add(action)
+    session.flush()
+
+
+def delete_action(session: Session, principal: Principal, action_id: int) -> None:
+    """Archives the action when posts or other organisations' measurements refer to it (`_must_archive`);
+    otherwise deletes it with its milestones, indicators (with the caller's measurements) and cluster, row
+    by row through the ORM so every deleted row is audited. Either way the caller gets the same answer."""
+    action = writable_action(session, principal, action_id)
+    if _must_archive(session, principal, action):
+        _archive(session, action)
+        return
+    indicator_ids = select(Indicator.id).where(Indicator.action_id == action.id)
     for stmt in (select(Measurement).where(Measurement.indicator_id.in_(indicator_ids)),
                  select(Milestone).where(Milestone.action_id == action.id),
                  select(Indicator).where(Indicator.action_id == action.id),

@@ -9,6 +9,7 @@ from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.tracking.plans import indicators_service as service
 from api.tracking.plans.shapes import IndicatorCreate, IndicatorRead, IndicatorUpdate
@@ -33,10 +34,10 @@ def list_indicators(
 @indicators.post("", response_model=IndicatorRead, status_code=status.HTTP_201_CREATED,
                  operation_id="indicators.create", responses=error_responses(401, 403, 422))
 def create_indicator(data: IndicatorCreate, session: SessionDep, principal: CanWriteImplementation,
-                     response: Response) -> IndicatorRead:
+                     response: Response, idem: IdempotencyDep) -> IndicatorRead:
     """For exactly one action or recommendation of your own state (admins: any); the state follows from it."""
     indicator = service.create_indicator(session, principal, data)
-    return with_etag(response, service.indicator_read(session, indicator))
+    return idem.saved(with_etag(response, service.indicator_read(session, indicator)), response)
 
 
 @indicators.get("/{indicator_id}", response_model=IndicatorRead, operation_id="indicators.get",
@@ -59,7 +60,8 @@ def update_indicator(indicator_id: IdPath, data: IndicatorUpdate, session: Sessi
 
 
 @indicators.delete("/{indicator_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="indicators.delete",
-                   responses=error_responses(401, 403, 404, 422))
+                   responses=error_responses(401, 403, 404, 409, 422))
 def delete_indicator(indicator_id: IdPath, session: SessionDep, principal: CanWriteImplementation) -> None:
-    """Deletes the indicator with all its measurements."""
+    """Deletes the indicator with your organisation's measurements; refused (409) while another
+    organisation's measurements are on it (they are theirs to withdraw)."""
     service.delete_indicator(session, principal, indicator_id)

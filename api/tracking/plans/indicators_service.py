@@ -2,24 +2,25 @@
 
 The state is the owner's (the action's, or the recommendation's review's), never the client's say.
 The latest value and the progress toward the target are computed from the measurements on every
-read (`api.tracking.indicator_progress`), one grouped query per page.
+read (`api.tracking.indicator_progress`), one grouped query per page. The indicators of an archived
+action are gone with it (see `rules`). Measurements belong to their posters: an indicator with
+another organisation's is not deleted (they are public, so saying so reveals nothing).
 """
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import exists, or_
 from sqlmodel import Session, select
 
 from api.auth.principal import Principal
 from api.cycle.models import Review
-from api.errors import InvalidInput
-from api.lookup import get_or_404
+from api.errors import Conflict, InvalidInput, NotFound
 from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import Recommendation
 from api.tracking.indicator_progress import latest_measurements, progress, target_reached
 from api.tracking.models import Action, ActionRecommendation, Direction, Indicator, Measurement
-from api.tracking.plans.rules import after_patch, ordered, patch, require_plan_write
+from api.tracking.plans.rules import after_patch, live_indicator, live_row, ordered, patch, require_plan_write
 from api.tracking.plans.shapes import IndicatorCreate, IndicatorRead, IndicatorUpdate, IndicatorWrite
 
 
@@ -41,13 +42,13 @@ def indicator_read(session: Session, indicator: Indicator) -> IndicatorRead:
 
 def list_indicators(session: Session, params: PageParams, *, state_code: str | None = None,
                     action_id: int | None = None, recommendation_id: int | None = None) -> Page[IndicatorRead]:
-    stmt = select(Indicator)
+    stmt = select(Indicator).where(live_indicator())
     if state_code:
         stmt = stmt.where(Indicator.state_code == state_code.upper())
     if action_id is not None:
         stmt = stmt.where(Indicator.action_id == action_id)
     if recommendation_id is not None:
-        answering = select(ActionRecommendation.action_id).where(
+        answering = select(ActionRecommendation.action_id).where(  # archived ones: `live_indicator` above
             ActionRecommendation.recommendation_id == recommendation_id)
         stmt = stmt.where(or_(Indicator.recommendation_id == recommendation_id, Indicator.action_id.in_(answering)))
     page = paginate(session, stmt, params, [Sort(Indicator.id)])
@@ -55,7 +56,12 @@ def list_indicators(session: Session, params: PageParams, *, state_code: str | N
 
 
 def get_indicator(session: Session, indicator_id: int, *, for_update: bool = False) -> Indicator:
-    return get_or_404(session, Indicator, indicator_id, "Indicator", for_update=for_update)
+    """404 for an archived action's indicator too: it answers as a deleted one."""
+    indicator = session.get(Indicator, indicator_id, with_for_update=for_update)
+    if indicator is None or (indicator.action_id is not None
+                             and live_row(session, Action, indicator.action_id) is None):
+        raise NotFound.entity("Indicator", indicator_id)
+    return indicator
 
 
 def writable_indicator(session: Session, principal: Principal, indicator_id: int) -> Indicator:
@@ -70,7 +76,7 @@ def _owner_state(session: Session, principal: Principal, action_id: int | None,
     if (action_id is None) == (recommendation_id is None):
         raise InvalidInput("Give exactly one of `action_id` and `recommendation_id`.", field="action_id")
     if action_id is not None:
-        action = session.get(Action, action_id)
+        action = live_row(session, Action, action_id)
         if action is None:
             raise InvalidInput(f"Action {action_id} does not exist.", field="action_id")
         state_code, what = action.state_code, f"action {action_id}"
@@ -127,8 +133,13 @@ def update_indicator(session: Session, principal: Principal, indicator: Indicato
 
 
 def delete_indicator(session: Session, principal: Principal, indicator_id: int) -> None:
-    """Its measurements go with it, row by row so each is audited."""
+    """The caller's own measurements go with it, row by row so each is audited; another organisation's
+    (an NHRI's, say) block the delete: they are theirs to withdraw."""
     indicator = writable_indicator(session, principal, indicator_id)
+    if session.scalar(select(exists().where(Measurement.indicator_id == indicator.id,
+                                            Measurement.organisation_id != principal.organisation_id))):
+        raise Conflict(f"Indicator {indicator.id} cannot be deleted: it has measurements posted by other "
+                       "organisations; they belong to them.")
     for measurement in session.exec(select(Measurement).where(Measurement.indicator_id == indicator.id)):
         session.delete(measurement)
     session.flush()

@@ -6,6 +6,7 @@ from api.auth.deps import CanPostMeasurements, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.tracking.plans import measurements_service as service
 from api.tracking.plans.shapes import MeasurementCreate, MeasurementRead, MeasurementUpdate
@@ -25,10 +26,10 @@ def list_measurements(indicator_id: IdPath, session: SessionDep, principal: Publ
 @measurements.post("", response_model=MeasurementRead, status_code=status.HTTP_201_CREATED,
                    operation_id="measurements.create", responses=error_responses(401, 403, 404, 422))
 def create_measurement(indicator_id: IdPath, data: MeasurementCreate, session: SessionDep,
-                       principal: CanPostMeasurements, response: Response) -> MeasurementRead:
+                       principal: CanPostMeasurements, response: Response, idem: IdempotencyDep) -> MeasurementRead:
     """The government and the NHRI of the indicator's state post (admins: any), as their organisation."""
     measurement = service.create_measurement(session, principal, indicator_id, data)
-    return with_etag(response, service.measurement_read(session, principal, measurement))
+    return idem.saved(with_etag(response, service.measurement_read(session, principal, measurement)), response)
 
 
 @measurements.get("/{measurement_id}", response_model=MeasurementRead, operation_id="measurements.get",

@@ -4,11 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.auth.deps import CanWriteImplementation, Public, SettingsDep
+from api.auth.deps import CanWriteImplementation, Public
 from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.tracking.models import MilestoneStatus
 from api.tracking.plans import milestones_service as service
@@ -44,9 +45,10 @@ def list_overdue(session: SessionDep, principal: Public, page: PageDep, state: S
 @milestones.post("", response_model=MilestoneRead, status_code=status.HTTP_201_CREATED,
                  operation_id="milestones.create", responses=error_responses(401, 403, 422))
 def create_milestone(data: MilestoneCreate, session: SessionDep, principal: CanWriteImplementation,
-                     response: Response) -> MilestoneRead:
+                     response: Response, idem: IdempotencyDep) -> MilestoneRead:
     """For an action of your own state (admins: any); the state follows from the action."""
-    return with_etag(response, service.milestone_read(service.create_milestone(session, principal, data)))
+    milestone = service.create_milestone(session, principal, data)
+    return idem.saved(with_etag(response, service.milestone_read(milestone)), response)
 
 
 @milestones.get("/{milestone_id}", response_model=MilestoneRead, operation_id="milestones.get",
@@ -68,8 +70,9 @@ def update_milestone(milestone_id: IdPath, data: MilestoneUpdate, session: Sessi
 
 
 @milestones.delete("/{milestone_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="milestones.delete",
-                   responses=error_responses(401, 403, 404, 409, 422))
-def delete_milestone(milestone_id: IdPath, session: SessionDep, principal: CanWriteImplementation,
-                     settings: SettingsDep) -> None:
-    """Deletes the milestone with your evidence on it; refused (409) while another organisation's is attached."""
-    service.delete_milestone(session, principal, milestone_id, settings.evidence_dir)
+                   responses=error_responses(401, 403, 404, 422))
+def delete_milestone(milestone_id: IdPath, session: SessionDep, principal: CanWriteImplementation) -> None:
+    """Removes the milestone from the plan. Evidence attached to it (anyone's) is never deleted: while any
+    exists the milestone is archived instead — gone from every plan read, as if deleted — and the evidence
+    stays as it is. The answer is the same either way."""
+    service.delete_milestone(session, principal, milestone_id)

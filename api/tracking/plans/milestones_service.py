@@ -2,25 +2,33 @@
 
 `status` and `done_date` never disagree: `done` always carries the date it was done (today when
 none is given), a done date makes the milestone `done`, and any other status clears it. Overdue is
-computed on read (past due, neither done nor cancelled), never stored.
+computed on read (past due, neither done nor cancelled), never stored. A milestone with evidence
+is archived rather than deleted (see `rules`); archived ones are gone from every read here.
 """
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exists
 from sqlmodel import Session, select
 
 from api.auth.principal import Principal
-from api.errors import Conflict, InvalidInput
-from api.lookup import get_or_404
+from api.errors import InvalidInput, NotFound
 from api.pagination import Page, PageParams, Sort, paginate
 from api.tracking import clock
 from api.tracking.models import Action, Evidence, Milestone, MilestoneStatus
-from api.tracking.plans.rules import is_overdue, not_in_future, overdue_clause, patch, require_plan_write
+from api.tracking.plans.rules import (
+    is_overdue,
+    live_row,
+    not_archived,
+    not_in_future,
+    overdue_clause,
+    patch,
+    require_plan_write,
+)
 from api.tracking.plans.shapes import MilestoneCreate, MilestoneRead, MilestoneUpdate
-from api.tracking.posts.evidence_service import delete_rows
+from api.types import utcnow
 
 
 def milestone_reads(milestones: Sequence[Milestone]) -> list[MilestoneRead]:
@@ -40,7 +48,7 @@ def _page(session: Session, stmt, params: PageParams, order: list[Sort]) -> Page
 def list_milestones(session: Session, params: PageParams, *, state_code: str | None = None,
                     action_id: int | None = None, status: MilestoneStatus | None = None,
                     overdue: bool | None = None) -> Page[MilestoneRead]:
-    stmt = select(Milestone)
+    stmt = select(Milestone).where(not_archived(Milestone))
     if state_code:
         stmt = stmt.where(Milestone.state_code == state_code.upper())
     if action_id is not None:
@@ -53,14 +61,18 @@ def list_milestones(session: Session, params: PageParams, *, state_code: str | N
 
 
 def list_overdue(session: Session, params: PageParams, *, state_code: str | None = None) -> Page[MilestoneRead]:
-    stmt = select(Milestone).where(overdue_clause())
+    stmt = select(Milestone).where(overdue_clause(), not_archived(Milestone))
     if state_code:
         stmt = stmt.where(Milestone.state_code == state_code.upper())
     return _page(session, stmt, params, [Sort(Milestone.due_date), Sort(Milestone.id)])
 
 
 def get_milestone(session: Session, milestone_id: int, *, for_update: bool = False) -> Milestone:
-    return get_or_404(session, Milestone, milestone_id, "Milestone", for_update=for_update)
+    """404 for an archived milestone too: it answers as a deleted one."""
+    milestone = live_row(session, Milestone, milestone_id, for_update=for_update)
+    if milestone is None:
+        raise NotFound.entity("Milestone", milestone_id)
+    return milestone
 
 
 def writable_milestone(session: Session, principal: Principal, milestone_id: int) -> Milestone:
@@ -70,7 +82,7 @@ def writable_milestone(session: Session, principal: Principal, milestone_id: int
 
 
 def _action(session: Session, principal: Principal, action_id: int) -> Action:
-    action = session.get(Action, action_id)
+    action = live_row(session, Action, action_id)
     if action is None:
         raise InvalidInput(f"Action {action_id} does not exist.", field="action_id")
     require_plan_write(principal, action.state_code, f"action {action.id}")
@@ -130,14 +142,14 @@ def update_milestone(session: Session, principal: Principal, milestone: Mileston
     return milestone
 
 
-def delete_milestone(session: Session, principal: Principal, milestone_id: int, evidence_dir: Path) -> None:
-    """Evidence is a post: the caller's own goes with the milestone, anyone else's blocks the delete
-    (the message does not describe it: it may be confidential to the caller)."""
+def delete_milestone(session: Session, principal: Principal, milestone_id: int) -> None:
+    """Evidence is a post and stays: a milestone with any (the caller's or anyone else's, visible to the
+    caller or not) is archived, one without is deleted. The answer is the same either way, so it never
+    tells the caller that evidence it cannot see exists."""
     milestone = writable_milestone(session, principal, milestone_id)
-    evidence = list(session.exec(select(Evidence).where(Evidence.milestone_id == milestone.id)))
-    if any(e.organisation_id != principal.organisation_id for e in evidence):
-        raise Conflict(f"Milestone {milestone.id} cannot be deleted: other organisations' evidence is attached "
-                       "to it.")
-    delete_rows(session, evidence, evidence_dir)  # their files go once the delete is committed
-    session.delete(milestone)
+    if session.scalar(select(exists().where(Evidence.milestone_id == milestone.id))):
+        milestone.archived_at = utcnow()
+        session.add(milestone)
+    else:
+        session.delete(milestone)
     session.flush()

@@ -1,22 +1,48 @@
 """Rules shared by the plan's services: whose plan the caller may change, dates, partial updates,
-and what makes a milestone overdue."""
+what makes a milestone overdue, and which rows are archived.
+
+Archived rows: an action or milestone deleted while posts referred to it is archived instead
+(`archived_at` set) and, like a deleted one, is gone from every plan read. Whether posts exist
+must not show (some may be confidential to the caller), so everything that reads or refers to
+plan rows filters with `not_archived` / `live_indicator` and loads by id with `live_row`: an
+archived row is a 404, or a 422 when named in a body, exactly like a deleted one. The indicators of
+an archived action go with it (indicators have no column of their own).
+"""
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_
+from sqlalchemy import and_, or_
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.errors import Forbidden, InvalidInput
 from api.tracking import clock
-from api.tracking.models import Milestone, MilestoneStatus
+from api.tracking.models import Action, Indicator, Milestone, MilestoneStatus
 from api.types import utcnow
 from api.updates import apply_changes
 
 CLOSED = (MilestoneStatus.done, MilestoneStatus.cancelled)
+Archivable = TypeVar("Archivable", Action, Milestone)
+
+
+def not_archived(model: type[Action] | type[Milestone]) -> ColumnElement[bool]:
+    """SQL: the action or milestone has not been archived (archiving an action archives its milestones)."""
+    return model.archived_at.is_(None)
+
+
+def live_indicator() -> ColumnElement[bool]:
+    """SQL: the indicator is not one of an archived action's."""
+    return or_(Indicator.action_id.is_(None), Indicator.action_id.in_(select(Action.id).where(not_archived(Action))))
+
+
+def live_row(session: Session, model: type[Archivable], row_id: int, *, for_update: bool = False
+             ) -> Archivable | None:
+    """The action or milestone by id, None when it does not exist or is archived."""
+    row = session.get(model, row_id, with_for_update=for_update)
+    return row if row is not None and row.archived_at is None else None
 
 
 def require_plan_write(principal: Principal, state_code: str, what: str) -> None:

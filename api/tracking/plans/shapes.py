@@ -85,7 +85,7 @@ class ActionUpdate(ActionWrite):
 
     state_code: StateCode | None = Field(
         default=None, description="Moving an action to another state's plan takes its indicators and milestones "
-                                  "along; refused while posts refer to it.")
+                                  "along; progress updates and evidence stay in the tracker they were posted in.")
 
 
 class ActionRead(SQLModel):

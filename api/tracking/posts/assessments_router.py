@@ -9,6 +9,7 @@ from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.recommendations.models import CleanStr
 from api.tracking.models import TrafficLight, Visibility
@@ -51,12 +52,12 @@ def list_assessments(
 @router.post("", response_model=AssessmentRead, status_code=status.HTTP_201_CREATED,
              operation_id="assessments.create", responses=error_responses(401, 403, 422))
 def create_assessment(data: AssessmentCreate, session: SessionDep, principal: CanPostAssessments,
-                      request: Request, response: Response) -> AssessmentRead:
+                      request: Request, response: Response, idem: IdempotencyDep) -> AssessmentRead:
     """A new point in your organisation's history of this recommendation (to correct one, PATCH it).
     Recommendations made to your own state only (admins: any)."""
     assessment = service.create_assessment(session, principal, data)
     set_location(request, response, f"/assessments/{assessment.id}")
-    return with_etag(response, service.assessment_read(session, principal, assessment))
+    return idem.saved(with_etag(response, service.assessment_read(session, principal, assessment)), response)
 
 
 @router.get("/{assessment_id}", response_model=AssessmentRead, operation_id="assessments.get",

@@ -12,6 +12,7 @@ from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.tracking.models import EvidenceKind, Visibility
 from api.tracking.posts import evidence_service as service
@@ -56,6 +57,7 @@ def list_evidence(
              responses=error_responses(401, 403, 404, 413, 415, 422))
 def create_evidence(
     session: SessionDep, principal: CanPostEvidence, settings: SettingsDep, request: Request, response: Response,
+    idem: IdempotencyDep,
     progress_update_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[311],
                                                    description="Attach to this progress update (yours).")] = None,
     assessment_id: Annotated[int | None, Form(ge=1, le=MAX_ID, description="… or to this assessment (yours).")
@@ -82,7 +84,7 @@ def create_evidence(
     store = service.FileStore(directory=settings.evidence_dir, max_bytes=settings.max_evidence_bytes)
     evidence = service.create_evidence(session, principal, store, data, upload)
     set_location(request, response, f"/evidence/{evidence.id}")
-    return with_etag(response, service.evidence_read(session, principal, evidence))
+    return idem.saved(with_etag(response, service.evidence_read(session, principal, evidence)), response)
 
 
 @router.get("/{evidence_id}", response_model=EvidenceRead, operation_id="evidence.get",

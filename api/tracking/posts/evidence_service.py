@@ -21,6 +21,7 @@ from api.errors import Forbidden, InvalidInput, NotFound
 from api.pagination import Page, PageParams, Sort, paginate
 from api.tracking import clock
 from api.tracking.models import Assessment, Evidence, EvidenceKind, Milestone, ProgressUpdate, Visibility
+from api.tracking.plans.rules import live_row
 from api.tracking.posts.access import posting_organisation, require_poster, visible_or_404
 from api.tracking.posts.organisations import organisation_refs
 from api.tracking.posts.shapes import EvidenceRead, EvidenceUpdate
@@ -143,7 +144,7 @@ def _parent(session: Session, principal: Principal, data: EvidenceInput) -> tupl
                            field=list(given)[1] if given else "progress_update_id")
     ((field, parent_id),) = given.items()
     if field == "milestone_id":
-        milestone = session.get(Milestone, parent_id)
+        milestone = live_row(session, Milestone, parent_id)  # archived: as gone as deleted
         if milestone is None:
             raise NotFound.entity("Milestone", parent_id)
         if not principal.may(Permission.evidence_post, state_code=milestone.state_code):

@@ -6,6 +6,7 @@ from api.cycle.models import Review
 from api.errors import InvalidInput
 from api.recommendations.models import Recommendation
 from api.tracking.models import Action
+from api.tracking.plans.rules import live_row
 
 
 def recommendation_state(session: Session, recommendation_id: int) -> str | None:
@@ -24,7 +25,7 @@ def subject_state(session: Session, recommendation_id: int | None, action_id: in
         if state is None:
             raise InvalidInput(f"Recommendation {recommendation_id} does not exist.", field="recommendation_id")
     if action_id is not None:
-        action = session.get(Action, action_id)
+        action = live_row(session, Action, action_id)  # an archived action is as gone as a deleted one
         if action is None:
             raise InvalidInput(f"Action {action_id} does not exist.", field="action_id")
         if state is not None and action.state_code != state:

@@ -10,6 +10,7 @@ from api.concurrency import IfMatch, check_if_match, with_etag
 from api.cycle.models import StateCode
 from api.db import SessionDep
 from api.errors import error_responses
+from api.idempotency.deps import IdempotencyDep
 from api.pagination import Page, PageDep
 from api.recommendations.models import CleanStr
 from api.tracking.models import Visibility
@@ -50,11 +51,11 @@ def list_updates(
 @router.post("", response_model=ProgressUpdateRead, status_code=status.HTTP_201_CREATED,
              operation_id="progress_updates.create", responses=error_responses(401, 403, 422))
 def create_update(data: ProgressUpdateCreate, session: SessionDep, principal: CanPostProgressUpdates,
-                  request: Request, response: Response) -> ProgressUpdateRead:
+                  request: Request, response: Response, idem: IdempotencyDep) -> ProgressUpdateRead:
     """Posted for your organisation about your own state's recommendation or action (admins: any)."""
     update = service.create_update(session, principal, data)
     set_location(request, response, f"/progress-updates/{update.id}")
-    return with_etag(response, service.update_read(session, principal, update))
+    return idem.saved(with_etag(response, service.update_read(session, principal, update)), response)
 
 
 @router.get("/{update_id}", response_model=ProgressUpdateRead, operation_id="progress_updates.get",

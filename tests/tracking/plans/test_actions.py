@@ -1,13 +1,28 @@
-"""/tracking/actions: CRUD, the cluster, own-state writes, validation, deletes that would lose posts, audit."""
+"""/tracking/actions: CRUD, the cluster, own-state writes, validation, moves, audit (archiving: test_archiving)."""
 
 from sqlmodel import select
 
 from api.audit.models import AuditAction
-from api.tracking.models import ActionRecommendation, Evidence, Indicator, Measurement, Milestone
+from api.tracking.models import (
+    Action,
+    ActionRecommendation,
+    Evidence,
+    Indicator,
+    Measurement,
+    Milestone,
+    ProgressUpdate,
+)
 from tests.cycle_factories import create_recommendation
 from tests.factories import OTHER_STATE, OWN_STATE, create_organisation
 from tests.tracking.plans.helpers import audit, problem
-from tests.tracking_factories import create_link_evidence, create_update
+from tests.tracking_factories import (
+    create_action,
+    create_indicator,
+    create_link_evidence,
+    create_measurement,
+    create_milestone,
+    create_update,
+)
 
 
 def new_action(world, state=OWN_STATE, **change):
@@ -147,47 +162,6 @@ async def test_validation_names_the_field(client, tracking_world, settings, sess
     problem(await client.patch("/tracking/actions/999999", headers=headers, json={"title": "x"}), 404)
 
 
-async def test_delete_takes_milestones_evidence_indicators_and_measurements(client, tracking_world, settings,
-                                                                            session):
-    w = tracking_world
-    action = w.tracking["actions"][OWN_STATE]
-    milestone = w.tracking["milestones"][OWN_STATE]
-    own_evidence = create_link_evidence(session, w.org("government"), milestone=milestone)
-    response = await client.delete(f"/tracking/actions/{action.id}", headers=w.headers("government", settings))
-    assert response.status_code == 204, response.text
-    assert session.get(Evidence, own_evidence.id) is None
-    assert session.get(Milestone, milestone.id) is None
-    assert session.get(Indicator, w.tracking["indicators"][OWN_STATE].id) is None
-    assert not session.exec(select(Measurement).where(
-        Measurement.indicator_id == w.tracking["indicators"][OWN_STATE].id)).all()
-    assert audit(session, "action", AuditAction.delete, str(action.id))
-    assert len(audit(session, "measurement", AuditAction.delete)) == 3  # the government's, NHRI's and admin's
-
-
-async def test_delete_is_refused_while_posts_refer_to_the_action(client, tracking_world, settings, session):
-    w = tracking_world
-    action = w.tracking["actions"][OWN_STATE]
-    headers = w.headers("government", settings)
-    evidence = create_link_evidence(session, w.org("nhri"), milestone=w.tracking["milestones"][OWN_STATE],
-                                    visibility="confidential")
-    body = problem(await client.delete(f"/tracking/actions/{action.id}", headers=headers), 409)
-    assert "nhri" not in body["detail"].lower() and "confidential" not in body["detail"]
-    session.delete(evidence)
-    session.flush()
-    create_update(session, w.org("cso"), action=action, visibility="confidential")
-    problem(await client.delete(f"/tracking/actions/{action.id}", headers=headers), 409, detail="other organisations")
-    assert session.get(Milestone, w.tracking["milestones"][OWN_STATE].id) is not None  # nothing deleted
-    assert session.get(Indicator, w.tracking["indicators"][OWN_STATE].id) is not None
-
-
-async def test_own_progress_updates_also_block_the_delete(client, tracking_world, settings, session):
-    w = tracking_world
-    action = w.tracking["actions"][OWN_STATE]
-    create_update(session, w.org("government"), action=action)
-    problem(await client.delete(f"/tracking/actions/{action.id}", headers=w.headers("government", settings)), 409,
-            detail="your organisation's progress updates")
-
-
 async def test_writes_are_audited_with_the_actor(client, tracking_world, settings, session):
     w = tracking_world
     response = await client.post("/tracking/actions", headers=w.headers("government", settings) | {
@@ -221,11 +195,38 @@ async def test_a_deactivated_focal_point_does_not_block_other_edits(client, trac
                                json={"responsible_organisation_id": ministry.id}), 422, "responsible_organisation_id")
 
 
-async def test_moving_is_refused_while_posts_refer_to_the_action(client, tracking_world, settings, session):
+async def test_delete_takes_milestones_indicators_own_measurements_and_the_cluster(client, tracking_world, settings,
+                                                                                  session):
+    """With nothing posted about it and no one else's measurements, the action is really deleted."""
+    w = tracking_world
+    recommendation = w.cycle["recommendations"][OWN_STATE]
+    action = create_action(session, OWN_STATE, title="Short-lived", recommendations=(recommendation,))
+    indicator = create_indicator(session, OWN_STATE, action=action)
+    measurement = create_measurement(session, indicator, w.org("government"), 45.0)
+    milestone = create_milestone(session, action)
+    response = await client.delete(f"/tracking/actions/{action.id}", headers=w.headers("government", settings))
+    assert response.status_code == 204, response.text
+    for model, key in ((Action, action.id), (Milestone, milestone.id), (Indicator, indicator.id),
+                       (Measurement, measurement.id)):
+        assert session.get(model, key) is None, model
+    assert not session.exec(select(ActionRecommendation).where(ActionRecommendation.action_id == action.id)).all()
+    for entity, key in (("action", action.id), ("milestone", milestone.id), ("indicator", indicator.id),
+                        ("measurement", measurement.id)):
+        assert audit(session, entity, AuditAction.delete, str(key)), entity
+
+
+async def test_an_admin_moves_an_action_and_posts_keep_their_state(client, tracking_world, settings, session):
+    """Whether posts refer to the action never decides a move: the plan rows go, the posts stay where
+    they were posted (a `shared` SVN post must not turn into a Croatian one)."""
     w = tracking_world
     action = w.tracking["actions"][OWN_STATE]
-    create_update(session, w.org("nhri"), action=action)
-    problem(await client.patch(f"/tracking/actions/{action.id}", headers=w.headers("admin", settings), json={
-        "state_code": OTHER_STATE, "responsible_organisation_id": None, "recommendations": []}), 409,
-        detail="cannot be moved")
-    assert (await client.get(f"/tracking/actions/{action.id}")).json()["state_code"] == OWN_STATE
+    milestone = w.tracking["milestones"][OWN_STATE]
+    update = create_update(session, w.org("cso"), action=action, visibility="confidential")
+    evidence = create_link_evidence(session, w.org("government"), milestone=milestone, visibility="shared")
+    moved = await client.patch(f"/tracking/actions/{action.id}", headers=w.headers("admin", settings), json={
+        "state_code": OTHER_STATE, "responsible_organisation_id": None, "recommendations": []})
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["state_code"] == OTHER_STATE
+    assert session.get(Milestone, milestone.id).state_code == OTHER_STATE
+    assert session.get(ProgressUpdate, update.id).state_code == OWN_STATE
+    assert session.get(Evidence, evidence.id).state_code == OWN_STATE

@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 from sqlalchemy import event
-from sqlmodel import select
 
+from api.audit.models import AuditAction
 from api.tracking.models import Direction, Indicator, Measurement
 from tests.factories import OTHER_STATE, OWN_STATE
-from tests.tracking.plans.helpers import problem
+from tests.tracking.plans.helpers import audit, problem
 from tests.tracking_factories import create_indicator, create_measurement
 
 
@@ -43,10 +43,9 @@ async def test_crud_with_the_state_taken_from_the_owner(client, tracking_world, 
         "action_id": None, "recommendation_id": w.cycle["recommendations"][OWN_STATE].id})
     assert moved.json()["action_id"] is None and moved.json()["recommendation_id"] is not None
 
-    indicator = w.tracking["indicators"][OWN_STATE]
-    assert (await client.delete(f"/tracking/indicators/{indicator.id}", headers=headers)).status_code == 204
-    assert session.get(Indicator, indicator.id) is None
-    assert not session.exec(select(Measurement).where(Measurement.indicator_id == indicator.id)).all()
+    own = create_measurement(session, session.get(Indicator, body["id"]), w.org("government"), 55.0)
+    assert (await client.delete(f"/tracking/indicators/{body['id']}", headers=headers)).status_code == 204
+    assert session.get(Indicator, body["id"]) is None and session.get(Measurement, own.id) is None
 
 
 async def test_filters(client, tracking_world, session):
@@ -181,3 +180,26 @@ async def test_a_page_costs_the_same_queries_whatever_its_length(client, trackin
     assert len(seven.json()["items"]) == 7 == len(one.json()["items"]) + 6
     assert len(statements) == queries_for_one
     assert [i["latest_value"] for i in seven.json()["items"][1:]] == [45.0 + n for n in range(6)]
+
+
+async def test_delete_is_refused_while_other_organisations_measurements_exist(client, tracking_world, settings,
+                                                                               session):
+    """The NHRI's measurement is the NHRI's data: the government may not wipe it by deleting the indicator."""
+    w = tracking_world
+    headers = w.headers("government", settings)
+    indicator = create_indicator(session, OWN_STATE, action=w.tracking["actions"][OWN_STATE], name="Evictions")
+    own = create_measurement(session, indicator, w.org("government"), 41.0)
+    nhri = create_measurement(session, indicator, w.org("nhri"), 39.0)
+    problem(await client.delete(f"/tracking/indicators/{indicator.id}", headers=headers), 409,
+            detail="measurements posted by other organisations; they belong to them")
+    assert session.get(Indicator, indicator.id) is not None
+    assert session.get(Measurement, own.id) is not None and session.get(Measurement, nhri.id) is not None
+
+    withdrawn = await client.delete(f"/tracking/indicators/{indicator.id}/measurements/{nhri.id}",
+                                    headers=w.headers("nhri", settings))
+    assert withdrawn.status_code == 204, withdrawn.text
+    response = await client.delete(f"/tracking/indicators/{indicator.id}", headers=headers)
+    assert response.status_code == 204, response.text
+    assert session.get(Indicator, indicator.id) is None and session.get(Measurement, own.id) is None
+    assert audit(session, "measurement", AuditAction.delete, str(own.id))
+    assert audit(session, "indicator", AuditAction.delete, str(indicator.id))

@@ -1,4 +1,5 @@
-"""/tracking/milestones: status and done date kept consistent, overdue computed against today."""
+"""/tracking/milestones: status and done date kept consistent, overdue computed against today
+(deletes that archive: test_archiving)."""
 
 import secrets
 from datetime import timedelta
@@ -6,7 +7,7 @@ from datetime import timedelta
 from api.tracking.models import Evidence, EvidenceKind, Milestone, MilestoneStatus, Visibility
 from tests.factories import OTHER_STATE, OWN_STATE
 from tests.tracking.plans.helpers import TODAY, problem
-from tests.tracking_factories import create_action, create_link_evidence, create_milestone
+from tests.tracking_factories import create_action, create_milestone
 
 DAY = timedelta(days=1)
 
@@ -141,22 +142,10 @@ async def test_government_writes_only_its_own_states_milestones(client, tracking
     problem(await client.post("/tracking/milestones", headers=w.headers("nhri", settings), json=new_milestone(w)), 403)
 
 
-async def test_delete_keeps_other_organisations_evidence(client, tracking_world, settings, session):
-    w = tracking_world
-    milestone = w.tracking["milestones"][OWN_STATE]
-    headers = w.headers("government", settings)
-    own = create_link_evidence(session, w.org("government"), milestone=milestone)
-    theirs = create_link_evidence(session, w.org("cso"), milestone=milestone, visibility="confidential")
-    body = problem(await client.delete(f"/tracking/milestones/{milestone.id}", headers=headers), 409)
-    assert "confidential" not in body["detail"] and "cso" not in body["detail"].lower()
-    assert session.get(Evidence, own.id) is not None
-    session.delete(session.get(Evidence, theirs.id))
-    session.commit()
-    assert (await client.delete(f"/tracking/milestones/{milestone.id}", headers=headers)).status_code == 204
-    assert session.get(Evidence, own.id) is None and session.get(Milestone, milestone.id) is None
-
-
-async def test_deleting_a_milestone_removes_the_files_of_its_evidence(client, tracking_world, settings, session):
+async def test_a_milestone_with_evidence_is_archived_and_the_evidence_and_its_file_kept(client, tracking_world,
+                                                                                       settings, session):
+    """Evidence is a post, the government's own included: the milestone is archived, not deleted, and the
+    evidence with its stored file stays readable to its poster."""
     w = tracking_world
     milestone = w.tracking["milestones"][OWN_STATE]
     stored_name = secrets.token_hex(16)
@@ -167,7 +156,11 @@ async def test_deleting_a_milestone_removes_the_files_of_its_evidence(client, tr
                         size_bytes=path.stat().st_size, visibility=Visibility.shared, milestone_id=milestone.id)
     session.add(evidence)
     session.flush()
-    response = await client.delete(f"/tracking/milestones/{milestone.id}", headers=w.headers("government", settings))
+    headers = w.headers("government", settings)
+    response = await client.delete(f"/tracking/milestones/{milestone.id}", headers=headers)
     assert response.status_code == 204, response.text
-    assert session.get(Evidence, evidence.id) is None
-    assert not path.exists()
+    assert session.get(Milestone, milestone.id).archived_at is not None
+    problem(await client.get(f"/tracking/milestones/{milestone.id}"), 404)
+    assert path.read_bytes().startswith(b"%PDF")
+    assert (await client.get(f"/tracking/evidence/{evidence.id}", headers=headers)).status_code == 200
+    assert (await client.get(f"/tracking/evidence/{evidence.id}/file", headers=headers)).status_code == 200

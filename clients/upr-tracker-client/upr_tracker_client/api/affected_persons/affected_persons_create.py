@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.affected_person_create import AffectedPersonCreate
 from ...models.affected_person_read import AffectedPersonRead
 from ...models.problem_detail import ProblemDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: AffectedPersonCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,10 +82,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AffectedPersonRead | ProblemDetail]:
     """Create Affected Person
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -95,6 +103,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -108,10 +117,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> AffectedPersonRead | ProblemDetail | None:
     """Create Affected Person
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -125,6 +139,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -132,10 +147,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AffectedPersonRead | ProblemDetail]:
     """Create Affected Person
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -148,6 +168,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -159,10 +180,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> AffectedPersonRead | ProblemDetail | None:
     """Create Affected Person
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -177,5 +203,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

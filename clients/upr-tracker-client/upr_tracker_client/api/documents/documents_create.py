@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.review_document_create import ReviewDocumentCreate
 from ...models.review_document_read import ReviewDocumentRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     review_id: int,
     *,
     body: ReviewDocumentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -84,11 +87,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Create Document
 
     Args:
         review_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -102,6 +110,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         review_id=review_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,11 +125,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Create Document
 
     Args:
         review_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -135,6 +149,7 @@ def sync(
         review_id=review_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -143,11 +158,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Create Document
 
     Args:
         review_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -161,6 +181,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         review_id=review_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,11 +194,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Create Document
 
     Args:
         review_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -193,5 +219,6 @@ async def asyncio(
             review_id=review_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.body_imports_create import BodyImportsCreate
 from ...models.import_job_read import ImportJobRead
 from ...models.problem_detail import ProblemDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: BodyImportsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,6 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Create Import
 
@@ -86,6 +90,10 @@ def sync_detailed(
     for its progress and report. The whole file imports in one transaction, or nothing does.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (BodyImportsCreate):
 
     Raises:
@@ -98,6 +106,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -111,6 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ImportJobRead | ProblemDetail | None:
     """Create Import
 
@@ -118,6 +128,10 @@ def sync(
     for its progress and report. The whole file imports in one transaction, or nothing does.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (BodyImportsCreate):
 
     Raises:
@@ -131,6 +145,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -138,6 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Create Import
 
@@ -145,6 +161,10 @@ async def asyncio_detailed(
     for its progress and report. The whole file imports in one transaction, or nothing does.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (BodyImportsCreate):
 
     Raises:
@@ -157,6 +177,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,6 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ImportJobRead | ProblemDetail | None:
     """Create Import
 
@@ -175,6 +197,10 @@ async def asyncio(
     for its progress and report. The whole file imports in one transaction, or nothing does.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (BodyImportsCreate):
 
     Raises:
@@ -189,5 +215,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.position_create import PositionCreate
 from ...models.position_read import PositionRead
 from ...models.problem_detail import ProblemDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     recommendation_id: int,
     *,
     body: PositionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -84,6 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PositionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PositionRead | ProblemDetail]:
     """Create Position
 
@@ -92,6 +96,10 @@ def sync_detailed(
 
     Args:
         recommendation_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -106,6 +114,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         recommendation_id=recommendation_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -120,6 +129,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PositionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PositionRead | ProblemDetail | None:
     """Create Position
 
@@ -128,6 +138,10 @@ def sync(
 
     Args:
         recommendation_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -143,6 +157,7 @@ def sync(
         recommendation_id=recommendation_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -151,6 +166,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PositionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[PositionRead | ProblemDetail]:
     """Create Position
 
@@ -159,6 +175,10 @@ async def asyncio_detailed(
 
     Args:
         recommendation_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -173,6 +193,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         recommendation_id=recommendation_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,6 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PositionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> PositionRead | ProblemDetail | None:
     """Create Position
 
@@ -193,6 +215,10 @@ async def asyncio(
 
     Args:
         recommendation_id (int):
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -209,5 +235,6 @@ async def asyncio(
             recommendation_id=recommendation_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.recommendation_create import RecommendationCreate
 from ...models.recommendation_read import RecommendationRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: RecommendationCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,6 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | RecommendationRead]:
     """Create Recommendation
 
@@ -86,6 +90,10 @@ def sync_detailed(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -98,6 +106,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -111,6 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | RecommendationRead | None:
     """Create Recommendation
 
@@ -118,6 +128,10 @@ def sync(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -131,6 +145,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -138,6 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | RecommendationRead]:
     """Create Recommendation
 
@@ -145,6 +161,10 @@ async def asyncio_detailed(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -157,6 +177,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,6 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | RecommendationRead | None:
     """Create Recommendation
 
@@ -175,6 +197,10 @@ async def asyncio(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -189,5 +215,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.review_create import ReviewCreate
 from ...models.review_read import ReviewRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ReviewCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,6 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewRead]:
     """Create Review
 
@@ -87,6 +91,10 @@ def sync_detailed(
     under review.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -99,6 +107,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -112,6 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | ReviewRead | None:
     """Create Review
 
@@ -120,6 +130,10 @@ def sync(
     under review.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -133,6 +147,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -140,6 +155,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewRead]:
     """Create Review
 
@@ -148,6 +164,10 @@ async def asyncio_detailed(
     under review.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -160,6 +180,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -171,6 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | ReviewRead | None:
     """Create Review
 
@@ -179,6 +201,10 @@ async def asyncio(
     under review.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -193,5 +219,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

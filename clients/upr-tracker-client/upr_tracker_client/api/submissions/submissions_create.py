@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.submission_create import SubmissionCreate
 from ...models.submission_read import SubmissionRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SubmissionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -74,12 +77,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SubmissionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | SubmissionRead]:
     """Create Submission
 
      NHRIs and CSOs submit for reviews of their own state; admins for any.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (SubmissionCreate):
 
     Raises:
@@ -92,6 +100,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -105,12 +114,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SubmissionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | SubmissionRead | None:
     """Create Submission
 
      NHRIs and CSOs submit for reviews of their own state; admins for any.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (SubmissionCreate):
 
     Raises:
@@ -124,6 +138,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -131,12 +146,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SubmissionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | SubmissionRead]:
     """Create Submission
 
      NHRIs and CSOs submit for reviews of their own state; admins for any.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (SubmissionCreate):
 
     Raises:
@@ -149,6 +169,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -160,12 +181,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SubmissionCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | SubmissionRead | None:
     """Create Submission
 
      NHRIs and CSOs submit for reviews of their own state; admins for any.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (SubmissionCreate):
 
     Raises:
@@ -180,5 +206,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.user_create import UserCreate
 from ...models.user_read import UserRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -79,12 +82,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | UserRead]:
     """Create User
 
      Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (UserCreate):
 
     Raises:
@@ -97,6 +105,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -110,12 +119,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | UserRead | None:
     """Create User
 
      Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (UserCreate):
 
     Raises:
@@ -129,6 +143,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -136,12 +151,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ProblemDetail | UserRead]:
     """Create User
 
      Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (UserCreate):
 
     Raises:
@@ -154,6 +174,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,12 +186,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ProblemDetail | UserRead | None:
     """Create User
 
      Emails are unique case-insensitively; a duplicate is a 409 naming `email`.
 
     Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
         body (UserCreate):
 
     Raises:
@@ -185,5 +211,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -1,0 +1,156 @@
+"""`Idempotency-Key` on creates: the same key and request get the first result again (and nothing
+is created twice); the same key with a different request is a 409.
+
+Stateless like the rest of the app: keys live in the database, in the create's own transaction.
+A concurrent retry blocks on the key's unique index until the first request commits, then replays
+it (PostgreSQL); SQLite serialises writers anyway. Keys are kept for `KEY_LIFETIME`.
+
+Routers use it in two lines: take `idem: IdempotencyDep` and `return idem.saved(result)`.
+"""
+
+import contextlib
+import hashlib
+import json
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Request, Response
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+from starlette.datastructures import UploadFile
+
+from api.auth.deps import get_principal
+from api.auth.principal import Principal
+from api.db import SessionDep
+from api.errors import Conflict, InvalidInput
+from api.idempotency.models import IdempotencyKey
+from api.types import utcnow
+
+KEY_LIFETIME = timedelta(hours=24)
+MAX_KEY_LENGTH = 255
+REPLAYED_HEADER = "Idempotent-Replayed"
+REPLAYED_HEADERS = ("location", "etag")
+
+
+class Replay(Exception):
+    """Raised to answer with the stored first result (see `install_replay_handler`)."""
+
+    def __init__(self, record: IdempotencyKey):
+        self.record = record
+
+
+async def request_fingerprint(request: Request) -> str:
+    """What makes two requests "the same": method, path, query and the body's content — parsed, so
+    that key order in JSON or a multipart boundary (random per request) does not count."""
+    digest = hashlib.sha256(f"{request.method} {request.url.path}?{request.url.query}\n".encode())
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        form = await request.form()
+        for name, value in sorted(form.multi_items(), key=lambda item: item[0]):
+            digest.update(name.encode() + b"\0")
+            if isinstance(value, UploadFile):
+                await value.seek(0)
+                digest.update((value.filename or "").encode() + b"\0" + await value.read() + b"\0")
+                await value.seek(0)
+            else:
+                digest.update(str(value).encode() + b"\0")
+        return digest.hexdigest()
+    body = await request.body()
+    with contextlib.suppress(ValueError):  # not JSON: the bytes as sent
+        body = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode()
+    digest.update(body)
+    return digest.hexdigest()
+
+
+class Idempotency:
+    """The key of this request (or none); `saved()` records the result with the create."""
+
+    def __init__(self, session: Session, route: APIRoute | None, record: IdempotencyKey | None):
+        self.session = session
+        self.route = route
+        self.record = record
+
+    def saved(self, result: Any, response: Response | None = None) -> Any:
+        """Record `result` (and `response`'s Location and ETag) as this key's answer; returns it."""
+        if self.record is None:
+            return result
+        model = self.route.response_model if self.route else None
+        if model is not None:
+            adapter = TypeAdapter(model)
+            body = adapter.dump_json(adapter.validate_python(result, from_attributes=True)).decode()
+        else:
+            body = json.dumps(result, default=str)
+        self.record.status_code = (self.route.status_code if self.route else None) or 200
+        self.record.response_body = body
+        if response is not None:
+            self.record.response_headers = {name: response.headers[name] for name in REPLAYED_HEADERS
+                                            if name in response.headers}
+        self.session.add(self.record)
+        self.session.flush()
+        return result
+
+
+def _existing(session: Session, organisation_id: int, key: str) -> IdempotencyKey | None:
+    return session.exec(select(IdempotencyKey).where(IdempotencyKey.organisation_id == organisation_id,
+                                                     IdempotencyKey.key == key)).first()
+
+
+def _check(record: IdempotencyKey, fingerprint: str) -> None:
+    if record.request_hash != fingerprint:
+        raise Conflict("This Idempotency-Key was used for a different request; use a new key for a new request.",
+                       field="Idempotency-Key")
+    raise Replay(record)
+
+
+async def idempotency(
+    request: Request, session: SessionDep, principal: Annotated[Principal, Depends(get_principal)],
+    key: Annotated[str | None, Header(alias="Idempotency-Key", description=(
+        "A unique value per intended create (e.g. a UUID). Retrying with the same key and request returns "
+        "the first result (with `Idempotent-Replayed: true`) instead of creating again; the same key with "
+        "a different request is a 409. Kept for 24 hours, per organisation."))] = None,
+) -> Idempotency:
+    route = request.scope.get("route")
+    if key is None or principal.organisation_id is None:
+        return Idempotency(session, route, None)
+    key = key.strip()
+    if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
+        raise InvalidInput(f"Idempotency-Key must be 1–{MAX_KEY_LENGTH} printable characters.",
+                           field="Idempotency-Key")
+    fingerprint = await request_fingerprint(request)
+    session.exec(delete(IdempotencyKey).where(  # expired keys of this organisation
+        IdempotencyKey.organisation_id == principal.organisation_id,
+        IdempotencyKey.created_at < utcnow() - KEY_LIFETIME))
+    if (found := _existing(session, principal.organisation_id, key)) is not None:
+        _check(found, fingerprint)
+    record = IdempotencyKey(organisation_id=principal.organisation_id, key=key, method=request.method,
+                            path=request.url.path[:500], request_hash=fingerprint, status_code=0, response_body="",
+                            response_headers={})
+    try:
+        with session.begin_nested():
+            session.add(record)
+            session.flush()
+    except IntegrityError:  # a concurrent request with this key committed first: answer as it did
+        found = _existing(session, principal.organisation_id, key)
+        if found is None:
+            raise
+        _check(found, fingerprint)
+    return Idempotency(session, route, record)
+
+
+IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
+
+
+async def _on_replay(_request: Request, exc: Replay) -> Response:
+    record = exc.record
+    if not record.status_code:  # the first request did not record its result: nothing to replay
+        raise Conflict("A request with this Idempotency-Key has not completed; retry with a new key.",
+                       field="Idempotency-Key")
+    return Response(record.response_body, status_code=record.status_code, media_type="application/json",
+                    headers={**(record.response_headers or {}), REPLAYED_HEADER: "true"})
+
+
+def install_replay_handler(app: FastAPI) -> None:
+    app.add_exception_handler(Replay, _on_replay)
