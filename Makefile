@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint migrate seed openapi clean bench
+.PHONY: install run test lint migrate seed openapi client clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,11 @@ seed: migrate
 run: seed
 	$(BIN)/upr serve --host $(HOST) --port $(PORT)
 
-openapi: install  ## regenerate the committed contracts: openapi/*.json and clients/
+openapi: install  ## regenerate the committed contracts: openapi/*.json, then both clients in clients/
 	$(BIN)/python -m api.contracts
+
+client: install  ## regenerate both clients in clients/ from the committed openapi/*.json
+	$(BIN)/python -m api.contracts --clients
 
 lint: install
 	$(BIN)/ruff check api tests migrations bench tools

@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BeforeValidator, EmailStr, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, EmailStr, StringConstraints
 from sqlmodel import Field, SQLModel
 
 from api.cycle.models import StateCode
@@ -48,12 +48,21 @@ class Organisation(OrganisationBase, table=True):
 
 
 class OrganisationCreate(OrganisationBase):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "Human Rights Ombudsman of the Republic of Slovenia", "kind": "nhri", "state_code": "SVN"},
+        {"name": "Roma Rights Monitor Slovenia", "kind": "cso", "state_code": "svn",
+         "public_name": "CSO monitoring Roma rights (SVN)"},
+    ]})
+
     name: str = Field(min_length=1, max_length=200)
     public_name: Pseudonym | None = None
     state_code: StateCode = Field(description="ISO 3166-1 alpha-3 code of the state the organisation works in.")
 
 
 class OrganisationUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"public_name": "CSO monitoring Roma rights (SVN)"}, {"is_active": False}]})
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     public_name: Pseudonym | None = None
     is_active: bool | None = None
@@ -81,6 +90,10 @@ class User(SQLModel, table=True):
 
 
 class UserCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "email": "focal.point@varuh-rs.si", "full_name": "Maja Novak", "password": "roma-inclusion-2021!",
+        "organisation_id": 3, "is_admin": False}]})
+
     email: EmailStr
     full_name: str = Field(min_length=1, max_length=200)
     password: str = Field(min_length=12, max_length=256)
@@ -89,6 +102,9 @@ class UserCreate(SQLModel):
 
 
 class UserUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"full_name": "Maja Novak Kranjc"},
+                                                               {"is_active": False}]})
+
     full_name: str | None = Field(default=None, min_length=1, max_length=200)
     password: str | None = Field(default=None, min_length=12, max_length=256)
     is_admin: bool | None = None
@@ -96,6 +112,9 @@ class UserUpdate(SQLModel):
 
 
 class PasswordChange(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"current_password": "roma-inclusion-2021!", "new_password": "upr-34-follow-up-2024"}]})
+
     current_password: str = Field(max_length=256)
     new_password: str = Field(min_length=12, max_length=256)
 
@@ -146,6 +165,8 @@ class ServiceToken(SQLModel, table=True):
 
 
 class ServiceTokenCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "NHRI nightly sync", "expires_in_days": 90}]})
+
     name: str = Field(min_length=1, max_length=200, description="What the token is for, e.g. 'NHRI nightly sync'.")
     expires_in_days: int | None = Field(default=None, ge=1, le=365,
                                         description="Lifetime in days (at most a year); the server default "

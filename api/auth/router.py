@@ -27,8 +27,13 @@ from api.types import IdPath
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
+LOGIN_EXAMPLE = {"username": "focal.point@varuh-rs.si", "password": "roma-inclusion-2021!"}
+
+
 @router.post("/token", response_model=Token, operation_id="auth.login",
-             responses=error_responses(401, 422, 429))
+             responses=error_responses(401, 422, 429),
+             openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {
+                 "example": LOGIN_EXAMPLE}}}})
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,

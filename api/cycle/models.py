@@ -4,7 +4,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -84,10 +91,15 @@ class State(StateBase, table=True):
 
 
 class StateCreate(StateBase):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"code": "SVN", "name": "Slovenia", "iso2": "SI", "regional_group": "EEG", "un_status": "member"}]})
+
     code: StateCode = Field(description="ISO 3166-1 alpha-3 code.")
 
 
 class StateUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Slovenia", "regional_group": "EEG"}]})
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     iso2: str | None = Field(default=None, max_length=2, schema_extra={"pattern": r"^[A-Z]{2}$"})
     regional_group: RegionalGroup | None = None
@@ -112,6 +124,8 @@ class CycleRead(SQLModel):
 
 
 class CycleCreate(CycleRead):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"number": 3, "start_year": 2017, "end_year": 2022}]})
+
     number: int = Field(ge=1, le=99)
     start_year: int = Field(ge=2006, le=2100)
     end_year: int | None = Field(default=None, ge=2006, le=2100)
@@ -124,6 +138,8 @@ class CycleCreate(CycleRead):
 
 
 class CycleUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"end_year": 2022}]})
+
     start_year: int | None = Field(default=None, ge=2006, le=2100)
     end_year: int | None = Field(default=None, ge=2006, le=2100, description="Null while the cycle runs.")
 
@@ -149,6 +165,9 @@ class SessionRead(SQLModel):
 
 
 class SessionCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "number": 34, "cycle_number": 3, "year": 2019, "start_date": "2019-11-04", "end_date": "2019-11-15"}]})
+
     number: int = Field(ge=1, le=999)
     cycle_number: int = Field(ge=1, le=99)
     year: int = Field(ge=2006, le=2100)
@@ -163,6 +182,8 @@ class SessionCreate(SQLModel):
 
 
 class SessionUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"start_date": "2019-11-04", "end_date": "2019-11-15"}]})
+
     cycle_number: int | None = Field(default=None, ge=1, le=99)
     year: int | None = Field(default=None, ge=2006, le=2100)
     start_date: date | None = None
@@ -190,6 +211,9 @@ class ReviewTroika(SQLModel, table=True):
 
 
 class ReviewCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"state_under_review": "SVN", "session": 34, "dialogue_date": "2019-11-12"}]})
+
     state_under_review: StateCode
     session: int = Field(ge=1, le=999, description="Working Group session number; the session must exist.")
     dialogue_date: date | None = None
@@ -202,6 +226,8 @@ class ReviewCreate(SQLModel):
 
 
 class ReviewUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"dialogue_date": "2019-11-12"}, {"troika": []}]})
+
     dialogue_date: date | None = None
     adoption_date: date | None = None
     troika: list[StateCode] | None = Field(default=None, description="Replaces the whole troika; `[]` clears it.")
@@ -251,6 +277,10 @@ class ReviewDocument(ReviewDocumentBase, table=True):
 
 
 class ReviewDocumentCreate(ReviewDocumentBase):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "kind": "working_group_report", "symbol": "A/HRC/43/15", "languages": ["ar", "en", "es", "fr", "ru", "zh"],
+        "url": "https://undocs.org/A/HRC/43/15"}]})
+
     languages: list[LanguageCode] = Field(default_factory=list, description="ISO 639-1 codes, e.g. `[\"en\", \"fr\"]`.")
     url: WebUrl | None = None
 
@@ -258,6 +288,9 @@ class ReviewDocumentCreate(ReviewDocumentBase):
 
 
 class ReviewDocumentUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"symbol": "A/HRC/43/15/Add.1", "kind": "addendum", "url": "https://undocs.org/A/HRC/43/15/Add.1"}]})
+
     kind: DocumentKind | None = None
     symbol: str | None = Field(default=None, max_length=64, schema_extra={"pattern": DOCUMENT_SYMBOL_PATTERN})
     languages: list[LanguageCode] | None = None
@@ -341,6 +374,13 @@ SubmissionSymbol = Annotated[str, StringConstraints(strip_whitespace=True, min_l
 
 
 class SubmissionCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "review_id": 12, "title": "Joint submission on the rights of Roma communities in Slovenia", "symbol": "JS3",
+        "url": "https://www.ohchr.org/en/hr-bodies/upr/si-stakeholders-info-s34", "cited_in_summary": True,
+        "parties": [{"organisation_id": 5, "role": "author"},
+                    {"name": "Roma Youth Network Slovenia", "role": "co_signer"}],
+        "themes": [4, 9]}]})
+
     review_id: IdField
     title: Title
     symbol: SubmissionSymbol | None = Field(
@@ -357,6 +397,8 @@ class SubmissionCreate(SQLModel):
 
 
 class SubmissionUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"cited_in_summary": True, "themes": [4, 9, 17]}]})
+
     review_id: IdField | None = None
     title: Title | None = None
     symbol: SubmissionSymbol | None = None

@@ -36,10 +36,14 @@ REPLAYED_HEADERS = ("location", "etag")
 
 
 class Replay(Exception):
-    """Raised to answer with the stored first result (see `install_replay_handler`)."""
+    """Raised to answer with the stored first result (see `install_replay_handler`). Carries the
+    values, not the row: the request's session rolls back and closes before the handler runs, and a
+    closed session cannot reload an expired row (a 500 under a real server)."""
 
     def __init__(self, record: IdempotencyKey):
-        self.record = record
+        self.status_code = record.status_code
+        self.response_body = record.response_body
+        self.response_headers = dict(record.response_headers or {})
 
 
 async def request_fingerprint(request: Request) -> str:
@@ -144,12 +148,11 @@ IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
 
 
 async def _on_replay(_request: Request, exc: Replay) -> Response:
-    record = exc.record
-    if not record.status_code:  # the first request did not record its result: nothing to replay
+    if not exc.status_code:  # the first request did not record its result: nothing to replay
         raise Conflict("A request with this Idempotency-Key has not completed; retry with a new key.",
                        field="Idempotency-Key")
-    return Response(record.response_body, status_code=record.status_code, media_type="application/json",
-                    headers={**(record.response_headers or {}), REPLAYED_HEADER: "true"})
+    return Response(exc.response_body, status_code=exc.status_code, media_type="application/json",
+                    headers={**exc.response_headers, REPLAYED_HEADER: "true"})
 
 
 def install_replay_handler(app: FastAPI) -> None:

@@ -38,12 +38,14 @@ def create_import(
     session: SessionDep, principal: CanRunImports, response: Response, background: BackgroundTasks,
     sessions: Annotated[jobs.SessionFactory, Depends(get_job_sessions)], idem: IdempotencyDep,
     file: Annotated[UploadFile, File(description=".csv, .csv.gz, .xlsx or .docx")],
-    format: Annotated[ImportFormat | None, Form(description="Detected from the header when omitted.")] = None,
+    format: Annotated[ImportFormat | None, Form(description="Detected from the header when omitted.",
+                                                examples=["ohchr-matrix"])] = None,
     state: Annotated[StateCode | None, Form(description="State under review, if the file does not say; "
-                                                         "governments must give their own.")] = None,
-    upr_session: Annotated[int | None, Form(alias="session", ge=1, le=999)] = None,
-    strict: Annotated[bool, Form(description="Stop at the first unreadable row.")] = False,
-    dry_run: Annotated[bool, Form(description="Check everything, write nothing.")] = False,
+                                                         "governments must give their own.",
+                                            examples=["SVN"])] = None,
+    upr_session: Annotated[int | None, Form(alias="session", ge=1, le=999, examples=[34])] = None,
+    strict: Annotated[bool, Form(description="Stop at the first unreadable row.", examples=[False])] = False,
+    dry_run: Annotated[bool, Form(description="Check everything, write nothing.", examples=[True])] = False,
 ) -> ImportJobRead:
     """Admins, and governments for their own state. Runs in the background: poll `GET /imports/{id}`
     for its progress and report. The whole file imports in one transaction, or nothing does."""

@@ -5,7 +5,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from annotated_types import Interval
-from pydantic import AfterValidator, StringConstraints, field_validator
+from pydantic import AfterValidator, ConfigDict, StringConstraints, field_validator
 from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
@@ -123,6 +123,10 @@ class Position(SQLModel, table=True):
 class PositionCreate(SQLModel):
     """A mistyped future date would become the current position for good (history is append-only)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "position": "supported", "date": "2019-11-12", "source_document": "A/HRC/43/15", "source_paragraph": "121",
+        "explanation": "Supported at the interactive dialogue."}]})
+
     position: PositionKind
     date: date  # when the state took the position: 2007 or later, not in the future
     source_document: CleanStr | None = Field(default=None, max_length=64,
@@ -151,6 +155,11 @@ class PositionRead(SQLModel):
 
 
 class RecommendationCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "review_id": 12, "paragraph": "121.44", "text": "Continue efforts to prevent discrimination against Roma",
+        "recommending_states": ["ALB"], "themes": [4], "affected_persons": [7], "sdg_targets": ["10.2", "10.3"],
+        "action_category": 3, "source_document": "A/HRC/43/15"}]})
+
     review_id: int = Field(ge=1, le=MAX_ID)
     paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN},
                                   description="As published, e.g. `147.68`.")
@@ -170,6 +179,9 @@ class RecommendationCreate(SQLModel):
 class RecommendationUpdate(SQLModel):
     """Only the fields sent change; lists replace the whole set (`[]` clears an optional one). The
     external key stays as it is, even when the text changes: importers find the row by it."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"themes": [4, 9], "sdg_targets": ["10.3"]},
+                                                              {"action_category": 4}]})
 
     paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
     text: RecommendationText | None = Field(default=None, min_length=1, max_length=20_000)

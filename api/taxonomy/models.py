@@ -1,5 +1,6 @@
 """Shared vocabularies: themes (UHRI / UPR Info style), affected persons, SDG targets."""
 
+from pydantic import ConfigDict
 from sqlmodel import Field, SQLModel
 
 from api.types import IdField
@@ -20,12 +21,17 @@ class Theme(ThemeBase, table=True):
 
 
 class ThemeCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Equality & non-discrimination", "code": "B31"},
+                                                              {"name": "Racial discrimination", "parent_id": 4}]})
+
     name: str = Field(min_length=1, max_length=200)
     code: str | None = Field(default=None, min_length=1, max_length=16)
     parent_id: IdField | None = None
 
 
 class ThemeUpdate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"code": "B31"}, {"parent_id": None}]})
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     code: str | None = Field(default=None, min_length=1, max_length=16)
     parent_id: IdField | None = None
@@ -43,6 +49,8 @@ class AffectedPerson(SQLModel, table=True):
 
 
 class AffectedPersonCreate(SQLModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Roma, Gypsies, Sinti & Travellers"}]})
+
     name: str = Field(min_length=1, max_length=200)
 
 

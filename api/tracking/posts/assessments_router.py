@@ -70,7 +70,8 @@ def get_assessment(assessment_id: IdPath, session: SessionDep, principal: Public
 
 
 @router.get("/{assessment_id}/revisions", response_model=Page[AssessmentRevisionRead],
-            operation_id="assessments.revisions", responses=error_responses(404, 422))
+            operation_id="assessments.revisions", summary="List Assessment Revisions",
+            responses=error_responses(404, 422))
 def list_revisions(assessment_id: IdPath, session: SessionDep, principal: Public,
                    page: PageDep) -> Page[AssessmentRevisionRead]:
     """Oldest first; the last is the current content. A revision whose visibility then was one you may not

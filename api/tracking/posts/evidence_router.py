@@ -60,18 +60,19 @@ def create_evidence(
     idem: IdempotencyDep,
     progress_update_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[311],
                                                    description="Attach to this progress update (yours).")] = None,
-    assessment_id: Annotated[int | None, Form(ge=1, le=MAX_ID, description="… or to this assessment (yours).")
-                             ] = None,
-    milestone_id: Annotated[int | None, Form(ge=1, le=MAX_ID, description="… or to this milestone (of your state).")
-                            ] = None,
+    assessment_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[58],
+                                              description="… or to this assessment (yours).")] = None,
+    milestone_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[23],
+                                             description="… or to this milestone (of your state).")] = None,
     url: Annotated[str | None, Form(max_length=2000, description="A link (http or https) …",
                                     examples=["https://www.gov.example.org/roma-programme.pdf"])] = None,
     file: Annotated[UploadFile | None, File(description=f"… or a file: {ALLOWED_DESCRIPTION}; the type is "
                                                         "read from the content.")] = None,
     description: Annotated[str | None, Form(max_length=5000, examples=["Adopted programme"])] = None,
-    evidence_date: Annotated[date | None, Form(description="Not in the future.")] = None,
+    evidence_date: Annotated[date | None, Form(description="Not in the future.", examples=["2021-03-25"])] = None,
     visibility: Annotated[Visibility | None, Form(description="Defaults to the visibility of the update or "
-                                                              "assessment; `public` on a milestone.")] = None,
+                                                              "assessment; `public` on a milestone.",
+                                                  examples=["shared"])] = None,
 ) -> EvidenceRead:
     """multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and exactly
     one of `url` and `file`. Updates and assessments take evidence from the organisation that posted them

@@ -28,7 +28,7 @@ router = APIRouter(prefix="/progress-updates", tags=["progress-updates"])
 
 
 @router.get("", response_model=Page[ProgressUpdateRead], operation_id="progress_updates.list",
-            responses=error_responses(422))
+            summary="List Progress Updates", responses=error_responses(422))
 def list_updates(
     session: SessionDep, principal: Public, page: PageDep,
     state: Annotated[StateCode | None, Query(description="ISO3 code of the state (any case).")] = None,
@@ -49,7 +49,8 @@ def list_updates(
 
 
 @router.post("", response_model=ProgressUpdateRead, status_code=status.HTTP_201_CREATED,
-             operation_id="progress_updates.create", responses=error_responses(401, 403, 422))
+             operation_id="progress_updates.create", summary="Create Progress Update",
+             responses=error_responses(401, 403, 422))
 def create_update(data: ProgressUpdateCreate, session: SessionDep, principal: CanPostProgressUpdates,
                   request: Request, response: Response, idem: IdempotencyDep) -> ProgressUpdateRead:
     """Posted for your organisation about your own state's recommendation or action (admins: any)."""
@@ -59,7 +60,7 @@ def create_update(data: ProgressUpdateCreate, session: SessionDep, principal: Ca
 
 
 @router.get("/{update_id}", response_model=ProgressUpdateRead, operation_id="progress_updates.get",
-            responses=error_responses(404, 422))
+            summary="Get Progress Update", responses=error_responses(404, 422))
 def get_update(update_id: IdPath, session: SessionDep, principal: Public, response: Response) -> ProgressUpdateRead:
     """With the evidence attached that you may see. One you may not see is a 404, as if it did not exist."""
     return with_etag(response, service.update_read(session, principal, service.get_update(session, principal,
@@ -67,7 +68,8 @@ def get_update(update_id: IdPath, session: SessionDep, principal: Public, respon
 
 
 @router.get("/{update_id}/revisions", response_model=Page[ProgressUpdateRevisionRead],
-            operation_id="progress_updates.revisions", responses=error_responses(404, 422))
+            operation_id="progress_updates.revisions", summary="List Progress Update Revisions",
+            responses=error_responses(404, 422))
 def list_revisions(update_id: IdPath, session: SessionDep, principal: Public,
                    page: PageDep) -> Page[ProgressUpdateRevisionRead]:
     """Oldest first; the last is the current content. A revision whose visibility then was one you may not
@@ -76,7 +78,7 @@ def list_revisions(update_id: IdPath, session: SessionDep, principal: Public,
 
 
 @router.patch("/{update_id}", response_model=ProgressUpdateRead, operation_id="progress_updates.update",
-              responses=error_responses(401, 403, 404, 412, 422))
+              summary="Correct Progress Update", responses=error_responses(401, 403, 404, 412, 422))
 def update_update(update_id: IdPath, data: ProgressUpdateUpdate, session: SessionDep,
                   principal: CanPostProgressUpdates, response: Response,
                   if_match: IfMatch = None) -> ProgressUpdateRead:
@@ -88,7 +90,7 @@ def update_update(update_id: IdPath, data: ProgressUpdateUpdate, session: Sessio
 
 
 @router.delete("/{update_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="progress_updates.delete",
-               responses=error_responses(401, 403, 404, 422))
+               summary="Delete Progress Update", responses=error_responses(401, 403, 404, 422))
 def delete_update(update_id: IdPath, session: SessionDep, principal: CanPostProgressUpdates,
                   settings: SettingsDep) -> None:
     """By the posting organisation (or an admin), with its revisions and evidence (files too)."""

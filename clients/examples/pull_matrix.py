@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Pull a state's implementation matrix from UPR Tracker into a CSV.
+
+One row per recommendation to the state in the cycle (default: the latest in which it was
+reviewed): its position, themes, the actions and indicators that answer it, and one column per
+organisation with that organisation's current traffic light. Every page is fetched (following
+`next_cursor`); the file is replaced only once all of them arrived, so a failed run leaves the
+previous file as it was, and a second run writes the same file again.
+
+A token in the environment variable UPR_TOKEN is optional: without one the matrix holds what the
+public may see; with one, also what the token's organisation may see. Exit status: 0 written;
+1 the API refused the request (e.g. an unknown state); 2 bad arguments; 3 the API could not be
+reached or refused the token.
+"""
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx
+from upr_tracking_client import AuthenticatedClient, Client
+from upr_tracking_client.api.overview import overview_matrix
+from upr_tracking_client.models import MatrixRow, OrganisationRef
+from upr_tracking_client.types import UNSET
+
+TOKEN_ENV = "UPR_TOKEN"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/tracking"
+HEADER = ["recommendation_id", "session", "paragraph", "recommendation", "recommending_states",
+          "current_position", "themes", "actions", "indicators"]
+KIND_ORDER = {"government": 0, "nhri": 1, "cso": 2}  # then everyone else; by id within a kind
+
+
+class ApiError(Exception):
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def fetch(client: Client | AuthenticatedClient, state: str, cycle: int | None, page_size: int
+          ) -> tuple[int, list[MatrixRow]]:
+    """The cycle and every row, page by page."""
+    rows: list[MatrixRow] = []
+    cursor = UNSET
+    while True:
+        try:
+            response = overview_matrix.sync_detailed(client=client, state=state, cycle=cycle, limit=page_size,
+                                                     cursor=cursor)
+        except httpx.TransportError as exc:
+            raise ApiError(f"cannot reach the API: {exc!r}", 3) from None
+        if response.status_code != 200:
+            try:
+                detail = json.loads(response.content).get("detail")
+            except (ValueError, AttributeError):
+                detail = response.content[:200]
+            raise ApiError(f"{response.status_code} {detail}", 3 if response.status_code == 401 else 1)
+        page = response.parsed
+        rows.extend(page.items)
+        cycle = page.cycle  # later pages of the same cycle, whatever becomes "latest" meanwhile
+        if not isinstance(page.next_cursor, str):
+            return cycle, rows
+        cursor = page.next_cursor
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _indicators(row: MatrixRow) -> str:
+    parts = []
+    for i in row.indicators:
+        unit = f" {i.unit}" if i.unit else ""
+        latest = ("no measurement" if i.latest_value is None
+                  else f"{_number(i.latest_value)}{unit} on {i.latest_measured_on}")
+        target = "" if i.target_value is None else f", target {_number(i.target_value)}{unit}"
+        parts.append(f"{i.name}: {latest}{target}")
+    return "; ".join(parts)
+
+
+def write_csv(rows: list[MatrixRow], out: io.TextIOBase) -> None:
+    actors: dict[int, OrganisationRef] = {}
+    for row in rows:
+        for rating in row.assessments:
+            actors.setdefault(rating.organisation.id, rating.organisation)
+    order = sorted(actors.values(), key=lambda ref: (KIND_ORDER.get(str(ref.kind), 3), ref.id))
+    writer = csv.writer(out)
+    writer.writerow(HEADER + [f"assessment: {ref.name} ({ref.kind})" for ref in order])
+    for row in rows:
+        ratings = {r.organisation.id: r for r in row.assessments}
+        writer.writerow([
+            row.recommendation_id, row.session, row.paragraph or "", row.text, "; ".join(row.recommending_states),
+            row.current_position or "", "; ".join(row.themes),
+            "; ".join(f"{a.title} ({a.status})" for a in row.actions), _indicators(row),
+            *(f"{ratings[ref.id].rating} {ratings[ref.id].assessed_on}" if ref.id in ratings else ""
+              for ref in order),
+        ])
+
+
+def _replace(path: Path, rows: list[MatrixRow]) -> None:
+    """Write beside `path`, then rename over it: readers never see half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            write_csv(rows, handle)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog=f"An optional token is read from ${TOKEN_ENV}.")
+    parser.add_argument("--state", required=True, help="ISO3 code of the state under review, e.g. SVN")
+    parser.add_argument("--cycle", type=int, help="UPR cycle number (default: the state's latest review)")
+    parser.add_argument("--output", "-o", default="-", help="CSV file to write (default: standard output)")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
+                        help=f"the tracking API (default: {DEFAULT_BASE_URL})")
+    parser.add_argument("--page-size", type=int, default=200, choices=range(1, 501), metavar="1..500",
+                        help="rows per request (default: 200)")
+    parser.add_argument("--timeout", type=float, default=30, help="seconds per request (default: 30)")
+    args = parser.parse_args(argv)
+    output = None if args.output == "-" else Path(args.output)
+    if output is not None and not output.parent.is_dir():
+        parser.error(f"no directory {output.parent}")
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    base_url, timeout = args.base_url.rstrip("/"), httpx.Timeout(args.timeout)
+    client = (AuthenticatedClient(base_url=base_url, token=token, timeout=timeout) if token
+              else Client(base_url=base_url, timeout=timeout))
+    try:
+        with client:
+            cycle, rows = fetch(client, args.state, args.cycle, args.page_size)
+    except ApiError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.status
+    if output is None:
+        write_csv(rows, sys.stdout)
+    else:
+        _replace(output, rows)
+    print(f"{len(rows)} recommendations to {args.state.upper()} in cycle {cycle} written to "
+          f"{output or 'standard output'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

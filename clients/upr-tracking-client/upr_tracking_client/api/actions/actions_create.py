@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.action_create import ActionCreate
+from ...models.action_read import ActionRead
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ActionCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/actions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ActionRead | ProblemDetail | None:
+    if response.status_code == 201:
+        response_201 = ActionRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActionRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ActionCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[ActionRead | ProblemDetail]:
+    """Create Action
+
+     Governments plan for their own state (admins for any): the focal point must be an active government
+    organisation of that state and every recommendation of the cluster one made to it.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (ActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ActionCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> ActionRead | ProblemDetail | None:
+    """Create Action
+
+     Governments plan for their own state (admins for any): the focal point must be an active government
+    organisation of that state and every recommendation of the cluster one made to it.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (ActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ActionCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[ActionRead | ProblemDetail]:
+    """Create Action
+
+     Governments plan for their own state (admins for any): the focal point must be an active government
+    organisation of that state and every recommendation of the cluster one made to it.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (ActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ActionCreate,
+    idempotency_key: None | str | Unset = UNSET,
+) -> ActionRead | ProblemDetail | None:
+    """Create Action
+
+     Governments plan for their own state (admins for any): the focal point must be an active government
+    organisation of that state and every recommendation of the cluster one made to it.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (ActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.action_read import ActionRead
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    action_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/actions/{action_id}".format(
+            action_id=quote(str(action_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ActionRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = ActionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActionRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    action_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ActionRead | ProblemDetail]:
+    """Get Action
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        action_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        action_id=action_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    action_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ActionRead | ProblemDetail | None:
+    """Get Action
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        action_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        action_id=action_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    action_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ActionRead | ProblemDetail]:
+    """Get Action
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        action_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        action_id=action_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    action_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ActionRead | ProblemDetail | None:
+    """Get Action
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        action_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActionRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            action_id=action_id,
+            client=client,
+        )
+    ).parsed

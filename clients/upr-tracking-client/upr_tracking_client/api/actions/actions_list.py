@@ -1,0 +1,296 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.action_status import ActionStatus
+from ...models.page_action_read import PageActionRead
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    responsible_organisation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ActionStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_recommendation: int | None | Unset
+    if isinstance(recommendation, Unset):
+        json_recommendation = UNSET
+    else:
+        json_recommendation = recommendation
+    params["recommendation"] = json_recommendation
+
+    json_responsible_organisation: int | None | Unset
+    if isinstance(responsible_organisation, Unset):
+        json_responsible_organisation = UNSET
+    else:
+        json_responsible_organisation = responsible_organisation
+    params["responsible_organisation"] = json_responsible_organisation
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/actions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageActionRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = PageActionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageActionRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    responsible_organisation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageActionRead | ProblemDetail]:
+    """List Actions
+
+     The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
+    milestone and overdue-milestone counts.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        status (ActionStatus | None | Unset): Only actions with this status.
+        recommendation (int | None | Unset): Only actions answering this recommendation.
+        responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageActionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        status=status,
+        recommendation=recommendation,
+        responsible_organisation=responsible_organisation,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    responsible_organisation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageActionRead | ProblemDetail | None:
+    """List Actions
+
+     The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
+    milestone and overdue-milestone counts.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        status (ActionStatus | None | Unset): Only actions with this status.
+        recommendation (int | None | Unset): Only actions answering this recommendation.
+        responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageActionRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        status=status,
+        recommendation=recommendation,
+        responsible_organisation=responsible_organisation,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    responsible_organisation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageActionRead | ProblemDetail]:
+    """List Actions
+
+     The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
+    milestone and overdue-milestone counts.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        status (ActionStatus | None | Unset): Only actions with this status.
+        recommendation (int | None | Unset): Only actions answering this recommendation.
+        responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageActionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        status=status,
+        recommendation=recommendation,
+        responsible_organisation=responsible_organisation,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    responsible_organisation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageActionRead | ProblemDetail | None:
+    """List Actions
+
+     The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
+    milestone and overdue-milestone counts.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        status (ActionStatus | None | Unset): Only actions with this status.
+        recommendation (int | None | Unset): Only actions answering this recommendation.
+        responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageActionRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            status=status,
+            recommendation=recommendation,
+            responsible_organisation=responsible_organisation,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

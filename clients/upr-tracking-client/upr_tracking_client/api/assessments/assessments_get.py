@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assessment_read import AssessmentRead
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    assessment_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/assessments/{assessment_id}".format(
+            assessment_id=quote(str(assessment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssessmentRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = AssessmentRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssessmentRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    assessment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AssessmentRead | ProblemDetail]:
+    """Get Assessment
+
+     With the evidence attached that you may see. One you may not see is a 404, as if it did not exist.
+
+    Args:
+        assessment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssessmentRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        assessment_id=assessment_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assessment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> AssessmentRead | ProblemDetail | None:
+    """Get Assessment
+
+     With the evidence attached that you may see. One you may not see is a 404, as if it did not exist.
+
+    Args:
+        assessment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssessmentRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        assessment_id=assessment_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assessment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AssessmentRead | ProblemDetail]:
+    """Get Assessment
+
+     With the evidence attached that you may see. One you may not see is a 404, as if it did not exist.
+
+    Args:
+        assessment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssessmentRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        assessment_id=assessment_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assessment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> AssessmentRead | ProblemDetail | None:
+    """Get Assessment
+
+     With the evidence attached that you may see. One you may not see is a 404, as if it did not exist.
+
+    Args:
+        assessment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssessmentRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            assessment_id=assessment_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.body_evidence_create import BodyEvidenceCreate
+from ...models.evidence_read import EvidenceRead
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: BodyEvidenceCreate | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/evidence",
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EvidenceRead | ProblemDetail | None:
+    if response.status_code == 201:
+        response_201 = EvidenceRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = ProblemDetail.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EvidenceRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BodyEvidenceCreate | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[EvidenceRead | ProblemDetail]:
+    """Create Evidence
+
+     multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and
+    exactly
+    one of `url` and `file`. Updates and assessments take evidence from the organisation that posted
+    them
+    (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
+    not
+    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (BodyEvidenceCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EvidenceRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: BodyEvidenceCreate | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> EvidenceRead | ProblemDetail | None:
+    """Create Evidence
+
+     multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and
+    exactly
+    one of `url` and `file`. Updates and assessments take evidence from the organisation that posted
+    them
+    (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
+    not
+    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (BodyEvidenceCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EvidenceRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: BodyEvidenceCreate | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[EvidenceRead | ProblemDetail]:
+    """Create Evidence
+
+     multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and
+    exactly
+    one of `url` and `file`. Updates and assessments take evidence from the organisation that posted
+    them
+    (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
+    not
+    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (BodyEvidenceCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EvidenceRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: BodyEvidenceCreate | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> EvidenceRead | ProblemDetail | None:
+    """Create Evidence
+
+     multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and
+    exactly
+    one of `url` and `file`. Updates and assessments take evidence from the organisation that posted
+    them
+    (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
+    not
+    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+
+    Args:
+        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
+            Retrying with the same key and request returns the first result (with `Idempotent-
+            Replayed: true`) instead of creating again; the same key with a different request is a
+            409. Kept for 24 hours, per organisation.
+        body (BodyEvidenceCreate | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EvidenceRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_indicator_read import PageIndicatorRead
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_action: int | None | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    json_recommendation: int | None | Unset
+    if isinstance(recommendation, Unset):
+        json_recommendation = UNSET
+    else:
+        json_recommendation = recommendation
+    params["recommendation"] = json_recommendation
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/indicators",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageIndicatorRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = PageIndicatorRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageIndicatorRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageIndicatorRead | ProblemDetail]:
+    """List Indicators
+
+     Ordered by id, each with its latest value and progress toward the target (computed).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the indicators of this action.
+        recommendation (int | None | Unset): The indicators of this recommendation and of the
+            actions answering it.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageIndicatorRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        action=action,
+        recommendation=recommendation,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageIndicatorRead | ProblemDetail | None:
+    """List Indicators
+
+     Ordered by id, each with its latest value and progress toward the target (computed).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the indicators of this action.
+        recommendation (int | None | Unset): The indicators of this recommendation and of the
+            actions answering it.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageIndicatorRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        action=action,
+        recommendation=recommendation,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageIndicatorRead | ProblemDetail]:
+    """List Indicators
+
+     Ordered by id, each with its latest value and progress toward the target (computed).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the indicators of this action.
+        recommendation (int | None | Unset): The indicators of this recommendation and of the
+            actions answering it.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageIndicatorRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        action=action,
+        recommendation=recommendation,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    recommendation: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageIndicatorRead | ProblemDetail | None:
+    """List Indicators
+
+     Ordered by id, each with its latest value and progress toward the target (computed).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the indicators of this action.
+        recommendation (int | None | Unset): The indicators of this recommendation and of the
+            actions answering it.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageIndicatorRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            action=action,
+            recommendation=recommendation,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

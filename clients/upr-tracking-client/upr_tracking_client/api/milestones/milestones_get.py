@@ -1,0 +1,174 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.milestone_read import MilestoneRead
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    milestone_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/milestones/{milestone_id}".format(
+            milestone_id=quote(str(milestone_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MilestoneRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = MilestoneRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MilestoneRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    milestone_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[MilestoneRead | ProblemDetail]:
+    """Get Milestone
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        milestone_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MilestoneRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        milestone_id=milestone_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    milestone_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> MilestoneRead | ProblemDetail | None:
+    """Get Milestone
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        milestone_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MilestoneRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        milestone_id=milestone_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    milestone_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[MilestoneRead | ProblemDetail]:
+    """Get Milestone
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        milestone_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MilestoneRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        milestone_id=milestone_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    milestone_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> MilestoneRead | ProblemDetail | None:
+    """Get Milestone
+
+     The `ETag` header is what `If-Match` expects on PATCH.
+
+    Args:
+        milestone_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MilestoneRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            milestone_id=milestone_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,292 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.milestone_status import MilestoneStatus
+from ...models.page_milestone_read import PageMilestoneRead
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_action: int | None | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, MilestoneStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_overdue: bool | None | Unset
+    if isinstance(overdue, Unset):
+        json_overdue = UNSET
+    else:
+        json_overdue = overdue
+    params["overdue"] = json_overdue
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/milestones",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageMilestoneRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = PageMilestoneRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageMilestoneRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageMilestoneRead | ProblemDetail]:
+    """List Milestones
+
+     Ordered by id.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageMilestoneRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        action=action,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageMilestoneRead | ProblemDetail | None:
+    """List Milestones
+
+     Ordered by id.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageMilestoneRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        action=action,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageMilestoneRead | ProblemDetail]:
+    """List Milestones
+
+     Ordered by id.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageMilestoneRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        action=action,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageMilestoneRead | ProblemDetail | None:
+    """List Milestones
+
+     Ordered by id.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageMilestoneRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            action=action,
+            status=status,
+            overdue=overdue,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed

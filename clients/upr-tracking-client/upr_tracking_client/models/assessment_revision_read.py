@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.traffic_light import TrafficLight
+from ..models.visibility import Visibility
+
+T = TypeVar("T", bound="AssessmentRevisionRead")
+
+
+@_attrs_define
+class AssessmentRevisionRead:
+    """
+    Attributes:
+        revision (int):
+        rating (TrafficLight): An organisation's rating of a recommendation's implementation.
+        reasoning (None | str):
+        assessed_on (datetime.date):
+        visibility (Visibility):
+        created_at (datetime.datetime): When this revision was written.
+    """
+
+    revision: int
+    rating: TrafficLight
+    reasoning: None | str
+    assessed_on: datetime.date
+    visibility: Visibility
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        revision = self.revision
+
+        rating = self.rating.value
+
+        reasoning: None | str
+        reasoning = self.reasoning
+
+        assessed_on = self.assessed_on.isoformat()
+
+        visibility = self.visibility.value
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "revision": revision,
+                "rating": rating,
+                "reasoning": reasoning,
+                "assessed_on": assessed_on,
+                "visibility": visibility,
+                "created_at": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        revision = d.pop("revision")
+
+        rating = TrafficLight(d.pop("rating"))
+
+        def _parse_reasoning(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        reasoning = _parse_reasoning(d.pop("reasoning"))
+
+        assessed_on = datetime.date.fromisoformat(d.pop("assessed_on"))
+
+        visibility = Visibility(d.pop("visibility"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        assessment_revision_read = cls(
+            revision=revision,
+            rating=rating,
+            reasoning=reasoning,
+            assessed_on=assessed_on,
+            visibility=visibility,
+            created_at=created_at,
+        )
+
+        assessment_revision_read.additional_properties = d
+        return assessment_revision_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
