@@ -34,7 +34,7 @@ client: install  ## regenerate both clients in clients/ from the committed opena
 	$(BIN)/python -m api.contracts --clients
 
 lint: install
-	$(BIN)/ruff check api tests migrations bench tools
+	$(BIN)/ruff check api tests migrations bench tools clients/examples
 
 test: lint
 	$(BIN)/pytest

@@ -185,6 +185,13 @@ async def _on_validation(request: Request, exc: RequestValidationError) -> JSONR
 
 async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 400:
+        # Only the framework raises 400: a body it cannot read (JSON that is not UTF-8, broken
+        # multipart). Invalid JSON is already a 422, and so is every other unusable input.
+        message = detail or "The request body could not be read."
+        return problem_response(request, 422, slug="validation-error", title="Invalid input",
+                                detail=f"body: {message}", field="body",
+                                errors=[FieldError(field="body", location="body", message=message)])
     if exc.status_code == 404 and detail in (None, "Not Found"):
         detail = f"No route matches {request.method} {request.url.path}."
     return problem_response(request, exc.status_code, detail=detail, headers=getattr(exc, "headers", None))
@@ -253,6 +260,23 @@ def _document_problems(schema: dict[str, Any]) -> None:
     body = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}}
     for item in schema.get("paths", {}).values():
         for operation in item.values():
-            for status, response in operation.get("responses", {}).items():
+            responses = operation.setdefault("responses", {})
+            missing = {str(status) for status in _implied_statuses(operation)} - set(responses)
+            if missing:
+                responses.update({status: {"description": HTTPStatus(int(status)).phrase} for status in missing})
+                operation["responses"] = responses = dict(sorted(responses.items()))
+            for status, response in responses.items():
                 if status[0] in "45":
                     response["content"] = body
+
+
+def _implied_statuses(operation: dict[str, Any]) -> set[int]:
+    """Statuses that come from the app's plumbing rather than the route, so no route lists them."""
+    statuses = set()
+    if operation.get("security"):  # a bad or expired token is refused even where none is needed
+        statuses.add(401)
+    if "requestBody" in operation:  # api.limits.BodySizeLimitMiddleware
+        statuses.add(413)
+    if any(p.get("in") == "header" and p.get("name") == "Idempotency-Key" for p in operation.get("parameters", ())):
+        statuses.add(409)  # the key reused with a different request (api/idempotency)
+    return statuses

@@ -112,10 +112,10 @@ def update_recommendation(recommendation_id: IdPath, data: RecommendationUpdate,
 
 
 @recommendations.delete("/{recommendation_id}", status_code=status.HTTP_204_NO_CONTENT,
-                        operation_id="recommendations.delete", responses=error_responses(401, 403, 404, 422))
+                        operation_id="recommendations.delete", responses=error_responses(401, 403, 404, 409, 422))
 def delete_recommendation(recommendation_id: IdPath, session: SessionDep,
                           _: CanWriteRecommendations) -> Response:
-    """Its position history goes with it."""
+    """Its position history goes with it; 409 while implementation tracking refers to it."""
     service.delete_recommendation(session, recommendation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

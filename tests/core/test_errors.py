@@ -69,6 +69,20 @@ async def test_every_failing_field_is_listed(client: httpx.AsyncClient, world: W
     assert body["field"] in fields
 
 
+async def test_unreadable_body_is_a_422_like_invalid_json(client: httpx.AsyncClient, world: World,
+                                                          settings) -> None:
+    """The framework's own 400 (JSON that is not UTF-8, broken multipart) is answered as the 422
+    every route documents, not as an undocumented 400."""
+    headers = world.headers("admin", settings)
+    for content_type, content in (("application/json", b'{"code": "\xff"}'),
+                                  ("multipart/form-data; boundary=x", b"--x\r\nno headers--x--\r\n")):
+        path = "/states" if content_type == "application/json" else "/tracking/evidence"
+        response = await client.post(path, headers={**headers, "Content-Type": content_type}, content=content)
+        body = assert_problem(response, 422, path)
+        assert body["type"] == TYPE_PREFIX + "validation-error"
+        assert body["field"] == "body" and body["errors"][0]["location"] == "body"
+
+
 async def test_non_integer_path_id_is_a_422_naming_it(client: httpx.AsyncClient) -> None:
     response = await client.get("/organisations/abc")
     body = assert_problem(response, 422, "/organisations/abc")

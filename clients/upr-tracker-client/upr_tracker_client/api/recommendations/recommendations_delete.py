@@ -44,6 +44,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -71,7 +76,7 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Recommendation
 
-     Its position history goes with it.
+     Its position history goes with it; 409 while implementation tracking refers to it.
 
     Args:
         recommendation_id (int):
@@ -102,7 +107,7 @@ def sync(
 ) -> Any | ProblemDetail | None:
     """Delete Recommendation
 
-     Its position history goes with it.
+     Its position history goes with it; 409 while implementation tracking refers to it.
 
     Args:
         recommendation_id (int):
@@ -128,7 +133,7 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Recommendation
 
-     Its position history goes with it.
+     Its position history goes with it; 409 while implementation tracking refers to it.
 
     Args:
         recommendation_id (int):
@@ -157,7 +162,7 @@ async def asyncio(
 ) -> Any | ProblemDetail | None:
     """Delete Recommendation
 
-     Its position history goes with it.
+     Its position history goes with it; 409 while implementation tracking refers to it.
 
     Args:
         recommendation_id (int):
