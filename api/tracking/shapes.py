@@ -1,10 +1,15 @@
-"""Shapes shared by the tracking routers."""
+"""Shapes shared by the tracking routers: who posted or is responsible, and in which order actors show."""
 
-from sqlmodel import SQLModel
+from collections.abc import Iterable
 
+from sqlmodel import Session, SQLModel, select
+
+from api.auth.accounts import sees_real_name
 from api.auth.models import Organisation, OrganisationKind
 from api.auth.principal import Principal
-from api.tracking.visibility import shown_name
+
+# Side by side, the government first, then NHRIs, then CSOs, then everyone else.
+ACTOR_KINDS = (OrganisationKind.government, OrganisationKind.nhri, OrganisationKind.cso)
 
 
 class OrganisationRef(SQLModel):
@@ -16,4 +21,23 @@ class OrganisationRef(SQLModel):
 
 
 def organisation_ref(principal: Principal, organisation: Organisation) -> OrganisationRef:
-    return OrganisationRef(id=organisation.id, name=shown_name(principal, organisation), kind=organisation.kind)
+    name = organisation.name
+    if organisation.public_name and not sees_real_name(principal, organisation):
+        name = organisation.public_name
+    return OrganisationRef(id=organisation.id, name=name, kind=organisation.kind)
+
+
+def organisation_refs(session: Session, principal: Principal, ids: Iterable[int]) -> dict[int, OrganisationRef]:
+    """References for a page of rows, loaded in one query."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = session.exec(select(Organisation).where(Organisation.id.in_(wanted)))
+    return {o.id: organisation_ref(principal, o) for o in rows}
+
+
+def actor_key(ref: OrganisationRef) -> tuple[int, int]:
+    """By kind (ACTOR_KINDS), then id — never by name, which for a pseudonymous organisation would
+    let the order betray the real one."""
+    kind = OrganisationKind(ref.kind)
+    return (ACTOR_KINDS.index(kind) if kind in ACTOR_KINDS else len(ACTOR_KINDS)), ref.id

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import and_, or_, true
 from sqlalchemy.sql.elements import ColumnElement
 
-from api.auth.models import Organisation
 from api.auth.permissions import Role
 from api.auth.principal import Principal
 from api.tracking.models import Visibility
@@ -54,10 +53,3 @@ def can_see(principal: Principal, *, visibility: Visibility, state_code: str, or
 def can_see_row(principal: Principal, row: Any) -> bool:
     return can_see(principal, visibility=Visibility(row.visibility), state_code=row.state_code,
                    organisation_id=row.organisation_id)
-
-
-def shown_name(principal: Principal, organisation: Organisation) -> str:
-    """A pseudonymous organisation's public name, except to admins and its own members."""
-    if organisation.public_name and not (principal.is_admin or principal.organisation_id == organisation.id):
-        return organisation.public_name
-    return organisation.name

@@ -6,14 +6,7 @@ from sqlmodel import Session, select
 
 from api.recommendations.models import Position
 from api.tracking.overview.shapes import ActorCounts, MatrixRow, PositionChange, RatingCounts, ThemeCounts
-from api.tracking.shapes import OrganisationRef
-
-ORDER = {"government": 0, "nhri": 1, "cso": 2}
-
-
-def actor_key(ref: OrganisationRef) -> tuple[int, int]:
-    """Government, NHRIs, CSOs, others; then by id (as the matrix orders them)."""
-    return ORDER.get(ref.kind.value, 3), ref.id
+from api.tracking.shapes import OrganisationRef, actor_key
 
 
 def by_actor(rows: list[MatrixRow]) -> list[ActorCounts]:

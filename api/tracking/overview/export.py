@@ -17,11 +17,10 @@ from sqlmodel import Session, select
 from api.auth.principal import Principal
 from api.cycle.models import State
 from api.spreadsheets import csv_row, xlsx_row
-from api.tracking.overview.counts import actor_key
 from api.tracking.overview.matrix import all_rows
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.overview.shapes import MatrixRow
-from api.tracking.shapes import OrganisationRef
+from api.tracking.shapes import OrganisationRef, actor_key
 
 LIGHTS = {"not_started": "red", "partial": "orange", "implemented": "green", "no_information": "no information"}
 CSV_HEADER = ["recommendation_id", "session", "paragraph", "recommendation", "recommending_states",

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from api.auth.models import Organisation, OrganisationKind
 from api.auth.principal import Principal
 from api.cycle.models import Review
 from api.pagination import PageParams, Sort, paginate
@@ -19,17 +18,10 @@ from api.tracking.models import Action, ActionRecommendation, Assessment, Indica
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.overview.shapes import ActorRating, MatrixAction, MatrixIndicator, MatrixPage, MatrixRow
 from api.tracking.plans.rules import live_indicator, not_archived
-from api.tracking.shapes import organisation_ref
+from api.tracking.shapes import actor_key, organisation_refs
 from api.tracking.visibility import visible_clause
 
 BATCH = 500
-KIND_ORDER = {OrganisationKind.government: 0, OrganisationKind.nhri: 1, OrganisationKind.cso: 2}
-
-
-def actor_order(organisation: Organisation) -> tuple[int, int]:
-    """Government, NHRIs, CSOs, others; then by id — never by name, which for a pseudonymous
-    organisation would let the order betray the real one."""
-    return KIND_ORDER.get(OrganisationKind(organisation.kind), 3), organisation.id
 
 
 def _grouped(session: Session, stmt) -> dict[int, list]:
@@ -82,19 +74,18 @@ def build_rows(session: Session, principal: Principal, recommendations: list[Rec
             progress=progress(indicator, last))
         (by_action[indicator.action_id] if indicator.action_id else direct[indicator.recommendation_id]).append(shown)
     assessed = current_assessments(session, principal, ids)
-    org_ids = {org_id for per_org in assessed.values() for org_id in per_org}
-    organisations = {o.id: o for o in session.exec(select(Organisation).where(Organisation.id.in_(org_ids)))}
+    refs = organisation_refs(session, principal, (org_id for per_org in assessed.values() for org_id in per_org))
     rows = []
     for rec in recommendations:
         linked = actions.get(rec.id, [])
-        ratings = sorted(assessed.get(rec.id, {}).values(), key=lambda a: actor_order(organisations[a.organisation_id]))
+        ratings = sorted(assessed.get(rec.id, {}).values(), key=lambda a: actor_key(refs[a.organisation_id]))
         rows.append(MatrixRow(
             recommendation_id=rec.id, paragraph=rec.paragraph, text=rec.text,
             recommending_states=states.get(rec.id, []),
             current_position=rec.current_position, session=sessions[rec.id], themes=themes.get(rec.id, []),
             actions=[MatrixAction(id=a.id, title=a.title, status=a.status) for a in linked],
             indicators=direct.get(rec.id, []) + [i for a in linked for i in by_action.get(a.id, [])],
-            assessments=[ActorRating(organisation=organisation_ref(principal, organisations[a.organisation_id]),
+            assessments=[ActorRating(organisation=refs[a.organisation_id],
                                      rating=a.rating, assessed_on=a.assessed_on, assessment_id=a.id)
                          for a in ratings],
         ))

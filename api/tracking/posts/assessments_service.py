@@ -21,9 +21,9 @@ from api.tracking import clock
 from api.tracking.models import Assessment, AssessmentRevision, Evidence, TrafficLight, Visibility
 from api.tracking.posts.access import posting_organisation, require_poster, revision_view, visible_or_404
 from api.tracking.posts.evidence_service import delete_evidence_of, evidence_by_parent
-from api.tracking.posts.organisations import organisation_refs
 from api.tracking.posts.shapes import AssessmentCreate, AssessmentRead, AssessmentRevisionRead, AssessmentUpdate
 from api.tracking.posts.subjects import recommendation_state
+from api.tracking.shapes import organisation_refs
 from api.tracking.visibility import visible_clause
 from api.types import utcnow
 from api.updates import apply_changes

@@ -23,10 +23,10 @@ from api.tracking import clock
 from api.tracking.models import Assessment, Evidence, EvidenceKind, Milestone, ProgressUpdate, Visibility
 from api.tracking.plans.rules import live_row
 from api.tracking.posts.access import posting_organisation, require_poster, visible_or_404
-from api.tracking.posts.organisations import organisation_refs
 from api.tracking.posts.shapes import EvidenceRead, EvidenceUpdate
 from api.tracking.posts.stored_files import remove_if_rolled_back, remove_when_committed, stored_path
 from api.tracking.posts.uploads import IncomingFile, store_upload
+from api.tracking.shapes import organisation_refs
 from api.tracking.visibility import visible_clause
 from api.updates import apply_changes
 

@@ -4,15 +4,13 @@ from collections import defaultdict
 
 from sqlmodel import Session
 
-from api.auth.models import OrganisationKind
 from api.auth.principal import Principal
 from api.errors import NotFound
 from api.tracking.models import Assessment
 from api.tracking.posts.assessments_service import assessment_reads, visible_assessments
 from api.tracking.posts.shapes import OrganisationAssessments, RecommendationAssessments
 from api.tracking.posts.subjects import recommendation_state
-
-KIND_ORDER = {OrganisationKind.government: 0, OrganisationKind.nhri: 1, OrganisationKind.cso: 2}
+from api.tracking.shapes import actor_key
 
 
 def recommendation_assessments(session: Session, principal: Principal,
@@ -30,5 +28,5 @@ def recommendation_assessments(session: Session, principal: Principal,
     reads = assessment_reads(session, principal, current)
     entries = [OrganisationAssessments(organisation=read.organisation, current=read,
                                        assessments=len(by_organisation[read.organisation.id])) for read in reads]
-    entries.sort(key=lambda e: (KIND_ORDER.get(e.organisation.kind, len(KIND_ORDER)), e.organisation.id))
+    entries.sort(key=lambda e: actor_key(e.organisation))
     return RecommendationAssessments(recommendation_id=recommendation_id, state_code=state, organisations=entries)

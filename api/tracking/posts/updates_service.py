@@ -18,7 +18,6 @@ from api.tracking import clock
 from api.tracking.models import Evidence, ProgressUpdate, ProgressUpdateRevision, Visibility
 from api.tracking.posts.access import posting_organisation, require_poster, revision_view, visible_or_404
 from api.tracking.posts.evidence_service import delete_evidence_of, evidence_by_parent
-from api.tracking.posts.organisations import organisation_refs
 from api.tracking.posts.shapes import (
     ProgressUpdateCreate,
     ProgressUpdateRead,
@@ -26,6 +25,7 @@ from api.tracking.posts.shapes import (
     ProgressUpdateUpdate,
 )
 from api.tracking.posts.subjects import subject_state
+from api.tracking.shapes import organisation_refs
 from api.tracking.visibility import visible_clause
 from api.types import utcnow
 from api.updates import apply_changes
