@@ -1,10 +1,14 @@
 """Engine and request-scoped session.
 
-SQLite gets WAL, foreign keys and explicit `BEGIN` (pysqlite's own transaction handling
-breaks SAVEPOINTs, which the tests' outer-transaction pattern relies on). PostgreSQL sessions
-run in UTC whatever the server's TimeZone.
+SQLite gets WAL, foreign keys, a generous `busy_timeout` and explicit `BEGIN` (pysqlite's own
+transaction handling breaks SAVEPOINTs, which the tests' outer-transaction pattern relies on);
+a transaction that will write begins `IMMEDIATE` (see `api.request_context`). PostgreSQL sessions
+run in UTC whatever the server's TimeZone, with lock, statement and idle-in-transaction timeouts,
+so no wait lasts forever. Every engine refuses a call made on a running event loop's thread during
+a request: it would freeze the whole worker.
 """
 
+import asyncio
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Annotated
@@ -15,20 +19,41 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 import api.audit.listener  # noqa: F401  (every session of every entry point writes the audit log)
+from api import request_context
 from api.settings import Settings, get_settings
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+class BlockingCallOnEventLoop(RuntimeError):
+    """A sync database call from an `async def` route or dependency: a bug, refused loudly."""
+
+
+def _refuse_on_event_loop(*_args) -> None:
+    if not request_context.current().in_request:
+        return
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return  # a worker thread (FastAPI's threadpool): where sync database calls belong
+    raise BlockingCallOnEventLoop(
+        "A blocking database call ran on the event loop; make the route or dependency a plain `def`.")
+
+
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy emit BEGIN itself
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return on_connect
 
 
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    """A writer takes the write lock at BEGIN: a deferred transaction that read first cannot wait for
+    the lock later (SQLite answers SQLITE_BUSY at once to keep its snapshot consistent)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if request_context.current().writes else "BEGIN")
 
 
 def _postgresql_utc(dbapi_connection, _record) -> None:
@@ -41,18 +66,29 @@ def _postgresql_utc(dbapi_connection, _record) -> None:
     dbapi_connection.autocommit = autocommit
 
 
+def postgresql_timeouts(settings: Settings) -> str:
+    """libpq `options`: the timeouts every session starts with (migrations lift them locally)."""
+    return (f"-c lock_timeout={settings.db_lock_timeout_ms} -c statement_timeout={settings.db_statement_timeout_ms} "
+            f"-c idle_in_transaction_session_timeout={settings.db_idle_in_transaction_timeout_ms}")
+
+
 @lru_cache
 def engine_for(url: str) -> Engine:
-    """Cached per URL; SQL parameters are kept out of error messages and logs (they hold password
-    hashes and mistyped passwords)."""
+    """Cached per URL (tuned from the environment's settings); SQL parameters are kept out of error
+    messages and logs (they hold password hashes and mistyped passwords)."""
+    settings = get_settings()
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(settings.sqlite_busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
-    if engine.dialect.name == "postgresql":
+    elif url.startswith("postgresql"):
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, pool_size=settings.db_pool_size,
+                               max_overflow=settings.db_max_overflow, pool_timeout=settings.db_pool_timeout_seconds,
+                               connect_args={"options": postgresql_timeouts(settings)})
         event.listen(engine, "connect", _postgresql_utc)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    event.listen(engine, "before_cursor_execute", _refuse_on_event_loop)
     return engine
 
 

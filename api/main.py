@@ -19,6 +19,7 @@ from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
 from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
+from api.request_context import RequestContextMiddleware
 from api.settings import Settings, get_settings
 from api.taxonomy.router import routers as taxonomy_routers
 from api.tracking.app import MOUNT_PATH, create_tracking_app
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_permission_openapi(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers
     if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],

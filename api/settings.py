@@ -17,6 +17,17 @@ class Settings(BaseSettings):
 
     env: str = Field(default="development", description="`production` requires SECRET_KEY to be set.")
     database_url: str = "sqlite:///./upr.db"
+    # Waits end: a request never hangs on a lock or a stuck session (a timeout is a 503 problem).
+    db_pool_size: int = Field(default=10, ge=1, description="PostgreSQL connections kept per process; size "
+                              "workers × (pool_size + max_overflow) below the server's max_connections.")
+    db_max_overflow: int = Field(default=10, ge=0, description="Extra PostgreSQL connections under load, per process.")
+    db_pool_timeout_seconds: float = Field(default=10, gt=0, description="Wait for a free pooled connection, then 503.")
+    db_lock_timeout_ms: int = Field(default=10_000, ge=1, description="PostgreSQL lock_timeout of request sessions.")
+    db_statement_timeout_ms: int = Field(default=60_000, ge=1, description="PostgreSQL statement_timeout.")
+    db_idle_in_transaction_timeout_ms: int = Field(default=120_000, ge=1, description="PostgreSQL "
+                                                   "idle_in_transaction_session_timeout: a stuck session's locks end.")
+    sqlite_busy_timeout_ms: int = Field(default=60_000, ge=1, description="How long a SQLite writer waits for the "
+                                        "write lock (an import holds it for its whole file) before a 503.")
     secret_key: str | None = Field(default=None, description="Signs access tokens. Outside production, when "
                                    "unset, a random key is generated once into `secret_key_file`.")
     secret_key_file: Path = Path("./.upr-secret-key")

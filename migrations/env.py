@@ -18,6 +18,10 @@ MIGRATION_LOCK = 7_411_042  # pg_advisory_lock key: replicas starting together m
 
 def _configure(connection) -> None:
     if connection.dialect.name == "postgresql":
+        # A replica waits for another's migration however long it takes (sessions start with short
+        # lock and statement timeouts meant for requests: api/db.py).
+        connection.exec_driver_sql("SET LOCAL lock_timeout = 0")
+        connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
     context.configure(
         connection=connection,

@@ -1,9 +1,17 @@
 """`Idempotency-Key` on creates: the same key and request get the first result again (and nothing
 is created twice); the same key with a different request is a 409.
 
-Stateless like the rest of the app: keys live in the database, in the create's own transaction.
-A concurrent retry blocks on the key's unique index until the first request commits, then replays
-it (PostgreSQL); SQLite serialises writers anyway. Keys are kept for `KEY_LIFETIME`.
+Stateless like the rest of the app: keys live in the database, in the create's own transaction, so
+either both commit or neither does. A retry that arrives while the first request is still running
+must neither wait on the key's unique index (a storm of retries would hold every connection and
+thread) nor create again: on PostgreSQL the first request holds a transaction-scoped advisory lock
+on the key, and a concurrent one that cannot take it at once answers 409 `idempotency-in-progress`
+with `Retry-After` (as the IETF Idempotency-Key draft describes); once the first has committed, a
+retry replays its answer. On SQLite writers are serialised by `BEGIN IMMEDIATE` (api/db.py), so a
+retry waits its turn and replays. Keys are kept for `KEY_LIFETIME`.
+
+The request body is read in an `async` dependency (no database there); everything that touches the
+database runs in a plain `def`, on FastAPI's threadpool, never on the event loop.
 
 Routers use it in two lines: take `idem: IdempotencyDep` and `return idem.saved(result)`.
 """
@@ -11,13 +19,14 @@ Routers use it in two lines: take `idem: IdempotencyDep` and `return idem.saved(
 import contextlib
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request, Response
 from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 from starlette.datastructures import UploadFile
@@ -25,7 +34,7 @@ from starlette.datastructures import UploadFile
 from api.auth.deps import get_principal
 from api.auth.principal import Principal
 from api.db import SessionDep
-from api.errors import Conflict, InvalidInput
+from api.errors import Conflict, InvalidInput, problem_response
 from api.idempotency.models import IdempotencyKey
 from api.types import utcnow
 
@@ -33,6 +42,7 @@ KEY_LIFETIME = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
 REPLAYED_HEADER = "Idempotent-Replayed"
 REPLAYED_HEADERS = ("location", "etag")
+IN_PROGRESS_RETRY_AFTER = 1  # seconds: creates take milliseconds
 
 
 class Replay(Exception):
@@ -109,21 +119,63 @@ def _check(record: IdempotencyKey, fingerprint: str) -> None:
     raise Replay(record)
 
 
-async def idempotency(
-    request: Request, session: SessionDep, principal: Annotated[Principal, Depends(get_principal)],
+class IdempotencyInProgress(Conflict):
+    slug, title = "idempotency-in-progress", "Request in progress"
+
+    def __init__(self) -> None:
+        super().__init__("A request with this Idempotency-Key is still being processed; retry after the "
+                         "Retry-After delay to get its answer.", field="Idempotency-Key",
+                         headers={"Retry-After": str(IN_PROGRESS_RETRY_AFTER)})
+
+
+@dataclass(frozen=True)
+class KeyedRequest:
+    key: str | None
+    fingerprint: str | None
+
+
+async def keyed_request(
+    request: Request,
     key: Annotated[str | None, Header(alias="Idempotency-Key", description=(
         "A unique value per intended create (e.g. a UUID). Retrying with the same key and request returns "
         "the first result (with `Idempotent-Replayed: true`) instead of creating again; the same key with "
-        "a different request is a 409. Kept for 24 hours, per organisation."))] = None,
-) -> Idempotency:
-    route = request.scope.get("route")
-    if key is None or principal.organisation_id is None:
-        return Idempotency(session, route, None)
+        "a different request is a 409; while the first request is still running, a 409 "
+        "`idempotency-in-progress` with `Retry-After`. Kept for 24 hours, per organisation."))] = None,
+) -> KeyedRequest:
+    """The key and what the request says (reading the body is the only async part)."""
+    if key is None:
+        return KeyedRequest(None, None)
     key = key.strip()
     if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
         raise InvalidInput(f"Idempotency-Key must be 1–{MAX_KEY_LENGTH} printable characters.",
                            field="Idempotency-Key")
-    fingerprint = await request_fingerprint(request)
+    return KeyedRequest(key, await request_fingerprint(request))
+
+
+def _advisory_key(organisation_id: int, key: str) -> int:
+    digest = hashlib.sha256(f"idempotency:{organisation_id}:{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+def _hold_key(session: Session, organisation_id: int, key: str) -> None:
+    """PostgreSQL: take the key for this transaction, or answer in-progress at once (never wait)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    held = session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"),
+                           {"k": _advisory_key(organisation_id, key)}).scalar_one()
+    if not held:
+        raise IdempotencyInProgress()
+
+
+def idempotency(
+    request: Request, session: SessionDep, principal: Annotated[Principal, Depends(get_principal)],
+    keyed: Annotated[KeyedRequest, Depends(keyed_request)],
+) -> Idempotency:
+    route = request.scope.get("route")
+    if keyed.key is None or keyed.fingerprint is None or principal.organisation_id is None:
+        return Idempotency(session, route, None)
+    key, fingerprint = keyed.key, keyed.fingerprint
+    _hold_key(session, principal.organisation_id, key)
     session.exec(delete(IdempotencyKey).where(  # expired keys of this organisation
         IdempotencyKey.organisation_id == principal.organisation_id,
         IdempotencyKey.created_at < utcnow() - KEY_LIFETIME))
@@ -147,10 +199,10 @@ async def idempotency(
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
 
 
-async def _on_replay(_request: Request, exc: Replay) -> Response:
+async def _on_replay(request: Request, exc: Replay) -> Response:
     if not exc.status_code:  # the first request did not record its result: nothing to replay
-        raise Conflict("A request with this Idempotency-Key has not completed; retry with a new key.",
-                       field="Idempotency-Key")
+        return problem_response(request, 409, slug="conflict", title="Conflict", field="Idempotency-Key",
+                                detail="A request with this Idempotency-Key has not completed; retry with a new key.")
     return Response(exc.response_body, status_code=exc.status_code, media_type="application/json",
                     headers={**exc.response_headers, REPLAYED_HEADER: "true"})
 

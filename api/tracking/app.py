@@ -14,6 +14,7 @@ from api.health import router as health_router
 from api.idempotency.deps import install_replay_handler
 from api.limits import BodySizeLimitMiddleware
 from api.middleware import RequestIdMiddleware
+from api.request_context import RequestContextMiddleware
 from api.settings import Settings, get_settings
 from api.tracking.overview.router import routers as overview_routers
 from api.tracking.plans.router import routers as plan_routers
@@ -48,6 +49,7 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
     # Inside this app's own ServerErrorMiddleware, so an unhandled error is a problem+json 500
     # (it reuses the request id the outer app set when mounted).
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(RequestContextMiddleware)  # also when served alone (api/db.py)
     if not mounted:
         app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
         if settings.cors_origins:

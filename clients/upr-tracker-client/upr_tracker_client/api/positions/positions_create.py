@@ -109,7 +109,8 @@ def sync_detailed(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -151,7 +152,8 @@ def sync(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -188,7 +190,8 @@ async def asyncio_detailed(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 
@@ -228,7 +231,8 @@ async def asyncio(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (PositionCreate): A mistyped future date would become the current position for good
             (history is append-only).
 

@@ -97,7 +97,8 @@ def sync_detailed(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (IndicatorCreate):
 
     Raises:
@@ -134,7 +135,8 @@ def sync(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (IndicatorCreate):
 
     Raises:
@@ -166,7 +168,8 @@ async def asyncio_detailed(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (IndicatorCreate):
 
     Raises:
@@ -201,7 +204,8 @@ async def asyncio(
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
             Retrying with the same key and request returns the first result (with `Idempotent-
             Replayed: true`) instead of creating again; the same key with a different request is a
-            409. Kept for 24 hours, per organisation.
+            409; while the first request is still running, a 409 `idempotency-in-progress` with
+            `Retry-After`. Kept for 24 hours, per organisation.
         body (IndicatorCreate):
 
     Raises:
