@@ -25,7 +25,7 @@ seed: migrate
 	$(BIN)/upr seed
 
 run: seed
-	$(BIN)/upr serve --host $(HOST) --port $(PORT)
+	$(BIN)/upr serve --with-worker --host $(HOST) --port $(PORT)
 
 openapi: install  ## regenerate the committed contracts: openapi/*.json, then both clients in clients/
 	$(BIN)/python -m api.contracts

@@ -1,4 +1,4 @@
-"""The `upr` command: serve, migrate, seed, create-user."""
+"""The `upr` command: serve, worker, migrate, seed, create-user, import, export."""
 
 from pathlib import Path
 from typing import Annotated
@@ -224,11 +224,41 @@ def serve(
     workers: Annotated[int, typer.Option(envvar="WORKERS",
                                          help="uvicorn worker processes (state lives in the database).")] = 1,
     reload: bool = False,
+    with_worker: Annotated[bool, typer.Option(help="Also run one job worker (`upr worker`) beside the server, "
+                                                   "stopped with it: what `make run` uses.")] = False,
 ) -> None:
     """Serve the API with uvicorn."""
+    import subprocess
+    import sys
+
     import uvicorn
 
-    uvicorn.run("api.main:app", host=host, port=port, workers=workers, reload=reload, proxy_headers=True)
+    worker = subprocess.Popen([sys.executable, "-m", "api.cli", "worker"]) if with_worker else None
+    try:
+        uvicorn.run("api.main:app", host=host, port=port, workers=workers, reload=reload, proxy_headers=True,
+                    timeout_graceful_shutdown=10)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=35)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Run the jobs due now, then exit (tests, cron).")] = False,
+    concurrency: Annotated[int, typer.Option(min=1, max=32, help="Jobs run at the same time.")] = 1,
+) -> None:
+    """Run background jobs (imports, recovery of jobs whose worker died) from the task engine."""
+    import logging
+
+    import api.models  # noqa: F401  (every table known)
+    from api.jobs.worker import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run_worker(once=once, concurrency=concurrency)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("api.errors")
@@ -205,11 +206,22 @@ async def _on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
     )
 
 
-async def _on_database_down(request: Request, exc: OperationalError) -> JSONResponse:
-    log.error("database unavailable: %s", exc.orig)
-    return problem_response(request, 503, slug="database-unavailable",
-                            detail="The database is unreachable or busy; try again shortly.",
-                            headers={"Retry-After": "5"})
+BUSY_MARKERS = ("lock timeout", "lock_timeout", "canceling statement due to", "database is locked", "deadlock detected",
+                "database table is locked", "idle-in-transaction timeout")
+
+
+async def _on_database_down(request: Request, exc: Exception) -> JSONResponse:
+    """The database did not answer in time (a lock or statement timeout, SQLite's busy timeout, no free
+    pooled connection) or not at all: the request changed nothing, and the same request may succeed
+    shortly — a 503 with Retry-After, never a hang or a 500."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    busy = isinstance(exc, PoolTimeout) or any(marker in message for marker in BUSY_MARKERS)
+    log.error("database %s: %s", "busy" if busy else "unavailable", getattr(exc, "orig", exc))
+    detail = ("The database is busy (a wait for a lock or a connection timed out); nothing was changed. "
+              "Retry after the Retry-After delay." if busy else
+              "The database is unreachable; nothing was changed. Retry after the Retry-After delay.")
+    return problem_response(request, 503, slug="database-busy" if busy else "database-unavailable",
+                            detail=detail, headers={"Retry-After": "2" if busy else "5"})
 
 
 async def _on_bad_value(request: Request, exc: Exception) -> JSONResponse:
@@ -227,6 +239,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(IntegrityError, _on_integrity)
     app.add_exception_handler(OperationalError, _on_database_down)
+    app.add_exception_handler(InterfaceError, _on_database_down)
+    app.add_exception_handler(PoolTimeout, _on_database_down)
     app.add_exception_handler(DataError, _on_bad_value)
     app.add_exception_handler(OverflowError, _on_bad_value)
 
@@ -278,5 +292,6 @@ def _implied_statuses(operation: dict[str, Any]) -> set[int]:
     if "requestBody" in operation:  # api.limits.BodySizeLimitMiddleware
         statuses.add(413)
     if any(p.get("in") == "header" and p.get("name") == "Idempotency-Key" for p in operation.get("parameters", ())):
-        statuses.add(409)  # the key reused with a different request (api/idempotency)
+        statuses.add(409)  # the key reused with a different request, or still in progress (api/idempotency)
+    statuses.add(503)  # the database busy (a lock or pool wait timed out) or unreachable, with Retry-After
     return statuses

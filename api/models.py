@@ -49,8 +49,13 @@ SEARCH_TABLE_PREFIX = "recommendation_fts"
 SEARCH_INDEX = "ix_recommendation_text_search"
 
 
+# The task engine's tables (procrastinate's schema, or our SQLite connector's) are the engine's, created
+# by migration 0008 from its own DDL.
+JOB_ENGINE_PREFIX = "procrastinate_"
+
+
 def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
-    if type_ == "table" and name and name.startswith(SEARCH_TABLE_PREFIX):
+    if type_ == "table" and name and name.startswith((SEARCH_TABLE_PREFIX, JOB_ENGINE_PREFIX)):
         return False
     return not (type_ == "index" and name == SEARCH_INDEX)
 

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 
 from api.auth.models import Organisation, OrganisationKind, User
 from api.auth.security import hash_password
+from api.auth.service import revoke_access_tokens
 from api.cycle.calendar import CYCLES, cycle_of_session
 from api.cycle.models import (
     Cycle,
@@ -107,6 +108,8 @@ def seed_demo_accounts(session: Session, reset_passwords: bool = False) -> list[
             role = "admin" if account.is_admin else account.kind.value
             user = User(email=account.email, full_name=f"Demo {role} user",
                         password_hash="", organisation_id=organisation.id, is_admin=account.is_admin)
+        else:
+            revoke_access_tokens(user)  # a new password ends the old one's sessions, as over the API
         user.password_hash = hash_password(password)
         session.add(user)
         created.append((account.email, "admin" if account.is_admin else account.kind.value, password))

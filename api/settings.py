@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     db_statement_timeout_ms: int = Field(default=60_000, ge=1, description="PostgreSQL statement_timeout.")
     db_idle_in_transaction_timeout_ms: int = Field(default=120_000, ge=1, description="PostgreSQL "
                                                    "idle_in_transaction_session_timeout: a stuck session's locks end.")
+    job_heartbeat_seconds: float = Field(default=5, gt=0, description="How often a worker says it is alive.")
+    job_stalled_seconds: float = Field(default=20, gt=0, description="A worker silent this long is presumed dead: "
+                                       "its jobs are retried (or failed after their attempts).")
     sqlite_busy_timeout_ms: int = Field(default=60_000, ge=1, description="How long a SQLite writer waits for the "
                                         "write lock (an import holds it for its whole file) before a 503.")
     secret_key: str | None = Field(default=None, description="Signs access tokens. Outside production, when "
@@ -42,6 +45,22 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Dashboard origins allowed by CORS.")
     upload_dir: Path = Path("./uploads")
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Bounded imports (api/imports/files.py): a small upload may expand enormously, so every import is
+    # checked while it is read, and the file fails with the limit named. Real files for scale: 11 MB
+    # uncompressed (the biggest .csv.gz), 22 MB (the biggest XLSX), 41,067 rows, cells of 2,321 characters.
+    import_max_uncompressed_bytes: int = Field(default=200_000_000, ge=1, description="Largest import once "
+                                               "decompressed: a CSV, a .csv.gz's stream, all the parts of an XLSX "
+                                               "or DOCX.")
+    import_max_rows: int = Field(default=500_000, ge=1, description="Most rows an import file may hold "
+                                 "(blank rows and every sheet of a workbook count).")
+    import_max_cell_chars: int = Field(default=100_000, ge=1, le=131_072, description="Longest cell, in characters "
+                                       "(at most the csv module's own 131,072); a row (a CSV record, a sheet row's "
+                                       "XML) may hold ten times as much.")
+    import_max_docx_bytes: int = Field(default=10_000_000, ge=1, description="Largest DOCX, uncompressed: "
+                                       "python-docx holds the whole document in memory (the real matrices: 2 MB).")
+    import_max_xlsx_loaded_bytes: int = Field(default=32_000_000, ge=1, description="An XLSX's parts other than "
+                                              "its sheets (shared strings, styles …), uncompressed: openpyxl loads "
+                                              "them whole and streams only the sheets (the real exports: 6.6 MB).")
     evidence_dir: Path = Field(default=Path("./uploads/evidence"),
                                description="Where uploaded evidence files are stored (random names).")
     max_evidence_bytes: int = Field(default=10 * 1024 * 1024, ge=1,

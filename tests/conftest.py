@@ -11,12 +11,14 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import BackgroundTasks
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from api.db import engine_for, get_session
-from api.imports.router import get_job_sessions
+from api.imports import jobs
+from api.imports.router import get_import_scheduler
 from api.main import app
 from api.settings import Settings, get_settings
 from tests.factories import World, build_world
@@ -129,7 +131,10 @@ async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.As
 
     app.dependency_overrides[get_session] = override_session
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[get_job_sessions] = lambda: job_sessions
+    def scheduler(background: BackgroundTasks):  # the job runs after the response, in the test's transaction
+        return lambda job: background.add_task(jobs.run_job, job.id, job_sessions)
+
+    app.dependency_overrides[get_import_scheduler] = scheduler
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
         yield client

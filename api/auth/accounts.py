@@ -12,9 +12,10 @@ from api.auth.models import (
     UserCreate,
     UserUpdate,
 )
+from api.auth.policy import ensure_an_admin_remains
 from api.auth.principal import Principal
 from api.auth.security import hash_password
-from api.auth.service import normalise_email
+from api.auth.service import normalise_email, revoke_access_tokens
 from api.cycle.models import State
 from api.errors import Conflict, InvalidInput, NotFound
 from api.lookup import get_or_404
@@ -84,12 +85,23 @@ def create_organisation(session: Session, data: OrganisationCreate) -> Organisat
 
 def update_organisation(session: Session, principal: Principal, organisation_id: int,
                         data: OrganisationUpdate) -> Organisation:
+    """Deactivating an organisation ends its users' access tokens (a later reactivation does not
+    bring them back) and is refused if it would leave no admin (`policy.ensure_an_admin_remains`)."""
     organisation = get_organisation(session, principal, organisation_id, for_update=True)
-    name = data.model_dump(exclude_unset=True).get("name")
+    changes = data.model_dump(exclude_unset=True)
+    name = changes.get("name")
     if name and _name_taken(session, name, organisation.id):
         raise Conflict(f"An organisation named {name!r} already exists.", field="name")
+    deactivating = organisation.is_active and changes.get("is_active") is False
+    if deactivating:
+        ensure_an_admin_remains(session, without_organisation_id=organisation.id)
     apply_changes(organisation, data)
     session.add(organisation)
+    if deactivating:
+        # One ORM update per user (not a bulk UPDATE) so that each is audited.
+        for user in session.exec(select(User).where(User.organisation_id == organisation.id)).all():
+            revoke_access_tokens(user)
+            session.add(user)
     session.flush()
     return organisation
 
@@ -122,10 +134,18 @@ def create_user(session: Session, data: UserCreate) -> User:
 
 
 def update_user(session: Session, user_id: int, data: UserUpdate) -> User:
+    """A new password or a deactivation ends the user's access tokens (a later reactivation does not
+    bring them back); removing the last admin is refused (`policy.ensure_an_admin_remains`)."""
     user = get_user(session, user_id, for_update=True)
+    changes = data.model_dump(exclude_unset=True)
+    deactivating = user.is_active and changes.get("is_active") is False
+    if deactivating or (user.is_admin and changes.get("is_admin") is False):
+        ensure_an_admin_remains(session, without_user_id=user.id)
     if data.password:
         user.password_hash = hash_password(data.password)
     apply_changes(user, data, exclude={"password"})
+    if data.password or deactivating:
+        revoke_access_tokens(user)
     session.add(user)
     session.flush()
     return user

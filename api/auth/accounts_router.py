@@ -56,6 +56,9 @@ def create_organisation(data: OrganisationCreate, session: SessionDep,
 def update_organisation(organisation_id: IdPath, data: OrganisationUpdate, session: SessionDep,
                         principal: CanWriteOrganisations, response: Response,
                         if_match: IfMatch = None) -> OrganisationRead:
+    """Deactivate with `{"is_active": false}`: its users' access tokens stop working at once and stay
+    dead after a reactivation (they log in again); its service tokens stop while it is deactivated.
+    Refused (409 `last-admin`) when no active admin in an active organisation would remain."""
     current = accounts.get_organisation(session, principal, organisation_id, for_update=True)
     check_if_match(if_match, accounts.organisation_read(current, principal))
     organisation = accounts.update_organisation(session, principal, organisation_id, data)
@@ -85,9 +88,12 @@ def create_user(data: UserCreate, session: SessionDep, _: CanWriteUsers, idem: I
 
 
 @users.patch("/{user_id}", response_model=UserRead, operation_id="users.update",
-             responses=error_responses(401, 403, 404, 412, 422))
+             responses=error_responses(401, 403, 404, 409, 412, 422))
 def update_user(user_id: IdPath, data: UserUpdate, session: SessionDep, _: CanWriteUsers, response: Response,
                 if_match: IfMatch = None) -> UserRead:
-    """Deactivate with `{"is_active": false}`: the user's access tokens stop working at once."""
+    """Deactivate with `{"is_active": false}`: the user's access tokens stop working at once and stay
+    dead after a reactivation (they log in again), as they do after a new `password`; the service
+    tokens they created stop while they are deactivated, and survive a new password. Deactivating
+    or de-admining the last active admin is refused (409 `last-admin`)."""
     check_if_match(if_match, UserRead.model_validate(accounts.get_user(session, user_id, for_update=True)))
     return with_etag(response, UserRead.model_validate(accounts.update_user(session, user_id, data)))

@@ -87,6 +87,11 @@ class User(SQLModel, table=True):
     is_admin: bool = False
     is_active: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    token_version: int = Field(
+        default=0, sa_column_kwargs={"server_default": "0"},
+        description="Carried in each access token (claim `ver`); raising it ends every access token "
+                    "issued before (see api.auth.service.revoke_access_tokens).",
+    )
 
 
 class UserCreate(SQLModel):

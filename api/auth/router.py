@@ -74,7 +74,9 @@ def me(session: SessionDep, principal: CanReadAccount) -> Me:
 def change_password(data: PasswordChange, session: SessionDep, settings: SettingsDep,
                     principal: CanChangePassword) -> None:
     """Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins)."""
+    repeated wrong ones lock the account like failed logins). On success every access token of the
+    account stops working, the one that made this call included: log in again with the new password.
+    Service tokens are separate credentials and keep working (revoke them on their own)."""
     try:
         service.change_password(session, principal, data.current_password, data.new_password, settings)
     except (InvalidInput, TooManyRequests):

@@ -5,6 +5,7 @@ import secrets
 import threading
 import uuid
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from jose import ExpiredSignatureError, JWTError, jwt
 from pwdlib import PasswordHash
@@ -37,7 +38,17 @@ def verify_password(password: str, password_hash: str | None) -> bool:
         return _hasher.verify(password, password_hash)
 
 
-def create_access_token(user_id: int, settings: Settings, now: datetime | None = None) -> tuple[str, int]:
+class AccessClaims(NamedTuple):
+    """What a valid access token says: whose it is and which of their token versions it carries."""
+
+    user_id: int
+    version: int
+
+
+def create_access_token(user_id: int, settings: Settings, now: datetime | None = None, *,
+                        version: int = 0) -> tuple[str, int]:
+    """`version` must be the user's current `token_version` (login passes it); a token carrying an
+    older one is refused, which is how a password change or a deactivation ends old tokens."""
     now = now or utcnow()
     lifetime = timedelta(minutes=settings.access_token_minutes)
     claims = {
@@ -47,13 +58,15 @@ def create_access_token(user_id: int, settings: Settings, now: datetime | None =
         "iat": int(now.timestamp()),
         "exp": int((now + lifetime).timestamp()),
         "jti": uuid.uuid4().hex,
+        "ver": version,
     }
     token = jwt.encode(claims, settings.secret_key, algorithm=settings.jwt_algorithm)
     return token, int(lifetime.total_seconds())
 
 
-def decode_access_token(token: str, settings: Settings) -> int:
-    """The user id in a valid access token; anything else is a 401 that says why."""
+def decode_access_token(token: str, settings: Settings) -> AccessClaims:
+    """The subject and version of a valid access token; anything else is a 401 that says why.
+    Whether the version is still the user's current one is for the caller to check."""
     try:
         header = jwt.get_unverified_header(token)
     except JWTError:
@@ -75,9 +88,14 @@ def decode_access_token(token: str, settings: Settings) -> int:
     except JWTError as exc:
         raise Unauthorized(f"The access token is not valid: {exc}.") from None
     try:
-        return int(claims["sub"])
+        user_id = int(claims["sub"])
     except (TypeError, ValueError):
         raise Unauthorized("The access token's subject is not valid.") from None
+    version = claims.get("ver")
+    # Without a version the token could never be ended early (tokens from before versions existed).
+    if type(version) is not int:
+        raise Unauthorized("The access token has no valid version claim (`ver`); log in again.")
+    return AccessClaims(user_id, version)
 
 
 def new_service_token_secret() -> str:

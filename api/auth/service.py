@@ -10,6 +10,7 @@ from api.auth.permissions import Permission, Role, grants_for
 from api.auth.principal import Principal, PrincipalKind
 from api.auth.security import (
     SERVICE_TOKEN_PREFIX,
+    AccessClaims,
     create_access_token,
     decode_access_token,
     hash_password,
@@ -49,11 +50,21 @@ def login(session: Session, email: str, password: str, settings: Settings) -> tu
     if not ok or not user.is_active or not organisation.is_active:
         raise LoginFailed("Incorrect email or password, or the account is deactivated.")
     throttle.reset(session, account, now, settings)
-    return create_access_token(user.id, settings, now)
+    return create_access_token(user.id, settings, now, version=user.token_version)
+
+
+def revoke_access_tokens(user: User) -> None:
+    """End every access token issued to `user` so far: they carry the old `token_version`. Called on
+    a password change or reset and on deactivation (of the user or their organisation), so neither
+    a stolen token nor a reactivation brings old sessions back. Service tokens are not affected:
+    they are separate credentials, revoked on their own (and they stop while their creator or
+    organisation is deactivated). The change goes through the ORM, so it is audited."""
+    user.token_version += 1
 
 
 def change_password(session: Session, principal: Principal, current: str, new: str, settings: Settings) -> None:
-    """Throttled like a login: a stolen access token must not become a password-guessing oracle."""
+    """Throttled like a login: a stolen access token must not become a password-guessing oracle.
+    Every access token of the user ends, the caller's own included: they log in again."""
     now = utcnow()
     user = session.get(User, principal.user_id)
     throttle.claim_attempt(session, user.email, now, settings)
@@ -63,15 +74,19 @@ def change_password(session: Session, principal: Principal, current: str, new: s
     if current == new:
         raise InvalidInput("The new password must differ from the current one.", field="new_password")
     user.password_hash = hash_password(new)
+    revoke_access_tokens(user)
     session.add(user)
     session.flush()
 
 
-def _user_principal(session: Session, user_id: int) -> Principal:
-    user = session.get(User, user_id)
+def _user_principal(session: Session, claims: AccessClaims) -> Principal:
+    user = session.get(User, claims.user_id)
     organisation = session.get(Organisation, user.organisation_id) if user else None
     if user is None or not user.is_active or not organisation.is_active:
         raise Unauthorized("The account behind this token no longer exists or is deactivated.")
+    if claims.version != user.token_version:
+        raise Unauthorized("This access token has been revoked: the password was changed or the account "
+                           "deactivated since it was issued. Log in again.")
     role = role_of(user, organisation)
     return Principal(PrincipalKind.user, role, user_id=user.id, organisation_id=organisation.id,
                      state_code=organisation.state_code, grants=grants_for(role))
@@ -90,7 +105,8 @@ def _service_token_principal(session: Session, secret: str) -> Principal:
     if not organisation.is_active:
         raise Unauthorized("The organisation of this service token is deactivated.")
     if not session.get(User, token.created_by_user_id).is_active:
-        # Someone answers for every token: when they leave, their tokens stop with them.
+        # Someone answers for every token: when they leave, their tokens stop with them (and work
+        # again if they are reactivated). Their password and `token_version` play no part here.
         raise Unauthorized("The user who created this service token is deactivated.")
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         token.last_used_at = now

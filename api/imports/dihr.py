@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 
+from api.imports.files import ImportLimits
 from api.imports.normalise import (
     PLEDGE,
     RowError,
@@ -70,14 +71,17 @@ def matches(headers: list[str]) -> bool:
         any(m in found for m in _MARKS) or any(header_key(h) in ("tekst", "field year") for h in headers))
 
 
-def read(path: Path, *, state: str | None = None, session: int | None = None) -> Iterator[ImportRecord | Reject]:
+def read(path: Path, *, state: str | None = None, session: int | None = None,
+         limits: ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
     """Records and Rejects of a DIHR export; `state` fills an empty state cell, `session` is used
-    when the session cannot be derived (see `session_for`)."""
+    when the session cannot be derived (see `session_for`); `limits` bound the reading (default: the
+    IMPORT_MAX_* settings)."""
 
     def build(line: int, cell: Callable[[str], object]) -> ImportRecord:
         return _record(line, cell, state, session)
 
-    return records_from(path, MEANINGS, REQUIRED, matches, "a DIHR SDG–Human Rights Data Explorer export", build)
+    return records_from(path, MEANINGS, REQUIRED, matches, "a DIHR SDG–Human Rights Data Explorer export", build,
+                        limits)
 
 
 def _record(line: int, cell: Callable[[str], object], state: str | None, session: int | None) -> ImportRecord:

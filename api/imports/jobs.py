@@ -13,17 +13,20 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import and_, or_, text, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session, select
 
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
-from api.errors import Forbidden, InvalidInput, NotFound
-from api.imports.files import UnreadableFile, file_kind
+from api.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
+from api.imports.files import LimitExceeded, UnreadableFile, check_upload, file_kind
 from api.imports.models import ImportJob, JobStatus
 from api.imports.pipeline import StrictStop, run_import
 from api.imports.records import ImportFormat, ImportReport
 from api.pagination import Page, PageParams, Sort, paginate
+from api.request_context import writing
 from api.types import utcnow
 
 log = logging.getLogger("api.imports")
@@ -36,6 +39,9 @@ def create_job(session: Session, principal: Principal, filename: str, content: b
                dry_run: bool) -> ImportJob:
     try:
         file_kind(Path(filename))
+        check_upload(filename, content)  # what is cheap to see now: a .gz trailer, a ZIP's list of parts
+    except LimitExceeded as exc:
+        raise PayloadTooLarge(str(exc), field="file") from None
     except UnreadableFile as exc:
         raise InvalidInput(str(exc), field="file") from None
     if not principal.may(Permission.imports_run, state_code=state):
@@ -76,11 +82,35 @@ def _report_dict(report: ImportReport) -> dict[str, Any]:
                         for r in report.rejected[:MAX_REPORTED_REJECTS]]}
 
 
-def run_job(job_id: int, sessions: SessionFactory) -> None:
-    """Claim the job, import its file in one transaction, record the outcome in another."""
-    with sessions() as session:
-        claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status == JobStatus.queued)
-                                  .values(status=JobStatus.running, started_at=utcnow())).rowcount
+class RetryLater(Exception):
+    """A transient failure (the database was locked, busy or unreachable): the engine runs the job again
+    after a backoff; nothing of this attempt was kept."""
+
+
+TRANSIENT = (OperationalError, InterfaceError, PoolTimeout)
+
+
+def _conflict_reason(exc: IntegrityError) -> str:
+    detail = str(getattr(exc, "orig", exc)).strip().replace("\n", " ")
+    return f"A record conflicts with one written at the same time ({detail[:500]}); nothing was imported."
+
+
+def run_job(job_id: int, sessions: SessionFactory, *, task_id: int | None = None, final_attempt: bool = True,
+            progress: Callable[[int], None] | None = None) -> None:
+    """Claim the job, then import its file and record the outcome in one transaction.
+
+    Claimed by a conditional UPDATE: a queued job, or a running one whose engine job (`task_id`) is
+    this one being retried after its worker died. A transient failure raises `RetryLater` (the job
+    goes back to queued with the reason) unless this is the final attempt; every other ending leaves
+    the job `succeeded` or `failed` with a reason the user can act on.
+    """
+    with writing(), sessions() as session:
+        claimable = ImportJob.status == JobStatus.queued
+        if task_id is not None:
+            claimable = or_(claimable, and_(ImportJob.status == JobStatus.running, ImportJob.task_id == task_id))
+        claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id, claimable).values(
+            status=JobStatus.running, started_at=utcnow(), attempts=ImportJob.attempts + 1, rows_read=0,
+            error=None)).rowcount
         session.commit()
         if not claimed:
             return
@@ -96,23 +126,67 @@ def run_job(job_id: int, sessions: SessionFactory) -> None:
             try:
                 report = run_import(session, path, fmt=ImportFormat(job.format) if job.format else None,
                                     state=options.get("state"), upr_session=options.get("session"),
-                                    strict=options.get("strict", False), only_state=options.get("only_state"))
+                                    strict=options.get("strict", False), only_state=options.get("only_state"),
+                                    progress=progress)
                 if options.get("dry_run"):
                     session.rollback()
-                else:
-                    session.commit()
-                outcome = {"status": JobStatus.succeeded, "report": _report_dict(report), "error": None}
+                # The outcome commits with the imported rows: never a moment where they exist while the
+                # job still says running (a retry after that moment would import the file again).
+                _finish(session, job_id, {"status": JobStatus.succeeded, "report": _report_dict(report),
+                                          "error": None})
+                return
             except (UnreadableFile, StrictStop, UnicodeDecodeError, ValueError) as exc:
                 session.rollback()
                 outcome = {"status": JobStatus.failed, "report": None, "error": str(exc)[:2000]}
+            except (*TRANSIENT, IntegrityError) as exc:
+                session.rollback()
+                log.warning("import job %s: attempt failed: %s", job_id, exc)
+                reason = (_conflict_reason(exc) if isinstance(exc, IntegrityError) else
+                          "The database was locked or unavailable; nothing was imported.")
+                if not final_attempt:
+                    _requeue(session, job_id, f"Retrying: {reason}")
+                    raise RetryLater(reason) from exc
+                outcome = {"status": JobStatus.failed, "report": None,
+                           "error": f"{reason} Gave up after several attempts; upload the file again."}
             except Exception:  # a job must end, whatever happened: never stuck in "running"
                 log.exception("import job %s failed", job_id)
                 session.rollback()
                 outcome = {"status": JobStatus.failed, "report": None,
                            "error": "The import failed unexpectedly; nothing was imported."}
-        job = session.get(ImportJob, job_id)
-        job.status, job.report, job.error = outcome["status"], outcome["report"], outcome["error"]
-        job.finished_at, job.content = utcnow(), None
-        job.rows_read = (outcome["report"] or {}).get("rows", 0)
-        session.add(job)
+        _finish(session, job_id, outcome)
+
+
+def _finish(session: Session, job_id: int, outcome: dict[str, Any]) -> None:
+    job = session.get(ImportJob, job_id)
+    job.status, job.report, job.error = outcome["status"], outcome["report"], outcome["error"]
+    job.finished_at, job.content = utcnow(), None
+    job.rows_read = (outcome["report"] or {}).get("rows", job.rows_read)
+    session.add(job)
+    session.commit()
+
+
+def _requeue(session: Session, job_id: int, reason: str) -> None:
+    """Best effort (the database may be the reason): when it fails, the engine's retry re-claims the job
+    as `running` with the same task id anyway."""
+    try:
+        session.execute(update(ImportJob).where(ImportJob.id == job_id).values(status=JobStatus.queued,
+                                                                                 error=reason[:2000]))
         session.commit()
+    except (*TRANSIENT, IntegrityError):
+        session.rollback()
+
+
+def fail_orphans(session: Session) -> list[int]:
+    """Jobs whose engine job has ended (or vanished) while the row still says queued or running: their
+    worker died more often than the engine retries, or the row was written by an older version."""
+    rows = session.execute(text(
+        "SELECT ij.id FROM import_job ij LEFT JOIN procrastinate_jobs pj ON pj.id = ij.task_id "
+        "WHERE ij.status IN ('queued', 'running') AND (ij.task_id IS NULL OR pj.id IS NULL "
+        "OR pj.status NOT IN ('todo', 'doing'))")).scalars().all()
+    for job_id in rows:
+        session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status.in_(
+            [JobStatus.queued, JobStatus.running])).values(
+            status=JobStatus.failed, finished_at=utcnow(), content=None,
+            error="The worker running this import stopped before it finished, more often than it is retried; "
+                  "nothing was imported. Upload the file again."))
+    return list(rows)

@@ -4,7 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, LargeBinary
+from sqlalchemy import JSON, BigInteger, LargeBinary
 from sqlmodel import Field, SQLModel
 
 from api.types import UTCDateTime, enum_type, utcnow
@@ -19,7 +19,8 @@ class JobStatus(StrEnum):
 
 class ImportJob(SQLModel, table=True):
     __tablename__ = "import_job"
-    __audit_ignore__ = ("rows_read", "status", "started_at", "finished_at", "report", "error", "content")
+    __audit_ignore__ = ("rows_read", "attempts", "task_id", "status", "started_at", "finished_at", "report", "error",
+                        "content")
     __audit_redact__ = ("content",)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -35,6 +36,10 @@ class ImportJob(SQLModel, table=True):
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     rows_read: int = 0
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"},
+                          description="Runs started (a run whose worker died is retried).")
+    task_id: int | None = Field(default=None, sa_type=BigInteger, index=True,
+                                description="The task engine's job (procrastinate_jobs.id).")
     report: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     error: str | None = Field(default=None, max_length=2000)
 
@@ -48,7 +53,8 @@ class ImportJobRead(SQLModel):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
-    rows_read: int
+    rows_read: int = Field(description="Rows read so far while running; all rows once finished.")
+    attempts: int = Field(default=0, description="Runs started; a run whose worker stopped is retried.")
     report: dict[str, Any] | None = Field(description="Counts (inserted, updated, merged, unchanged, pledges, "
                                                       "rejected) and the first 1,000 rejected rows.")
     error: str | None

@@ -75,37 +75,29 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def table_rows(path: Path, is_header: Callable[[list[str]], bool]) -> Iterator[tuple[int, list[object]]]:
-    """(line, cells) for the header and then every row of a CSV (.csv.gz) or an XLSX sheet, streamed.
+def table_rows(path: Path, is_header: Callable[[list[str]], bool],
+               limits: files.ImportLimits | None = None) -> Iterator[tuple[int, list[object]]]:
+    """(line, cells) for the header and then every row of a CSV (.csv.gz) or an XLSX sheet, streamed
+    and bounded by `limits` (the IMPORT_MAX_* settings by default; see `files`).
 
     A CSV row's line is its first physical line; an XLSX row's is its row number. Of a workbook the
     first sheet whose header `is_header` accepts is read, else the first sheet. XLSX cells keep
     their type (a number stays a float)."""
     kind = files.file_kind(path)
     if kind == "csv":
-        yield from _csv_rows(path)
+        yield from files.csv_rows(path, limits)
     elif kind == "xlsx":
-        yield from _xlsx_rows(path, is_header)
+        yield from _xlsx_rows(path, is_header, files.resolve_limits(limits))
     else:
         raise files.UnreadableFile(f"{path.name}: a {kind} file, not a CSV or XLSX export.")
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
-    with files.open_text(path) as (text, _):
-        reader = csv.reader(text)
-        start = 1
-        try:
-            for row in reader:
-                yield start, row
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            raise files.UnreadableFile(f"{path.name}, line {start}: not a readable CSV ({exc}).") from None
-
-
-def _xlsx_rows(path: Path, is_header: Callable[[list[str]], bool]) -> Iterator[tuple[int, list[object]]]:
+def _xlsx_rows(path: Path, is_header: Callable[[list[str]], bool],
+               limits: files.ImportLimits) -> Iterator[tuple[int, list[object]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    files.check_zip(path, limits)  # openpyxl loads all but the sheets at once: bound them first
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -115,7 +107,9 @@ def _xlsx_rows(path: Path, is_header: Callable[[list[str]], bool]) -> Iterator[t
         if not sheets:
             raise files.UnreadableFile(f"{path.name}: the workbook has no sheet.")
         chosen = next((s for s in sheets if is_header([cell_text(v) for v in _first_row(s)])), sheets[0])
+        budget = files.RowBudget(path.name, limits)  # counts the empty rows openpyxl makes of gaps, too
         for number, row in enumerate(chosen.iter_rows(values_only=True), start=1):
+            budget.row(number, row)
             yield number, list(row)
     finally:
         workbook.close()
@@ -136,12 +130,13 @@ class RowError(ValueError):
 
 def records_from(path: Path, meanings: Mapping[str, frozenset[str]], required: tuple[str, ...],
                  is_header: Callable[[list[str]], bool], what: str,
-                 build: Callable[[int, Callable[[str], object]], ImportRecord]) -> Iterator[ImportRecord | Reject]:
+                 build: Callable[[int, Callable[[str], object]], ImportRecord],
+                 limits: files.ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
     """Rows → `build(line, cell)`, `cell(meaning)` giving a row's value; a RowError becomes a Reject
     naming the file's own column.
 
     Missing required columns make the file unreadable, named by meaning and by what was found."""
-    rows = table_rows(path, is_header)
+    rows = table_rows(path, is_header, limits)
     for _, cells in rows:
         if any(cell_text(c).strip() for c in cells):
             headers = [cell_text(c) for c in cells]

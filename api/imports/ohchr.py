@@ -16,7 +16,8 @@ Line numbers: a CSV row's first physical line; a DOCX row's 1-based place in its
 the first continue the count), i.e. the CSV flattening's `table_row` + 1. Apart from `line`, the
 DOCX and its CSV flattening give the same records.
 
-python-docx parses the whole document; matrices are a few hundred rows, so that is small.
+python-docx parses the whole document, so `files.check_zip` bounds it first (IMPORT_MAX_DOCX_BYTES;
+the real matrices are 1–2 MB of XML).
 """
 
 import csv
@@ -210,11 +211,13 @@ def _missing(headers: list[str]) -> str:
             f"(header found: {[clean(h) for h in headers if clean(h)]})")
 
 
-def _docx_rows(path: Path) -> Iterator[Row]:
+def _docx_rows(path: Path, limits: files.ImportLimits) -> Iterator[Row]:
     """The rows of every table that has a matrix header in its first rows, or that continues the
     previous matrix table (same number of columns, no header of its own)."""
     import docx  # python-docx; imported here so that the CSV readers do not load lxml
 
+    files.check_zip(path, limits)
+    budget = files.RowBudget(path.name, limits)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
@@ -222,10 +225,12 @@ def _docx_rows(path: Path) -> Iterator[Row]:
     width, first_header, line = None, None, 0
     for table in document.tables:
         rows = list(table.rows)
+        budget.count(len(rows))
         texts = [[c.text for c in row.cells] for row in rows[:5]]
         start = next((i for i, cells in enumerate(texts) if matches(cells)), None)
         if start is not None:
             width = len(texts[start])
+            budget.cells(line + start + 1, texts[start])
             yield Row(line + start + 1, texts[start], is_header=True)
             start += 1
         elif width is None or not texts or len(texts[0]) != width:
@@ -235,22 +240,21 @@ def _docx_rows(path: Path) -> Iterator[Row]:
         for i in range(start or 0, len(rows)):
             cells = rows[i].cells
             heading = cells[0].text if len(cells) > 1 and len({id(c._tc) for c in cells}) == 1 else None
-            yield Row(line + i + 1, [c.text for c in cells], heading)
+            values = [c.text for c in cells]
+            budget.cells(line + i + 1, values)
+            yield Row(line + i + 1, values, heading)
         line += len(rows)
     if width is None:
         raise files.UnreadableFile(f"{path.name}: no table in the document has the header of an OHCHR matrix; "
                                    + _missing(first_header or []))
 
 
-def _csv_rows(path: Path) -> Iterator[Row]:
-    with files.open_text(path) as (stream, _encoding):
-        reader = csv.reader(stream)
-        line, header = 1, True
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                yield Row(line, cells, is_header=header)
-                header = False
-            line = reader.line_num + 1
+def _csv_rows(path: Path, limits: files.ImportLimits) -> Iterator[Row]:
+    header = True
+    for line, cells in files.csv_rows(path, limits):
+        if any(c.strip() for c in cells):
+            yield Row(line, cells, is_header=header)
+            header = False
 
 
 # ---- rows to records -----------------------------------------------------------------------------
@@ -385,18 +389,20 @@ def heading_theme(text: str) -> ThemeLabel | None:
     return theme_label(label) if label else None
 
 
-def read(path: Path, *, state: str | None = None, session: int | None = None) -> Iterator[ImportRecord | Reject]:
-    """One ImportRecord per recommendation (a cell holding several gives several), or a Reject per row."""
+def read(path: Path, *, state: str | None = None, session: int | None = None,
+         limits: files.ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
+    """One ImportRecord per recommendation (a cell holding several gives several), or a Reject per row;
+    `limits` bound the reading (default: the IMPORT_MAX_* settings)."""
     path = Path(path)
     kind = files.file_kind(path)
     if kind not in ("docx", "csv"):
         raise files.UnreadableFile(f"{path.name}: an OHCHR matrix is read from its .docx or a .csv of its table.")
-    return _read(path, kind, review_for(path, state, session))
+    return _read(path, kind, review_for(path, state, session), files.resolve_limits(limits))
 
 
-def _read(path: Path, kind: str, review: Review) -> Iterator[ImportRecord | Reject]:
+def _read(path: Path, kind: str, review: Review, limits: files.ImportLimits) -> Iterator[ImportRecord | Reject]:
     matrix = None
-    for row in _docx_rows(path) if kind == "docx" else _csv_rows(path):
+    for row in _docx_rows(path, limits) if kind == "docx" else _csv_rows(path, limits):
         if matrix is None:
             matrix = _Matrix(path, row.cells, review)
         elif row.is_header:

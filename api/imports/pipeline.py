@@ -26,7 +26,8 @@ from sqlmodel import Session, select
 from api.audit.models import AuditAction, AuditEntry
 from api.cycle.calendar import CYCLES, cycle_of_session
 from api.cycle.models import Cycle, Review, State, UprSession
-from api.imports import detect
+from api.imports import detect, files
+from api.imports.files import ImportLimits
 from api.imports.records import ImportFormat, ImportRecord, ImportReport, Reject
 from api.recommendations.models import (
     PARAGRAPH_PATTERN,
@@ -399,12 +400,17 @@ def _is_paragraph(value: str) -> bool:
 
 def run_import(session: Session, path: Path, *, fmt: ImportFormat | None = None, state: str | None = None,
                upr_session: int | None = None, strict: bool = False, only_state: str | None = None,
-               progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Import one file into `session` (flushed, not committed)."""
-    fmt = fmt or detect.detect_format(path)
+               progress: Callable[[int], None] | None = None, limits: ImportLimits | None = None) -> ImportReport:
+    """Import one file into `session` (flushed, not committed); `limits` bound the reading (default: the
+    IMPORT_MAX_* settings), and a file over one raises files.LimitExceeded."""
+    if fmt is None:
+        if files.file_kind(path) == "xlsx":
+            files.check_zip(path, limits)  # detection opens the workbook: bounded first
+        fmt = detect.detect_format(path)
     reader = detect.reader_for(fmt)
     pipeline = Pipeline(session, fmt, default_state=state, default_session=upr_session, strict=strict,
                         only_state=only_state)
     pipeline.source_name = path.name
-    items: Iterator[ImportRecord | Reject] = reader.read(path, state=state, session=upr_session)
+    bounds = {} if limits is None else {"limits": limits}  # readers default to the settings' limits
+    items: Iterator[ImportRecord | Reject] = reader.read(path, state=state, session=upr_session, **bounds)
     return pipeline.run(items, progress)

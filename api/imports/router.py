@@ -1,19 +1,18 @@
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Response, UploadFile, status
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from fastapi import APIRouter, Depends, File, Form, Response, UploadFile, status
 
 from api.auth.deps import CanRunImports
 from api.cycle.models import StateCode
-from api.db import SessionDep, get_engine
+from api.db import SessionDep
 from api.errors import error_responses
 from api.idempotency.deps import IdempotencyDep
-from api.imports import jobs
-from api.imports.models import ImportJobRead
+from api.imports import jobs, progress
+from api.imports.models import ImportJob, ImportJobRead
 from api.imports.records import ImportFormat
+from api.imports.tasks import IMPORT_LOCK, RUN_IMPORT
+from api.jobs.engine import defer
 from api.pagination import Page, PageDep
 from api.types import IdPath
 
@@ -21,22 +20,26 @@ router = APIRouter(prefix="/imports", tags=["imports"])
 routers = [router]
 
 
-def get_job_sessions(engine: Annotated[Engine, Depends(get_engine)]) -> jobs.SessionFactory:
-    """How a background job opens its sessions (tests substitute their own)."""
+Scheduler = Callable[[ImportJob], None]
 
-    @contextmanager
-    def sessions() -> Iterator[Session]:
-        with Session(engine, expire_on_commit=False) as session:
-            yield session
 
-    return sessions
+def get_import_scheduler(session: SessionDep) -> Scheduler:
+    """Hands a job to the task engine in the request's own transaction: the job row and its engine job
+    commit together (tests substitute a scheduler that runs the job in their transaction)."""
+
+    def schedule(job: ImportJob) -> None:
+        job.task_id = defer(session, RUN_IMPORT, lock=IMPORT_LOCK, queueing_lock=f"import-{job.id}", import_id=job.id)
+        session.add(job)
+        session.flush()
+
+    return schedule
 
 
 @router.post("", response_model=ImportJobRead, status_code=status.HTTP_202_ACCEPTED, operation_id="imports.create",
              responses=error_responses(401, 403, 413, 422))
 def create_import(
-    session: SessionDep, principal: CanRunImports, response: Response, background: BackgroundTasks,
-    sessions: Annotated[jobs.SessionFactory, Depends(get_job_sessions)], idem: IdempotencyDep,
+    session: SessionDep, principal: CanRunImports, response: Response,
+    schedule: Annotated[Scheduler, Depends(get_import_scheduler)], idem: IdempotencyDep,
     file: Annotated[UploadFile, File(description=".csv, .csv.gz, .xlsx or .docx")],
     format: Annotated[ImportFormat | None, Form(description="Detected from the header when omitted.",
                                                 examples=["ohchr-matrix"])] = None,
@@ -47,23 +50,29 @@ def create_import(
     strict: Annotated[bool, Form(description="Stop at the first unreadable row.", examples=[False])] = False,
     dry_run: Annotated[bool, Form(description="Check everything, write nothing.", examples=[True])] = False,
 ) -> ImportJobRead:
-    """Admins, and governments for their own state. Runs in the background: poll `GET /imports/{id}`
-    for its progress and report. The whole file imports in one transaction, or nothing does."""
+    """Admins, and governments for their own state. Runs in the background on a job worker: poll
+    `GET /imports/{id}` for its progress and report. The whole file imports in one transaction, or
+    nothing does; imports run one at a time, and an attempt that failed because the database was busy
+    or unreachable is retried (the job says so in `error` meanwhile)."""
     job = jobs.create_job(session, principal, file.filename or "upload.csv", file.file.read(), fmt=format,
                           state=state, upr_session=upr_session, strict=strict, dry_run=dry_run)
-    background.add_task(jobs.run_job, job.id, sessions)
+    schedule(job)
     response.headers["Location"] = f"/imports/{job.id}"
-    return idem.saved(ImportJobRead.model_validate(job), response)
+    return idem.saved(_read(job), response)
 
 
 @router.get("", response_model=Page[ImportJobRead], operation_id="imports.list",
             responses=error_responses(401, 403, 422))
 def list_imports(session: SessionDep, principal: CanRunImports, page: PageDep) -> Page[ImportJobRead]:
     """Your organisation's imports (everyone's for admins), newest first."""
-    return jobs.list_jobs(session, principal, page).map(ImportJobRead.model_validate)
+    return jobs.list_jobs(session, principal, page).map(_read)
 
 
 @router.get("/{import_id}", response_model=ImportJobRead, operation_id="imports.get",
             responses=error_responses(401, 403, 404, 422))
 def get_import(import_id: IdPath, session: SessionDep, principal: CanRunImports) -> ImportJobRead:
-    return ImportJobRead.model_validate(jobs.get_job(session, principal, import_id))
+    return _read(jobs.get_job(session, principal, import_id))
+
+
+def _read(job: ImportJob) -> ImportJobRead:
+    return ImportJobRead.model_validate(job).model_copy(update={"rows_read": progress.rows_read(job)})

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from api.imports.files import ImportLimits
 from api.imports.normalise import (
     PLEDGE,
     RowError,
@@ -58,13 +59,15 @@ def matches(headers: list[str]) -> bool:
     return all(m in found for m in REQUIRED) and not any(header_key(h) in _DIHR_MARKS for h in headers)
 
 
-def read(path: Path, *, state: str | None = None, session: int | None = None) -> Iterator[ImportRecord | Reject]:
-    """Records and Rejects of a UPR Info export; `state`/`session` fill empty `To`/`Session` cells."""
+def read(path: Path, *, state: str | None = None, session: int | None = None,
+         limits: ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
+    """Records and Rejects of a UPR Info export; `state`/`session` fill empty `To`/`Session` cells;
+    `limits` bound the reading (default: the IMPORT_MAX_* settings)."""
 
     def build(line: int, cell: Callable[[str], object]) -> ImportRecord:
         return _record(line, cell, state, session)
 
-    return records_from(path, MEANINGS, REQUIRED, matches, "a UPR Info export", build)
+    return records_from(path, MEANINGS, REQUIRED, matches, "a UPR Info export", build, limits)
 
 
 def _record(line: int, cell: Callable[[str], object], state: str | None, session: int | None) -> ImportRecord:

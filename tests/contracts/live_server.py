@@ -56,13 +56,15 @@ def _admin_statements(url: str, *statements: str) -> None:
 
 
 @contextmanager
-def live_database(tmp: Path) -> Iterator[str]:
+def live_database(tmp: Path, suffix: str = "live") -> Iterator[str]:
+    """`suffix` names the database (`<name>_<suffix>`, or `<suffix>.db`): servers alive at the same time
+    in one run (this module's is session-wide) each need their own."""
     test_url = os.environ.get("TEST_DATABASE_URL", "")
     if not test_url or make_url(test_url).get_backend_name() != "postgresql":
-        yield f"sqlite:///{tmp / 'live.db'}"
+        yield f"sqlite:///{tmp / f'{suffix}.db'}"
         return
     base = make_url(test_url)
-    name = f"{base.database}_live"
+    name = f"{base.database}_{suffix}"
     # Issued from the tests' own database (it exists; `postgres` may not be reachable).
     _admin_statements(test_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
     try:

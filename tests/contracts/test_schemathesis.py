@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import pytest
 import schemathesis
+from fastapi import BackgroundTasks
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -30,7 +31,8 @@ from sqlmodel import Session
 from api.auth.permissions import Role
 from api.auth.security import create_access_token
 from api.db import get_session
-from api.imports.router import get_job_sessions
+from api.imports import jobs
+from api.imports.router import get_import_scheduler
 from api.main import app
 from api.settings import Settings, get_settings
 from api.types import utcnow
@@ -99,7 +101,10 @@ def harness(engine: Engine, settings: Settings) -> Iterator[Harness]:
 
     app.dependency_overrides[get_session] = override_session
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[get_job_sessions] = lambda: job_sessions
+    def scheduler(background: BackgroundTasks):  # the job runs after the response, in the test's transaction
+        return lambda job: background.add_task(jobs.run_job, job.id, job_sessions)
+
+    app.dependency_overrides[get_import_scheduler] = scheduler
     try:
         yield Harness(connection, headers)
     finally:

@@ -73,6 +73,7 @@ async def test_update_records_old_and_new_and_redacts_secrets(client: httpx.Asyn
     assert entry.changes == {
         "full_name": ["Test user", "Renamed Person"],
         "password_hash": [REDACTED, REDACTED],  # ...but neither hash is in the log
+        "token_version": [0, 1],  # the new password ended the user's access tokens
     }
 
 

@@ -14,12 +14,12 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, make_url
-from sqlalchemy.engine import URL
+from sqlalchemy import create_engine, inspect
 
 from api.cli import alembic_config
 from api.db import engine_for
 from api.models import include_name, metadata
+from tests.helpers import scratch_database
 
 # The same comparison options as migrations/env.py, so a diff here is a diff `alembic revision
 # --autogenerate` would write.
@@ -33,46 +33,11 @@ def _config(url: str):
     return config
 
 
-def _url_string(url: URL) -> str:
-    return url.render_as_string(hide_password=False)
-
-
-def _drop_database(admin_url: URL, name: str) -> None:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
-
-
 @pytest.fixture
 def scratch_url(database_url: str, tmp_path: Path) -> Iterator[str]:
     """An empty database of the suite's kind, for migrations only."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        scratch = f"sqlite:///{tmp_path / 'migrations.db'}"
-        try:
-            yield scratch
-        finally:
-            engine_for(scratch).dispose()  # migrations/env.py connects through the cached engine
-        return
-    assert url.get_backend_name() == "postgresql", f"no scratch database recipe for {url.get_backend_name()}"
-    name = f"{url.database}_migrations"
-    # Any database on the server will do for CREATE/DROP DATABASE: use the suite's own one.
-    _drop_database(url, name)  # left over by an interrupted run
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    finally:
-        admin.dispose()
-    scratch = _url_string(url.set(database=name))
-    try:
-        yield scratch
-    finally:
-        engine_for(scratch).dispose()  # migrations/env.py connects through the cached engine
-        _drop_database(url, name)
+    with scratch_database(database_url, tmp_path, "migrations") as url:
+        yield url
 
 
 def _schema_diff(url: str) -> list:
@@ -154,3 +119,25 @@ def test_downgrade_base_leaves_nothing_and_upgrade_works_again(scratch_url: str)
 
     assert _current_revision(scratch_url) == head
     assert _schema_diff(scratch_url) == []
+
+
+def test_the_sqlite_job_engine_schema_is_the_migrations(tmp_path: Path):
+    """The SQLite connector's DDL and the tables migrations create agree: a change to the connector's
+    schema needs a migration of its own."""
+    import sqlite3
+
+    from api.jobs.sqlite_connector import SQLITE_SCHEMA
+
+    url = f"sqlite:///{tmp_path / 'migrated.db'}"
+    command.upgrade(_config(url), "head")
+    engine_for(url).dispose()
+    fresh = sqlite3.connect(tmp_path / "fresh.db")
+    for statement in SQLITE_SCHEMA:
+        fresh.execute(statement)
+
+    def engine_objects(conn) -> set[tuple[str, str, str]]:
+        return set(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'procrastinate%' "
+                                "OR tbl_name LIKE 'procrastinate%'").fetchall())
+
+    migrated = sqlite3.connect(tmp_path / "migrated.db")
+    assert engine_objects(migrated) == engine_objects(fresh) != set()

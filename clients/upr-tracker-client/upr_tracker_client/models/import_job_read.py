@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.import_job_read_options import ImportJobReadOptions
@@ -29,10 +30,11 @@ class ImportJobRead:
         created_at (datetime.datetime):
         started_at (datetime.datetime | None):
         finished_at (datetime.datetime | None):
-        rows_read (int):
+        rows_read (int): Rows read so far while running; all rows once finished.
         report (ImportJobReadReportType0 | None): Counts (inserted, updated, merged, unchanged, pledges, rejected) and
             the first 1,000 rejected rows.
         error (None | str):
+        attempts (int | Unset): Runs started; a run whose worker stopped is retried. Default: 0.
     """
 
     id: int
@@ -46,6 +48,7 @@ class ImportJobRead:
     rows_read: int
     report: ImportJobReadReportType0 | None
     error: None | str
+    attempts: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -87,6 +90,8 @@ class ImportJobRead:
         error: None | str
         error = self.error
 
+        attempts = self.attempts
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -104,6 +109,8 @@ class ImportJobRead:
                 "error": error,
             }
         )
+        if attempts is not UNSET:
+            field_dict["attempts"] = attempts
 
         return field_dict
 
@@ -184,6 +191,8 @@ class ImportJobRead:
 
         error = _parse_error(d.pop("error"))
 
+        attempts = d.pop("attempts", UNSET)
+
         import_job_read = cls(
             id=id,
             status=status,
@@ -196,6 +205,7 @@ class ImportJobRead:
             rows_read=rows_read,
             report=report,
             error=error,
+            attempts=attempts,
         )
 
         import_job_read.additional_properties = d

@@ -59,6 +59,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -82,7 +87,9 @@ def sync_detailed(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins).
+    repeated wrong ones lock the account like failed logins). On success every access token of the
+    account stops working, the one that made this call included: log in again with the new password.
+    Service tokens are separate credentials and keep working (revoke them on their own).
 
     Args:
         body (PasswordChange):
@@ -114,7 +121,9 @@ def sync(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins).
+    repeated wrong ones lock the account like failed logins). On success every access token of the
+    account stops working, the one that made this call included: log in again with the new password.
+    Service tokens are separate credentials and keep working (revoke them on their own).
 
     Args:
         body (PasswordChange):
@@ -141,7 +150,9 @@ async def asyncio_detailed(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins).
+    repeated wrong ones lock the account like failed logins). On success every access token of the
+    account stops working, the one that made this call included: log in again with the new password.
+    Service tokens are separate credentials and keep working (revoke them on their own).
 
     Args:
         body (PasswordChange):
@@ -171,7 +182,9 @@ async def asyncio(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins).
+    repeated wrong ones lock the account like failed logins). On success every access token of the
+    account stops working, the one that made this call included: log in again with the new password.
+    Service tokens are separate credentials and keep working (revoke them on their own).
 
     Args:
         body (PasswordChange):

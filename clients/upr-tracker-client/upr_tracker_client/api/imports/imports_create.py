@@ -66,6 +66,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -91,8 +96,10 @@ def sync_detailed(
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Create Import
 
-     Admins, and governments for their own state. Runs in the background: poll `GET /imports/{id}`
-    for its progress and report. The whole file imports in one transaction, or nothing does.
+     Admins, and governments for their own state. Runs in the background on a job worker: poll
+    `GET /imports/{id}` for its progress and report. The whole file imports in one transaction, or
+    nothing does; imports run one at a time, and an attempt that failed because the database was busy
+    or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
@@ -130,8 +137,10 @@ def sync(
 ) -> ImportJobRead | ProblemDetail | None:
     """Create Import
 
-     Admins, and governments for their own state. Runs in the background: poll `GET /imports/{id}`
-    for its progress and report. The whole file imports in one transaction, or nothing does.
+     Admins, and governments for their own state. Runs in the background on a job worker: poll
+    `GET /imports/{id}` for its progress and report. The whole file imports in one transaction, or
+    nothing does; imports run one at a time, and an attempt that failed because the database was busy
+    or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
@@ -164,8 +173,10 @@ async def asyncio_detailed(
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Create Import
 
-     Admins, and governments for their own state. Runs in the background: poll `GET /imports/{id}`
-    for its progress and report. The whole file imports in one transaction, or nothing does.
+     Admins, and governments for their own state. Runs in the background on a job worker: poll
+    `GET /imports/{id}` for its progress and report. The whole file imports in one transaction, or
+    nothing does; imports run one at a time, and an attempt that failed because the database was busy
+    or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
@@ -201,8 +212,10 @@ async def asyncio(
 ) -> ImportJobRead | ProblemDetail | None:
     """Create Import
 
-     Admins, and governments for their own state. Runs in the background: poll `GET /imports/{id}`
-    for its progress and report. The whole file imports in one transaction, or nothing does.
+     Admins, and governments for their own state. Runs in the background on a job worker: poll
+    `GET /imports/{id}` for its progress and report. The whole file imports in one transaction, or
+    nothing does; imports run one at a time, and an attempt that failed because the database was busy
+    or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).

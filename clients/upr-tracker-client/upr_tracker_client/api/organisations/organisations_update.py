@@ -80,6 +80,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -105,6 +110,10 @@ def sync_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[OrganisationRead | ProblemDetail]:
     """Update Organisation
+
+     Deactivate with `{"is_active": false}`: its users' access tokens stop working at once and stay
+    dead after a reactivation (they log in again); its service tokens stop while it is deactivated.
+    Refused (409 `last-admin`) when no active admin in an active organisation would remain.
 
     Args:
         organisation_id (int):
@@ -141,6 +150,10 @@ def sync(
 ) -> OrganisationRead | ProblemDetail | None:
     """Update Organisation
 
+     Deactivate with `{"is_active": false}`: its users' access tokens stop working at once and stay
+    dead after a reactivation (they log in again); its service tokens stop while it is deactivated.
+    Refused (409 `last-admin`) when no active admin in an active organisation would remain.
+
     Args:
         organisation_id (int):
         if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
@@ -170,6 +183,10 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[OrganisationRead | ProblemDetail]:
     """Update Organisation
+
+     Deactivate with `{"is_active": false}`: its users' access tokens stop working at once and stay
+    dead after a reactivation (they log in again); its service tokens stop while it is deactivated.
+    Refused (409 `last-admin`) when no active admin in an active organisation would remain.
 
     Args:
         organisation_id (int):
@@ -203,6 +220,10 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> OrganisationRead | ProblemDetail | None:
     """Update Organisation
+
+     Deactivate with `{"is_active": false}`: its users' access tokens stop working at once and stay
+    dead after a reactivation (they log in again); its service tokens stop while it is deactivated.
+    Refused (409 `last-admin`) when no active admin in an active organisation would remain.
 
     Args:
         organisation_id (int):

@@ -60,6 +60,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 412:
         response_412 = ProblemDetail.from_dict(response.json())
 
@@ -74,6 +79,11 @@ def _parse_response(
         response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -101,7 +111,10 @@ def sync_detailed(
 ) -> Response[ProblemDetail | UserRead]:
     """Update User
 
-     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once.
+     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once and stay
+    dead after a reactivation (they log in again), as they do after a new `password`; the service
+    tokens they created stop while they are deactivated, and survive a new password. Deactivating
+    or de-admining the last active admin is refused (409 `last-admin`).
 
     Args:
         user_id (int):
@@ -138,7 +151,10 @@ def sync(
 ) -> ProblemDetail | UserRead | None:
     """Update User
 
-     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once.
+     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once and stay
+    dead after a reactivation (they log in again), as they do after a new `password`; the service
+    tokens they created stop while they are deactivated, and survive a new password. Deactivating
+    or de-admining the last active admin is refused (409 `last-admin`).
 
     Args:
         user_id (int):
@@ -170,7 +186,10 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetail | UserRead]:
     """Update User
 
-     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once.
+     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once and stay
+    dead after a reactivation (they log in again), as they do after a new `password`; the service
+    tokens they created stop while they are deactivated, and survive a new password. Deactivating
+    or de-admining the last active admin is refused (409 `last-admin`).
 
     Args:
         user_id (int):
@@ -205,7 +224,10 @@ async def asyncio(
 ) -> ProblemDetail | UserRead | None:
     """Update User
 
-     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once.
+     Deactivate with `{"is_active": false}`: the user's access tokens stop working at once and stay
+    dead after a reactivation (they log in again), as they do after a new `password`; the service
+    tokens they created stop while they are deactivated, and survive a new password. Deactivating
+    or de-admining the last active admin is refused (409 `last-admin`).
 
     Args:
         user_id (int):
