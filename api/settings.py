@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     job_heartbeat_seconds: float = Field(default=5, gt=0, description="How often a worker says it is alive.")
     job_stalled_seconds: float = Field(default=20, gt=0, description="A worker silent this long is presumed dead: "
                                        "its jobs are retried (or failed after their attempts).")
+    job_sqlite_busy_timeout_seconds: float = Field(default=900, gt=0, description="How long the task engine waits "
+                                                   "for SQLite's write lock; an import holds it for its whole file, so "
+                                                   "longer than the longest import (else its worker restarts).")
     sqlite_busy_timeout_ms: int = Field(default=60_000, ge=1, description="How long a SQLite writer waits for the "
                                         "write lock (an import holds it for its whole file) before a 503.")
     secret_key: str | None = Field(default=None, description="Signs access tokens. Outside production, when "

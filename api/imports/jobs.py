@@ -105,16 +105,17 @@ def run_job(job_id: int, sessions: SessionFactory, *, task_id: int | None = None
     the job `succeeded` or `failed` with a reason the user can act on.
     """
     with writing(), sessions() as session:
-        claimable = ImportJob.status == JobStatus.queued
-        if task_id is not None:
-            claimable = or_(claimable, and_(ImportJob.status == JobStatus.running, ImportJob.task_id == task_id))
-        claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id, claimable).values(
-            status=JobStatus.running, started_at=utcnow(), attempts=ImportJob.attempts + 1, rows_read=0,
-            error=None)).rowcount
-        session.commit()
-        if not claimed:
+        try:
+            job = _claim(session, job_id, task_id)
+        except TRANSIENT as exc:  # the database was locked or unreachable before anything started
+            session.rollback()
+            reason = "The database was locked or unavailable when the import was to start; nothing was imported."
+            if not final_attempt:
+                raise RetryLater(reason) from exc
+            _give_up(session, job_id, f"{reason} Gave up after several attempts; upload the file again.")
             return
-        job = session.get(ImportJob, job_id)
+        if job is None:
+            return
         # The import's audit entry names whoever uploaded it.
         session.info["principal"] = SimpleNamespace(user_id=job.created_by_user_id, service_token_id=None,
                                                     organisation_id=job.organisation_id)
@@ -156,6 +157,19 @@ def run_job(job_id: int, sessions: SessionFactory, *, task_id: int | None = None
         _finish(session, job_id, outcome)
 
 
+def _claim(session: Session, job_id: int, task_id: int | None) -> ImportJob | None:
+    """A queued job, or a running one whose engine job (`task_id`) is this one retried after its worker
+    died; None when another run has it or it has ended."""
+    claimable = ImportJob.status == JobStatus.queued
+    if task_id is not None:
+        claimable = or_(claimable, and_(ImportJob.status == JobStatus.running, ImportJob.task_id == task_id))
+    claimed = session.execute(update(ImportJob).where(ImportJob.id == job_id, claimable).values(
+        status=JobStatus.running, started_at=utcnow(), attempts=ImportJob.attempts + 1, rows_read=0,
+        error=None)).rowcount
+    session.commit()
+    return session.get(ImportJob, job_id) if claimed else None
+
+
 def _finish(session: Session, job_id: int, outcome: dict[str, Any]) -> None:
     job = session.get(ImportJob, job_id)
     job.status, job.report, job.error = outcome["status"], outcome["report"], outcome["error"]
@@ -171,6 +185,17 @@ def _requeue(session: Session, job_id: int, reason: str) -> None:
     try:
         session.execute(update(ImportJob).where(ImportJob.id == job_id).values(status=JobStatus.queued,
                                                                                  error=reason[:2000]))
+        session.commit()
+    except (*TRANSIENT, IntegrityError):
+        session.rollback()
+
+
+def _give_up(session: Session, job_id: int, reason: str) -> None:
+    """Best effort, like `_requeue`: when even this fails, recovery fails the job once its engine job ends."""
+    try:
+        session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status.in_(
+            [JobStatus.queued, JobStatus.running])).values(status=JobStatus.failed, error=reason[:2000],
+                                                           finished_at=utcnow(), content=None))
         session.commit()
     except (*TRANSIENT, IntegrityError):
         session.rollback()

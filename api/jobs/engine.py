@@ -31,7 +31,8 @@ TASK_MODULES = {"imports": "api.imports.tasks", "jobs": "api.jobs.recovery"}  # 
 def connector_for(url: str) -> procrastinate.BaseConnector:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return sqlite_connector.SQLiteConnector(parsed.database or "")
+        return sqlite_connector.SQLiteConnector(parsed.database or "",
+                                                busy_timeout=get_settings().job_sqlite_busy_timeout_seconds)
     if parsed.get_backend_name() == "postgresql":
         conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
         return procrastinate.PsycopgConnector(conninfo=conninfo)

@@ -109,3 +109,17 @@ def test_the_engine_job_is_deferred_in_the_callers_transaction(session, job):
     session.rollback()  # the caller's transaction rolls back: the engine job goes with it
     assert session.execute(text("SELECT count(*) FROM procrastinate_jobs WHERE id = :id"),
                            {"id": task_id}).scalar_one() == 0
+
+
+def test_a_lock_at_the_claim_is_retried_then_reported(session, sessions, job, monkeypatch):
+    def locked_claim(*_args):
+        raise _locked()
+
+    monkeypatch.setattr(jobs, "_claim", locked_claim)
+    with pytest.raises(jobs.RetryLater, match="when the import was to start"):
+        jobs.run_job(job.id, sessions, task_id=41, final_attempt=False)
+    session.refresh(job)
+    assert job.status == JobStatus.queued  # untouched: the engine runs it again
+    jobs.run_job(job.id, sessions, task_id=41, final_attempt=True)
+    session.refresh(job)
+    assert job.status == JobStatus.failed and "when the import was to start" in job.error
