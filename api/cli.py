@@ -1,5 +1,7 @@
 """The `upr` command: serve, worker, migrate, seed, create-user, import, export."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -14,12 +16,17 @@ console = Console()
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _session() -> Session:
+@contextmanager
+def _session(*, writes: bool = True) -> Iterator[Session]:
+    """A session for a command; one that writes takes SQLite's write lock at BEGIN, so it waits for a
+    running import instead of failing half-way with "database is locked"."""
     import api.models  # noqa: F401  (every table known, so foreign keys resolve whichever code runs)
     from api.db import engine_for
+    from api.request_context import writing
     from api.settings import get_settings
 
-    return Session(engine_for(get_settings().database_url))
+    with (writing() if writes else nullcontext()), Session(engine_for(get_settings().database_url)) as session:
+        yield session
 
 
 def alembic_config(url: str | None = None):
@@ -152,7 +159,7 @@ def export_recommendations(
         console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
     xlsx = output.suffix.lower() == ".xlsx"
-    with _session() as db, output.open("wb") as handle:
+    with _session(writes=False) as db, output.open("wb") as handle:
         try:
             (export.write_xlsx if xlsx else export.write_csv)(db, filters, handle)
         except Problem as exc:

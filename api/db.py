@@ -9,17 +9,21 @@ a request: it would freeze the whole worker.
 """
 
 import asyncio
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 import api.audit.listener  # noqa: F401  (every session of every entry point writes the audit log)
 from api import request_context
+from api.errors import DatabaseBusy
 from api.settings import Settings, get_settings
 
 
@@ -92,6 +96,27 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
+@contextmanager
+def best_effort_write(session: Session) -> Iterator[None]:
+    """Bookkeeping written during a reading request (a service token's last use): on SQLite a read
+    transaction cannot wait for the write lock (an import may hold it for minutes), so the body's
+    writes go in a savepoint that is dropped, not waited for, when the lock is taken. Elsewhere, and
+    in writing requests, they are ordinary writes."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or request_context.current().writes:
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+    try:
+        with session.begin_nested():
+            yield
+    except OperationalError as exc:
+        if "locked" not in str(exc.orig):
+            raise
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(get_settings().sqlite_busy_timeout_ms)}")
+
+
 def get_engine(settings: Annotated[Settings, Depends(get_settings)]) -> Engine:
     return engine_for(settings.database_url)
 
@@ -102,13 +127,30 @@ def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Sess
     Declared with scope="function" (see SessionDep) so the commit happens before the response
     is sent: a failed commit becomes an error response, never a 2xx that lied.
     """
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    slot = _writer_slots(str(engine.url)) if engine.dialect.name == "sqlite" and request_context.current().writes \
+        else None
+    if slot is not None and not slot.acquire(blocking=False):
+        raise DatabaseBusy("Too many changes are already waiting for the database; nothing was changed. "
+                           "Retry after the Retry-After delay.", headers={"Retry-After": "2"})
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+    finally:
+        if slot is not None:
+            slot.release()
+
+
+@lru_cache
+def _writer_slots(url: str) -> threading.BoundedSemaphore:
+    """SQLite has one writer: requests that write queue for it, each holding one of the threadpool's
+    threads meanwhile (an import holds the lock for its whole file). Beyond this many, a writer is told
+    to come back at once, so reads and /healthz always find a thread."""
+    return threading.BoundedSemaphore(get_settings().sqlite_max_waiting_writers)
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -92,6 +92,10 @@ class UnsupportedMediaType(Problem):
     status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
 
 
+class DatabaseBusy(Problem):
+    status, slug, title = 503, "database-busy", "Service Unavailable"
+
+
 class InvalidInput(Problem):
     status, slug, title = 422, "validation-error", "Invalid input"
 

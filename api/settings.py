@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     job_sqlite_busy_timeout_seconds: float = Field(default=900, gt=0, description="How long the task engine waits "
                                                    "for SQLite's write lock; an import holds it for its whole file, so "
                                                    "longer than the longest import (else its worker restarts).")
+    sqlite_max_waiting_writers: int = Field(default=24, ge=1, description="Writing requests per process that may "
+                                            "wait for SQLite's write lock (of the threadpool's 40 threads); more "
+                                            "are a 503 at once, so reads never starve.")
     sqlite_busy_timeout_ms: int = Field(default=60_000, ge=1, description="How long a SQLite writer waits for the "
                                         "write lock (an import holds it for its whole file) before a 503.")
     secret_key: str | None = Field(default=None, description="Signs access tokens. Outside production, when "

@@ -18,6 +18,7 @@ from api.auth.security import (
     new_service_token_secret,
     verify_password,
 )
+from api.db import best_effort_write
 from api.errors import InvalidInput, NotFound, Unauthorized
 from api.pagination import Page, PageParams, Sort, paginate
 from api.settings import Settings
@@ -109,9 +110,10 @@ def _service_token_principal(session: Session, secret: str) -> Principal:
         # again if they are reactivated). Their password and `token_version` play no part here.
         raise Unauthorized("The user who created this service token is deactivated.")
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
-        token.last_used_at = now
-        session.add(token)
-        session.flush()
+        with best_effort_write(session):  # bookkeeping never makes a read wait or fail
+            token.last_used_at = now
+            session.add(token)
+            session.flush()
     role = Role(organisation.kind.value)
     return Principal(PrincipalKind.service_token, role, organisation_id=organisation.id,
                      state_code=organisation.state_code, service_token_id=token.id,

@@ -7,8 +7,8 @@ conditional UPDATE so two workers never run it twice.
 
 import logging
 import tempfile
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -31,6 +31,8 @@ from api.types import utcnow
 
 log = logging.getLogger("api.imports")
 MAX_REPORTED_REJECTS = 1000
+MAX_LOCAL_NAME_BYTES = 200
+IMPORT_FENCE = 7_411_043  # pg advisory lock namespace (migrations use 7_411_042)
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
@@ -104,7 +106,9 @@ def run_job(job_id: int, sessions: SessionFactory, *, task_id: int | None = None
     goes back to queued with the reason) unless this is the final attempt; every other ending leaves
     the job `succeeded` or `failed` with a reason the user can act on.
     """
-    with writing(), sessions() as session:
+    with writing(), sessions() as session, _fence(session, job_id) as alone:
+        if not alone:  # a run whose worker was presumed dead is still in its transaction: wait for its end
+            raise RetryLater("Another run of this import has not finished yet.")
         try:
             job = _claim(session, job_id, task_id)
         except TRANSIENT as exc:  # the database was locked or unreachable before anything started
@@ -122,9 +126,9 @@ def run_job(job_id: int, sessions: SessionFactory, *, task_id: int | None = None
         options = dict(job.options)
         outcome: dict[str, Any] = {}
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / job.filename
-            path.write_bytes(job.content or b"")
+            path = Path(folder) / _local_name(job.filename)
             try:
+                path.write_bytes(job.content or b"")
                 report = run_import(session, path, fmt=ImportFormat(job.format) if job.format else None,
                                     state=options.get("state"), upr_session=options.get("session"),
                                     strict=options.get("strict", False), only_state=options.get("only_state"),
@@ -155,6 +159,46 @@ def run_job(job_id: int, sessions: SessionFactory, *, task_id: int | None = None
                 outcome = {"status": JobStatus.failed, "report": None,
                            "error": "The import failed unexpectedly; nothing was imported."}
         _finish(session, job_id, outcome)
+
+
+@contextmanager
+def _fence(session: Session, job_id: int) -> Iterator[bool]:
+    """PostgreSQL: hold a session advisory lock on the job, on a connection of its own, for the whole run.
+    A worker stopping gracefully stops its heartbeats before its sync job ends, so recovery may retry a
+    job whose first run is still importing: the retry must not import alongside it. (SQLite needs no
+    fence: a second run cannot start while the first holds the write lock.)"""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        yield True
+        return
+    try:
+        fence = bind.engine.connect()
+        held = fence.execute(text("SELECT pg_try_advisory_lock(:ns, :id)"),
+                             {"ns": IMPORT_FENCE, "id": job_id}).scalar_one()
+        fence.commit()  # the lock outlives the transaction; the connection must not idle inside one
+    except TRANSIENT as exc:
+        raise RetryLater("The database was unavailable when the import was to start.") from exc
+    try:
+        yield bool(held)
+    finally:
+        try:
+            if held:
+                fence.execute(text("SELECT pg_advisory_unlock(:ns, :id)"), {"ns": IMPORT_FENCE, "id": job_id})
+                fence.commit()
+        except TRANSIENT:
+            pass  # a lost connection has released the lock anyway
+        finally:
+            fence.close()
+
+
+def _local_name(filename: str) -> str:
+    """The uploaded name (readers find the review in names such as OHCHR's), unless a file system would
+    refuse it (over 255 bytes, a NUL): then a neutral name with its kind's suffix."""
+    if filename and len(filename.encode()) <= MAX_LOCAL_NAME_BYTES and "\0" not in filename:
+        return filename
+    lowered = filename.lower()
+    suffix = next((s for s in (".csv.gz", ".csv", ".txt", ".xlsx", ".docx") if lowered.endswith(s)), "")
+    return "upload" + suffix
 
 
 def _claim(session: Session, job_id: int, task_id: int | None) -> ImportJob | None:

@@ -51,10 +51,12 @@ def downgrade() -> None:
             op.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
         op.execute("""
             DO $$ DECLARE f record; BEGIN
-              FOR f IN SELECT oid::regprocedure AS sig FROM pg_proc WHERE proname LIKE 'procrastinate%' LOOP
+              FOR f IN SELECT oid::regprocedure AS sig FROM pg_proc WHERE proname LIKE 'procrastinate%'
+                         AND pronamespace = current_schema()::regnamespace LOOP
                 EXECUTE 'DROP FUNCTION IF EXISTS ' || f.sig || ' CASCADE';
               END LOOP;
-              FOR f IN SELECT typname FROM pg_type WHERE typname LIKE 'procrastinate%' AND typtype IN ('e', 'c') LOOP
+              FOR f IN SELECT typname FROM pg_type WHERE typname LIKE 'procrastinate%' AND typtype IN ('e', 'c')
+                         AND typnamespace = current_schema()::regnamespace LOOP
                 EXECUTE 'DROP TYPE IF EXISTS ' || quote_ident(f.typname) || ' CASCADE';
               END LOOP;
             END $$""")

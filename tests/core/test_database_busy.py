@@ -51,3 +51,73 @@ async def test_a_lock_held_elsewhere_ends_in_a_503_not_a_hang(client, world, set
 
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=probe), base_url="http://probe") as probe_client:
         _assert_busy(await probe_client.post("/write"))
+
+
+def test_a_read_with_a_service_token_does_not_wait_for_the_write_lock(tmp_path):
+    """SQLite: a service token's last-use bookkeeping in a GET is dropped, not waited for, while another
+    writer (an import) holds the lock; when the lock is free it is written."""
+    from sqlmodel import Session
+
+    from api.db import best_effort_write, engine_for
+    from api.request_context import current
+
+    url = f"sqlite:///{tmp_path / 'bookkeeping.db'}"
+    engine = engine_for(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE token (id INTEGER PRIMARY KEY, used INTEGER)"))
+            conn.execute(text("INSERT INTO token VALUES (1, 0)"))
+        assert not current().writes  # as in a GET (RequestContextMiddleware sets it per method)
+        importer = sqlite3.connect(tmp_path / "bookkeeping.db", isolation_level=None)
+        with Session(engine) as session:
+            session.execute(text("SELECT used FROM token"))  # the request has read: its snapshot is set
+            importer.execute("BEGIN IMMEDIATE")  # an import takes the write lock
+            with best_effort_write(session):
+                session.execute(text("UPDATE token SET used = 1"))  # refused at once, dropped
+            assert session.execute(text("SELECT used FROM token")).scalar_one() == 0
+            session.commit()
+        importer.execute("ROLLBACK")
+        with Session(engine) as session:
+            session.execute(text("SELECT used FROM token"))
+            with best_effort_write(session):
+                session.execute(text("UPDATE token SET used = 2"))
+            session.commit()
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT used FROM token")).scalar_one() == 2
+        importer.close()
+    finally:
+        engine.dispose()
+
+
+def test_writers_beyond_the_waiting_limit_are_told_to_come_back(tmp_path):
+    """SQLite: each writing request waiting for the write lock holds a threadpool thread; past the limit
+    a writer gets a 503 at once, so reads and /healthz still find threads while an import runs."""
+    import pytest
+
+    from api.db import _writer_slots, engine_for, get_session
+    from api.errors import DatabaseBusy
+    from api.request_context import writing
+    from api.settings import get_settings
+
+    engine = engine_for(f"sqlite:///{tmp_path / 'writers.db'}")
+    slots = _writer_slots(str(engine.url))
+    limit = get_settings().sqlite_max_waiting_writers
+    try:
+        with writing():
+            for _ in range(limit):
+                assert slots.acquire(blocking=False)  # `limit` writers already waiting
+            with pytest.raises(DatabaseBusy, match="waiting for the database"):
+                next(get_session(engine))
+            slots.release()  # one finished
+            sessions = get_session(engine)
+            assert next(sessions) is not None
+            sessions.close()
+            for _ in range(limit - 1):
+                slots.release()
+        reading = get_session(engine)  # reads never take a slot
+        next(reading)
+        reading.close()
+        assert slots.acquire(blocking=False)  # all slots free again
+        slots.release()
+    finally:
+        engine.dispose()

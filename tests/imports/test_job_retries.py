@@ -123,3 +123,40 @@ def test_a_lock_at_the_claim_is_retried_then_reported(session, sessions, job, mo
     jobs.run_job(job.id, sessions, task_id=41, final_attempt=True)
     session.refresh(job)
     assert job.status == JobStatus.failed and "when the import was to start" in job.error
+
+
+def test_a_retry_never_imports_beside_a_run_still_in_progress(session, sessions, job, monkeypatch, engine):
+    """A worker stopping gracefully stops its heartbeats before its import ends; recovery then retries the
+    job. On PostgreSQL the retry finds the first run's fence and comes back later; on SQLite the first
+    run's write lock keeps the retry from even claiming the job, so there is no fence to take."""
+    calls = []
+    monkeypatch.setattr(jobs, "run_import", lambda *a, **k: calls.append(1) or ImportReport())
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as first_run:
+            first_run.execute(text("SELECT pg_advisory_lock(:ns, :id)"), {"ns": jobs.IMPORT_FENCE, "id": job.id})
+            with pytest.raises(jobs.RetryLater, match="has not finished"):
+                jobs.run_job(job.id, sessions, task_id=41, final_attempt=False)
+            first_run.execute(text("SELECT pg_advisory_unlock_all()"))
+        session.refresh(job)
+        assert calls == [] and job.status == JobStatus.queued and job.attempts == 0
+    with jobs._fence(session, job.id) as alone:
+        assert alone
+    jobs.run_job(job.id, sessions, task_id=41)
+    session.refresh(job)
+    assert calls == [1] and job.status == JobStatus.succeeded
+
+
+def test_a_file_name_too_long_for_a_file_system_still_imports(session, sessions, job, monkeypatch):
+    seen = []
+    monkeypatch.setattr(jobs, "run_import", lambda _s, path, **k: seen.append(path.name) or ImportReport())
+    job.filename = "č" * 240 + ".csv.gz"  # 247 characters (the column fits 255), 487 bytes in UTF-8
+    session.add(job)
+    session.commit()
+    jobs.run_job(job.id, sessions, task_id=41)
+    session.refresh(job)
+    assert job.status == JobStatus.succeeded and seen == ["upload.csv.gz"]
+    job.filename, job.status = "slovenia_upr34_2019_thematic_list.csv", JobStatus.queued  # readers use names
+    session.add(job)
+    session.commit()
+    jobs.run_job(job.id, sessions, task_id=41)
+    assert seen == ["upload.csv.gz", "slovenia_upr34_2019_thematic_list.csv"]
