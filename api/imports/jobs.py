@@ -224,22 +224,19 @@ def _finish(session: Session, job_id: int, outcome: dict[str, Any]) -> None:
 
 
 def _requeue(session: Session, job_id: int, reason: str) -> None:
-    """Best effort (the database may be the reason): when it fails, the engine's retry re-claims the job
-    as `running` with the same task id anyway."""
-    try:
-        session.execute(update(ImportJob).where(ImportJob.id == job_id).values(status=JobStatus.queued,
-                                                                                 error=reason[:2000]))
-        session.commit()
-    except (*TRANSIENT, IntegrityError):
-        session.rollback()
+    _mark(session, job_id, status=JobStatus.queued, error=reason[:2000])
 
 
 def _give_up(session: Session, job_id: int, reason: str) -> None:
-    """Best effort, like `_requeue`: when even this fails, recovery fails the job once its engine job ends."""
+    _mark(session, job_id, status=JobStatus.failed, error=reason[:2000], finished_at=utcnow(), content=None)
+
+
+def _mark(session: Session, job_id: int, **values: Any) -> None:
+    """Best effort (the database may be why the run stopped): when even this fails, the engine's retry
+    re-claims the job as `running` with the same task id, or recovery fails it once its engine job ends."""
     try:
         session.execute(update(ImportJob).where(ImportJob.id == job_id, ImportJob.status.in_(
-            [JobStatus.queued, JobStatus.running])).values(status=JobStatus.failed, error=reason[:2000],
-                                                           finished_at=utcnow(), content=None))
+            [JobStatus.queued, JobStatus.running])).values(**values))
         session.commit()
     except (*TRANSIENT, IntegrityError):
         session.rollback()

@@ -12,13 +12,12 @@ and its row commit together or not at all: web processes never open an engine co
 `upr worker` runs them (`api/jobs/worker.py`).
 """
 
-import json
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 import procrastinate
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url
 from sqlmodel import Session
 
 from api.jobs import sqlite_connector
@@ -57,14 +56,7 @@ def job_app() -> procrastinate.App:
 def defer(session: Session, task_name: str, *, lock: str | None = None, queueing_lock: str | None = None,
           scheduled_at: datetime | None = None, queue: str = DEFAULT_QUEUE, **task_kwargs: Any) -> int:
     """Enqueue `task_name` in the session's own transaction (it commits with the caller's rows);
-    returns the engine's job id."""
-    connection = session.connection()
-    args = json.dumps(task_kwargs)
-    if connection.dialect.name == "postgresql":
-        return int(connection.execute(text(
-            "SELECT unnest(procrastinate_defer_jobs_v1(ARRAY[ROW(:queue, :task, 0, :lock, :queueing_lock, "
-            "CAST(:args AS jsonb), CAST(:scheduled_at AS timestamptz))::procrastinate_job_to_defer_v1]))"),
-            {"queue": queue, "task": task_name, "lock": lock, "queueing_lock": queueing_lock, "args": args,
-             "scheduled_at": scheduled_at}).scalar_one())
-    return sqlite_connector.defer_job_sql(connection, queue=queue, task_name=task_name, lock=lock,
+    returns the engine's job id. One write path for both databases: on PostgreSQL procrastinate's own
+    defer function, on SQLite our connector's insert (`sqlite_connector.defer_job_sql`)."""
+    return sqlite_connector.defer_job_sql(session, queue=queue, task_name=task_name, lock=lock,
                                           queueing_lock=queueing_lock, args=task_kwargs, scheduled_at=scheduled_at)
