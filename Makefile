@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint migrate seed openapi client clean bench
+.PHONY: install run test test-fast lint format migration migrate seed openapi client clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,11 +33,30 @@ openapi: install  ## regenerate the committed contracts: openapi/*.json, then bo
 client: install  ## regenerate both clients in clients/ from the committed openapi/*.json
 	$(BIN)/python -m api.contracts --clients
 
-lint: install
-	$(BIN)/ruff check api tests migrations bench tools clients/examples
+LINTED := api tests migrations bench tools clients/examples
+
+lint: install  ## ruff (rules and format), the type checker, the import contracts
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/python tools/mypy_tests_ratchet.py
+	$(BIN)/lint-imports --no-cache
+
+format: install  ## apply ruff's fixes and format
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
+
+NEXT_REVISION = $(shell printf '%04d' $$(( $$(ls migrations/versions | grep -c '^[0-9]') + 1 )))
+
+migration: migrate  ## a new Alembic revision from the models, numbered: make migration m="what changes"
+	@test -n "$(m)" || (echo 'usage: make migration m="what changes"' && exit 1)
+	$(BIN)/alembic revision --autogenerate --rev-id $(NEXT_REVISION) -m "$(m)"
 
 test: lint
 	$(BIN)/pytest
+
+test-fast: install  ## everything but the slow families (marker `slow`, set in tests/conftest.py)
+	$(BIN)/pytest -m "not slow" -q
 
 bench: install  ## import the real data files, load the app and FastAPI baselines, print the figures (bench/README.md)
 	$(BIN)/python -m bench

@@ -25,7 +25,7 @@ def _session(*, writes: bool = True) -> Iterator[Session]:
     from api.request_context import writing
     from api.settings import get_settings
 
-    with (writing() if writes else nullcontext()), Session(engine_for(get_settings().database_url)) as session:
+    with writing() if writes else nullcontext(), Session(engine_for(get_settings().database_url)) as session:
         yield session
 
 
@@ -50,8 +50,9 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 @app.command()
 def seed(
-    reset_demo_passwords: Annotated[bool, typer.Option(help="Give the demo accounts new passwords and print them.")]
-    = False,
+    reset_demo_passwords: Annotated[
+        bool, typer.Option(help="Give the demo accounts new passwords and print them.")
+    ] = False,
 ) -> None:
     """Load all UN states, the UPR cycles and sessions, the SDG targets, a real review (Slovenia, 2019) with
     all its recommendations, and the demo organisations and users (idempotent)."""
@@ -66,14 +67,19 @@ def seed(
     demo = report.demo
     console.print(f"Seeded {report.states} new states.")
     console.print(f"Seeded {report.cycles} cycles, {report.sessions} sessions, {report.sdg_targets} SDG targets.")
-    console.print(f"Demo review (Slovenia, session 34): seeded {demo.reviews} new review, {demo.documents} "
-                  f"documents, {demo.themes} themes, {demo.affected_persons} affected-person groups and "
-                  f"{demo.recommendations} recommendations with their positions.")
-    console.print(f"Demo tracking: seeded {tracking.actions} actions and {tracking.assessments} assessments "
-                  "(see /tracking/matrix?state=SVN).")
+    console.print(
+        f"Demo review (Slovenia, session 34): seeded {demo.reviews} new review, {demo.documents} "
+        f"documents, {demo.themes} themes, {demo.affected_persons} affected-person groups and "
+        f"{demo.recommendations} recommendations with their positions."
+    )
+    console.print(
+        f"Demo tracking: seeded {tracking.actions} actions and {tracking.assessments} assessments "
+        "(see /tracking/matrix?state=SVN)."
+    )
     if created:
-        table = Table(title="Demo accounts (passwords are shown this once; `upr seed --reset-demo-passwords` "
-                            "makes new ones)")
+        table = Table(
+            title="Demo accounts (passwords are shown this once; `upr seed --reset-demo-passwords` makes new ones)"
+        )
         for column in ("email", "role", "password"):
             table.add_column(column)
         for row in created:
@@ -84,20 +90,23 @@ def seed(
 @app.command("import")
 def import_file(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".csv, .csv.gz, .xlsx or .docx")],
-    fmt: Annotated[str | None, typer.Option("--format", help="upr-info, dihr or ohchr-matrix (detected "
-                                                           "from the header when omitted).")] = None,
-    state: Annotated[str | None, typer.Option(help="ISO3 of the state under review, if the file does not say.")]
-    = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="upr-info, dihr or ohchr-matrix (detected from the header when omitted)."),
+    ] = None,
+    state: Annotated[str | None, typer.Option(help="ISO3 of the state under review, if the file does not say.")] = None,
     session: Annotated[int | None, typer.Option(help="UPR session number, if the file does not say.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and check everything, write nothing.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first row that cannot be read.")] = False,
-    rejects: Annotated[Path | None, typer.Option(help="Where to write rejected rows (CSV); default "
-                                                      "PATH.rejects.csv when there are any.")] = None,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(help="Where to write rejected rows (CSV); default PATH.rejects.csv when there are any."),
+    ] = None,
 ) -> None:
     """Import recommendations from a UPR Info, DIHR or OHCHR-matrix file, in one transaction."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from api.imports.files import UnreadableFile
+    from api.imports.limits import UnreadableFile
     from api.imports.pipeline import StrictStop, run_import
     from api.imports.records import ImportFormat
     from api.imports.report import write_rejects
@@ -105,15 +114,29 @@ def import_file(
     try:
         chosen = ImportFormat(fmt) if fmt else None
     except ValueError:
-        console.print(f"[red]Unknown format {escape(fmt)!s}: use upr-info, dihr or ohchr-matrix.[/red]")
+        console.print(f"[red]Unknown format {escape(fmt or '')!s}: use upr-info, dihr or ohchr-matrix.[/red]")
         raise typer.Exit(2) from None
-    with _session() as db, Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                    console=console, disable=not console.is_terminal) as progress:
+    with (
+        _session() as db,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not console.is_terminal,
+        ) as progress,
+    ):
         task = progress.add_task(f"Importing {path.name}", total=None)
         try:
-            report = run_import(db, path, fmt=chosen, state=state.upper() if state else None, upr_session=session,
-                                strict=strict, progress=lambda n: progress.update(
-                                    task, description=f"Importing {path.name}: {n:,} rows"))
+            report = run_import(
+                db,
+                path,
+                fmt=chosen,
+                state=state.upper() if state else None,
+                upr_session=session,
+                strict=strict,
+                progress=lambda n: progress.update(task, description=f"Importing {path.name}: {n:,} rows"),
+            )
         except (UnreadableFile, StrictStop, UnicodeDecodeError) as exc:
             db.rollback()
             progress.stop()
@@ -124,10 +147,10 @@ def import_file(
         else:
             db.commit()
     table = Table(title=f"{path.name} ({report.format}){' — dry run, nothing written' if dry_run else ''}")
-    for column in ("rows", "inserted", "updated", "merged", "unchanged", "pledges", "rejected"):
+    counts = report.counts()
+    for column in counts:
         table.add_column(column, justify="right")
-    table.add_row(*(f"{v:,}" for v in (report.rows, report.inserted, report.updated, report.merged,
-                                        report.unchanged, report.pledges, report.rejected_count)))
+    table.add_row(*(f"{v:,}" for v in counts.values()))
     console.print(table)
     if report.rejected:
         target = rejects or path.with_name(path.name + ".rejects.csv")
@@ -146,15 +169,20 @@ def export_recommendations(
     q: Annotated[str | None, typer.Option(help="Full-text search.")] = None,
 ) -> None:
     """Export every matching recommendation, as `GET /recommendations` does with Accept: text/csv or XLSX."""
-    from api.errors import Problem
+    from api.core.errors import Problem
     from api.recommendations import export
     from api.recommendations.models import PositionKind
     from api.recommendations.service import RecommendationFilter
 
     try:
         filters = RecommendationFilter(
-            state_under_review=[s.upper() for s in state or ()], cycle=cycle or (), session=session or (),
-            theme=theme or (), position=[PositionKind(p) for p in position or ()], q=q)
+            state_under_review=[s.upper() for s in state or ()],
+            cycle=cycle or (),
+            session=session or (),
+            theme=theme or (),
+            position=[PositionKind(p) for p in position or ()],
+            q=q,
+        )
     except ValueError as exc:
         console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from None
@@ -179,27 +207,33 @@ def create_user(
     """Create a user (an organisation must exist: `upr seed` makes demo ones)."""
     from pydantic import ValidationError
 
-    from api.auth import accounts
-    from api.auth.models import Organisation, UserCreate
-    from api.errors import Problem
+    from api.accounts import service as accounts
+    from api.accounts.schemas import UserCreate
+    from api.auth.models import Organisation
+    from api.core.errors import Problem
 
     with _session() as session:
         by_id = organisation.isascii() and organisation.isdecimal()
         stmt = select(Organisation).where(
-            Organisation.id == int(organisation) if by_id else Organisation.name == organisation)
+            Organisation.id == int(organisation) if by_id else Organisation.name == organisation
+        )
         org = session.exec(stmt).first()
-        if org is None:
+        if org is None or org.id is None:
             console.print(f"[red]No organisation {escape(repr(organisation))}.[/red]")
             raise typer.Exit(1)
         try:
-            data = UserCreate(email=email, full_name=full_name, password=password, organisation_id=org.id,
-                              is_admin=admin)
+            data = UserCreate(
+                email=email, full_name=full_name, password=password, organisation_id=org.id, is_admin=admin
+            )
             user = accounts.create_user(session, data)
             session.commit()
         except (ValidationError, Problem) as exc:
             # Field and reason only: str(ValidationError) would echo the rejected password back.
-            message = ("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-                       if isinstance(exc, ValidationError) else str(exc))
+            message = (
+                "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+                if isinstance(exc, ValidationError)
+                else str(exc)
+            )
             console.print(f"[red]{escape(message)}[/red]")  # escaped: a stray "[/x]" would crash rich
             raise typer.Exit(1) from None
         # Inside the session: the commit expired `user`, and a closed session cannot reload it.
@@ -220,19 +254,25 @@ def check_config() -> None:
             console.print(f"[red]configuration error:[/red] {problem['msg']}", highlight=False)
         raise typer.Exit(1) from None
     database = settings.database_url.split("://", 1)[0]
-    console.print(f"configuration ok: ENV={settings.env}, database driver {database}, "
-                  f"evidence in {settings.evidence_dir}")
+    console.print(
+        f"configuration ok: ENV={settings.env}, database driver {database}, evidence in {settings.evidence_dir}"
+    )
 
 
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(envvar="HOST")] = "127.0.0.1",
     port: Annotated[int, typer.Option(envvar="PORT")] = 8000,
-    workers: Annotated[int, typer.Option(envvar="WORKERS",
-                                         help="uvicorn worker processes (state lives in the database).")] = 1,
+    workers: Annotated[
+        int, typer.Option(envvar="WORKERS", help="uvicorn worker processes (state lives in the database).")
+    ] = 1,
     reload: bool = False,
-    with_worker: Annotated[bool, typer.Option(help="Also run one job worker (`upr worker`) beside the server, "
-                                                   "stopped with it: what `make run` uses.")] = False,
+    with_worker: Annotated[
+        bool,
+        typer.Option(
+            help="Also run one job worker (`upr worker`) beside the server, stopped with it: what `make run` uses."
+        ),
+    ] = False,
 ) -> None:
     """Serve the API with uvicorn."""
     import subprocess
@@ -242,8 +282,15 @@ def serve(
 
     worker = subprocess.Popen([sys.executable, "-m", "api.cli", "worker"]) if with_worker else None
     try:
-        uvicorn.run("api.main:app", host=host, port=port, workers=workers, reload=reload, proxy_headers=True,
-                    timeout_graceful_shutdown=10)
+        uvicorn.run(
+            "api.main:app",
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            proxy_headers=True,
+            timeout_graceful_shutdown=10,
+        )
     finally:
         if worker is not None:
             worker.terminate()

@@ -41,8 +41,9 @@ CLIENTS = (
     # Base URL: the server's root, e.g. http://127.0.0.1:8000.
     ClientPackage("cycle", CLIENTS_DIR / "upr-tracker-client", "upr_tracker_client", CLIENTS_DIR / "config.yml"),
     # Base URL: where the tracking app is mounted, e.g. http://127.0.0.1:8000/tracking.
-    ClientPackage("tracking", CLIENTS_DIR / "upr-tracking-client", "upr_tracking_client",
-                  CLIENTS_DIR / "tracking-config.yml"),
+    ClientPackage(
+        "tracking", CLIENTS_DIR / "upr-tracking-client", "upr_tracking_client", CLIENTS_DIR / "tracking-config.yml"
+    ),
 )
 
 
@@ -75,10 +76,23 @@ def generate_client(client: ClientPackage, out_dir: Path | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "client"
         done = subprocess.run(
-            [str(bin_dir / "openapi-python-client"), "generate", "--path", str(client.spec.resolve()),
-             "--output-path", str(target), "--config", str(client.config.resolve()), "--meta", "setup",
-             "--overwrite"],
-            capture_output=True, text=True, cwd=tmp, env=env,
+            [
+                str(bin_dir / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(client.spec.resolve()),
+                "--output-path",
+                str(target),
+                "--config",
+                str(client.config.resolve()),
+                "--meta",
+                "setup",
+                "--overwrite",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp,
+            env=env,
         )
         if done.returncode != 0 or not target.is_dir():
             raise RuntimeError(f"openapi-python-client failed on {client.spec.name}:\n{done.stdout}{done.stderr}")
@@ -90,8 +104,9 @@ def generate_client(client: ClientPackage, out_dir: Path | None = None) -> Path:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m api.contracts", description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", action="store_true",
-                        help="Only regenerate the clients from the committed openapi/*.json.")
+    parser.add_argument(
+        "--clients", action="store_true", help="Only regenerate the clients from the committed openapi/*.json."
+    )
     args = parser.parse_args(argv)
     if not args.clients:
         for path in write_openapi():

@@ -21,9 +21,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
-import api.audit.listener  # noqa: F401  (every session of every entry point writes the audit log)
 from api import request_context
-from api.errors import DatabaseBusy
+from api.audit import listener as audit_listener
+from api.core.errors import DatabaseBusy
 from api.settings import Settings, get_settings
 
 
@@ -39,7 +39,8 @@ def _refuse_on_event_loop(*_args) -> None:
     except RuntimeError:
         return  # a worker thread (FastAPI's threadpool): where sync database calls belong
     raise BlockingCallOnEventLoop(
-        "A blocking database call ran on the event loop; make the route or dependency a plain `def`.")
+        "A blocking database call ran on the event loop; make the route or dependency a plain `def`."
+    )
 
 
 def _sqlite_pragmas(busy_timeout_ms: int):
@@ -72,23 +73,33 @@ def _postgresql_utc(dbapi_connection, _record) -> None:
 
 def postgresql_timeouts(settings: Settings) -> str:
     """libpq `options`: the timeouts every session starts with (migrations lift them locally)."""
-    return (f"-c lock_timeout={settings.db_lock_timeout_ms} -c statement_timeout={settings.db_statement_timeout_ms} "
-            f"-c idle_in_transaction_session_timeout={settings.db_idle_in_transaction_timeout_ms}")
+    return (
+        f"-c lock_timeout={settings.db_lock_timeout_ms} -c statement_timeout={settings.db_statement_timeout_ms} "
+        f"-c idle_in_transaction_session_timeout={settings.db_idle_in_transaction_timeout_ms}"
+    )
 
 
 @lru_cache
 def engine_for(url: str) -> Engine:
     """Cached per URL (tuned from the environment's settings); SQL parameters are kept out of error
-    messages and logs (they hold password hashes and mistyped passwords)."""
+    messages and logs (they hold password hashes and mistyped passwords). Every session of every entry
+    point gets its engine here, so this is where the audit listener is installed."""
+    audit_listener.install()
     settings = get_settings()
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas(settings.sqlite_busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
     elif url.startswith("postgresql"):
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, pool_size=settings.db_pool_size,
-                               max_overflow=settings.db_max_overflow, pool_timeout=settings.db_pool_timeout_seconds,
-                               connect_args={"options": postgresql_timeouts(settings)})
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            pool_timeout=settings.db_pool_timeout_seconds,
+            connect_args={"options": postgresql_timeouts(settings)},
+        )
         event.listen(engine, "connect", _postgresql_utc)
     else:
         engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
@@ -127,11 +138,15 @@ def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Sess
     Declared with scope="function" (see SessionDep) so the commit happens before the response
     is sent: a failed commit becomes an error response, never a 2xx that lied.
     """
-    slot = _writer_slots(str(engine.url)) if engine.dialect.name == "sqlite" and request_context.current().writes \
-        else None
+    slot = (
+        _writer_slots(str(engine.url)) if engine.dialect.name == "sqlite" and request_context.current().writes else None
+    )
     if slot is not None and not slot.acquire(blocking=False):
-        raise DatabaseBusy("Too many changes are already waiting for the database; nothing was changed. "
-                           "Retry after the Retry-After delay.", headers={"Retry-After": "2"})
+        raise DatabaseBusy(
+            "Too many changes are already waiting for the database; nothing was changed. "
+            "Retry after the Retry-After delay.",
+            headers={"Retry-After": "2"},
+        )
     try:
         with Session(engine, expire_on_commit=False) as session:
             try:

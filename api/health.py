@@ -8,7 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from api.auth.deps import Public
 from api.db import get_engine
-from api.errors import error_responses, problem_response
+from api.http.problems import error_responses, problem_response
 
 router = APIRouter(tags=["health"])
 

@@ -6,17 +6,17 @@ import logging
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.accounts.router import organisations, users
 from api.audit.router import router as audit_router
-from api.auth.accounts_router import organisations, users
 from api.auth.openapi import install_permission_openapi
 from api.auth.router import router as auth_router
 from api.cycle.router import routers as cycle_routers
-from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
+from api.http.body_limit import BodySizeLimitMiddleware
+from api.http.problems import install_error_handlers, install_problem_openapi
+from api.http.request_id import RequestIdMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
-from api.limits import BodySizeLimitMiddleware
-from api.middleware import RequestIdMiddleware
 from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
 from api.request_context import RequestContextMiddleware
@@ -44,11 +44,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers
     if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too
         app.add_middleware(
-            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
-            allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["X-Request-ID", "ETag", "Retry-After"],
         )
-    for router in (health_router, auth_router, organisations, users, audit_router, *cycle_routers,
-                   *taxonomy_routers, *recommendation_routers, *insight_routers, *import_routers):
+    for router in (
+        health_router,
+        auth_router,
+        organisations,
+        users,
+        audit_router,
+        *cycle_routers,
+        *taxonomy_routers,
+        *recommendation_routers,
+        *insight_routers,
+        *import_routers,
+    ):
         app.include_router(router)
     tracking = create_tracking_app(settings, mounted=True)
     # One overrides mapping for both apps: what tests (or an embedding) override applies to both.

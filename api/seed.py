@@ -2,8 +2,9 @@
 targets, one real review with all its recommendations, and one organisation and user per role.
 
 Idempotent: a second run adds nothing and prints no passwords (they are shown on first seed only).
-Everything goes through the table models in the caller's one transaction, so the audit log records
-it and a failure leaves nothing behind.
+Everything is written in the caller's one transaction, so the audit log records it and a failure
+leaves nothing behind; positions go through `append_position`, the API's write path, so the seed
+gets the same checks and the same current position.
 """
 
 import csv
@@ -13,10 +14,10 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.auth.models import Organisation, OrganisationKind, User
 from api.auth.security import hash_password
@@ -34,21 +35,38 @@ from api.cycle.models import (
     UprSession,
 )
 from api.recommendations.models import (
-    Position,
     PositionKind,
     Recommendation,
     RecommendationAffectedPerson,
     RecommendationTheme,
     RecommendingState,
 )
+from api.recommendations.positions import append_position
+from api.recommendations.schemas import PositionCreate
 from api.recommendations.service import derive_external_key
 from api.taxonomy.models import AffectedPerson, Theme
 from api.taxonomy.service import seed_sdg_targets
 
-GROUPS = {"Africa": RegionalGroup.african, "Asia": RegionalGroup.asia_pacific, "EEG": RegionalGroup.eeg,
-          "GRULAC": RegionalGroup.grulac, "WEOG": RegionalGroup.weog}
+GROUPS = {
+    "Africa": RegionalGroup.african,
+    "Asia": RegionalGroup.asia_pacific,
+    "EEG": RegionalGroup.eeg,
+    "GRULAC": RegionalGroup.grulac,
+    "WEOG": RegionalGroup.weog,
+}
 
 DEMO_STATE = "SVN"
+
+
+class _Stored(Protocol):
+    id: int | None
+
+
+def _id(row: _Stored) -> int:
+    """The id of a row the seed has flushed (every one it refers to)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} was not flushed before being referred to.")
+    return row.id
 
 
 @dataclass(frozen=True)
@@ -62,11 +80,18 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = (
     DemoAccount("admin@demo.upr-tracker.org", "UPR Tracker operators", OrganisationKind.other, is_admin=True),
-    DemoAccount("government@demo.upr-tracker.org", "Ministry of Foreign and European Affairs of Slovenia",
-                OrganisationKind.government),
+    DemoAccount(
+        "government@demo.upr-tracker.org",
+        "Ministry of Foreign and European Affairs of Slovenia",
+        OrganisationKind.government,
+    ),
     DemoAccount("nhri@demo.upr-tracker.org", "Human Rights Ombudsman of Slovenia", OrganisationKind.nhri),
-    DemoAccount("cso@demo.upr-tracker.org", "Slovenian Roma Rights Coalition (demo)", OrganisationKind.cso,
-                public_name="Coalition A"),
+    DemoAccount(
+        "cso@demo.upr-tracker.org",
+        "Slovenian Roma Rights Coalition (demo)",
+        OrganisationKind.cso,
+        public_name="Coalition A",
+    ),
     DemoAccount("un@demo.upr-tracker.org", "UN Human Rights regional office (demo)", OrganisationKind.un),
     DemoAccount("academic@demo.upr-tracker.org", "Human Rights Centre, University (demo)", OrganisationKind.academic),
 )
@@ -75,8 +100,13 @@ DEMO_ACCOUNTS = (
 def reference_states() -> list[State]:
     text = files("api.cycle").joinpath("data/un_member_states.csv").read_text(encoding="utf-8")
     return [
-        State(code=row["iso3"], iso2=row["iso2"] or None, name=row["unsd_name"],
-              regional_group=GROUPS.get(row["upr_info_regional_group"]), un_status=UNStatus(row["un_status"]))
+        State(
+            code=row["iso3"],
+            iso2=row["iso2"] or None,
+            name=row["unsd_name"],
+            regional_group=GROUPS.get(row["upr_info_regional_group"]),
+            un_status=UNStatus(row["un_status"]),
+        )
         for row in csv.DictReader(io.StringIO(text))
     ]
 
@@ -94,20 +124,26 @@ def seed_demo_accounts(session: Session, reset_passwords: bool = False) -> list[
     returns (email, role, password) for those whose password was set now."""
     created = []
     for account in DEMO_ACCOUNTS:
-        organisation = session.exec(select(Organisation).where(Organisation.name == account.organisation)).first()
+        organisation = session.exec(select(Organisation).where(col(Organisation.name) == account.organisation)).first()
         if organisation is None:
-            organisation = Organisation(name=account.organisation, kind=account.kind, state_code=DEMO_STATE,
-                                        public_name=account.public_name)
+            organisation = Organisation(
+                name=account.organisation, kind=account.kind, state_code=DEMO_STATE, public_name=account.public_name
+            )
             session.add(organisation)
             session.flush()
-        user = session.exec(select(User).where(User.email == account.email)).first()
+        user = session.exec(select(User).where(col(User.email) == account.email)).first()
         if user is not None and not reset_passwords:
             continue
         password = secrets.token_urlsafe(12)
         if user is None:
             role = "admin" if account.is_admin else account.kind.value
-            user = User(email=account.email, full_name=f"Demo {role} user",
-                        password_hash="", organisation_id=organisation.id, is_admin=account.is_admin)
+            user = User(
+                email=account.email,
+                full_name=f"Demo {role} user",
+                password_hash="",
+                organisation_id=_id(organisation),
+                is_admin=account.is_admin,
+            )
         else:
             revoke_access_tokens(user)  # a new password ends the old one's sessions, as over the API
         user.password_hash = hash_password(password)
@@ -132,9 +168,13 @@ def seed_sessions(session: Session) -> int:
     """Sessions 1–53 with their years (no dates: no published calendar with them was at hand)."""
     text = files("api").joinpath("seed_data/upr_sessions_year.csv").read_text(encoding="utf-8")
     known = set(session.exec(select(UprSession.number)))
-    new = [UprSession(number=int(row["session"]), cycle_number=cycle_of_session(int(row["session"])),
-                      year=int(row["year"]))
-           for row in csv.DictReader(io.StringIO(text)) if int(row["session"]) not in known]
+    new = [
+        UprSession(
+            number=int(row["session"]), cycle_number=cycle_of_session(int(row["session"])), year=int(row["year"])
+        )
+        for row in csv.DictReader(io.StringIO(text))
+        if int(row["session"]) not in known
+    ]
     session.add_all(new)
     session.flush()
     return len(new)
@@ -145,10 +185,15 @@ def demo_fixture() -> dict[str, Any]:
     return json.loads(files("api").joinpath(DEMO_REVIEW).read_text(encoding="utf-8"))
 
 
-def _by_name(session: Session, model: type[Theme] | type[AffectedPerson], names: list[str]) -> tuple[dict, int]:
+Named = TypeVar("Named", Theme, AffectedPerson)
+
+
+def _by_name(session: Session, model: type[Named], names: list[str]) -> tuple[dict[str, Named], int]:
     """name → row for every name, creating the missing ones; matched case-insensitively like the API."""
-    rows = {row.name.lower(): row for row in session.exec(
-        select(model).where(func.lower(model.name).in_([n.lower() for n in names])))}
+    rows = {
+        row.name.lower(): row
+        for row in session.exec(select(model).where(func.lower(model.name).in_([n.lower() for n in names])))
+    }
     new = [model(name=n) for n in dict.fromkeys(names) if n.lower() not in rows]
     session.add_all(new)
     session.flush()
@@ -157,23 +202,30 @@ def _by_name(session: Session, model: type[Theme] | type[AffectedPerson], names:
 
 
 def _review(session: Session, data: dict[str, Any]) -> tuple[Review, int]:
-    review = session.exec(select(Review).where(Review.state_code == data["state_under_review"],
-                                               Review.session_number == data["session"])).first()
+    review = session.exec(
+        select(Review).where(Review.state_code == data["state_under_review"], Review.session_number == data["session"])
+    ).first()
     if review is not None:
         return review, 0
-    review = Review(state_code=data["state_under_review"], session_number=data["session"],
-                    dialogue_date=date.fromisoformat(data["dialogue_date"]) if data["dialogue_date"] else None,
-                    adoption_date=date.fromisoformat(data["adoption_date"]) if data["adoption_date"] else None)
+    review = Review(
+        state_code=data["state_under_review"],
+        session_number=data["session"],
+        dialogue_date=date.fromisoformat(data["dialogue_date"]) if data["dialogue_date"] else None,
+        adoption_date=date.fromisoformat(data["adoption_date"]) if data["adoption_date"] else None,
+    )
     session.add(review)
     session.flush()
-    session.add_all(ReviewTroika(review_id=review.id, state_code=code) for code in data["troika"])
+    session.add_all(ReviewTroika(review_id=_id(review), state_code=code) for code in data["troika"])
     return review, 1
 
 
 def _documents(session: Session, review: Review, documents: list[dict[str, Any]]) -> int:
     known = set(session.exec(select(ReviewDocument.symbol).where(ReviewDocument.review_id == review.id)))
-    new = [ReviewDocument(review_id=review.id, kind=DocumentKind(d["kind"]), symbol=d["symbol"], url=d["url"])
-           for d in documents if d["symbol"] not in known]
+    new = [
+        ReviewDocument(review_id=_id(review), kind=DocumentKind(d["kind"]), symbol=d["symbol"], url=d["url"])
+        for d in documents
+        if d["symbol"] not in known
+    ]
     session.add_all(new)
     return len(new)
 
@@ -196,32 +248,54 @@ def seed_demo_review(session: Session, fixture: dict[str, Any] | None = None) ->
     review, counts.reviews = _review(session, data)
     counts.documents = _documents(session, review, data["documents"])
     # The same key an import of OHCHR's file (or UPR Info's) derives, so importing it updates these.
-    cycle = session.get(UprSession, review.session_number).cycle_number
+    cycle = session.exec(select(UprSession.cycle_number).where(col(UprSession.number) == review.session_number)).one()
     recs = [{**r, "external_key": derive_external_key(review.state_code, cycle, r["text"])} for r in recs]
-    known = set(session.exec(select(Recommendation.external_key).where(
-        Recommendation.external_key.in_([r["external_key"] for r in recs]))))
+    known = set(
+        session.exec(
+            select(Recommendation.external_key).where(
+                col(Recommendation.external_key).in_([r["external_key"] for r in recs])
+            )
+        )
+    )
     recs = [r for r in recs if r["external_key"] not in known]
     if not recs:
         session.flush()
         return counts
     themes, counts.themes = _by_name(session, Theme, [t for r in recs for t in r["themes"]])
-    persons, counts.affected_persons = _by_name(session, AffectedPerson,
-                                                [p for r in recs for p in r["affected_persons"]])
+    persons, counts.affected_persons = _by_name(
+        session, AffectedPerson, [p for r in recs for p in r["affected_persons"]]
+    )
     report = next(d["symbol"] for d in data["documents"] if d["kind"] == DocumentKind.working_group_report)
-    rows = [Recommendation(review_id=review.id, paragraph=r["paragraph"], text=r["text"], source_document=report,
-                           external_key=r["external_key"], current_position=PositionKind(r["position"]))
-            for r in recs]
+    rows = [
+        Recommendation(
+            review_id=_id(review),
+            paragraph=r["paragraph"],
+            text=r["text"],
+            source_document=report,
+            external_key=r["external_key"],
+        )
+        for r in recs
+    ]
     session.add_all(rows)
     session.flush()
     for row, r in zip(rows, recs, strict=True):
+        row_id = _id(row)
+        session.add_all(RecommendingState(recommendation_id=row_id, state_code=c) for c in r["recommending_states"])
+        session.add_all(RecommendationTheme(recommendation_id=row_id, theme_id=_id(themes[t])) for t in r["themes"])
+        session.add_all(
+            RecommendationAffectedPerson(recommendation_id=row_id, affected_person_id=_id(persons[p]))
+            for p in r["affected_persons"]
+        )
+        # The same write as a government's over the API, so the current position follows the history.
         source = r["position_source"]
-        session.add_all(RecommendingState(recommendation_id=row.id, state_code=c) for c in r["recommending_states"])
-        session.add_all(RecommendationTheme(recommendation_id=row.id, theme_id=themes[t].id) for t in r["themes"])
-        session.add_all(RecommendationAffectedPerson(recommendation_id=row.id, affected_person_id=persons[p].id)
-                        for p in r["affected_persons"])
         day = data["position_dates"].get(source["document"]) or data["dialogue_date"]
-        session.add(Position(recommendation_id=row.id, position=row.current_position, date=date.fromisoformat(day),
-                             source_document=source["document"], source_paragraph=source["paragraph"]))
+        position = PositionCreate(
+            position=PositionKind(r["position"]),
+            date=date.fromisoformat(day),
+            source_document=source["document"],
+            source_paragraph=source["paragraph"],
+        )
+        append_position(session, row, position)
     session.flush()
     counts.recommendations = counts.positions = len(rows)
     return counts
@@ -238,5 +312,10 @@ class SeedReport:
 
 def seed_reference_and_demo(session: Session) -> SeedReport:
     """Everything but the accounts, in dependency order (the demo review needs states and its session)."""
-    return SeedReport(states=seed_states(session), cycles=seed_cycles(session), sessions=seed_sessions(session),
-                      sdg_targets=seed_sdg_targets(session), demo=seed_demo_review(session))
+    return SeedReport(
+        states=seed_states(session),
+        cycles=seed_cycles(session),
+        sessions=seed_sessions(session),
+        sdg_targets=seed_sdg_targets(session),
+        demo=seed_demo_review(session),
+    )

@@ -18,27 +18,53 @@ class Settings(BaseSettings):
     env: str = Field(default="development", description="`production` requires SECRET_KEY to be set.")
     database_url: str = "sqlite:///./upr.db"
     # Waits end: a request never hangs on a lock or a stuck session (a timeout is a 503 problem).
-    db_pool_size: int = Field(default=10, ge=1, description="PostgreSQL connections kept per process; size "
-                              "workers × (pool_size + max_overflow) below the server's max_connections.")
+    db_pool_size: int = Field(
+        default=10,
+        ge=1,
+        description="PostgreSQL connections kept per process; size "
+        "workers × (pool_size + max_overflow) below the server's max_connections.",
+    )
     db_max_overflow: int = Field(default=10, ge=0, description="Extra PostgreSQL connections under load, per process.")
     db_pool_timeout_seconds: float = Field(default=10, gt=0, description="Wait for a free pooled connection, then 503.")
     db_lock_timeout_ms: int = Field(default=10_000, ge=1, description="PostgreSQL lock_timeout of request sessions.")
     db_statement_timeout_ms: int = Field(default=60_000, ge=1, description="PostgreSQL statement_timeout.")
-    db_idle_in_transaction_timeout_ms: int = Field(default=120_000, ge=1, description="PostgreSQL "
-                                                   "idle_in_transaction_session_timeout: a stuck session's locks end.")
+    db_idle_in_transaction_timeout_ms: int = Field(
+        default=120_000,
+        ge=1,
+        description="PostgreSQL idle_in_transaction_session_timeout: a stuck session's locks end.",
+    )
     job_heartbeat_seconds: float = Field(default=5, gt=0, description="How often a worker says it is alive.")
-    job_stalled_seconds: float = Field(default=20, gt=0, description="A worker silent this long is presumed dead: "
-                                       "its jobs are retried (or failed after their attempts).")
-    job_sqlite_busy_timeout_seconds: float = Field(default=900, gt=0, description="How long the task engine waits "
-                                                   "for SQLite's write lock; an import holds it for its whole file, so "
-                                                   "longer than the longest import (else its worker restarts).")
-    sqlite_max_waiting_writers: int = Field(default=24, ge=1, description="Writing requests per process that may "
-                                            "wait for SQLite's write lock (of the threadpool's 40 threads); more "
-                                            "are a 503 at once, so reads never starve.")
-    sqlite_busy_timeout_ms: int = Field(default=60_000, ge=1, description="How long a SQLite writer waits for the "
-                                        "write lock (an import holds it for its whole file) before a 503.")
-    secret_key: str | None = Field(default=None, description="Signs access tokens. Outside production, when "
-                                   "unset, a random key is generated once into `secret_key_file`.")
+    job_stalled_seconds: float = Field(
+        default=20,
+        gt=0,
+        description="A worker silent this long is presumed dead: "
+        "its jobs are retried (or failed after their attempts).",
+    )
+    job_sqlite_busy_timeout_seconds: float = Field(
+        default=900,
+        gt=0,
+        description="How long the task engine waits "
+        "for SQLite's write lock; an import holds it for its whole file, so "
+        "longer than the longest import (else its worker restarts).",
+    )
+    sqlite_max_waiting_writers: int = Field(
+        default=24,
+        ge=1,
+        description="Writing requests per process that may "
+        "wait for SQLite's write lock (of the threadpool's 40 threads); more "
+        "are a 503 at once, so reads never starve.",
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        default=60_000,
+        ge=1,
+        description="How long a SQLite writer waits for the "
+        "write lock (an import holds it for its whole file) before a 503.",
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs access tokens. Outside production, when "
+        "unset, a random key is generated once into `secret_key_file`.",
+    )
     secret_key_file: Path = Path("./.upr-secret-key")
     jwt_algorithm: str = "HS256"
     jwt_issuer: str = "upr-tracker"
@@ -51,26 +77,46 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Dashboard origins allowed by CORS.")
     upload_dir: Path = Path("./uploads")
     max_upload_bytes: int = 20 * 1024 * 1024
-    # Bounded imports (api/imports/files.py): a small upload may expand enormously, so every import is
+    # Bounded imports (api/imports/limits.py): a small upload may expand enormously, so every import is
     # checked while it is read, and the file fails with the limit named. Real files for scale: 11 MB
     # uncompressed (the biggest .csv.gz), 22 MB (the biggest XLSX), 41,067 rows, cells of 2,321 characters.
-    import_max_uncompressed_bytes: int = Field(default=200_000_000, ge=1, description="Largest import once "
-                                               "decompressed: a CSV, a .csv.gz's stream, all the parts of an XLSX "
-                                               "or DOCX.")
-    import_max_rows: int = Field(default=500_000, ge=1, description="Most rows an import file may hold "
-                                 "(blank rows and every sheet of a workbook count).")
-    import_max_cell_chars: int = Field(default=100_000, ge=1, le=131_072, description="Longest cell, in characters "
-                                       "(at most the csv module's own 131,072); a row (a CSV record, a sheet row's "
-                                       "XML) may hold ten times as much.")
-    import_max_docx_bytes: int = Field(default=10_000_000, ge=1, description="Largest DOCX, uncompressed: "
-                                       "python-docx holds the whole document in memory (the real matrices: 2 MB).")
-    import_max_xlsx_loaded_bytes: int = Field(default=32_000_000, ge=1, description="An XLSX's parts other than "
-                                              "its sheets (shared strings, styles …), uncompressed: openpyxl loads "
-                                              "them whole and streams only the sheets (the real exports: 6.6 MB).")
-    evidence_dir: Path = Field(default=Path("./uploads/evidence"),
-                               description="Where uploaded evidence files are stored (random names).")
-    max_evidence_bytes: int = Field(default=10 * 1024 * 1024, ge=1,
-                                    description="Largest evidence file accepted (413 above).")
+    import_max_uncompressed_bytes: int = Field(
+        default=200_000_000,
+        ge=1,
+        description="Largest import once decompressed: a CSV, a .csv.gz's stream, all the parts of an XLSX or DOCX.",
+    )
+    import_max_rows: int = Field(
+        default=500_000,
+        ge=1,
+        description="Most rows an import file may hold (blank rows and every sheet of a workbook count).",
+    )
+    import_max_cell_chars: int = Field(
+        default=100_000,
+        ge=1,
+        le=131_072,
+        description="Longest cell, in characters "
+        "(at most the csv module's own 131,072); a row (a CSV record, a sheet row's "
+        "XML) may hold ten times as much.",
+    )
+    import_max_docx_bytes: int = Field(
+        default=10_000_000,
+        ge=1,
+        description="Largest DOCX, uncompressed: "
+        "python-docx holds the whole document in memory (the real matrices: 2 MB).",
+    )
+    import_max_xlsx_loaded_bytes: int = Field(
+        default=32_000_000,
+        ge=1,
+        description="An XLSX's parts other than "
+        "its sheets (shared strings, styles …), uncompressed: openpyxl loads "
+        "them whole and streams only the sheets (the real exports: 6.6 MB).",
+    )
+    evidence_dir: Path = Field(
+        default=Path("./uploads/evidence"), description="Where uploaded evidence files are stored (random names)."
+    )
+    max_evidence_bytes: int = Field(
+        default=10 * 1024 * 1024, ge=1, description="Largest evidence file accepted (413 above)."
+    )
 
     @field_validator("env")
     @classmethod
@@ -89,8 +135,7 @@ class Settings(BaseSettings):
         if len(self.secret_key) < MIN_SECRET_KEY_LENGTH:
             raise ValueError(f"SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters")
         if self.env == "production" and len(set(self.secret_key)) < MIN_DISTINCT_KEY_CHARACTERS:
-            raise ValueError("SECRET_KEY looks like a placeholder, not a random value "
-                             "(e.g. `openssl rand -hex 32`)")
+            raise ValueError("SECRET_KEY looks like a placeholder, not a random value (e.g. `openssl rand -hex 32`)")
         return self
 
 

@@ -20,13 +20,23 @@ def _page() -> dict:
             return json.load(handle)
     state = {"code": "FRA", "name": "France", "regional_group": "weog"}
     item = {
-        "id": 0, "review_id": 1, "state_under_review": "SVN", "session": 34, "cycle": 3, "paragraph": "121.1",
+        "id": 0,
+        "review_id": 1,
+        "state_under_review": "SVN",
+        "session": 34,
+        "cycle": 3,
+        "paragraph": "121.1",
         "text": "Consider ratifying the International Convention on the Protection of the Rights of All Migrant "
-                "Workers and Members of Their Families and bring national legislation into line with it.",
-        "recommending_states": [state], "themes": [{"id": 1, "name": "International instruments", "code": "A12"}],
-        "affected_persons": [{"id": 1, "name": "Migrants"}], "sdg_targets": ["8.8", "10.7"], "action_category": 4,
-        "source_document": "A/HRC/43/15", "external_key": "SVN:c3:0123456789abcdef0123456789abcdef",
-        "current_position": "supported", "rank": None,
+        "Workers and Members of Their Families and bring national legislation into line with it.",
+        "recommending_states": [state],
+        "themes": [{"id": 1, "name": "International instruments", "code": "A12"}],
+        "affected_persons": [{"id": 1, "name": "Migrants"}],
+        "sdg_targets": ["8.8", "10.7"],
+        "action_category": 4,
+        "source_document": "A/HRC/43/15",
+        "external_key": "SVN:c3:0123456789abcdef0123456789abcdef",
+        "current_position": "supported",
+        "rank": None,
     }
     return {"items": [{**item, "id": i + 1} for i in range(50)], "total": 98000, "next_cursor": "WzEsNTBd"}
 

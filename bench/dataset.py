@@ -39,10 +39,12 @@ def default_data_dir() -> Path:
 
 def migrate(database_url: str) -> None:
     upr = Path(sys.executable).with_name("upr")
-    command = [str(upr), "migrate"] if upr.exists() else [sys.executable, "-c", "from api.cli import app; app()",
-                                                          "migrate"]
-    done = subprocess.run(command, cwd=ROOT, env={**os.environ, "DATABASE_URL": database_url},
-                          capture_output=True, text=True, timeout=300)
+    command = (
+        [str(upr), "migrate"] if upr.exists() else [sys.executable, "-c", "from api.cli import app; app()", "migrate"]
+    )
+    done = subprocess.run(
+        command, cwd=ROOT, env={**os.environ, "DATABASE_URL": database_url}, capture_output=True, text=True, timeout=300
+    )
     if done.returncode != 0:
         raise RuntimeError(f"upr migrate failed:\n{done.stdout}\n{done.stderr}")
 
@@ -93,9 +95,15 @@ def _import_one(database_url: str, item: Imported, say: Callable[[str], None]) -
         session.commit()
         item.seconds = time.perf_counter() - started
         item.cpu_seconds = time.process_time() - cpu
-    item.counts = {"rows": report.rows, "inserted": report.inserted, "updated": report.updated,
-                   "merged": report.merged, "unchanged": report.unchanged, "pledges": report.pledges,
-                   "rejected": report.rejected_count}
+    item.counts = {
+        "rows": report.rows,
+        "inserted": report.inserted,
+        "updated": report.updated,
+        "merged": report.merged,
+        "unchanged": report.unchanged,
+        "pledges": report.pledges,
+        "rejected": report.rejected_count,
+    }
     counts = ", ".join(f"{k} {v:,}" for k, v in item.counts.items())
     say(f"  {item.name}: {item.seconds:.1f} s ({item.cpu_seconds:.1f} s CPU), {counts}")
 
@@ -126,17 +134,28 @@ def targets(database_url: str) -> Targets:
     with Session(engine_for(database_url)) as session:
         total = session.scalar(select(func.count()).select_from(Recommendation)) or 0
         n = func.count().label("n")
-        big = session.exec(select(Review.id, Review.state_code, Review.session_number, n)
-                           .join(Recommendation, Recommendation.review_id == Review.id)
-                           .group_by(Review.id).order_by(n.desc(), Review.id).limit(1)).first()
-        theme = session.exec(select(Theme.id, Theme.name, n)
-                             .join(RecommendationTheme, RecommendationTheme.theme_id == Theme.id)
-                             .group_by(Theme.id).order_by(n.desc(), Theme.id).limit(1)).first()
+        big = session.exec(
+            select(Review.id, Review.state_code, Review.session_number, n)
+            .join(Recommendation, Recommendation.review_id == Review.id)
+            .group_by(Review.id)
+            .order_by(n.desc(), Review.id)
+            .limit(1)
+        ).first()
+        theme = session.exec(
+            select(Theme.id, Theme.name, n)
+            .join(RecommendationTheme, RecommendationTheme.theme_id == Theme.id)
+            .group_by(Theme.id)
+            .order_by(n.desc(), Theme.id)
+            .limit(1)
+        ).first()
         has_china = session.exec(select(Review.id).where(Review.state_code == "CHN").limit(1)).first()
     return Targets(
         recommendations=total,
-        big_review=big[0] if big else None, big_review_label=f"{big[1]} session {big[2]}" if big else "-",
+        big_review=big[0] if big else None,
+        big_review_label=f"{big[1]} session {big[2]}" if big else "-",
         big_review_size=big[3] if big else 0,
-        common_theme=theme[0] if theme else None, common_theme_label=theme[1] if theme else "-",
+        common_theme=theme[0] if theme else None,
+        common_theme_label=theme[1] if theme else "-",
         common_theme_size=theme[2] if theme else 0,
-        filter_state="CHN" if has_china or not big else big[1])
+        filter_state="CHN" if has_china or not big else big[1],
+    )

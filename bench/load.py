@@ -64,8 +64,9 @@ def tool() -> str:
     return "wrk" if shutil.which("wrk") else "python-httpx"
 
 
-def measure(base_url: str, paths: list[str], duration: float = DURATION, connections: int = CONNECTIONS,
-            warmup: float = WARMUP) -> LoadResult:
+def measure(
+    base_url: str, paths: list[str], duration: float = DURATION, connections: int = CONNECTIONS, warmup: float = WARMUP
+) -> LoadResult:
     """Warm up one request at a time (caches, the server's first-request work; concurrent warm-up
     requests to a slow endpoint would still be running when the measurement starts), then measure."""
     if warmup:
@@ -91,16 +92,34 @@ def _wrk(base_url: str, paths: list[str], duration: float, connections: int) -> 
         script, listing = Path(tmp) / "paths.lua", Path(tmp) / "paths.txt"
         script.write_text(_LUA)
         listing.write_text("\n".join(paths) + "\n")
-        command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(duration))}s", f"--timeout={TIMEOUT:.0f}s",
-                   "-s", str(script), base_url + paths[0], "--", str(listing)]
+        command = [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{max(1, round(duration))}s",
+            f"--timeout={TIMEOUT:.0f}s",
+            "-s",
+            str(script),
+            base_url + paths[0],
+            "--",
+            str(listing),
+        ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=duration + TIMEOUT + 30)
     found = _RESULT.search(done.stdout)
     if done.returncode != 0 or not found:
         raise RuntimeError(f"wrk failed ({done.returncode}): {done.stdout[-2000:]} {done.stderr[-2000:]}")
     requests, duration_us, p50, p99, top, io_errors, status_errors = map(int, found.groups())
     seconds = duration_us / 1e6
-    return LoadResult("wrk", requests, seconds, requests / seconds if seconds else 0.0, p50 / 1000, p99 / 1000,
-                      top / 1000, io_errors + status_errors)
+    return LoadResult(
+        "wrk",
+        requests,
+        seconds,
+        requests / seconds if seconds else 0.0,
+        p50 / 1000,
+        p99 / 1000,
+        top / 1000,
+        io_errors + status_errors,
+    )
 
 
 def _python(base_url: str, paths: list[str], duration: float, connections: int) -> LoadResult:
@@ -132,9 +151,16 @@ async def _python_async(base_url: str, paths: list[str], duration: float, connec
         await asyncio.gather(*(worker() for _ in range(connections)))
         seconds = time.perf_counter() - start
     latencies.sort()
-    return LoadResult("python-httpx", len(latencies), seconds, len(latencies) / seconds,
-                      _percentile(latencies, 50) * 1000, _percentile(latencies, 99) * 1000,
-                      (latencies[-1] if latencies else 0.0) * 1000, errors)
+    return LoadResult(
+        "python-httpx",
+        len(latencies),
+        seconds,
+        len(latencies) / seconds,
+        _percentile(latencies, 50) * 1000,
+        _percentile(latencies, 99) * 1000,
+        (latencies[-1] if latencies else 0.0) * 1000,
+        errors,
+    )
 
 
 def _percentile(ordered: list[float], pct: float) -> float:

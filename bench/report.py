@@ -84,7 +84,8 @@ def markdown(figures: list[Figure], meta: dict[str, Any]) -> str:
 def write(figures: list[Figure], meta: dict[str, Any], stamp: str) -> tuple[Path, Path]:
     RESULTS.mkdir(exist_ok=True)
     as_json, as_md = RESULTS / f"{stamp}.json", RESULTS / f"{stamp}.md"
-    as_json.write_text(json.dumps({"meta": meta, "figures": [f.as_dict() for f in figures]}, indent=2,
-                                  ensure_ascii=False) + "\n")
+    as_json.write_text(
+        json.dumps({"meta": meta, "figures": [f.as_dict() for f in figures]}, indent=2, ensure_ascii=False) + "\n"
+    )
     as_md.write_text(markdown(figures, meta))
     return as_json, as_md

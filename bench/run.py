@@ -48,25 +48,41 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=load.DURATION, help="seconds of load per figure")
     parser.add_argument("--connections", type=int, default=load.CONNECTIONS, help="concurrent connections")
-    parser.add_argument("--data-dir", type=Path, default=dataset.default_data_dir(),
-                        help="the shared data folder (default ../shared/data, or BENCH_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=dataset.default_data_dir(),
+        help="the shared data folder (default ../shared/data, or BENCH_DATA_DIR)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary database and server logs")
     args = parser.parse_args(argv)
 
     started = datetime.now()
     stamp = started.strftime("%Y%m%d-%H%M%S")
     tmp = Path(tempfile.mkdtemp(prefix="upr-bench-"))
-    env = {"DATABASE_URL": f"sqlite:///{tmp / 'bench.db'}", "SECRET_KEY": secrets.token_urlsafe(48),
-           "ENV": "development", "UPLOAD_DIR": str(tmp / "uploads"), "CORS_ORIGINS": "[]"}
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp / 'bench.db'}",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "ENV": "development",
+        "UPLOAD_DIR": str(tmp / "uploads"),
+        "CORS_ORIGINS": "[]",
+    }
     os.environ.update(env)  # before anything imports api.settings
     figures: list[Figure] = []
-    meta = {"started": started.isoformat(timespec="seconds"), **_machine(), "load": load.tool(),
-            "load_settings": f"{args.duration:g} s per figure after a 1 s warm-up, {args.connections} connections",
-            "database": "SQLite (fresh, in a temporary directory)", "load_average_start": _loadavg()}
+    meta = {
+        "started": started.isoformat(timespec="seconds"),
+        **_machine(),
+        "load": load.tool(),
+        "load_settings": f"{args.duration:g} s per figure after a 1 s warm-up, {args.connections} connections",
+        "database": "SQLite (fresh, in a temporary directory)",
+        "load_average_start": _loadavg(),
+    }
     failed = False
     if meta["load"] != "wrk":
-        say("note: wrk is not installed (apt-get install wrk); the Python load generator saturates at a few "
-            "hundred requests/s, so it understates the baselines")
+        say(
+            "note: wrk is not installed (apt-get install wrk); the Python load generator saturates at a few "
+            "hundred requests/s, so it understates the baselines"
+        )
     if float(meta["load_average_start"].split()[0] if meta["load_average_start"] != "?" else 0) > 0.5:
         say(f"note: the machine is busy (load average {meta['load_average_start']}): figures will be slower")
     try:
@@ -83,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         meta["recommendations"] = targets.recommendations
         meta["big_review"] = f"{targets.big_review} ({targets.big_review_label}, {targets.big_review_size} recs)"
         meta["common_theme"] = f"{targets.common_theme} ({targets.common_theme_label}, {targets.common_theme_size})"
-        say(f"{targets.recommendations:,} recommendations; big review {meta['big_review']}; "
-            f"common theme {meta['common_theme']}")
+        say(
+            f"{targets.recommendations:,} recommendations; big review {meta['big_review']}; "
+            f"common theme {meta['common_theme']}"
+        )
         _http_figures(env, tmp, targets, args, figures)
     except BaseException as exc:
         failed = True
@@ -107,11 +125,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _machine() -> dict[str, str]:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                timeout=10).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
     except OSError:
         commit = "?"
     return {"machine": f"{os.cpu_count()} × {cpu}", "python": platform.python_version(), "commit": commit or "?"}
@@ -129,12 +154,21 @@ def _import_figures(imported: list[dataset.Imported]) -> list[Figure]:
     out = []
     for item in imported:
         goal = item.name == "import_upr_info"
-        figure = Figure(item.name, item.seconds, "s", goal=f"≤ {dataset.IMPORT_GOAL_S:g} s" if goal else "",
-                        limit=dataset.IMPORT_GOAL_S if goal else None, skipped=item.skipped, data=item.counts)
+        figure = Figure(
+            item.name,
+            item.seconds,
+            "s",
+            goal=f"≤ {dataset.IMPORT_GOAL_S:g} s" if goal else "",
+            limit=dataset.IMPORT_GOAL_S if goal else None,
+            skipped=item.skipped,
+            data=item.counts,
+        )
         if item.counts:
             c = item.counts
-            figure.detail = (f"{c['rows']:,} rows: {c['inserted']:,} new, {c['merged']:,} merged, "
-                             f"{c['updated'] + c['unchanged']:,} updated/unchanged, {c['rejected']:,} rejected")
+            figure.detail = (
+                f"{c['rows']:,} rows: {c['inserted']:,} new, {c['merged']:,} merged, "
+                f"{c['updated'] + c['unchanged']:,} updated/unchanged, {c['rejected']:,} rejected"
+            )
             if c["rows"] and item.seconds:
                 figure.detail += f"; {c['rows'] / item.seconds:,.0f} rows/s, {item.cpu_seconds:.1f} s CPU"
         out.append(figure)
@@ -143,11 +177,11 @@ def _import_figures(imported: list[dataset.Imported]) -> list[Figure]:
 
 # -- HTTP ----------------------------------------------------------------------------------------------
 
+
 def _http_figures(env: dict[str, str], tmp: Path, targets: dataset.Targets, args, figures: list[Figure]) -> None:
     """Appends as it goes, so an error midway still leaves the figures measured before it."""
 
-    def measure(server: Server, name: str, paths: list[str], connections: int | None = None
-                ) -> load.LoadResult | str:
+    def measure(server: Server, name: str, paths: list[str], connections: int | None = None) -> load.LoadResult | str:
         """The load figure, or why there is none (the endpoint does not answer 200)."""
         connections = connections or args.connections
         status, body = get(server.url + paths[0])
@@ -157,9 +191,11 @@ def _http_figures(env: dict[str, str], tmp: Path, targets: dataset.Targets, args
         say(f"  {name}, {connections} conn.: {paths[0]}" + (f" (+{len(paths) - 1} more)" if len(paths) > 1 else ""))
         result = load.measure(server.url, paths, args.duration, connections)
         waited = server.wait_idle()
-        say(f"    {result.rps:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms"
+        say(
+            f"    {result.rps:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms"
             + (f", {result.errors} errors" if result.errors else "")
-            + (f"; the server was busy {waited:.1f} s more with abandoned requests" if waited > 1 else ""))
+            + (f"; the server was busy {waited:.1f} s more with abandoned requests" if waited > 1 else "")
+        )
         return result
 
     say("starting the app")
@@ -172,8 +208,10 @@ def _http_figures(env: dict[str, str], tmp: Path, targets: dataset.Targets, args
         say(f"first page: {len(first_page):,} bytes; it is also the baselines' body")
 
         baseline: dict[str, load.LoadResult | str] = {}
-        for name, target in (("baseline_bytes", "bench.baselines:bytes_app"),
-                             ("baseline_dict", "bench.baselines:dict_app")):
+        for name, target in (
+            ("baseline_bytes", "bench.baselines:bytes_app"),
+            ("baseline_dict", "bench.baselines:dict_app"),
+        ):
             with Server(name, target, {**env, "BENCH_PAGE_FILE": str(page_file)}, tmp) as server:
                 baseline[name] = measure(server, name, ["/"])
         limit = baseline["baseline_dict"]
@@ -182,13 +220,19 @@ def _http_figures(env: dict[str, str], tmp: Path, targets: dataset.Targets, args
             figures.append(_throughput(name, result, None, "the limit" if name == "baseline_dict" else ""))
 
         deep = min(DEEP_OFFSET, max(0, targets.recommendations - 100))
-        lists = [("list_first_page", ["/recommendations"]),
-                 (f"list_{targets.filter_state.lower()}_noted",
-                  [f"/recommendations?state_under_review={targets.filter_state}&position=noted"])]
+        lists = [
+            ("list_first_page", ["/recommendations"]),
+            (
+                f"list_{targets.filter_state.lower()}_noted",
+                [f"/recommendations?state_under_review={targets.filter_state}&position=noted"],
+            ),
+        ]
         if targets.common_theme:
             lists.append(("list_theme_cycle2", [f"/recommendations?theme={targets.common_theme}&cycle=2"]))
-        lists += [(f"list_offset_{deep}", [f"/recommendations?offset={deep}"]),
-                  ("list_cursor_deep", _cursor_paths(app.url, deep))]
+        lists += [
+            (f"list_offset_{deep}", [f"/recommendations?offset={deep}"]),
+            ("list_cursor_deep", _cursor_paths(app.url, deep)),
+        ]
         for name, paths in lists:
             figures.append(_throughput(name, measure(app, name, paths), limit_rps))
 
@@ -219,8 +263,9 @@ def _cursor_paths(base_url: str, offset: int) -> list[str]:
 
 
 def _detail(result: load.LoadResult, connections: int | None = None) -> str:
-    text = (f"{result.rps:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, "
-            f"{result.requests:,} requests")
+    text = (
+        f"{result.rps:,.0f} req/s, p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {result.requests:,} requests"
+    )
     if connections:
         text = f"{connections} conn.: " + text
     return text + (f", {result.errors:,} ERRORS" if result.errors else "")
@@ -238,8 +283,17 @@ def _throughput(name: str, result: load.LoadResult | str, limit_rps: float | Non
     if isinstance(result, str):
         return Figure(name, None, "req/s", skipped=result)
     goal = f"≥ baseline_dict {limit_rps:,.0f}/s" if limit_rps else note
-    return Figure(name, result.rps, "req/s", goal=goal, limit=limit_rps, higher_is_better=True,
-                  detail=_detail(result), data=result.as_dict(), failed=_no_answer(result))
+    return Figure(
+        name,
+        result.rps,
+        "req/s",
+        goal=goal,
+        limit=limit_rps,
+        higher_is_better=True,
+        detail=_detail(result),
+        data=result.as_dict(),
+        failed=_no_answer(result),
+    )
 
 
 def _latency(name: str, alone: load.LoadResult | str, loaded: load.LoadResult | str, connections: int) -> Figure:
@@ -248,10 +302,20 @@ def _latency(name: str, alone: load.LoadResult | str, loaded: load.LoadResult | 
     detail = f"1 conn.: p50 {alone.p50_ms:.1f} ms, {alone.rps:,.0f} req/s"
     if isinstance(loaded, load.LoadResult):
         detail += "; " + _detail(loaded, connections)
-    data = {"one_connection": alone.as_dict(),
-            f"{connections}_connections": loaded.as_dict() if isinstance(loaded, load.LoadResult) else loaded}
-    return Figure(f"{name} p99", alone.p99_ms, "ms", goal=f"≤ {LATENCY_GOAL_MS:g} ms (1 conn.)",
-                  limit=LATENCY_GOAL_MS, detail=detail, data=data, failed=_no_answer(alone))
+    data = {
+        "one_connection": alone.as_dict(),
+        f"{connections}_connections": loaded.as_dict() if isinstance(loaded, load.LoadResult) else loaded,
+    }
+    return Figure(
+        f"{name} p99",
+        alone.p99_ms,
+        "ms",
+        goal=f"≤ {LATENCY_GOAL_MS:g} ms (1 conn.)",
+        limit=LATENCY_GOAL_MS,
+        detail=detail,
+        data=data,
+        failed=_no_answer(alone),
+    )
 
 
 def _export(app: Server) -> list[Figure]:
@@ -285,19 +349,40 @@ def _export(app: Server) -> list[Figure]:
     per_goal = seconds * EXPORT_GOAL_ROWS / max(rows, 1)
     peak_base = before["VmRSS"] if reset else before["VmHWM"]
     growth_mb = max(0, after["VmHWM"] - peak_base) / 1024
-    say(f"    {rows:,} rows, {size / 2**20:,.1f} MB in {seconds:.1f} s; RSS {before['VmRSS'] / 1024:,.0f} MB before, "
-        f"peak {after['VmHWM'] / 1024:,.0f} MB during")
-    memory = {"rss_before_mb": before["VmRSS"] / 1024, "hwm_before_mb": before["VmHWM"] / 1024,
-              "hwm_after_mb": after["VmHWM"] / 1024, "rss_after_mb": after["VmRSS"] / 1024,
-              "peak_reset": reset}
+    say(
+        f"    {rows:,} rows, {size / 2**20:,.1f} MB in {seconds:.1f} s; RSS {before['VmRSS'] / 1024:,.0f} MB before, "
+        f"peak {after['VmHWM'] / 1024:,.0f} MB during"
+    )
+    memory = {
+        "rss_before_mb": before["VmRSS"] / 1024,
+        "hwm_before_mb": before["VmHWM"] / 1024,
+        "hwm_after_mb": after["VmHWM"] / 1024,
+        "rss_after_mb": after["VmRSS"] / 1024,
+        "peak_reset": reset,
+    }
     return [
-        Figure("csv_export", seconds, "s", goal=f"≤ {limit_s:.2f} s ({EXPORT_GOAL_S:g} s per {EXPORT_GOAL_ROWS:,})",
-               limit=limit_s, detail=f"{rows:,} rows, {size / 2**20:,.1f} MB, {rows / seconds:,.0f} rows/s "
-                                     f"(≈ {per_goal:.1f} s per {EXPORT_GOAL_ROWS:,})",
-               data={"rows": rows, "bytes": size, "seconds_per_100k": per_goal}),
-        Figure("csv_export_rss_growth", growth_mb, "MB", goal=f"flat: ≤ {EXPORT_FLAT_MB:g} MB", limit=EXPORT_FLAT_MB,
-               detail=(f"server RSS {before['VmRSS'] / 1024:,.0f} MB before, peak {after['VmHWM'] / 1024:,.0f} MB "
-                       f"during, {after['VmRSS'] / 1024:,.0f} MB after"), data=memory),
+        Figure(
+            "csv_export",
+            seconds,
+            "s",
+            goal=f"≤ {limit_s:.2f} s ({EXPORT_GOAL_S:g} s per {EXPORT_GOAL_ROWS:,})",
+            limit=limit_s,
+            detail=f"{rows:,} rows, {size / 2**20:,.1f} MB, {rows / seconds:,.0f} rows/s "
+            f"(≈ {per_goal:.1f} s per {EXPORT_GOAL_ROWS:,})",
+            data={"rows": rows, "bytes": size, "seconds_per_100k": per_goal},
+        ),
+        Figure(
+            "csv_export_rss_growth",
+            growth_mb,
+            "MB",
+            goal=f"flat: ≤ {EXPORT_FLAT_MB:g} MB",
+            limit=EXPORT_FLAT_MB,
+            detail=(
+                f"server RSS {before['VmRSS'] / 1024:,.0f} MB before, peak {after['VmHWM'] / 1024:,.0f} MB "
+                f"during, {after['VmRSS'] / 1024:,.0f} MB after"
+            ),
+            data=memory,
+        ),
     ]
 
 

@@ -36,7 +36,9 @@ def _configure(connection) -> None:
 def run_migrations_offline() -> None:
     context.configure(
         url=config.get_main_option("sqlalchemy.url") or get_settings().database_url,
-        target_metadata=metadata, literal_binds=True, render_as_batch=True,
+        target_metadata=metadata,
+        literal_binds=True,
+        render_as_batch=True,
         dialect_opts={"paramstyle": "named"},
     )
     with context.begin_transaction():

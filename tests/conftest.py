@@ -21,7 +21,10 @@ from api.imports import jobs
 from api.imports.router import get_import_scheduler
 from api.main import app
 from api.settings import Settings, get_settings
+from tests.cycle_factories import build_cycle_world
 from tests.factories import World, build_world
+from tests.helpers import migrate
+from tests.tracking_factories import build_tracking_world
 
 BASE_URL = "http://testserver"
 
@@ -45,16 +48,6 @@ def reset_database(engine: Engine) -> None:
                 conn.execute(text(f'DROP TABLE "{table}"'))
 
 
-def migrate(url: str, revision: str = "head") -> None:
-    from alembic import command
-
-    from api.cli import alembic_config
-
-    config = alembic_config(url)
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, revision)
-
-
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return _database_url(tmp_path_factory)
@@ -62,9 +55,12 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(database_url=database_url, upload_dir=Path(tmp_path_factory.mktemp("uploads")),
-                    evidence_dir=Path(tmp_path_factory.mktemp("evidence")),
-                    secret_key="test-secret-key-" + "x" * 40)
+    return Settings(
+        database_url=database_url,
+        upload_dir=Path(tmp_path_factory.mktemp("uploads")),
+        evidence_dir=Path(tmp_path_factory.mktemp("evidence")),
+        secret_key="test-secret-key-" + "x" * 40,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -97,16 +93,12 @@ def world(session: Session) -> World:
 @pytest.fixture
 def cycle_world(session: Session, world: World) -> World:
     """The standard world plus, per state, a review with a document, submission and recommendation."""
-    from tests.cycle_factories import build_cycle_world
-
     return build_cycle_world(session, world)
 
 
 @pytest.fixture
 def tracking_world(session: Session, cycle_world: World) -> World:
     """The cycle world plus per state an action, indicator, milestone and each role's posts."""
-    from tests.tracking_factories import build_tracking_world
-
     return build_tracking_world(session, cycle_world)
 
 
@@ -131,6 +123,7 @@ async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.As
 
     app.dependency_overrides[get_session] = override_session
     app.dependency_overrides[get_settings] = lambda: settings
+
     def scheduler(background: BackgroundTasks):  # the job runs after the response, in the test's transaction
         return lambda job: background.add_task(jobs.run_job, job.id, job_sessions)
 
@@ -139,6 +132,30 @@ async def client(session: Session, settings: Settings) -> AsyncIterator[httpx.As
     async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
         yield client
     app.dependency_overrides.clear()
+
+
+# The slow families, left out by `make test-fast` (`pytest -m "not slow"`); `make test` runs them.
+SLOW_PATHS = (  # under tests/
+    "live/",  # real `upr serve` and worker processes
+    "contracts/",  # schemathesis over both documents, generated clients against a live server
+    "jobs/test_worker_cli.py",  # `upr worker --once` as a real process
+    "core/test_docker.py",  # the image's entrypoint
+)
+SLOW_TESTS = (  # names (or name prefixes) anywhere
+    "test_whole_",  # tests/imports: whole real files of ../shared/data
+    "test_every_dihr_cycle1_text_meets_its_upr_info_copy",  # two whole real files
+    "test_the_biggest_real_files_pass_the_default_limits",
+    "test_three_worker_processes_run_every_job_exactly_once",  # real worker processes
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        where = item.path.relative_to(tests).as_posix() if item.path.is_relative_to(tests) else ""
+        name = getattr(item, "originalname", item.name)
+        if where.startswith(SLOW_PATHS) or name.startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:

@@ -86,8 +86,15 @@ def test_migrate_creates_the_schema(db_url: str) -> None:
     result = run("migrate")
     assert result.exit_code == 0, result.output
     tables = set(inspect(engine_for(db_url)).get_table_names())
-    assert {"state", "organisation", "user", "service_token", "audit_entry", "login_throttle",
-            "alembic_version"} <= tables
+    assert {
+        "state",
+        "organisation",
+        "user",
+        "service_token",
+        "audit_entry",
+        "login_throttle",
+        "alembic_version",
+    } <= tables
     assert run("migrate").exit_code == 0  # already at head: nothing to do, no error
 
 
@@ -103,8 +110,12 @@ def test_seed_loads_states_and_demo_accounts_once(db_url: str, seeded: str) -> N
         audited = session.exec(select(func.count()).select_from(AuditEntry)).one()
         assert audited >= 195 + 2 * len(DEMO_ACCOUNTS)  # the seed is a (system) write like any other
         # The printed password is the real one.
-        token, _ = service.login(session, "admin@demo.upr-tracker.org", passwords["admin@demo.upr-tracker.org"],
-                                 Settings(database_url=db_url))
+        token, _ = service.login(
+            session,
+            "admin@demo.upr-tracker.org",
+            passwords["admin@demo.upr-tracker.org"],
+            Settings(database_url=db_url),
+        )
         assert token
 
     again = run("seed")
@@ -134,8 +145,18 @@ def test_reset_demo_passwords_prints_new_working_ones(db_url: str, seeded: str) 
 
 
 def test_create_user_who_can_then_log_in(db_url: str, seeded: str) -> None:
-    result = run("create-user", "--email", "Jana.Novak@Example.org", "--organisation", "UPR Tracker operators",
-                 "--full-name", "Jana Novak", "--password", "a long enough passphrase", "--admin")
+    result = run(
+        "create-user",
+        "--email",
+        "Jana.Novak@Example.org",
+        "--organisation",
+        "UPR Tracker operators",
+        "--full-name",
+        "Jana Novak",
+        "--password",
+        "a long enough passphrase",
+        "--admin",
+    )
     assert result.exit_code == 0, result.output
     assert "jana.novak@example.org" in result.output
     assert "UPR Tracker operators" in result.output
@@ -155,8 +176,17 @@ def test_create_user_who_can_then_log_in(db_url: str, seeded: str) -> None:
 def test_create_user_by_organisation_id_without_admin(db_url: str, seeded: str) -> None:
     with Session(engine_for(db_url)) as session:
         org = session.exec(select(Organisation).where(Organisation.kind == "nhri")).one()
-    result = run("create-user", "--email", "staff@ombudsman.example", "--organisation", str(org.id),
-                 "--full-name", "Staff", "--password", "another long passphrase")
+    result = run(
+        "create-user",
+        "--email",
+        "staff@ombudsman.example",
+        "--organisation",
+        str(org.id),
+        "--full-name",
+        "Staff",
+        "--password",
+        "another long passphrase",
+    )
     assert result.exit_code == 0, result.output
     with Session(engine_for(db_url)) as session:
         user = session.exec(select(User).where(User.email == "staff@ombudsman.example")).one()
@@ -164,8 +194,17 @@ def test_create_user_by_organisation_id_without_admin(db_url: str, seeded: str) 
 
 
 def test_create_user_with_a_duplicate_email_fails_clearly(db_url: str, seeded: str) -> None:
-    result = run("create-user", "--email", "ADMIN@demo.upr-tracker.org", "--organisation", "UPR Tracker operators",
-                 "--full-name", "Impostor", "--password", "a long enough passphrase")
+    result = run(
+        "create-user",
+        "--email",
+        "ADMIN@demo.upr-tracker.org",
+        "--organisation",
+        "UPR Tracker operators",
+        "--full-name",
+        "Impostor",
+        "--password",
+        "a long enough passphrase",
+    )
     assert result.exit_code != 0
     assert "already exists" in result.output
     assert "admin@demo.upr-tracker.org" in result.output
@@ -174,15 +213,33 @@ def test_create_user_with_a_duplicate_email_fails_clearly(db_url: str, seeded: s
 
 
 def test_create_user_with_an_unknown_organisation_fails_clearly(db_url: str, seeded: str) -> None:
-    result = run("create-user", "--email", "x@example.org", "--organisation", "Nobody Ltd",
-                 "--full-name", "X", "--password", "a long enough passphrase")
+    result = run(
+        "create-user",
+        "--email",
+        "x@example.org",
+        "--organisation",
+        "Nobody Ltd",
+        "--full-name",
+        "X",
+        "--password",
+        "a long enough passphrase",
+    )
     assert result.exit_code != 0
     assert "No organisation 'Nobody Ltd'" in result.output
 
 
 def test_create_user_with_a_short_password_fails_clearly(db_url: str, seeded: str) -> None:
-    result = run("create-user", "--email", "short@example.org", "--organisation", "UPR Tracker operators",
-                 "--full-name", "Short", "--password", "short")
+    result = run(
+        "create-user",
+        "--email",
+        "short@example.org",
+        "--organisation",
+        "UPR Tracker operators",
+        "--full-name",
+        "Short",
+        "--password",
+        "short",
+    )
     assert result.exit_code != 0
     assert "password: String should have at least 12 characters" in result.output
     assert "'short'" not in result.output  # the rejected password is not echoed
@@ -191,13 +248,31 @@ def test_create_user_with_a_short_password_fails_clearly(db_url: str, seeded: st
 
 
 def test_create_user_error_output_is_not_eaten_as_markup(db_url: str, seeded: str) -> None:
-    result = run("create-user", "--email", "markup@example.org", "--organisation", "[/red] Ltd",
-                 "--full-name", "M", "--password", "a long enough passphrase")
+    result = run(
+        "create-user",
+        "--email",
+        "markup@example.org",
+        "--organisation",
+        "[/red] Ltd",
+        "--full-name",
+        "M",
+        "--password",
+        "a long enough passphrase",
+    )
     assert result.exit_code == 1
     assert "No organisation '[/red] Ltd'" in result.output
 
-    bad_email = run("create-user", "--email", "[b]not-an-email", "--organisation", "UPR Tracker operators",
-                    "--full-name", "B", "--password", "a long enough passphrase")
+    bad_email = run(
+        "create-user",
+        "--email",
+        "[b]not-an-email",
+        "--organisation",
+        "UPR Tracker operators",
+        "--full-name",
+        "B",
+        "--password",
+        "a long enough passphrase",
+    )
     assert bad_email.exit_code == 1
     assert bad_email.output.startswith("email: ")
 

@@ -20,8 +20,13 @@ def test_committed_openapi_documents_match_the_code():
 
 def _files(root: Path) -> set[str]:
     """The client's files, without what Python or a local `pip install` leaves beside them (git ignores those)."""
-    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()
-            and not {"__pycache__", "build"} & set(p.parts) and not any(q.endswith(".egg-info") for q in p.parts)}
+    return {
+        str(p.relative_to(root))
+        for p in root.rglob("*")
+        if p.is_file()
+        and not {"__pycache__", "build"} & set(p.parts)
+        and not any(q.endswith(".egg-info") for q in p.parts)
+    }
 
 
 @pytest.mark.parametrize("client", CLIENTS, ids=lambda c: c.document)
@@ -113,8 +118,11 @@ def _samples(document: dict, model: type, media_type: str, media: dict) -> list[
     if form:
         fields = {f.alias or n: f for n, f in model.model_fields.items()}
         properties = _resolve(document, media["schema"]).get("properties", {})
-        samples += [(Annotated[fields[p].annotation, fields[p]], value, True)
-                    for p, schema in properties.items() for value in schema.get("examples", [])]
+        samples += [
+            (Annotated[fields[p].annotation, fields[p]], value, True)
+            for p, schema in properties.items()
+            for value in schema.get("examples", [])
+        ]
     return samples
 
 

@@ -44,8 +44,12 @@ REVIEW = {
     # and the Government's decision on the rest (gov.si, 30 January 2020), published as Add.1.
     "position_dates": {"A/HRC/43/15": "2019-11-12", "A/HRC/43/15/Add.1": "2020-01-30"},
 }
-POSITIONS = {"Supported": "supported", "Noted": "noted", "Supported in part": "supported_in_part",
-             "Supported/Noted": "supported_in_part"}
+POSITIONS = {
+    "Supported": "supported",
+    "Noted": "noted",
+    "Supported in part": "supported_in_part",
+    "Supported/Noted": "supported_in_part",
+}
 SUBLISTS = {"SDGs:": "sdg_goals", "Affected persons:": "affected_persons", "Groups of Persons:": "affected_persons"}
 
 PARAGRAPH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.*)$", re.S)
@@ -94,7 +98,7 @@ def split_recommendations(cell_line: str, states: dict[str, str]) -> list[Recomm
     run = re.compile(rf"(\s*\((?:{names})\)(?:\s*;?\s*\((?:{names})\))*)\s*(?:[;.]|$)")
     found, start = [], 0
     for match in run.finditer(body):
-        text = body[start:match.start()].strip()
+        text = body[start : match.start()].strip()
         if not text:
             raise ParseError(f"recommending states without text in {paragraph}")
         codes = [states[n] for n in re.findall(r"\(([^()]+)\)", match.group(1))]
@@ -146,8 +150,15 @@ def parse_row(row: dict[str, str], states: dict[str, str]) -> list[dict]:
     tags = parse_tags(row["Full list of themes"])
     recommendations = split_recommendations(" ".join(text_lines), states)
     return [
-        {"paragraph": r.paragraph, "text": r.text, "recommending_states": r.recommending_states, **tags,
-         "position": position, "position_source": source, "table_row": int(row["table_row"])}
+        {
+            "paragraph": r.paragraph,
+            "text": r.text,
+            "recommending_states": r.recommending_states,
+            **tags,
+            "position": position,
+            "position_source": source,
+            "table_row": int(row["table_row"]),
+        }
         for r in recommendations
     ]
 
@@ -164,10 +175,11 @@ def build(matrix: Path, states: dict[str, str]) -> dict:
         recommendations.extend(parsed)
     return {
         "source": {
-            "file": MATRIX, "rows": len(rows),
+            "file": MATRIX,
+            "rows": len(rows),
             "publisher": "OHCHR, thematic list of recommendations, UPR of Slovenia (3rd cycle, 34th session)",
             "found_in": "Tony33344/slovenia-human-rights-tracker, "
-                        "docs/3rdcycleunoriginal/UPR34_Slovenia_Thematic_list_of_Recommendations.docx",
+            "docs/3rdcycleunoriginal/UPR34_Slovenia_Thematic_list_of_Recommendations.docx",
             "built_by": "tools/build_demo_fixture.py",
             "external_key": "derived by the seed as every import derives it: state, cycle and normalised text",
         },
@@ -196,8 +208,11 @@ def main(argv: list[str] | None = None) -> None:
         shutil.copyfile(args.data / source, target)
     recs = fixture["recommendations"]
     by_position = {p: sum(r["position"] == p for r in recs) for p in sorted({r["position"] for r in recs})}
-    print(f"{len(recs)} recommendations from {fixture['source']['rows']} rows {by_position} → "
-          f"{FIXTURE.relative_to(ROOT)}", file=sys.stderr)
+    print(
+        f"{len(recs)} recommendations from {fixture['source']['rows']} rows {by_position} → "
+        f"{FIXTURE.relative_to(ROOT)}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlmodel import Session
 
 from api.audit.models import AuditAction, AuditEntry
@@ -61,8 +61,11 @@ def _rows(session: Session) -> list[dict[str, Any]]:
         "request_id": session.info.get("request_id"),
     }
     rows = []
-    for objects, action in ((session.new, AuditAction.create), (session.dirty, AuditAction.update),
-                            (session.deleted, AuditAction.delete)):
+    for objects, action in (
+        (session.new, AuditAction.create),
+        (session.dirty, AuditAction.update),
+        (session.deleted, AuditAction.delete),
+    ):
         for obj in objects:
             cls = type(obj)
             if not getattr(cls, "__audited__", True) or not hasattr(cls, "__table__"):
@@ -74,13 +77,25 @@ def _rows(session: Session) -> list[dict[str, Any]]:
                     continue
             else:
                 changes = _snapshot(obj, redact)
-            rows.append({**actor, "entity": cls.__tablename__, "entity_id": _entity_id(obj),
-                         "action": action, "changes": changes})
+            rows.append(
+                {
+                    **actor,
+                    "entity": cls.__tablename__,
+                    "entity_id": _entity_id(obj),
+                    "action": action,
+                    "changes": changes,
+                }
+            )
     return rows
 
 
-@event.listens_for(Session, "after_flush")
+def install() -> None:
+    """Audit every session's flushes (idempotent; called by `api.db.engine_for`)."""
+    if not event.contains(Session, "after_flush", _audit_after_flush):
+        event.listen(Session, "after_flush", _audit_after_flush)
+
+
 def _audit_after_flush(session: Session, _flush_context: Any) -> None:
     rows = _rows(session)
     if rows:
-        session.connection().execute(AuditEntry.__table__.insert(), rows)
+        session.connection().execute(insert(AuditEntry), rows)

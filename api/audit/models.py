@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
-from api.types import UTCDateTime, enum_type, utcnow
+from api.core.types import UTCDateTime, enum_type, utcnow
 
 
 class AuditAction(StrEnum):
@@ -28,8 +28,9 @@ class AuditEntry(SQLModel, table=True):
     entity: str = Field(max_length=64, index=True, description="Table name, e.g. `user`.")
     entity_id: str = Field(max_length=128)
     action: AuditAction = Field(sa_type=enum_type(AuditAction))
-    changes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON,
-                                    description="Created/deleted: the values; updated: `[old, new]` per field.")
+    changes: dict[str, Any] = Field(
+        default_factory=dict, sa_type=JSON, description="Created/deleted: the values; updated: `[old, new]` per field."
+    )
     request_id: str | None = Field(default=None, max_length=128)
 
 

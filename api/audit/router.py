@@ -3,21 +3,35 @@ from fastapi import APIRouter
 from api.audit import service
 from api.audit.models import AuditAction, AuditEntryRead
 from api.auth.deps import CanReadAudit
+from api.core.pagination import Page
 from api.db import SessionDep
-from api.errors import error_responses
-from api.pagination import Page, PageDep
-from api.types import IdQuery
+from api.http.pages import PageDep
+from api.http.params import IdQuery
+from api.http.problems import error_responses
 
 router = APIRouter(prefix="/audit-log", tags=["audit"])
 
 
-@router.get("", response_model=Page[AuditEntryRead], operation_id="audit.list",
-            responses=error_responses(401, 403, 422))
+@router.get(
+    "", response_model=Page[AuditEntryRead], operation_id="audit.list", responses=error_responses(401, 403, 422)
+)
 def list_audit_entries(
-    session: SessionDep, _: CanReadAudit, page: PageDep,
-    entity: str | None = None, entity_id: str | None = None, actor: IdQuery = None,
-    organisation_id: IdQuery = None, action: AuditAction | None = None,
+    session: SessionDep,
+    _: CanReadAudit,
+    page: PageDep,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    actor: IdQuery = None,
+    organisation_id: IdQuery = None,
+    action: AuditAction | None = None,
 ) -> Page[AuditEntryRead]:
     """Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id."""
-    return service.list_entries(session, page, entity=entity, entity_id=entity_id, actor_user_id=actor,
-                                organisation_id=organisation_id, action=action).map(AuditEntryRead.model_validate)
+    return service.list_entries(
+        session,
+        page,
+        entity=entity,
+        entity_id=entity_id,
+        actor_user_id=actor,
+        organisation_id=organisation_id,
+        action=action,
+    ).map(AuditEntryRead.model_validate)

@@ -1,12 +1,19 @@
 from sqlmodel import Session, select
 
 from api.audit.models import AuditAction, AuditEntry
-from api.pagination import Page, PageParams, Sort, paginate
+from api.core.pagination import Page, PageParams, Sort, paginate
 
 
-def list_entries(session: Session, params: PageParams, *, entity: str | None = None,
-                 entity_id: str | None = None, actor_user_id: int | None = None,
-                 organisation_id: int | None = None, action: AuditAction | None = None) -> Page[AuditEntry]:
+def list_entries(
+    session: Session,
+    params: PageParams,
+    *,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    actor_user_id: int | None = None,
+    organisation_id: int | None = None,
+    action: AuditAction | None = None,
+) -> Page[AuditEntry]:
     stmt = select(AuditEntry)
     if entity:
         stmt = stmt.where(AuditEntry.entity == entity)

@@ -13,13 +13,11 @@ from fastapi.security import OAuth2PasswordBearer
 from api.auth import service
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
+from api.core.errors import Forbidden, Unauthorized
 from api.db import SessionDep
-from api.errors import Forbidden, Unauthorized
-from api.settings import Settings, get_settings
+from api.http.deps import SettingsDep
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token", auto_error=False)
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def get_principal(

@@ -19,9 +19,12 @@ PUBLIC = "public"
 def access_of(permission: Permission | None) -> dict[str, Any]:
     if permission is None:
         return {"x-permission": PUBLIC, "x-roles": {role.value: "any" for role in ROLE_GRANTS}}
-    return {"x-permission": permission.value,
-            "x-roles": {role.value: grants[permission].value for role, grants in ROLE_GRANTS.items()
-                        if permission in grants}}
+    return {
+        "x-permission": permission.value,
+        "x-roles": {
+            role.value: grants[permission].value for role, grants in ROLE_GRANTS.items() if permission in grants
+        },
+    }
 
 
 def install_permission_openapi(app: FastAPI) -> None:
@@ -38,7 +41,7 @@ def install_permission_openapi(app: FastAPI) -> None:
                     continue
                 gates = gates_of(route.dependant)
                 operations = schema.get("paths", {}).get(context.path, {})
-                for method in route.methods:
+                for method in route.methods or ():
                     if len(gates) == 1 and method.lower() in operations:
                         operations[method.lower()].update(access_of(gates[0].permission))
         return schema

@@ -62,8 +62,11 @@ OWN_STATE_POSTING: Grants = {
     P.assessments_post: S.own_state,
     P.evidence_post: S.own_state,
 }
-GOVERNMENT_WRITES: Grants = {P.positions_write: S.own_state, P.implementation_write: S.own_state,
-                             P.imports_run: S.own_state}
+GOVERNMENT_WRITES: Grants = {
+    P.positions_write: S.own_state,
+    P.implementation_write: S.own_state,
+    P.imports_run: S.own_state,
+}
 # Indicator data comes from ministries and from NHRIs' own monitoring (their integration scripts).
 MEASUREMENTS: Grants = {P.measurements_post: S.own_state}
 

@@ -1,34 +1,37 @@
-"""Account rules that hold across rows: someone must always be able to manage the accounts."""
+"""Organisation rules every domain shares: which organisations a caller sees, and under which name
+(the pseudonym rule); and whose service tokens a caller sees. Account management's own rules are in
+`api.accounts.policy`."""
 
-from sqlmodel import Session, select
+from sqlalchemy import true
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import col
 
-from api.auth.models import Organisation, User
-from api.errors import Conflict
-
-
-class LastAdmin(Conflict):
-    slug, title = "last-admin", "Last admin"
+from api.auth.models import Organisation, ServiceToken
+from api.auth.principal import Principal
 
 
-def ensure_an_admin_remains(session: Session, *, without_user_id: int | None = None,
-                            without_organisation_id: int | None = None) -> None:
-    """Refuse (409 `last-admin`) to deactivate or de-admin a user, or to deactivate an organisation,
-    when no active admin in an active organisation would be left: only an admin can reactivate
-    accounts, so nobody could undo it through the API.
+def visible_organisations(principal: Principal) -> ColumnElement[bool]:
+    """A deactivated organisation is seen by admins only: to anyone else it does not exist (404,
+    or an unknown id)."""
+    return true() if principal.is_admin else col(Organisation.is_active).is_(True)
 
-    The admins' rows (and their organisations') are locked, so two admins removing each other at
-    the same time cannot both pass the check (PostgreSQL; SQLite writes one at a time anyway)."""
-    stmt = (
-        select(User.id, User.organisation_id)
-        .join(Organisation, Organisation.id == User.organisation_id)
-        .where(User.is_admin, User.is_active, Organisation.is_active)
-        .with_for_update()
-    )
-    admins = session.exec(stmt).all()
-    remaining = [admin for admin in admins
-                 if admin.id != without_user_id and admin.organisation_id != without_organisation_id]
-    if admins and not remaining:
-        what = (f"user {without_user_id} is" if without_user_id is not None
-                else f"organisation {without_organisation_id} holds")
-        raise LastAdmin(f"Refused: {what} the last active admin, and without one nobody could manage "
-                        "accounts or undo this. Make another user of an active organisation an admin first.")
+
+def sees_real_name(principal: Principal, organisation: Organisation) -> bool:
+    """CSOs face reprisals: an organisation that publishes under a public name (pseudonym) is shown
+    under it to everyone but admins and its own members."""
+    return principal.is_admin or principal.organisation_id == organisation.id
+
+
+def display_name(principal: Principal, organisation: Organisation, *, recorded_name: str | None = None) -> str:
+    """The name this caller may see: the public name, unless `sees_real_name`. Otherwise the
+    organisation's name, or `recorded_name` when a row recorded it under a name of its own (a
+    submission's party keeps the name it was linked under)."""
+    if organisation.public_name and not sees_real_name(principal, organisation):
+        return organisation.public_name
+    return organisation.name if recorded_name is None else recorded_name
+
+
+def visible_service_tokens(principal: Principal) -> ColumnElement[bool]:
+    """Admins see every organisation's tokens; anyone else only their own organisation's (another's
+    is a 404)."""
+    return true() if principal.is_admin else col(ServiceToken.organisation_id) == principal.organisation_id

@@ -37,8 +37,7 @@ class Principal:
     def can(self, permission: Permission) -> bool:
         return permission in self.grants
 
-    def may(self, permission: Permission, *, state_code: str | None = None,
-            organisation_id: int | None = None) -> bool:
+    def may(self, permission: Permission, *, state_code: str | None = None, organisation_id: int | None = None) -> bool:
         """Whether the caller holds `permission` for a row of this state / organisation."""
         scope = self.grants.get(permission)
         if scope is None:

@@ -1,28 +1,20 @@
+"""HTTP for logging in, the caller's own account (`/auth/me`, password) and service tokens."""
+
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
-from sqlmodel import Session
 
 from api.auth import service
-from api.auth.accounts import organisation_read
-from api.auth.deps import CanChangePassword, CanManageServiceTokens, CanReadAccount, Public, SettingsDep
-from api.auth.models import (
-    Me,
-    Organisation,
-    PasswordChange,
-    ServiceTokenCreate,
-    ServiceTokenIssued,
-    ServiceTokenRead,
-    Token,
-    User,
-    UserRead,
-)
-from api.auth.principal import Principal
+from api.auth.deps import CanChangePassword, CanManageServiceTokens, CanReadAccount, Public
+from api.auth.schemas import Me, PasswordChange, ServiceTokenCreate, ServiceTokenIssued, ServiceTokenRead, Token
+from api.core.errors import InvalidInput, TooManyRequests
+from api.core.pagination import Page
 from api.db import SessionDep
-from api.errors import InvalidInput, TooManyRequests, error_responses
-from api.pagination import Page, PageDep
-from api.types import IdPath
+from api.http.deps import SettingsDep
+from api.http.pages import PageDep
+from api.http.params import IdPath
+from api.http.problems import error_responses
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -30,10 +22,13 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 LOGIN_EXAMPLE = {"username": "focal.point@varuh-rs.si", "password": "roma-inclusion-2021!"}
 
 
-@router.post("/token", response_model=Token, operation_id="auth.login",
-             responses=error_responses(401, 422, 429),
-             openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {
-                 "example": LOGIN_EXAMPLE}}}})
+@router.post(
+    "/token",
+    response_model=Token,
+    operation_id="auth.login",
+    responses=error_responses(401, 422, 429),
+    openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {"example": LOGIN_EXAMPLE}}}},
+)
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
@@ -51,28 +46,20 @@ def login(
     return Token(access_token=token, expires_in=expires_in)
 
 
-def me_of(session: Session, principal: Principal) -> Me:
-    user = session.get(User, principal.user_id) if principal.user_id else None
-    organisation = session.get(Organisation, principal.organisation_id)
-    return Me(
-        kind=principal.kind.value,
-        role=principal.role.value,
-        user=UserRead.model_validate(user) if user else None,
-        organisation=organisation_read(organisation, principal),
-        state_code=principal.state_code,
-        permissions=sorted(p.value for p in principal.grants),
-    )
-
-
 @router.get("/me", response_model=Me, operation_id="auth.me", responses=error_responses(401, 403))
 def me(session: SessionDep, principal: CanReadAccount) -> Me:
-    return me_of(session, principal)
+    return service.me(session, principal)
 
 
-@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, operation_id="auth.change_password",
-             responses=error_responses(401, 403, 422, 429))
-def change_password(data: PasswordChange, session: SessionDep, settings: SettingsDep,
-                    principal: CanChangePassword) -> None:
+@router.post(
+    "/me/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="auth.change_password",
+    responses=error_responses(401, 403, 422, 429),
+)
+def change_password(
+    data: PasswordChange, session: SessionDep, settings: SettingsDep, principal: CanChangePassword
+) -> None:
     """Change your own password; the current one is required (422 naming `current_password` if wrong;
     repeated wrong ones lock the account like failed logins). On success every access token of the
     account stops working, the one that made this call included: log in again with the new password.
@@ -84,28 +71,48 @@ def change_password(data: PasswordChange, session: SessionDep, settings: Setting
         raise
 
 
-@router.post("/service-tokens", response_model=ServiceTokenIssued, status_code=status.HTTP_201_CREATED,
-             operation_id="auth.create_service_token", responses=error_responses(401, 403, 422))
-def create_service_token(data: ServiceTokenCreate, session: SessionDep, settings: SettingsDep,
-                         principal: CanManageServiceTokens, response: Response) -> ServiceTokenIssued:
+@router.post(
+    "/service-tokens",
+    response_model=ServiceTokenIssued,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="auth.create_service_token",
+    responses=error_responses(401, 403, 422),
+)
+def create_service_token(
+    data: ServiceTokenCreate,
+    session: SessionDep,
+    settings: SettingsDep,
+    principal: CanManageServiceTokens,
+    response: Response,
+) -> ServiceTokenIssued:
     """Issue a long-lived token for the caller's organisation. The secret is in this response only."""
     token, secret = service.create_service_token(session, principal, data, settings)
     response.headers["Cache-Control"] = "no-store"
     return ServiceTokenIssued(**ServiceTokenRead.model_validate(token).model_dump(), token=secret)
 
 
-@router.get("/service-tokens", response_model=Page[ServiceTokenRead], operation_id="auth.list_service_tokens",
-            responses=error_responses(401, 403, 422))
+@router.get(
+    "/service-tokens",
+    response_model=Page[ServiceTokenRead],
+    operation_id="auth.list_service_tokens",
+    responses=error_responses(401, 403, 422),
+)
 def list_service_tokens(
-    session: SessionDep, principal: CanManageServiceTokens, page: PageDep,
+    session: SessionDep,
+    principal: CanManageServiceTokens,
+    page: PageDep,
     include_revoked: Annotated[bool, Query(description="Also list revoked tokens.")] = False,
 ) -> Page[ServiceTokenRead]:
     """The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown."""
     return service.list_service_tokens(session, principal, page, include_revoked).map(ServiceTokenRead.model_validate)
 
 
-@router.delete("/service-tokens/{token_id}", response_model=ServiceTokenRead,
-               operation_id="auth.revoke_service_token", responses=error_responses(401, 403, 404))
+@router.delete(
+    "/service-tokens/{token_id}",
+    response_model=ServiceTokenRead,
+    operation_id="auth.revoke_service_token",
+    responses=error_responses(401, 403, 404),
+)
 def revoke_service_token(token_id: IdPath, session: SessionDep, principal: CanManageServiceTokens) -> ServiceTokenRead:
     """Revoke at once; later requests with the token get 401. Revoking twice is harmless."""
     return ServiceTokenRead.model_validate(service.revoke_service_token(session, principal, token_id))

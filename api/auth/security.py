@@ -11,9 +11,9 @@ from jose import ExpiredSignatureError, JWTError, jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
-from api.errors import Unauthorized
+from api.core.errors import Unauthorized
+from api.core.types import utcnow
 from api.settings import Settings
-from api.types import utcnow
 
 _hasher = PasswordHash((Argon2Hasher(),))
 # Each argon2 computation takes 64 MiB: bound how many run at once in this process, so a flood of
@@ -45,8 +45,9 @@ class AccessClaims(NamedTuple):
     version: int
 
 
-def create_access_token(user_id: int, settings: Settings, now: datetime | None = None, *,
-                        version: int = 0) -> tuple[str, int]:
+def create_access_token(
+    user_id: int, settings: Settings, now: datetime | None = None, *, version: int = 0
+) -> tuple[str, int]:
     """`version` must be the user's current `token_version` (login passes it); a token carrying an
     older one is refused, which is how a password change or a deactivation ends old tokens."""
     now = now or utcnow()
@@ -80,8 +81,13 @@ def decode_access_token(token: str, settings: Settings) -> AccessClaims:
             algorithms=[settings.jwt_algorithm],
             audience=settings.jwt_audience,
             issuer=settings.jwt_issuer,
-            options={"require_exp": True, "require_iat": True, "require_iss": True,
-                     "require_aud": True, "require_sub": True},
+            options={
+                "require_exp": True,
+                "require_iat": True,
+                "require_iss": True,
+                "require_aud": True,
+                "require_sub": True,
+            },
         )
     except ExpiredSignatureError:
         raise Unauthorized("The access token has expired.") from None

@@ -1,13 +1,16 @@
-"""Logging in, resolving a bearer credential to a Principal, and service tokens."""
+"""Logging in, resolving a bearer credential to a Principal, who the caller is, and service tokens."""
 
 from datetime import timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import throttle
-from api.auth.models import Organisation, ServiceToken, ServiceTokenCreate, User
+from api.auth.models import Organisation, ServiceToken, User
 from api.auth.permissions import Permission, Role, grants_for
+from api.auth.policy import display_name, visible_service_tokens
 from api.auth.principal import Principal, PrincipalKind
+from api.auth.schemas import Me, OrganisationRead, ServiceTokenCreate, UserRead
 from api.auth.security import (
     SERVICE_TOKEN_PREFIX,
     AccessClaims,
@@ -18,17 +21,19 @@ from api.auth.security import (
     new_service_token_secret,
     verify_password,
 )
+from api.core.errors import InvalidInput, NotFound, Unauthorized
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.types import utcnow
 from api.db import best_effort_write
-from api.errors import InvalidInput, NotFound, Unauthorized
-from api.pagination import Page, PageParams, Sort, paginate
 from api.settings import Settings
-from api.types import utcnow
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 class LoginFailed(Unauthorized):
     """Wrong email or password. The failure count it recorded must be committed anyway."""
+
+    slug, title = "login-failed", "Login failed"
 
 
 def normalise_email(email: str) -> str:
@@ -48,10 +53,23 @@ def login(session: Session, email: str, password: str, settings: Settings) -> tu
     user = session.exec(select(User).where(User.email == account)).first()
     organisation = session.get(Organisation, user.organisation_id) if user else None
     ok = verify_password(password, user.password_hash if user else None)
-    if not ok or not user.is_active or not organisation.is_active:
+    if not ok or user is None or organisation is None or not user.is_active or not organisation.is_active:
         raise LoginFailed("Incorrect email or password, or the account is deactivated.")
     throttle.reset(session, account, now, settings)
-    return create_access_token(user.id, settings, now, version=user.token_version)
+    return create_access_token(_user_id(user), settings, now, version=user.token_version)
+
+
+def _user_id(user: User) -> int:
+    assert user.id is not None, "a stored user has an id"
+    return user.id
+
+
+def _caller(session: Session, principal: Principal) -> User:
+    """The user behind a user principal (a password change is a user's, never a service token's)."""
+    user = session.get(User, principal.user_id) if principal.user_id is not None else None
+    if user is None:
+        raise Unauthorized("This operation needs a user's access token.")
+    return user
 
 
 def revoke_access_tokens(user: User) -> None:
@@ -67,7 +85,7 @@ def change_password(session: Session, principal: Principal, current: str, new: s
     """Throttled like a login: a stolen access token must not become a password-guessing oracle.
     Every access token of the user ends, the caller's own included: they log in again."""
     now = utcnow()
-    user = session.get(User, principal.user_id)
+    user = _caller(session, principal)
     throttle.claim_attempt(session, user.email, now, settings)
     if not verify_password(current, user.password_hash):
         raise InvalidInput("The current password is not correct.", field="current_password")
@@ -83,14 +101,22 @@ def change_password(session: Session, principal: Principal, current: str, new: s
 def _user_principal(session: Session, claims: AccessClaims) -> Principal:
     user = session.get(User, claims.user_id)
     organisation = session.get(Organisation, user.organisation_id) if user else None
-    if user is None or not user.is_active or not organisation.is_active:
+    if user is None or organisation is None or not user.is_active or not organisation.is_active:
         raise Unauthorized("The account behind this token no longer exists or is deactivated.")
     if claims.version != user.token_version:
-        raise Unauthorized("This access token has been revoked: the password was changed or the account "
-                           "deactivated since it was issued. Log in again.")
+        raise Unauthorized(
+            "This access token has been revoked: the password was changed or the account "
+            "deactivated since it was issued. Log in again."
+        )
     role = role_of(user, organisation)
-    return Principal(PrincipalKind.user, role, user_id=user.id, organisation_id=organisation.id,
-                     state_code=organisation.state_code, grants=grants_for(role))
+    return Principal(
+        PrincipalKind.user,
+        role,
+        user_id=user.id,
+        organisation_id=organisation.id,
+        state_code=organisation.state_code,
+        grants=grants_for(role),
+    )
 
 
 def _service_token_principal(session: Session, secret: str) -> Principal:
@@ -103,9 +129,10 @@ def _service_token_principal(session: Session, secret: str) -> Principal:
     if token.expires_at is not None and token.expires_at <= now:
         raise Unauthorized("This service token has expired.")
     organisation = session.get(Organisation, token.organisation_id)
-    if not organisation.is_active:
+    if organisation is None or not organisation.is_active:
         raise Unauthorized("The organisation of this service token is deactivated.")
-    if not session.get(User, token.created_by_user_id).is_active:
+    creator = session.get(User, token.created_by_user_id)
+    if creator is None or not creator.is_active:
         # Someone answers for every token: when they leave, their tokens stop with them (and work
         # again if they are reactivated). Their password and `token_version` play no part here.
         raise Unauthorized("The user who created this service token is deactivated.")
@@ -115,9 +142,14 @@ def _service_token_principal(session: Session, secret: str) -> Principal:
             session.add(token)
             session.flush()
     role = Role(organisation.kind.value)
-    return Principal(PrincipalKind.service_token, role, organisation_id=organisation.id,
-                     state_code=organisation.state_code, service_token_id=token.id,
-                     grants=grants_for(role, via_service_token=True))
+    return Principal(
+        PrincipalKind.service_token,
+        role,
+        organisation_id=organisation.id,
+        state_code=organisation.state_code,
+        service_token_id=token.id,
+        grants=grants_for(role, via_service_token=True),
+    )
 
 
 def principal_from_bearer(session: Session, credential: str | None, settings: Settings) -> Principal:
@@ -131,12 +163,13 @@ def principal_from_bearer(session: Session, credential: str | None, settings: Se
 def create_service_token(
     session: Session, principal: Principal, data: ServiceTokenCreate, settings: Settings
 ) -> tuple[ServiceToken, str]:
+    creator = _caller(session, principal)
     secret = new_service_token_secret()
     now = utcnow()
     days = data.expires_in_days or settings.service_token_days
     token = ServiceToken(
-        organisation_id=principal.organisation_id,
-        created_by_user_id=principal.user_id,
+        organisation_id=creator.organisation_id,
+        created_by_user_id=_user_id(creator),
         name=data.name,
         prefix=secret[: len(SERVICE_TOKEN_PREFIX) + 6],
         token_hash=hash_service_token(secret),
@@ -148,18 +181,16 @@ def create_service_token(
     return token, secret
 
 
-def _visible_service_tokens(principal: Principal):
-    stmt = select(ServiceToken)
-    if not principal.is_admin:
-        stmt = stmt.where(ServiceToken.organisation_id == principal.organisation_id)
-    return stmt
+def _visible_service_tokens(principal: Principal) -> SelectOfScalar[ServiceToken]:
+    return select(ServiceToken).where(visible_service_tokens(principal))
 
 
-def list_service_tokens(session: Session, principal: Principal, params: PageParams,
-                        include_revoked: bool = False) -> Page[ServiceToken]:
+def list_service_tokens(
+    session: Session, principal: Principal, params: PageParams, include_revoked: bool = False
+) -> Page[ServiceToken]:
     stmt = _visible_service_tokens(principal)
     if not include_revoked:
-        stmt = stmt.where(ServiceToken.revoked_at.is_(None))
+        stmt = stmt.where(col(ServiceToken.revoked_at).is_(None))
     return paginate(session, stmt, params, [Sort(ServiceToken.id)])
 
 
@@ -173,3 +204,31 @@ def revoke_service_token(session: Session, principal: Principal, token_id: int) 
         session.add(token)
         session.flush()
     return token
+
+
+def organisation_read(organisation: Organisation, principal: Principal) -> OrganisationRead:
+    assert organisation.id is not None, "a stored organisation has an id"
+    return OrganisationRead(
+        id=organisation.id,
+        name=display_name(principal, organisation),
+        kind=organisation.kind,
+        state_code=organisation.state_code,
+        public_name=organisation.public_name,
+        is_active=organisation.is_active,
+    )
+
+
+def me(session: Session, principal: Principal) -> Me:
+    """Who the caller is: an authenticated principal's organisation exists (it was just resolved)."""
+    user = session.get(User, principal.user_id) if principal.user_id is not None else None
+    organisation = session.get(Organisation, principal.organisation_id)
+    if organisation is None or principal.state_code is None:
+        raise Unauthorized()
+    return Me(
+        kind=principal.kind.value,
+        role=principal.role.value,
+        user=UserRead.model_validate(user) if user else None,
+        organisation=organisation_read(organisation, principal),
+        state_code=principal.state_code,
+        permissions=sorted(p.value for p in principal.grants),
+    )

@@ -8,16 +8,23 @@ later is still counted. A success clears the account's count.
 import math
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, case, delete, literal, or_
+from sqlalchemy import Table, and_, case, delete, inspect, literal, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from api.auth.models import LoginThrottle
-from api.errors import TooManyRequests
+from api.core.errors import TooManyRequests
+from api.core.types import UTCDateTime
 from api.settings import Settings
-from api.types import UTCDateTime
 
-_table = LoginThrottle.__table__
+
+def _table_of(model: type[LoginThrottle]) -> Table:
+    table = inspect(model).local_table
+    assert isinstance(table, Table), "a table model maps one table"
+    return table
+
+
+_table = _table_of(LoginThrottle)
 
 
 def _at(moment: datetime):
@@ -30,8 +37,10 @@ def claim_attempt(session: Session, account: str, now: datetime, settings: Setti
     The caller commits right after, whatever this raises."""
     c = _table.c
     locked = and_(c.locked_until.is_not(None), c.locked_until > _at(now))
-    fresh = or_(c.window_started_at < _at(now - timedelta(seconds=settings.login_failure_window_seconds)),
-                and_(c.locked_until.is_not(None), c.locked_until <= _at(now)))
+    fresh = or_(
+        c.window_started_at < _at(now - timedelta(seconds=settings.login_failure_window_seconds)),
+        and_(c.locked_until.is_not(None), c.locked_until <= _at(now)),
+    )
     attempts = case((locked, c.failures), (fresh, 1), else_=c.failures + 1)
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = (
@@ -44,8 +53,10 @@ def claim_attempt(session: Session, account: str, now: datetime, settings: Setti
                 "window_started_at": case((and_(~locked, fresh), _at(now)), else_=c.window_started_at),
                 "locked_until": case(
                     (locked, c.locked_until),
-                    (attempts > settings.login_max_failures,
-                     _at(now + timedelta(seconds=settings.login_lockout_seconds))),
+                    (
+                        attempts > settings.login_max_failures,
+                        _at(now + timedelta(seconds=settings.login_lockout_seconds)),
+                    ),
                     else_=None,
                 ),
             },
@@ -64,7 +75,11 @@ def reset(session: Session, account: str, now: datetime, settings: Settings) -> 
     """Clear the account's count after a success, and forget stale rows of any account."""
     stale = now - timedelta(seconds=settings.login_failure_window_seconds)
     c = _table.c
-    session.execute(delete(_table).where(or_(
-        c.account == account,
-        and_(c.window_started_at < _at(stale), or_(c.locked_until.is_(None), c.locked_until < _at(now))),
-    )))
+    session.execute(
+        delete(_table).where(
+            or_(
+                c.account == account,
+                and_(c.window_started_at < _at(stale), or_(c.locked_until.is_(None), c.locked_until < _at(now))),
+            )
+        )
+    )

@@ -2,15 +2,17 @@
 
 from sqlmodel import Session, select
 
-from api.cycle.models import DocumentKind, ReviewDocument, ReviewDocumentCreate, ReviewDocumentUpdate
+from api.core.errors import NotFound
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.updates import apply_changes
+from api.cycle.models import DocumentKind, ReviewDocument
 from api.cycle.reviews_service import get_review
-from api.errors import NotFound
-from api.pagination import Page, PageParams, Sort, paginate
-from api.updates import apply_changes
+from api.cycle.schemas import ReviewDocumentCreate, ReviewDocumentUpdate
 
 
-def list_documents(session: Session, review_id: int, params: PageParams, *,
-                   kind: DocumentKind | None = None) -> Page[ReviewDocument]:
+def list_documents(
+    session: Session, review_id: int, params: PageParams, *, kind: DocumentKind | None = None
+) -> Page[ReviewDocument]:
     get_review(session, review_id)
     stmt = select(ReviewDocument).where(ReviewDocument.review_id == review_id)
     if kind:
@@ -18,8 +20,7 @@ def list_documents(session: Session, review_id: int, params: PageParams, *,
     return paginate(session, stmt, params, [Sort(ReviewDocument.id)])
 
 
-def get_document(session: Session, review_id: int, document_id: int, *, for_update: bool = False
-                 ) -> ReviewDocument:
+def get_document(session: Session, review_id: int, document_id: int, *, for_update: bool = False) -> ReviewDocument:
     """A document is addressed under its own review only: another review's id in the path is a 404."""
     get_review(session, review_id)
     document = session.get(ReviewDocument, document_id, with_for_update=for_update)
@@ -36,8 +37,8 @@ def create_document(session: Session, review_id: int, data: ReviewDocumentCreate
     return document
 
 
-def update_document(session: Session, review_id: int, document_id: int, data: ReviewDocumentUpdate) -> ReviewDocument:
-    document = get_document(session, review_id, document_id, for_update=True)
+def update_document(session: Session, document: ReviewDocument, data: ReviewDocumentUpdate) -> ReviewDocument:
+    """`document` as `get_document(..., for_update=True)` loaded it."""
     apply_changes(document, data)
     session.add(document)
     session.flush()

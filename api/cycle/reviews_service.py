@@ -1,74 +1,91 @@
-"""Reviews with their troika, and the guarded delete that may take a review's recommendations with it."""
+"""Reviews with their troika, and the guarded delete that may take what other domains hang on a review with it."""
 
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session, SQLModel, col, select
 
 from api.auth.principal import Principal
+from api.core.errors import AlreadyExists, InvalidInput
+from api.core.lookup import get_or_404
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.updates import apply_changes
 from api.cycle.models import (
     Review,
-    ReviewCreate,
     ReviewDocument,
-    ReviewRead,
     ReviewTroika,
-    ReviewUpdate,
     State,
     Submission,
     SubmissionParty,
     SubmissionTheme,
     UprSession,
 )
-from api.errors import Conflict, Forbidden, InvalidInput
-from api.lookup import get_or_404
-from api.pagination import Page, PageParams, Sort, paginate
-from api.recommendations.models import (
-    Position,
-    Recommendation,
-    RecommendationAffectedPerson,
-    RecommendationSdgTarget,
-    RecommendationTheme,
-    RecommendingState,
-)
-from api.tracking.references import TRACKED_DETAIL, tracked
-from api.updates import apply_changes
+from api.cycle.policy import count_review_dependents, dependents_to_delete
+from api.cycle.schemas import ReviewCreate, ReviewRead, ReviewUpdate
 
 REVIEW_ORDER = [Sort(Review.session_number), Sort(Review.state_code), Sort(Review.id)]
 
 
+def _id(review: Review) -> int:
+    assert review.id is not None, "a stored review has an id"
+    return review.id
+
+
 def review_reads(session: Session, reviews: Sequence[Review]) -> list[ReviewRead]:
     """Read shapes for a page of reviews in three queries, not three per review."""
-    ids = [r.id for r in reviews]
+    ids = [_id(r) for r in reviews]
     troikas: dict[int, list[str]] = defaultdict(list)
-    for member in session.exec(select(ReviewTroika).where(ReviewTroika.review_id.in_(ids))
-                               .order_by(ReviewTroika.review_id, ReviewTroika.state_code)):
+    for member in session.exec(
+        select(ReviewTroika)
+        .where(col(ReviewTroika.review_id).in_(ids))
+        .order_by(col(ReviewTroika.review_id), col(ReviewTroika.state_code))
+    ):
         troikas[member.review_id].append(member.state_code)
-    counts = dict(session.exec(select(Recommendation.review_id, func.count()).where(Recommendation.review_id.in_(ids))
-                               .group_by(Recommendation.review_id)).all())
+    counts = count_review_dependents(session, ids)
     numbers = {r.session_number for r in reviews}
-    cycles = dict(session.exec(select(UprSession.number, UprSession.cycle_number)
-                               .where(UprSession.number.in_(sorted(numbers)))).all())
-    return [ReviewRead(id=r.id, state_under_review=r.state_code, session=r.session_number,
-                       cycle=cycles[r.session_number], dialogue_date=r.dialogue_date, adoption_date=r.adoption_date,
-                       troika=troikas[r.id], recommendation_count=counts.get(r.id, 0)) for r in reviews]
+    cycles = dict(
+        session.exec(
+            select(UprSession.number, UprSession.cycle_number).where(col(UprSession.number).in_(sorted(numbers)))
+        ).all()
+    )
+    return [
+        ReviewRead(
+            id=_id(r),
+            state_under_review=r.state_code,
+            session=r.session_number,
+            cycle=cycles[r.session_number],
+            dialogue_date=r.dialogue_date,
+            adoption_date=r.adoption_date,
+            troika=troikas[_id(r)],
+            recommendation_count=counts.get(_id(r), 0),
+        )
+        for r in reviews
+    ]
 
 
 def review_read(session: Session, review: Review) -> ReviewRead:
     return review_reads(session, [review])[0]
 
 
-def list_reviews(session: Session, params: PageParams, *, state_code: str | None = None,
-                 session_number: int | None = None, cycle: int | None = None) -> Page[ReviewRead]:
+def list_reviews(
+    session: Session,
+    params: PageParams,
+    *,
+    state_code: str | None = None,
+    session_number: int | None = None,
+    cycle: int | None = None,
+) -> Page[ReviewRead]:
     stmt = select(Review)
     if state_code:
         stmt = stmt.where(Review.state_code == state_code.upper())
     if session_number is not None:
         stmt = stmt.where(Review.session_number == session_number)
     if cycle is not None:
-        stmt = stmt.where(Review.session_number.in_(select(UprSession.number).where(UprSession.cycle_number == cycle)))
+        in_cycle = select(UprSession.number).where(UprSession.cycle_number == cycle)
+        stmt = stmt.where(col(Review.session_number).in_(in_cycle))
     page = paginate(session, stmt, params, REVIEW_ORDER)
     return Page[Any](items=review_reads(session, page.items), total=page.total, next_cursor=page.next_cursor)
 
@@ -80,14 +97,15 @@ def get_review(session: Session, review_id: int, *, for_update: bool = False) ->
 
 def _check_dates(dialogue: date | None, adoption: date | None) -> None:
     if dialogue and adoption and adoption < dialogue:
-        raise InvalidInput(f"adoption_date {adoption} is before the interactive dialogue ({dialogue}).",
-                           field="adoption_date")
+        raise InvalidInput(
+            f"adoption_date {adoption} is before the interactive dialogue ({dialogue}).", field="adoption_date"
+        )
 
 
 def _check_troika(session: Session, state_code: str, codes: list[str]) -> None:
     if state_code in codes:
         raise InvalidInput(f"The troika may not include the state under review ({state_code}).", field="troika")
-    known = set(session.exec(select(State.code).where(State.code.in_(codes))))
+    known = set(session.exec(select(State.code).where(col(State.code).in_(codes))))
     if unknown := [c for c in codes if c not in known]:
         raise InvalidInput(f"Unknown state code(s) in the troika: {', '.join(unknown)}.", field="troika")
 
@@ -99,27 +117,34 @@ def create_review(session: Session, data: ReviewCreate) -> Review:
         raise InvalidInput(f"Session {data.session} does not exist; create it first.", field="session")
     _check_dates(data.dialogue_date, data.adoption_date)
     _check_troika(session, data.state_under_review, data.troika)
-    duplicate = select(Review.id).where(Review.state_code == data.state_under_review,
-                                        Review.session_number == data.session)
+    duplicate = select(Review.id).where(
+        Review.state_code == data.state_under_review, Review.session_number == data.session
+    )
     if (existing := session.exec(duplicate).first()) is not None:
-        raise Conflict(f"{data.state_under_review} was already reviewed at session {data.session} "
-                       f"(review {existing}).", field="session")
-    review = Review(state_code=data.state_under_review, session_number=data.session,
-                    dialogue_date=data.dialogue_date, adoption_date=data.adoption_date)
+        raise AlreadyExists(
+            f"{data.state_under_review} was already reviewed at session {data.session} (review {existing}).",
+            field="session",
+        )
+    review = Review(
+        state_code=data.state_under_review,
+        session_number=data.session,
+        dialogue_date=data.dialogue_date,
+        adoption_date=data.adoption_date,
+    )
     session.add(review)
     session.flush()
-    session.add_all(ReviewTroika(review_id=review.id, state_code=code) for code in data.troika)
+    session.add_all(ReviewTroika(review_id=_id(review), state_code=code) for code in data.troika)
     session.flush()
     return review
 
 
-def update_review(session: Session, review_id: int, data: ReviewUpdate) -> Review:
-    review = get_review(session, review_id, for_update=True)
+def update_review(session: Session, review: Review, data: ReviewUpdate) -> Review:
+    """`review` as `get_review(..., for_update=True)` loaded it."""
     changes = data.model_dump(exclude_unset=True)
     _check_dates(changes.get("dialogue_date", review.dialogue_date), changes.get("adoption_date", review.adoption_date))
     if data.troika is not None:
         _check_troika(session, review.state_code, data.troika)
-        _replace_troika(session, review.id, data.troika)
+        _replace_troika(session, _id(review), data.troika)
     apply_changes(review, data, exclude={"troika"})
     session.add(review)
     session.flush()
@@ -136,7 +161,7 @@ def _replace_troika(session: Session, review_id: int, codes: list[str]) -> None:
     session.flush()
 
 
-def delete_where(session: Session, model: type[SQLModel], condition: Any) -> int:
+def delete_where(session: Session, model: type[SQLModel], condition: ColumnElement[bool]) -> int:
     """Row by row through the ORM (not a bulk DELETE) so the audit hook records every row."""
     rows = session.exec(select(model).where(condition)).all()
     for row in rows:
@@ -146,26 +171,16 @@ def delete_where(session: Session, model: type[SQLModel], condition: Any) -> int
 
 
 def delete_review(session: Session, principal: Principal, review_id: int, *, force: bool = False) -> None:
-    """A review's recommendations carry positions and are what trackers follow: deleting them is refused
-    unless an admin forces it. Everything goes in the caller's one transaction, children first."""
+    """What goes along and who may force it: `policy.dependents_to_delete`. Everything goes in the
+    caller's one transaction, children first."""
     review = get_review(session, review_id)
-    count = session.exec(select(func.count()).select_from(Recommendation)
-                         .where(Recommendation.review_id == review.id)).one()
-    if count and not force:
-        raise Conflict(f"Review {review.id} has {count} recommendation(s); deleting it would delete them with their "
-                       "positions. An admin may force this with ?force=true.")
-    if count and not principal.is_admin:
-        raise Forbidden("Only an admin may force the deletion of a review with recommendations.")
-    recommendations = select(Recommendation.id).where(Recommendation.review_id == review.id)
-    if count and tracked(session, recommendations):  # not even forced: those records are others'
-        raise Conflict(TRACKED_DETAIL.format(what=f"recommendations of review {review.id}"))
-    for model in (Position, RecommendingState, RecommendationTheme, RecommendationAffectedPerson,
-                  RecommendationSdgTarget):
-        delete_where(session, model, model.recommendation_id.in_(recommendations))
+    for dependent in dependents_to_delete(session, principal, _id(review), force=force):
+        dependent.delete(session, _id(review))
     submissions = select(Submission.id).where(Submission.review_id == review.id)
-    for model in (SubmissionParty, SubmissionTheme):
-        delete_where(session, model, model.submission_id.in_(submissions))
-    for model in (Recommendation, Submission, ReviewDocument, ReviewTroika):
-        delete_where(session, model, model.review_id == review.id)
+    delete_where(session, SubmissionParty, col(SubmissionParty.submission_id).in_(submissions))
+    delete_where(session, SubmissionTheme, col(SubmissionTheme.submission_id).in_(submissions))
+    delete_where(session, Submission, col(Submission.review_id) == review.id)
+    delete_where(session, ReviewDocument, col(ReviewDocument.review_id) == review.id)
+    delete_where(session, ReviewTroika, col(ReviewTroika.review_id) == review.id)
     session.delete(review)
     session.flush()

@@ -5,28 +5,28 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from api.auth.deps import CanWriteCycle, CanWriteStates, Public
-from api.concurrency import IfMatch, check_if_match, with_etag
+from api.core.pagination import Page
 from api.cycle import service
-from api.cycle.models import (
+from api.cycle.models import RegionalGroup, UNStatus
+from api.cycle.reviews_router import documents, reviews
+from api.cycle.schemas import (
     CycleCreate,
     CycleRead,
     CycleUpdate,
-    RegionalGroup,
     SessionCreate,
     SessionRead,
     SessionUpdate,
     StateCreate,
     StateRead,
     StateUpdate,
-    UNStatus,
 )
-from api.cycle.reviews_router import documents, reviews
 from api.cycle.submissions_router import submissions
 from api.db import SessionDep
-from api.errors import error_responses
+from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.pages import PageDep
+from api.http.params import IdPath, IdQuery
+from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
-from api.pagination import Page, PageDep
-from api.types import IdPath, IdQuery
 
 router = APIRouter(prefix="/states", tags=["states"])
 cycles = APIRouter(prefix="/cycles", tags=["cycles"])
@@ -36,10 +36,16 @@ routers: list[APIRouter] = [router, cycles, sessions, reviews, documents, submis
 
 
 @router.get("", response_model=Page[StateRead], operation_id="states.list", responses=error_responses(422))
-def list_states(session: SessionDep, _: Public, page: PageDep, regional_group: RegionalGroup | None = None,
-                un_status: UNStatus | None = None) -> Page[StateRead]:
+def list_states(
+    session: SessionDep,
+    _: Public,
+    page: PageDep,
+    regional_group: RegionalGroup | None = None,
+    un_status: UNStatus | None = None,
+) -> Page[StateRead]:
     return service.list_states(session, page, regional_group=regional_group, un_status=un_status).map(
-        StateRead.model_validate)
+        StateRead.model_validate
+    )
 
 
 @router.get("/{code}", response_model=StateRead, operation_id="states.get", responses=error_responses(404))
@@ -47,18 +53,33 @@ def get_state(code: str, session: SessionDep, _: Public, response: Response) -> 
     return with_etag(response, StateRead.model_validate(service.get_state(session, code)))
 
 
-@router.post("", response_model=StateRead, status_code=status.HTTP_201_CREATED, operation_id="states.create",
-             responses=error_responses(401, 403, 409, 422))
+@router.post(
+    "",
+    response_model=StateRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="states.create",
+    responses=error_responses(401, 403, 409, 422),
+)
 def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates, idem: IdempotencyDep) -> StateRead:
     return idem.saved(StateRead.model_validate(service.create_state(session, data)))
 
 
-@router.patch("/{code}", response_model=StateRead, operation_id="states.update",
-              responses=error_responses(401, 403, 404, 412, 422))
-def update_state(code: str, data: StateUpdate, session: SessionDep, _: CanWriteStates, response: Response,
-                 if_match: IfMatch = None) -> StateRead:
-    check_if_match(if_match, StateRead.model_validate(service.get_state(session, code, for_update=True)))
-    return with_etag(response, StateRead.model_validate(service.update_state(session, code, data)))
+@router.patch(
+    "/{code}",
+    response_model=StateRead,
+    operation_id="states.update",
+    responses=error_responses(401, 403, 404, 412, 422),
+)
+def update_state(
+    code: str, data: StateUpdate, session: SessionDep, _: CanWriteStates, response: Response, if_match: IfMatch = None
+) -> StateRead:
+    return update_with_etag(
+        response,
+        if_match,
+        load=lambda: service.get_state(session, code, for_update=True),
+        read=StateRead.model_validate,
+        change=lambda state: service.update_state(session, state, data),
+    )
 
 
 @cycles.get("", response_model=Page[CycleRead], operation_id="cycles.list", responses=error_responses(422))
@@ -72,43 +93,83 @@ def get_cycle(number: IdPath, session: SessionDep, _: Public, response: Response
     return with_etag(response, CycleRead.model_validate(service.get_cycle(session, number)))
 
 
-@cycles.post("", response_model=CycleRead, status_code=status.HTTP_201_CREATED, operation_id="cycles.create",
-             responses=error_responses(401, 403, 409, 422))
+@cycles.post(
+    "",
+    response_model=CycleRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="cycles.create",
+    responses=error_responses(401, 403, 409, 422),
+)
 def create_cycle(data: CycleCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep) -> CycleRead:
     return idem.saved(CycleRead.model_validate(service.create_cycle(session, data)))
 
 
-@cycles.patch("/{number}", response_model=CycleRead, operation_id="cycles.update",
-              responses=error_responses(401, 403, 404, 412, 422))
-def update_cycle(number: IdPath, data: CycleUpdate, session: SessionDep, _: CanWriteCycle, response: Response,
-                 if_match: IfMatch = None) -> CycleRead:
-    check_if_match(if_match, CycleRead.model_validate(service.get_cycle(session, number, for_update=True)))
-    return with_etag(response, CycleRead.model_validate(service.update_cycle(session, number, data)))
+@cycles.patch(
+    "/{number}",
+    response_model=CycleRead,
+    operation_id="cycles.update",
+    responses=error_responses(401, 403, 404, 412, 422),
+)
+def update_cycle(
+    number: IdPath,
+    data: CycleUpdate,
+    session: SessionDep,
+    _: CanWriteCycle,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CycleRead:
+    return update_with_etag(
+        response,
+        if_match,
+        load=lambda: service.get_cycle(session, number, for_update=True),
+        read=CycleRead.model_validate,
+        change=lambda cycle: service.update_cycle(session, cycle, data),
+    )
 
 
 @sessions.get("", response_model=Page[SessionRead], operation_id="sessions.list", responses=error_responses(422))
-def list_sessions(session: SessionDep, _: Public, page: PageDep,
-                  cycle: Annotated[IdQuery, Query(description="Cycle number.")] = None) -> Page[SessionRead]:
+def list_sessions(
+    session: SessionDep, _: Public, page: PageDep, cycle: Annotated[IdQuery, Query(description="Cycle number.")] = None
+) -> Page[SessionRead]:
     """Working Group sessions, ordered by number."""
     return service.list_sessions(session, page, cycle=cycle).map(SessionRead.model_validate)
 
 
-@sessions.get("/{number}", response_model=SessionRead, operation_id="sessions.get",
-              responses=error_responses(404, 422))
+@sessions.get("/{number}", response_model=SessionRead, operation_id="sessions.get", responses=error_responses(404, 422))
 def get_session(number: IdPath, session: SessionDep, _: Public, response: Response) -> SessionRead:
     return with_etag(response, SessionRead.model_validate(service.get_session(session, number)))
 
 
-@sessions.post("", response_model=SessionRead, status_code=status.HTTP_201_CREATED, operation_id="sessions.create",
-               responses=error_responses(401, 403, 409, 422))
+@sessions.post(
+    "",
+    response_model=SessionRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="sessions.create",
+    responses=error_responses(401, 403, 409, 422),
+)
 def create_session(data: SessionCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep) -> SessionRead:
     """The cycle must exist (422 naming `cycle_number`)."""
     return idem.saved(SessionRead.model_validate(service.create_session(session, data)))
 
 
-@sessions.patch("/{number}", response_model=SessionRead, operation_id="sessions.update",
-                responses=error_responses(401, 403, 404, 412, 422))
-def update_session(number: IdPath, data: SessionUpdate, session: SessionDep, _: CanWriteCycle, response: Response,
-                   if_match: IfMatch = None) -> SessionRead:
-    check_if_match(if_match, SessionRead.model_validate(service.get_session(session, number, for_update=True)))
-    return with_etag(response, SessionRead.model_validate(service.update_session(session, number, data)))
+@sessions.patch(
+    "/{number}",
+    response_model=SessionRead,
+    operation_id="sessions.update",
+    responses=error_responses(401, 403, 404, 412, 422),
+)
+def update_session(
+    number: IdPath,
+    data: SessionUpdate,
+    session: SessionDep,
+    _: CanWriteCycle,
+    response: Response,
+    if_match: IfMatch = None,
+) -> SessionRead:
+    return update_with_etag(
+        response,
+        if_match,
+        load=lambda: service.get_session(session, number, for_update=True),
+        read=SessionRead.model_validate,
+        change=lambda upr_session: service.update_session(session, upr_session, data),
+    )

@@ -2,27 +2,21 @@
 
 from sqlmodel import Session, select
 
-from api.cycle.models import (
-    Cycle,
-    CycleCreate,
-    CycleUpdate,
-    RegionalGroup,
-    SessionCreate,
-    SessionUpdate,
-    State,
-    StateCreate,
-    StateUpdate,
-    UNStatus,
-    UprSession,
-)
-from api.errors import Conflict, InvalidInput
-from api.lookup import get_or_404
-from api.pagination import Page, PageParams, Sort, paginate
-from api.updates import apply_changes
+from api.core.errors import AlreadyExists, InvalidInput
+from api.core.lookup import get_or_404
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.updates import apply_changes
+from api.cycle.models import Cycle, RegionalGroup, State, UNStatus, UprSession
+from api.cycle.schemas import CycleCreate, CycleUpdate, SessionCreate, SessionUpdate, StateCreate, StateUpdate
 
 
-def list_states(session: Session, params: PageParams, *, regional_group: RegionalGroup | None = None,
-                un_status: UNStatus | None = None) -> Page[State]:
+def list_states(
+    session: Session,
+    params: PageParams,
+    *,
+    regional_group: RegionalGroup | None = None,
+    un_status: UNStatus | None = None,
+) -> Page[State]:
     stmt = select(State)
     if regional_group:
         stmt = stmt.where(State.regional_group == regional_group)
@@ -37,15 +31,15 @@ def get_state(session: Session, code: str, *, for_update: bool = False) -> State
 
 def create_state(session: Session, data: StateCreate) -> State:
     if session.get(State, data.code) is not None:
-        raise Conflict(f"State {data.code} already exists.", field="code")
+        raise AlreadyExists(f"State {data.code} already exists.", field="code")
     state = State.model_validate(data)
     session.add(state)
     session.flush()
     return state
 
 
-def update_state(session: Session, code: str, data: StateUpdate) -> State:
-    state = get_state(session, code, for_update=True)
+def update_state(session: Session, state: State, data: StateUpdate) -> State:
+    """`state` as `get_state(..., for_update=True)` loaded it (so for every `update_*` here)."""
     apply_changes(state, data)
     session.add(state)
     session.flush()
@@ -63,15 +57,14 @@ def get_cycle(session: Session, number: int, *, for_update: bool = False) -> Cyc
 
 def create_cycle(session: Session, data: CycleCreate) -> Cycle:
     if session.get(Cycle, data.number) is not None:
-        raise Conflict(f"Cycle {data.number} already exists.", field="number")
+        raise AlreadyExists(f"Cycle {data.number} already exists.", field="number")
     cycle = Cycle.model_validate(data)
     session.add(cycle)
     session.flush()
     return cycle
 
 
-def update_cycle(session: Session, number: int, data: CycleUpdate) -> Cycle:
-    cycle = get_cycle(session, number, for_update=True)
+def update_cycle(session: Session, cycle: Cycle, data: CycleUpdate) -> Cycle:
     apply_changes(cycle, data)
     if cycle.end_year is not None and cycle.end_year < cycle.start_year:
         raise InvalidInput(f"end_year {cycle.end_year} is before start_year {cycle.start_year}.", field="end_year")
@@ -98,7 +91,7 @@ def _require_cycle(session: Session, number: int) -> None:
 
 def create_session(session: Session, data: SessionCreate) -> UprSession:
     if session.get(UprSession, data.number) is not None:
-        raise Conflict(f"Session {data.number} already exists.", field="number")
+        raise AlreadyExists(f"Session {data.number} already exists.", field="number")
     _require_cycle(session, data.cycle_number)
     upr_session = UprSession.model_validate(data)
     session.add(upr_session)
@@ -106,8 +99,7 @@ def create_session(session: Session, data: SessionCreate) -> UprSession:
     return upr_session
 
 
-def update_session(session: Session, number: int, data: SessionUpdate) -> UprSession:
-    upr_session = get_session(session, number, for_update=True)
+def update_session(session: Session, upr_session: UprSession, data: SessionUpdate) -> UprSession:
     if data.cycle_number is not None:  # checked before the row changes: the query would autoflush it
         _require_cycle(session, data.cycle_number)
     apply_changes(upr_session, data)

@@ -28,15 +28,16 @@ from fastapi.routing import APIRoute
 from pydantic import TypeAdapter
 from sqlalchemy import delete, text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from starlette.datastructures import UploadFile
 
 from api.auth.deps import get_principal
 from api.auth.principal import Principal
+from api.core.errors import Conflict, InvalidInput
+from api.core.types import utcnow
 from api.db import SessionDep
-from api.errors import Conflict, InvalidInput, problem_response
+from api.http.problems import problem_response
 from api.idempotency.models import IdempotencyKey
-from api.types import utcnow
 
 KEY_LIFETIME = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
@@ -100,32 +101,50 @@ class Idempotency:
         self.record.status_code = (self.route.status_code if self.route else None) or 200
         self.record.response_body = body
         if response is not None:
-            self.record.response_headers = {name: response.headers[name] for name in REPLAYED_HEADERS
-                                            if name in response.headers}
+            self.record.response_headers = {
+                name: response.headers[name] for name in REPLAYED_HEADERS if name in response.headers
+            }
         self.session.add(self.record)
         self.session.flush()
         return result
 
 
 def _existing(session: Session, organisation_id: int, key: str) -> IdempotencyKey | None:
-    return session.exec(select(IdempotencyKey).where(IdempotencyKey.organisation_id == organisation_id,
-                                                     IdempotencyKey.key == key)).first()
+    return session.exec(
+        select(IdempotencyKey).where(IdempotencyKey.organisation_id == organisation_id, IdempotencyKey.key == key)
+    ).first()
 
 
 def _check(record: IdempotencyKey, fingerprint: str) -> None:
     if record.request_hash != fingerprint:
-        raise Conflict("This Idempotency-Key was used for a different request; use a new key for a new request.",
-                       field="Idempotency-Key")
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was used for a different request; use a new key for a new request.",
+            field="Idempotency-Key",
+        )
     raise Replay(record)
+
+
+class IdempotencyKeyReused(Conflict):
+    slug, title = "idempotency-key-reused", "Idempotency-Key reused"
+
+
+class IdempotencyUnfinished(Conflict):
+    """The first request with the key ended without a recorded answer (it failed), so there is
+    nothing to replay."""
+
+    slug, title = "idempotency-unfinished", "Request not completed"
 
 
 class IdempotencyInProgress(Conflict):
     slug, title = "idempotency-in-progress", "Request in progress"
 
     def __init__(self) -> None:
-        super().__init__("A request with this Idempotency-Key is still being processed; retry after the "
-                         "Retry-After delay to get its answer.", field="Idempotency-Key",
-                         headers={"Retry-After": str(IN_PROGRESS_RETRY_AFTER)})
+        super().__init__(
+            "A request with this Idempotency-Key is still being processed; retry after the "
+            "Retry-After delay to get its answer.",
+            field="Idempotency-Key",
+            headers={"Retry-After": str(IN_PROGRESS_RETRY_AFTER)},
+        )
 
 
 @dataclass(frozen=True)
@@ -136,19 +155,25 @@ class KeyedRequest:
 
 async def keyed_request(
     request: Request,
-    key: Annotated[str | None, Header(alias="Idempotency-Key", description=(
-        "A unique value per intended create (e.g. a UUID). Retrying with the same key and request returns "
-        "the first result (with `Idempotent-Replayed: true`) instead of creating again; the same key with "
-        "a different request is a 409; while the first request is still running, a 409 "
-        "`idempotency-in-progress` with `Retry-After`. Kept for 24 hours, per organisation."))] = None,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description=(
+                "A unique value per intended create (e.g. a UUID). Retrying with the same key and request returns "
+                "the first result (with `Idempotent-Replayed: true`) instead of creating again; the same key with "
+                "a different request is a 409; while the first request is still running, a 409 "
+                "`idempotency-in-progress` with `Retry-After`. Kept for 24 hours, per organisation."
+            ),
+        ),
+    ] = None,
 ) -> KeyedRequest:
     """The key and what the request says (reading the body is the only async part)."""
     if key is None:
         return KeyedRequest(None, None)
     key = key.strip()
     if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
-        raise InvalidInput(f"Idempotency-Key must be 1–{MAX_KEY_LENGTH} printable characters.",
-                           field="Idempotency-Key")
+        raise InvalidInput(f"Idempotency-Key must be 1–{MAX_KEY_LENGTH} printable characters.", field="Idempotency-Key")
     return KeyedRequest(key, await request_fingerprint(request))
 
 
@@ -161,14 +186,17 @@ def _hold_key(session: Session, organisation_id: int, key: str) -> None:
     """PostgreSQL: take the key for this transaction, or answer in-progress at once (never wait)."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    held = session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"),
-                           {"k": _advisory_key(organisation_id, key)}).scalar_one()
+    held = session.execute(
+        text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": _advisory_key(organisation_id, key)}
+    ).scalar_one()
     if not held:
         raise IdempotencyInProgress()
 
 
 def idempotency(
-    request: Request, session: SessionDep, principal: Annotated[Principal, Depends(get_principal)],
+    request: Request,
+    session: SessionDep,
+    principal: Annotated[Principal, Depends(get_principal)],
     keyed: Annotated[KeyedRequest, Depends(keyed_request)],
 ) -> Idempotency:
     route = request.scope.get("route")
@@ -176,14 +204,24 @@ def idempotency(
         return Idempotency(session, route, None)
     key, fingerprint = keyed.key, keyed.fingerprint
     _hold_key(session, principal.organisation_id, key)
-    session.exec(delete(IdempotencyKey).where(  # expired keys of this organisation
-        IdempotencyKey.organisation_id == principal.organisation_id,
-        IdempotencyKey.created_at < utcnow() - KEY_LIFETIME))
+    session.exec(
+        delete(IdempotencyKey).where(  # expired keys of this organisation
+            col(IdempotencyKey.organisation_id) == principal.organisation_id,
+            col(IdempotencyKey.created_at) < utcnow() - KEY_LIFETIME,
+        )
+    )
     if (found := _existing(session, principal.organisation_id, key)) is not None:
         _check(found, fingerprint)
-    record = IdempotencyKey(organisation_id=principal.organisation_id, key=key, method=request.method,
-                            path=request.url.path[:500], request_hash=fingerprint, status_code=0, response_body="",
-                            response_headers={})
+    record = IdempotencyKey(
+        organisation_id=principal.organisation_id,
+        key=key,
+        method=request.method,
+        path=request.url.path[:500],
+        request_hash=fingerprint,
+        status_code=0,
+        response_body="",
+        response_headers={},
+    )
     try:
         with session.begin_nested():
             session.add(record)
@@ -199,12 +237,23 @@ def idempotency(
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
 
 
-async def _on_replay(request: Request, exc: Replay) -> Response:
+async def _on_replay(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Replay)  # Starlette types every handler as taking an Exception
     if not exc.status_code:  # the first request did not record its result: nothing to replay
-        return problem_response(request, 409, slug="conflict", title="Conflict", field="Idempotency-Key",
-                                detail="A request with this Idempotency-Key has not completed; retry with a new key.")
-    return Response(exc.response_body, status_code=exc.status_code, media_type="application/json",
-                    headers={**exc.response_headers, REPLAYED_HEADER: "true"})
+        return problem_response(
+            request,
+            409,
+            slug=IdempotencyUnfinished.slug,
+            title=IdempotencyUnfinished.title,
+            field="Idempotency-Key",
+            detail="A request with this Idempotency-Key has not completed; retry with a new key.",
+        )
+    return Response(
+        exc.response_body,
+        status_code=exc.status_code,
+        media_type="application/json",
+        headers={**exc.response_headers, REPLAYED_HEADER: "true"},
+    )
 
 
 def install_replay_handler(app: FastAPI) -> None:

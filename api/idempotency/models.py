@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from api.types import UTCDateTime, utcnow
+from api.core.types import UTCDateTime, utcnow
 
 
 class IdempotencyKey(SQLModel, table=True):
@@ -24,6 +24,7 @@ class IdempotencyKey(SQLModel, table=True):
     request_hash: str = Field(max_length=64)
     status_code: int
     response_body: str = Field(sa_type=Text)
-    response_headers: dict[str, str] = Field(default_factory=dict, sa_type=JSON,
-                                             description="Location and ETag of the first answer.")
+    response_headers: dict[str, str] = Field(
+        default_factory=dict, sa_type=JSON, description="Location and ETag of the first answer."
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)

@@ -5,7 +5,8 @@ from importlib import import_module
 from pathlib import Path
 from types import ModuleType
 
-from api.imports.files import UnreadableFile, file_kind, open_text
+from api.imports.files import file_kind, open_text
+from api.imports.limits import UnreadableFile
 from api.imports.records import ImportFormat
 
 READERS = {
@@ -42,6 +43,8 @@ def detect_format(path: Path) -> ImportFormat:
     headers = headers_of(path)
     found = [fmt for fmt in READERS if reader_for(fmt).matches(headers)]
     if len(found) != 1:
-        raise UnreadableFile(f"{path.name}: cannot tell the format from its header {headers[:8]}; "
-                             "give --format upr-info, dihr or ohchr-matrix.")
+        raise UnreadableFile(
+            f"{path.name}: cannot tell the format from its header {headers[:8]}; "
+            "give --format upr-info, dihr or ohchr-matrix."
+        )
     return found[0]

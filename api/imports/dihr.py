@@ -2,7 +2,7 @@
 
 Columns, by meaning (`Recommendation` is, despite its name, the state under review; `Tekst` the
 text): one row per (recommendation, recommending state), as in UPR Info, so the key is the
-normalised text (`upr_info.text_key`) and DIHR's rows merge with UPR Info's.
+normalised text (`normalise.text_key`) and DIHR's rows merge with UPR Info's.
 
 - `Goals`: labels such as `16. Peace, justice and strong institutions`, joined by `,` or ` ,`; the
   label of goal 16 holds commas, so they are split before each `N. `. A goal becomes a theme with
@@ -28,13 +28,13 @@ from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from api.imports.files import ImportLimits
+from api.cycle.calendar import cycle_of_session
+from api.imports.limits import ImportLimits
 from api.imports.normalise import (
     PLEDGE,
     RowError,
     cell_text,
     clean_text,
-    cycle_of_session,
     find_columns,
     header_key,
     parse_position,
@@ -45,6 +45,7 @@ from api.imports.normalise import (
     year_of_session,
 )
 from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
+from api.recommendations.policy import PARAGRAPH_PATTERN
 
 FORMAT = ImportFormat.dihr
 
@@ -68,11 +69,13 @@ _MARKS = ("goals", "targets", "keywords")
 def matches(headers: list[str]) -> bool:
     found = find_columns(headers, MEANINGS)
     return all(m in found for m in REQUIRED) and (
-        any(m in found for m in _MARKS) or any(header_key(h) in ("tekst", "field year") for h in headers))
+        any(m in found for m in _MARKS) or any(header_key(h) in ("tekst", "field year") for h in headers)
+    )
 
 
-def read(path: Path, *, state: str | None = None, session: int | None = None,
-         limits: ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
+def read(
+    path: Path, *, state: str | None = None, session: int | None = None, limits: ImportLimits | None = None
+) -> Iterator[ImportRecord | Reject]:
     """Records and Rejects of a DIHR export; `state` fills an empty state cell, `session` is used
     when the session cannot be derived (see `session_for`); `limits` bound the reading (default: the
     IMPORT_MAX_* settings)."""
@@ -80,8 +83,9 @@ def read(path: Path, *, state: str | None = None, session: int | None = None,
     def build(line: int, cell: Callable[[str], object]) -> ImportRecord:
         return _record(line, cell, state, session)
 
-    return records_from(path, MEANINGS, REQUIRED, matches, "a DIHR SDG–Human Rights Data Explorer export", build,
-                        limits)
+    return records_from(
+        path, MEANINGS, REQUIRED, matches, "a DIHR SDG–Human Rights Data Explorer export", build, limits
+    )
 
 
 def _record(line: int, cell: Callable[[str], object], state: str | None, session: int | None) -> ImportRecord:
@@ -93,7 +97,7 @@ def _record(line: int, cell: Callable[[str], object], state: str | None, session
     if not text:
         raise RowError("text", "The recommendation has no text.")
     position, label = parse_position(cell("response"))
-    if position == PLEDGE:
+    if position is PLEDGE:
         raise RowError("response", f"{label!r}: DIHR's export holds recommendations only.")
     recommending = state_of("from", cell("from"), None)
     year, cycle = _cached(parse_field_year, cell("year"))
@@ -102,13 +106,23 @@ def _record(line: int, cell: Callable[[str], object], state: str | None, session
     if cycle is None and number:
         cycle = cycle_of_session(number)
     return ImportRecord(
-        line=line, source=FORMAT, state_under_review=under_review, text=text,
-        recommending_states=[recommending], key_parts=(text_key(text),),
-        session=number, cycle=cycle, year=year or (year_of_session(number) if number else None),
-        paragraph=paragraph, position=position, position_label=label,
+        line=line,
+        source=FORMAT,
+        state_under_review=under_review,
+        text=text,
+        recommending_states=[recommending],
+        key_parts=(text_key(text),),
+        session=number,
+        cycle=cycle,
+        year=year or (year_of_session(number) if number else None),
+        paragraph=paragraph,
+        position=position,
+        position_label=label,
         themes=[ThemeLabel(t.label, t.code) for t in _cached(split_goals, cell_text(cell("goals")))],
         affected_persons=list(_cached(split_groups, cell_text(cell("keywords")))),
-        sdg_targets=list(_cached(parse_targets, cell("targets"))), source_document=symbol)
+        sdg_targets=list(_cached(parse_targets, cell("targets"))),
+        source_document=symbol,
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -120,6 +134,7 @@ def _cached(parse: Callable[[object], object], value: object):
 
 
 # ---- field_year, Document and the session ------------------------------------------------------
+
 
 def parse_field_year(value: object) -> tuple[int | None, int | None]:
     """`2011 Cycle 1` → (2011, 1); either part may be missing, but not both in a filled cell."""
@@ -135,7 +150,6 @@ def parse_field_year(value: object) -> tuple[int | None, int | None]:
 
 _DOCUMENT = re.compile(r"^(?:source\s*:\s*)?(?P<symbol>[^|]*?)\s*(?:\|(?P<paragraph>[^|]*)\|?\s*)?$", re.I)
 _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+$")
-_PARAGRAPH = re.compile(r"^\d+(?:\.\d+)*$")
 
 
 def parse_document(value: object) -> tuple[str | None, str | None]:
@@ -145,10 +159,10 @@ def parse_document(value: object) -> tuple[str | None, str | None]:
         return None, None
     m = _DOCUMENT.match(text)
     symbol = re.sub(r"OLD$", "", m.group("symbol")).strip() if m else ""
-    if not _SYMBOL.match(symbol):
+    if m is None or not _SYMBOL.match(symbol):
         raise RowError("document", f"{text!r} has no document symbol like `Source:A/HRC/12/9|95.1|`.")
     paragraph = (m.group("paragraph") or "").strip().rstrip(".").strip()
-    if paragraph and not _PARAGRAPH.match(paragraph):
+    if paragraph and not re.fullmatch(PARAGRAPH_PATTERN, paragraph):
         raise RowError("document", f"{paragraph!r} in {text!r} is not a paragraph number like 95.1.")
     return symbol, paragraph or None
 
@@ -216,7 +230,7 @@ def split_goals(cell: str) -> list[ThemeLabel]:
     if not text or text.casefold() == NO_GOAL:
         return []
     starts = [m.start() for m in _GOAL_START.finditer(text)]
-    if not starts or text[:starts[0]].strip(" ,;"):
+    if not starts or text[: starts[0]].strip(" ,;"):
         raise RowError("goals", f"{text!r} is not a list of goals like `16. Peace, justice …`.")
     themes: list[ThemeLabel] = []
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
@@ -306,6 +320,6 @@ def _group_at(text: str, i: int) -> str | None:
     if i and not text[i].isupper():
         return None
     for name in affected_groups():
-        if text[i:i + len(name)].casefold() == name.casefold():
+        if text[i : i + len(name)].casefold() == name.casefold():
             return name
     return None

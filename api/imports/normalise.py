@@ -1,19 +1,20 @@
 """What the readers share: text and key normalisation, columns found by meaning, the rows of a CSV
 or XLSX with their line numbers, positions in every publisher's wording, and UPR sessions."""
 
-
 import csv
 import html
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from enum import StrEnum
 from functools import lru_cache
 from importlib.resources import files as package_files
 from pathlib import Path
 
-from api.cycle.calendar import cycle_of_session  # noqa: F401  (re-exported for the readers)
-from api.imports import files
+from api.imports.archives import check_zip
+from api.imports.files import csv_rows, file_kind
+from api.imports.limits import ImportLimits, RowBudget, UnreadableFile, resolve_limits
 from api.imports.records import ImportRecord, Reject
 from api.imports.states import resolve_state
 from api.recommendations.models import PositionKind
@@ -34,8 +35,9 @@ def clean_text(text: str) -> str:
 
 
 def text_key(text: str) -> str:
-    """The text as it is compared across sources: lower case ASCII letters and digits, one space
-    for any run of anything else.
+    """A reader's key for a text (`ImportRecord.key_parts`): lower case ASCII letters and digits, one
+    space for any run of anything else, as `derive_external_key`, by which the pipeline matches
+    records to rows, folds it.
 
     Copies of one recommendation differ in case, spacing, final full stops, quotes and dashes, and
     DIHR lost some accented letters to U+FFFD (`l�se-majest�` for `lèse-majesté`). Turning every
@@ -48,6 +50,7 @@ def text_key(text: str) -> str:
 
 
 # ---- columns and rows ---------------------------------------------------------------------------
+
 
 def header_key(header: object) -> str:
     """`Recommending state `, `recommending_state` and `\ufeffRecommending-State` all read the same."""
@@ -75,39 +78,41 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def table_rows(path: Path, is_header: Callable[[list[str]], bool],
-               limits: files.ImportLimits | None = None) -> Iterator[tuple[int, list[object]]]:
+def table_rows(
+    path: Path, is_header: Callable[[list[str]], bool], limits: ImportLimits | None = None
+) -> Iterator[tuple[int, Sequence[object]]]:
     """(line, cells) for the header and then every row of a CSV (.csv.gz) or an XLSX sheet, streamed
-    and bounded by `limits` (the IMPORT_MAX_* settings by default; see `files`).
+    and bounded by `limits` (the IMPORT_MAX_* settings by default; see `limits`).
 
     A CSV row's line is its first physical line; an XLSX row's is its row number. Of a workbook the
     first sheet whose header `is_header` accepts is read, else the first sheet. XLSX cells keep
     their type (a number stays a float)."""
-    kind = files.file_kind(path)
+    kind = file_kind(path)
     if kind == "csv":
-        yield from files.csv_rows(path, limits)
+        yield from csv_rows(path, limits)
     elif kind == "xlsx":
-        yield from _xlsx_rows(path, is_header, files.resolve_limits(limits))
+        yield from _xlsx_rows(path, is_header, resolve_limits(limits))
     else:
-        raise files.UnreadableFile(f"{path.name}: a {kind} file, not a CSV or XLSX export.")
+        raise UnreadableFile(f"{path.name}: a {kind} file, not a CSV or XLSX export.")
 
 
-def _xlsx_rows(path: Path, is_header: Callable[[list[str]], bool],
-               limits: files.ImportLimits) -> Iterator[tuple[int, list[object]]]:
+def _xlsx_rows(
+    path: Path, is_header: Callable[[list[str]], bool], limits: ImportLimits
+) -> Iterator[tuple[int, Sequence[object]]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    files.check_zip(path, limits)  # openpyxl loads all but the sheets at once: bound them first
+    check_zip(path, "xlsx", limits)  # openpyxl loads all but the sheets at once: bound them first
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise files.UnreadableFile(f"{path.name}: not a readable XLSX workbook ({exc}).") from None
+        raise UnreadableFile(f"{path.name}: not a readable XLSX workbook ({exc}).") from None
     try:
         sheets = workbook.worksheets
         if not sheets:
-            raise files.UnreadableFile(f"{path.name}: the workbook has no sheet.")
+            raise UnreadableFile(f"{path.name}: the workbook has no sheet.")
         chosen = next((s for s in sheets if is_header([cell_text(v) for v in _first_row(s)])), sheets[0])
-        budget = files.RowBudget(path.name, limits)  # counts the empty rows openpyxl makes of gaps, too
+        budget = RowBudget(path.name, limits)  # counts the empty rows openpyxl makes of gaps, too
         for number, row in enumerate(chosen.iter_rows(values_only=True), start=1):
             budget.row(number, row)
             yield number, list(row)
@@ -128,10 +133,15 @@ class RowError(ValueError):
         self.reason = reason
 
 
-def records_from(path: Path, meanings: Mapping[str, frozenset[str]], required: tuple[str, ...],
-                 is_header: Callable[[list[str]], bool], what: str,
-                 build: Callable[[int, Callable[[str], object]], ImportRecord],
-                 limits: files.ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
+def records_from(
+    path: Path,
+    meanings: Mapping[str, frozenset[str]],
+    required: tuple[str, ...],
+    is_header: Callable[[list[str]], bool],
+    what: str,
+    build: Callable[[int, Callable[[str], object]], ImportRecord],
+    limits: ImportLimits | None = None,
+) -> Iterator[ImportRecord | Reject]:
     """Rows → `build(line, cell)`, `cell(meaning)` giving a row's value; a RowError becomes a Reject
     naming the file's own column.
 
@@ -142,20 +152,22 @@ def records_from(path: Path, meanings: Mapping[str, frozenset[str]], required: t
             headers = [cell_text(c) for c in cells]
             break
     else:
-        raise files.UnreadableFile(f"{path.name}: the file is empty.")
+        raise UnreadableFile(f"{path.name}: the file is empty.")
     columns = find_columns(headers, meanings)
     if missing := [m for m in required if m not in columns]:
-        raise files.UnreadableFile(f"{path.name}: not {what}: no column for {', '.join(missing)} "
-                                   f"(the header is {', '.join(repr(h) for h in headers if h)}).")
+        raise UnreadableFile(
+            f"{path.name}: not {what}: no column for {', '.join(missing)} "
+            f"(the header is {', '.join(repr(h) for h in headers if h)})."
+        )
     names = {m: headers[i].replace("\ufeff", "").strip() for m, i in columns.items()}
     for line, cells in rows:
         if not any(cell_text(c).strip() for c in cells):
             continue
-        if len(cells) > len(headers) and any(cell_text(c).strip() for c in cells[len(headers):]):
+        if len(cells) > len(headers) and any(cell_text(c).strip() for c in cells[len(headers) :]):
             yield Reject(line, None, f"The row has {len(cells)} cells, the header {len(headers)}.")
             continue
 
-        def cell(meaning: str, cells: list[object] = cells) -> object:
+        def cell(meaning: str, cells: Sequence[object] = cells) -> object:
             index = columns.get(meaning)
             return cells[index] if index is not None and index < len(cells) else None
 
@@ -166,6 +178,7 @@ def records_from(path: Path, meanings: Mapping[str, frozenset[str]], required: t
 
 
 # ---- states, positions, sessions ----------------------------------------------------------------
+
 
 @lru_cache(maxsize=4096)
 def state_code(name: str) -> str | None:
@@ -188,14 +201,24 @@ def state_of(column: str, value: object, default: str | None) -> str:
 _PART = re.compile(r"\b(?:in part|partly|partially|part)\b")
 _NOTED = re.compile(r"\b(?:noted|rejected|not (?:supported|accepted)|does not enjoy (?:the )?support)\b")
 _SUPPORTED = re.compile(r"(?<!not )\b(?:supported|accepted|enjoys? (?:the )?support)\b")
-_PENDING = re.compile(r"\b(?:pending|no response|general response|under consideration|further consideration|"
-                      r"to be considered)\b")
+_PENDING = re.compile(
+    r"\b(?:pending|no response|general response|under consideration|further consideration|"
+    r"to be considered)\b"
+)
 _PLEDGE = re.compile(r"\b(?:pledges?|commitments?)\b")
-PLEDGE = "pledge"
+
+
+class Pledge(StrEnum):
+    """What `parse_position` reads in a voluntary pledge's row: not a position."""
+
+    pledge = "pledge"
+
+
+PLEDGE = Pledge.pledge
 
 
 @lru_cache(maxsize=256)
-def parse_position(value: object) -> tuple[PositionKind | str | None, str | None]:
+def parse_position(value: object) -> tuple[PositionKind | Pledge | None, str | None]:
     """(kind, the source's wording): kind is a PositionKind, `PLEDGE`, or None for an empty cell.
 
     `Accepted`/`Supported` → supported; `Noted` (and the older `Rejected`) → noted; both words

@@ -36,6 +36,7 @@ def _unescape(text: str) -> str:
 
 # ---- positions ---------------------------------------------------------------------------------
 
+
 def parse_position(cell: str) -> tuple[PositionKind, str] | None:
     """(kind, the source's wording) or None for an empty cell; CellError for a wording not known.
     The wordings are every publisher's (`normalise.parse_position`)."""
@@ -43,9 +44,9 @@ def parse_position(cell: str) -> tuple[PositionKind, str] | None:
         kind, label = normalise.parse_position(cell)
     except normalise.RowError:
         raise CellError(f"unknown position {clean(cell)!r}") from None
-    if kind is None:
+    if kind is None or label is None:
         return None
-    if kind == normalise.PLEDGE:
+    if kind is normalise.PLEDGE:
         raise CellError(f"a voluntary pledge is not a position: {label!r}")
     return kind, label
 
@@ -74,8 +75,7 @@ def parse_source(text: str) -> PositionSource:
     typo `Para.3vv`: the first symbol and the first paragraph; either may be missing."""
     symbol = _SYMBOL.search(text)
     paragraph = _SOURCE_PARA.search(text)
-    return PositionSource(symbol.group(0).rstrip(".-") if symbol else None,
-                          paragraph.group(1) if paragraph else None)
+    return PositionSource(symbol.group(0).rstrip(".-") if symbol else None, paragraph.group(1) if paragraph else None)
 
 
 def split_source(cell: str) -> tuple[str, PositionSource | None]:
@@ -111,8 +111,9 @@ def _variants() -> tuple[dict[str, str], dict[frozenset[str], str]]:
     despaced: dict[str, str | None] = {}
     words: dict[frozenset[str], str | None] = {}
     for name, code in states.crosswalk().items():
-        for index, key in ((despaced, name.replace(" ", "")), (words, frozenset(name.split()))):
-            index[key] = code if index.get(key, code) == code else None
+        flat, bag = name.replace(" ", ""), frozenset(name.split())
+        despaced[flat] = code if despaced.get(flat, code) == code else None
+        words[bag] = code if words.get(bag, code) == code else None
     return ({k: v for k, v in despaced.items() if v}, {k: v for k, v in words.items() if v})
 
 
@@ -122,8 +123,9 @@ def resolve_name(name: str) -> str | None:
     if not folded:
         return None
     despaced, words = _variants()
-    return (states.crosswalk().get(folded) or despaced.get(folded.replace(" ", ""))
-            or words.get(frozenset(folded.split())))
+    return (
+        states.crosswalk().get(folded) or despaced.get(folded.replace(" ", "")) or words.get(frozenset(folded.split()))
+    )
 
 
 def _top_level_split(text: str, separators: str) -> list[str]:
@@ -147,8 +149,9 @@ def resolve_states(text: str) -> list[str] | None:
         if code := resolve_name(part):
             codes.append(code)
             continue
-        pieces = [resolve_name(p) for p in re.split(r"\s+and\s+", part)]
-        if len(pieces) < 2 or not all(pieces):
+        names = re.split(r"\s+and\s+", part)
+        pieces = [code for name in names if (code := resolve_name(name))]
+        if len(names) < 2 or len(pieces) != len(names):
             return None
         codes.extend(pieces)
     return list(dict.fromkeys(codes)) or None
@@ -173,7 +176,8 @@ def _ends_recommendation(body: str, end: int) -> int | None:
     """Where the next recommendation starts if a state group ending at `end` closes one, else None:
     the groups must be followed by the end, a `;`/`.`, or a capitalised new sentence."""
     gap = _BOUNDARY.match(body, end)
-    rest = body[gap.end():]
+    assert gap is not None, "a run of separators, empty or not, matches anywhere"
+    rest = body[gap.end() :]
     if not rest or any(c in gap.group(0) for c in ";.") or (rest[0].isupper() and gap.group(0)):
         return gap.end()
     return None
@@ -189,20 +193,23 @@ def split_recommendations(body: str) -> list[CellRecommendation]:
     body = clean(body)
     cell_paragraph = None
     if m := PARAGRAPH.match(body):
-        cell_paragraph, body = m.group(1), body[m.end():]
+        cell_paragraph, body = m.group(1), body[m.end() :]
     found: list[CellRecommendation] = []
     start, run_codes, run_start = 0, [], None
     groups = _groups(body)
     for n, (g_start, g_end) in enumerate(groups):
-        codes = resolve_states(body[g_start + 1:g_end - 1])
+        codes = resolve_states(body[g_start + 1 : g_end - 1])
         if codes is None:
             continue
         if run_start is None:
             run_start = g_start
         run_codes.extend(codes)
         following = groups[n + 1] if n + 1 < len(groups) else None
-        if following and _RUN_GAP.fullmatch(body, g_end, following[0]) and resolve_states(
-                body[following[0] + 1:following[1] - 1]):
+        if (
+            following
+            and _RUN_GAP.fullmatch(body, g_end, following[0])
+            and resolve_states(body[following[0] + 1 : following[1] - 1])
+        ):
             continue
         next_start = _ends_recommendation(body, g_end)
         if next_start is None:
@@ -219,7 +226,7 @@ def split_recommendations(body: str) -> list[CellRecommendation]:
 def _recommendation(text: str, cell_paragraph: str | None, codes: list[str]) -> CellRecommendation:
     paragraph = cell_paragraph
     if m := PARAGRAPH.match(text.strip()):
-        paragraph, text = m.group(1), text.strip()[m.end():]
+        paragraph, text = m.group(1), text.strip()[m.end() :]
     # `186.132. .Inform …` and `186.228 . Continue …`: stray dots between number and text.
     return CellRecommendation(paragraph, _EDGE_PUNCTUATION.sub("", text), list(dict.fromkeys(codes)))
 
@@ -231,7 +238,7 @@ def unknown_state(text: str) -> str | None:
     if not groups:
         return None
     start, end = groups[-1]
-    inner = clean(text[start + 1:end - 1])
+    inner = clean(text[start + 1 : end - 1])
     if text[end:].strip(" ;.,") or not _LOOKS_LIKE_NAME.fullmatch(inner) or inner.isupper():
         return None
     return inner
@@ -244,10 +251,17 @@ _CODED = re.compile(r"^([A-Z]\d{0,3})\s+(\S.*)$")
 _TARGET = re.compile(r"\b(\d{1,2})\.(\d{1,2}|[a-z])\b")
 _GOAL = re.compile(r"^(?:SDGs?|Goal)?\s*(\d{1,2})(?!\.?\d)\b", re.I)
 SUBLISTS = {
-    "themes": "themes", "full list of themes": "themes",
-    "sdgs": "sdgs", "sdg": "sdgs", "relevant sdgs": "sdgs", "sustainable development goals": "sdgs",
-    "affected persons": "affected", "groups of persons": "affected", "affected groups": "affected",
-    "persons affected": "affected", "affected persons groups": "affected",
+    "themes": "themes",
+    "full list of themes": "themes",
+    "sdgs": "sdgs",
+    "sdg": "sdgs",
+    "relevant sdgs": "sdgs",
+    "sustainable development goals": "sdgs",
+    "affected persons": "affected",
+    "groups of persons": "affected",
+    "affected groups": "affected",
+    "persons affected": "affected",
+    "affected persons groups": "affected",
 }
 # OHCHR's tag for "no group in particular": not an affected group.
 NOT_A_GROUP = {"general"}

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import update
+from sqlmodel import col
 
 from api.db import engine_for
 from api.imports.models import ImportJob, JobStatus
@@ -47,7 +48,7 @@ def reporter(job_id: int) -> Callable[[int], None]:
             os.replace(partial, path)
             return
         with engine.connect() as conn:
-            conn.execute(update(ImportJob).where(ImportJob.id == job_id).values(rows_read=rows))
+            conn.execute(update(ImportJob).where(col(ImportJob.id) == job_id).values(rows_read=rows))
             conn.commit()
 
     return write

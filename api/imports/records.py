@@ -25,8 +25,9 @@ class ImportRecord:
     """One recommendation (or voluntary pledge) read from a source, normalised to the cycle model.
 
     `line` is the 1-based line (CSV), row (XLSX) or table row (DOCX) it came from, for reports.
-    `key_parts` identify the recommendation within its source: with `source` they make the stable
-    external key, so re-importing the same file updates instead of duplicating.
+    `key_parts` identify the recommendation within its source (its normalised text), as the reader
+    sees it; the pipeline matches records to rows by `derive_external_key` (state, cycle and text),
+    which is how a re-import updates instead of duplicating and two publishers meet on one record.
     """
 
     line: int
@@ -72,3 +73,15 @@ class ImportReport:
     @property
     def rejected_count(self) -> int:
         return len(self.rejected)
+
+    def counts(self) -> dict[str, int]:
+        """The figures every report of an import shows (its audit entry, its job, the CLI's table)."""
+        return {
+            "rows": self.rows,
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "merged": self.merged,
+            "unchanged": self.unchanged,
+            "pledges": self.pledges,
+            "rejected": self.rejected_count,
+        }

@@ -14,14 +14,41 @@ from importlib.resources import files
 
 # Variants found in OHCHR matrices and UN documents that none of the three name columns carries.
 ALIASES = {
-    "Russia": "RUS", "Vietnam": "VNM", "Viet Nam": "VNM", "South Korea": "KOR", "Korea": "KOR",
-    "North Korea": "PRK", "Brunei": "BRN", "Vatican": "VAT", "Holy See": "VAT", "Kyrgyzstan": "KGZ",
-    "The former Yugoslav Republic of Macedonia": "MKD", "Macedonia": "MKD", "Turkiye": "TUR",
-    "Timor Leste": "TLS", "East Timor": "TLS", "Ivory Coast": "CIV", "Great Britain": "GBR",
-    "UK": "GBR", "USA": "USA", "United States": "USA", "Republic of the Congo": "COG",
-    "Congo (Republic of)": "COG", "DR Congo": "COD", "DRC": "COD", "Gambia": "GMB", "Bahamas": "BHS",
-    "Palestine": "PSE", "Moldova": "MDA", "Tanzania": "TZA", "Syria": "SYR", "Laos": "LAO",
-    "Czech Republic": "CZE", "Swaziland": "SWZ", "Cape Verde": "CPV", "Micronesia": "FSM",
+    "Russia": "RUS",
+    "Vietnam": "VNM",
+    "Viet Nam": "VNM",
+    "South Korea": "KOR",
+    "Korea": "KOR",
+    "North Korea": "PRK",
+    "Brunei": "BRN",
+    "Vatican": "VAT",
+    "Holy See": "VAT",
+    "Kyrgyzstan": "KGZ",
+    "The former Yugoslav Republic of Macedonia": "MKD",
+    "Macedonia": "MKD",
+    "Turkiye": "TUR",
+    "Timor Leste": "TLS",
+    "East Timor": "TLS",
+    "Ivory Coast": "CIV",
+    "Great Britain": "GBR",
+    "UK": "GBR",
+    "USA": "USA",
+    "United States": "USA",
+    "Republic of the Congo": "COG",
+    "Congo (Republic of)": "COG",
+    "DR Congo": "COD",
+    "DRC": "COD",
+    "Gambia": "GMB",
+    "Bahamas": "BHS",
+    "Palestine": "PSE",
+    "Moldova": "MDA",
+    "Tanzania": "TZA",
+    "Syria": "SYR",
+    "Laos": "LAO",
+    "Czech Republic": "CZE",
+    "Swaziland": "SWZ",
+    "Cape Verde": "CPV",
+    "Micronesia": "FSM",
 }
 _ARTICLES = re.compile(r"\b(the|of|and)\b")
 
@@ -36,8 +63,11 @@ def fold(name: str) -> str:
 
 @lru_cache
 def crosswalk() -> dict[str, str]:
-    rows = list(csv.DictReader(files("api.cycle").joinpath("data/un_member_states.csv")
-                               .read_text(encoding="utf-8").splitlines()))
+    rows = list(
+        csv.DictReader(
+            files("api.cycle").joinpath("data/un_member_states.csv").read_text(encoding="utf-8").splitlines()
+        )
+    )
     names: dict[str, str] = {}
     short: dict[str, set[str]] = {}
     for row in rows:

@@ -15,8 +15,11 @@ blueprint = procrastinate.Blueprint()
 RUN_IMPORT = "imports:run"
 IMPORT_LOCK = "imports"  # one import at a time: overlapping files never race for the same rows
 MAX_ATTEMPTS = 4
-RETRY = procrastinate.RetryStrategy(max_attempts=MAX_ATTEMPTS, exponential_wait=2,  # 2, 4, 8 s
-                                    retry_exceptions={jobs.RetryLater})
+RETRY = procrastinate.RetryStrategy(
+    max_attempts=MAX_ATTEMPTS,
+    exponential_wait=2,  # 2, 4, 8 s
+    retry_exceptions={jobs.RetryLater},
+)
 
 
 @contextmanager
@@ -29,7 +32,12 @@ def _sessions() -> Iterator[Session]:
 def run(context: procrastinate.JobContext, import_id: int) -> None:
     job = context.job
     try:
-        jobs.run_job(import_id, _sessions, task_id=job.id, final_attempt=job.attempts + 1 >= MAX_ATTEMPTS,
-                     progress=progress.reporter(import_id))
+        jobs.run_job(
+            import_id,
+            _sessions,
+            task_id=job.id,
+            final_attempt=job.attempts + 1 >= MAX_ATTEMPTS,
+            progress=progress.reporter(import_id),
+        )
     finally:
         progress.clear(import_id)

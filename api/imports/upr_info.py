@@ -16,13 +16,13 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from api.imports.files import ImportLimits
+from api.cycle.calendar import cycle_of_session
+from api.imports.limits import ImportLimits
 from api.imports.normalise import (
     PLEDGE,
     RowError,
     cell_text,
     clean_text,
-    cycle_of_session,
     find_columns,
     header_key,
     parse_position,
@@ -33,6 +33,7 @@ from api.imports.normalise import (
     year_of_session,
 )
 from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
+from api.recommendations.models import PositionKind
 
 FORMAT = ImportFormat.upr_info
 
@@ -50,8 +51,9 @@ MEANINGS = {
 }
 REQUIRED = ("state", "text", "from", "response")
 # Columns only DIHR's export has: its `Recommending state`/`Response` would otherwise look like ours.
-_DIHR_MARKS = frozenset({"tekst", "field year", "goals", "sdg goals", "targets", "sdg targets", "keywords",
-                         "affected groups"})
+_DIHR_MARKS = frozenset(
+    {"tekst", "field year", "goals", "sdg goals", "targets", "sdg targets", "keywords", "affected groups"}
+)
 
 
 def matches(headers: list[str]) -> bool:
@@ -59,8 +61,9 @@ def matches(headers: list[str]) -> bool:
     return all(m in found for m in REQUIRED) and not any(header_key(h) in _DIHR_MARKS for h in headers)
 
 
-def read(path: Path, *, state: str | None = None, session: int | None = None,
-         limits: ImportLimits | None = None) -> Iterator[ImportRecord | Reject]:
+def read(
+    path: Path, *, state: str | None = None, session: int | None = None, limits: ImportLimits | None = None
+) -> Iterator[ImportRecord | Reject]:
     """Records and Rejects of a UPR Info export; `state`/`session` fill empty `To`/`Session` cells;
     `limits` bound the reading (default: the IMPORT_MAX_* settings)."""
 
@@ -76,20 +79,27 @@ def _record(line: int, cell: Callable[[str], object], state: str | None, session
     if not text:
         raise RowError("text", "The recommendation has no text.")
     position, label = parse_position(cell("response"))
-    pledge = position == PLEDGE
+    pledge = position is PLEDGE
     recommending: list[str] = []
     if not pledge:
         recommending = [state_of("from", cell("from"), None)]
     number = parse_session(cell("session"), session)
     return ImportRecord(
-        line=line, source=FORMAT, state_under_review=under_review, text=text,
+        line=line,
+        source=FORMAT,
+        state_under_review=under_review,
+        text=text,
         recommending_states=recommending,
         key_parts=("pledge", text_key(text)) if pledge else (text_key(text),),
-        session=number, cycle=cycle_of_session(number) if number else None,
+        session=number,
+        cycle=cycle_of_session(number) if number else None,
         year=year_of_session(number) if number else None,
-        position=None if pledge else position, position_label=label,
+        position=position if isinstance(position, PositionKind) else None,
+        position_label=label,
         themes=[ThemeLabel(t) for t in split_issues(cell_text(cell("issue")))],
-        action_category=parse_action(cell("action")), is_pledge=pledge)
+        action_category=parse_action(cell("action")),
+        is_pledge=pledge,
+    )
 
 
 def split_issues(cell: str) -> list[str]:

@@ -5,7 +5,7 @@ Why procrastinate: it runs on PostgreSQL alone (no broker to operate), fetches w
 and brings what jobs need — retries with exponential backoff, worker heartbeats and stalled-job
 detection, periodic tasks, `lock` (jobs sharing one run one at a time) and `queueing_lock`.
 The embedded SQLite default runs the same engine through our SQLite connector
-(`api/jobs/sqlite_connector.py`), on one machine.
+(`api/jobs/sqlite_connector/`), on one machine.
 
 Jobs are deferred *inside the transaction that creates what they work on* (`defer`), so a job
 and its row commit together or not at all: web processes never open an engine connection.
@@ -30,8 +30,9 @@ TASK_MODULES = {"imports": "api.imports.tasks", "jobs": "api.jobs.recovery"}  # 
 def connector_for(url: str) -> procrastinate.BaseConnector:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return sqlite_connector.SQLiteConnector(parsed.database or "",
-                                                busy_timeout=get_settings().job_sqlite_busy_timeout_seconds)
+        return sqlite_connector.SQLiteConnector(
+            parsed.database or "", busy_timeout=get_settings().job_sqlite_busy_timeout_seconds
+        )
     if parsed.get_backend_name() == "postgresql":
         conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
         return procrastinate.PsycopgConnector(conninfo=conninfo)
@@ -53,10 +54,25 @@ def job_app() -> procrastinate.App:
     return build_app(get_settings().database_url)
 
 
-def defer(session: Session, task_name: str, *, lock: str | None = None, queueing_lock: str | None = None,
-          scheduled_at: datetime | None = None, queue: str = DEFAULT_QUEUE, **task_kwargs: Any) -> int:
+def defer(
+    session: Session,
+    task_name: str,
+    *,
+    lock: str | None = None,
+    queueing_lock: str | None = None,
+    scheduled_at: datetime | None = None,
+    queue: str = DEFAULT_QUEUE,
+    **task_kwargs: Any,
+) -> int:
     """Enqueue `task_name` in the session's own transaction (it commits with the caller's rows);
     returns the engine's job id. One write path for both databases: on PostgreSQL procrastinate's own
     defer function, on SQLite our connector's insert (`sqlite_connector.defer_job_sql`)."""
-    return sqlite_connector.defer_job_sql(session, queue=queue, task_name=task_name, lock=lock,
-                                          queueing_lock=queueing_lock, args=task_kwargs, scheduled_at=scheduled_at)
+    return sqlite_connector.defer_job_sql(
+        session,
+        queue=queue,
+        task_name=task_name,
+        lock=lock,
+        queueing_lock=queueing_lock,
+        args=task_kwargs,
+        scheduled_at=scheduled_at,
+    )

@@ -29,12 +29,15 @@ def _max_attempts(app: procrastinate.App, task_name: str) -> int:
     return getattr(strategy, "max_attempts", None) or DEFAULT_MAX_ATTEMPTS
 
 
-async def recover(app: procrastinate.App, *, database_url: str | None = None,
-                  stalled_after: float | None = None) -> dict[str, list[int]]:
+async def recover(
+    app: procrastinate.App, *, database_url: str | None = None, stalled_after: float | None = None
+) -> dict[str, list[int]]:
     settings = get_settings()
-    retried, failed = [], []
+    retried: list[int] = []
+    failed: list[int] = []
     stalled_after = settings.job_stalled_seconds if stalled_after is None else stalled_after
     for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after):
+        assert job.id is not None, "a stored job has an id"
         if job.attempts + 1 >= _max_attempts(app, job.task_name):
             await app.job_manager.finish_job(job, status=Status.FAILED, delete_job=False)
             failed.append(job.id)
@@ -67,5 +70,6 @@ FINISHED_JOBS_KEPT_HOURS = 7 * 24  # the engine's own rows; what users need stay
 @blueprint.task(name="prune", pass_context=True, queueing_lock="prune")
 async def prune_task(context: procrastinate.JobContext, timestamp: int) -> None:
     """The engine keeps a row (and events) per job, and recovery alone adds one every 10 s."""
-    await context.app.job_manager.delete_old_jobs(nb_hours=FINISHED_JOBS_KEPT_HOURS, include_failed=True,
-                                                  include_cancelled=True, include_aborted=True)
+    await context.app.job_manager.delete_old_jobs(
+        nb_hours=FINISHED_JOBS_KEPT_HOURS, include_failed=True, include_cancelled=True, include_aborted=True
+    )

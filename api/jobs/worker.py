@@ -28,12 +28,17 @@ async def _run(app: procrastinate.App, *, once: bool, concurrency: int, stop: as
     settings = get_settings()
     async with app.open_async():
         await recover(app)
-        worker = asyncio.create_task(app.run_worker_async(
-            wait=not once, concurrency=concurrency, install_signal_handlers=False,
-            update_heartbeat_interval=settings.job_heartbeat_seconds,
-            stalled_worker_timeout=settings.job_stalled_seconds,
-            fetch_job_polling_interval=POLL_SECONDS, shutdown_graceful_timeout=SHUTDOWN_GRACE_SECONDS,
-        ))
+        worker = asyncio.create_task(
+            app.run_worker_async(
+                wait=not once,
+                concurrency=concurrency,
+                install_signal_handlers=False,
+                update_heartbeat_interval=settings.job_heartbeat_seconds,
+                stalled_worker_timeout=settings.job_stalled_seconds,
+                fetch_job_polling_interval=POLL_SECONDS,
+                shutdown_graceful_timeout=SHUTDOWN_GRACE_SECONDS,
+            )
+        )
         if stop is None:
             await worker
             return

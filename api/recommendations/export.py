@@ -13,17 +13,31 @@ from typing import IO
 
 from sqlmodel import Session
 
-from api.pagination import PageParams
-from api.recommendations.models import RecommendationRead
+from api.core.pagination import PageParams
+from api.core.spreadsheets import csv_row, xlsx_row
+from api.recommendations.schemas import RecommendationRead
 from api.recommendations.service import RecommendationFilter, list_recommendations
-from api.spreadsheets import csv_row, xlsx_row
 
 CSV_TYPE = "text/csv"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BATCH = 500
-HEADER = ["id", "state_under_review", "cycle", "session", "paragraph", "text", "recommending_states",
-          "recommending_state_names", "themes", "affected_persons", "sdg_targets", "current_position",
-          "action_category", "source_document", "external_key"]
+HEADER = [
+    "id",
+    "state_under_review",
+    "cycle",
+    "session",
+    "paragraph",
+    "text",
+    "recommending_states",
+    "recommending_state_names",
+    "themes",
+    "affected_persons",
+    "sdg_targets",
+    "current_position",
+    "action_category",
+    "source_document",
+    "external_key",
+]
 
 
 def negotiated_type(accept: str | None) -> str | None:
@@ -38,11 +52,23 @@ def negotiated_type(accept: str | None) -> str | None:
 
 
 def _cells(rec: RecommendationRead) -> list[object]:
-    return [rec.id, rec.state_under_review, rec.cycle, rec.session, rec.paragraph or "", rec.text,
-            "; ".join(s.code for s in rec.recommending_states), "; ".join(s.name for s in rec.recommending_states),
-            "; ".join(t.name for t in rec.themes), "; ".join(p.name for p in rec.affected_persons),
-            "; ".join(rec.sdg_targets), rec.current_position.value if rec.current_position else "",
-            rec.action_category or "", rec.source_document or "", rec.external_key]
+    return [
+        rec.id,
+        rec.state_under_review,
+        rec.cycle,
+        rec.session,
+        rec.paragraph or "",
+        rec.text,
+        "; ".join(s.code for s in rec.recommending_states),
+        "; ".join(s.name for s in rec.recommending_states),
+        "; ".join(t.name for t in rec.themes),
+        "; ".join(p.name for p in rec.affected_persons),
+        "; ".join(rec.sdg_targets),
+        rec.current_position.value if rec.current_position else "",
+        rec.action_category or "",
+        rec.source_document or "",
+        rec.external_key,
+    ]
 
 
 def rows(session: Session, filters: RecommendationFilter) -> Iterator[list[object]]:

@@ -6,74 +6,112 @@ themes, affected persons, SDG targets), never one per row.
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.cycle.models import Review, State, UprSession
 from api.recommendations.models import (
     Recommendation,
     RecommendationAffectedPerson,
-    RecommendationRead,
     RecommendationSdgTarget,
     RecommendationTheme,
     RecommendingState,
-    StateRef,
 )
-from api.taxonomy.models import AffectedPerson, AffectedPersonRead, Theme, ThemeRead
+from api.recommendations.schemas import RecommendationRead, StateRef
+from api.taxonomy.models import AffectedPerson, Theme
+from api.taxonomy.schemas import AffectedPersonRead, ThemeRead
 
 
-def recommendation_reads(session: Session, recommendations: Sequence[Recommendation],
-                         ranks: Sequence[float | None] | None = None) -> list[RecommendationRead]:
+def recommendation_reads(
+    session: Session, recommendations: Sequence[Recommendation], ranks: Sequence[float | None] | None = None
+) -> list[RecommendationRead]:
     if not recommendations:
         return []
-    ids = [r.id for r in recommendations]
+    ids = [_stored_id(r) for r in recommendations]
     review_ids = {r.review_id for r in recommendations}
-    reviews = {review.id: (review, cycle) for review, cycle in session.exec(
-        select(Review, UprSession.cycle_number).join(UprSession, UprSession.number == Review.session_number)
-        .where(Review.id.in_(review_ids)))}
+    reviews = {
+        review.id: (review, cycle)
+        for review, cycle in session.exec(
+            select(Review, UprSession.cycle_number)
+            .join(UprSession, col(UprSession.number) == Review.session_number)
+            .where(col(Review.id).in_(review_ids))
+        )
+    }
 
     # Link pairs first, then each distinct state / theme / person once, as plain columns built into
     # read models without re-validation: a page repeats the same few vocabulary rows hundreds of times.
     state_links = _pairs(session, RecommendingState.recommendation_id, RecommendingState.state_code, ids)
     theme_links = _pairs(session, RecommendationTheme.recommendation_id, RecommendationTheme.theme_id, ids)
-    person_links = _pairs(session, RecommendationAffectedPerson.recommendation_id,
-                          RecommendationAffectedPerson.affected_person_id, ids)
-    target_links = _pairs(session, RecommendationSdgTarget.recommendation_id,
-                          RecommendationSdgTarget.sdg_target_code, ids)
-    state_refs = {code: StateRef.model_construct(code=code, name=name, regional_group=group)
-                  for code, name, group in session.exec(select(State.code, State.name, State.regional_group)
-                                                        .where(State.code.in_(_values(state_links))))}
-    theme_reads = {tid: ThemeRead.model_construct(id=tid, name=name, code=code, parent_id=parent)
-                   for tid, name, code, parent in session.exec(
-                       select(Theme.id, Theme.name, Theme.code, Theme.parent_id)
-                       .where(Theme.id.in_(_values(theme_links))))}
-    person_reads = {pid: AffectedPersonRead.model_construct(id=pid, name=name)
-                    for pid, name in session.exec(select(AffectedPerson.id, AffectedPerson.name)
-                                                  .where(AffectedPerson.id.in_(_values(person_links))))}
+    person_links = _pairs(
+        session, RecommendationAffectedPerson.recommendation_id, RecommendationAffectedPerson.affected_person_id, ids
+    )
+    target_links = _pairs(
+        session, RecommendationSdgTarget.recommendation_id, RecommendationSdgTarget.sdg_target_code, ids
+    )
+    state_refs = {
+        code: StateRef.model_construct(code=code, name=name, regional_group=group)
+        for code, name, group in session.exec(
+            select(State.code, State.name, col(State.regional_group)).where(col(State.code).in_(_values(state_links)))
+        )
+    }
+    theme_reads = {
+        tid: ThemeRead.model_construct(id=tid, name=name, code=code, parent_id=parent)
+        for tid, name, code, parent in session.exec(
+            select(Theme.id, Theme.name, Theme.code, Theme.parent_id).where(col(Theme.id).in_(_values(theme_links)))
+        )
+        if tid is not None
+    }
+    person_reads = {
+        pid: AffectedPersonRead.model_construct(id=pid, name=name)
+        for pid, name in session.exec(
+            select(AffectedPerson.id, AffectedPerson.name).where(col(AffectedPerson.id).in_(_values(person_links)))
+        )
+        if pid is not None
+    }
     states = {rid: sorted((state_refs[c] for c in codes), key=lambda s: s.code) for rid, codes in state_links.items()}
-    themes = {rid: sorted((theme_reads[t] for t in tids), key=lambda t: (t.name, t.id))
-              for rid, tids in theme_links.items()}
-    persons = {rid: sorted((person_reads[p] for p in pids), key=lambda p: (p.name, p.id))
-               for rid, pids in person_links.items()}
+    themes = {
+        rid: sorted((theme_reads[t] for t in tids), key=lambda t: (t.name, t.id)) for rid, tids in theme_links.items()
+    }
+    persons = {
+        rid: sorted((person_reads[p] for p in pids), key=lambda p: (p.name, p.id)) for rid, pids in person_links.items()
+    }
 
     reads = []
-    for i, rec in enumerate(recommendations):
+    for i, (rid, rec) in enumerate(zip(ids, recommendations, strict=True)):
         review, cycle = reviews[rec.review_id]
-        reads.append(RecommendationRead(
-            id=rec.id, review_id=rec.review_id, state_under_review=review.state_code,
-            session=review.session_number, cycle=cycle, paragraph=rec.paragraph, text=rec.text,
-            recommending_states=states.get(rec.id, []), themes=themes.get(rec.id, []),
-            affected_persons=persons.get(rec.id, []),
-            sdg_targets=sorted(target_links.get(rec.id, []), key=_sdg_order), action_category=rec.action_category,
-            source_document=rec.source_document, external_key=rec.external_key,
-            current_position=rec.current_position, rank=ranks[i] if ranks is not None else None,
-        ))
+        reads.append(
+            RecommendationRead(
+                id=rid,
+                review_id=rec.review_id,
+                state_under_review=review.state_code,
+                session=review.session_number,
+                cycle=cycle,
+                paragraph=rec.paragraph,
+                text=rec.text,
+                recommending_states=states.get(rid, []),
+                themes=themes.get(rid, []),
+                affected_persons=persons.get(rid, []),
+                sdg_targets=sorted(target_links.get(rid, []), key=_sdg_order),
+                action_category=rec.action_category,
+                source_document=rec.source_document,
+                external_key=rec.external_key,
+                current_position=rec.current_position,
+                rank=ranks[i] if ranks is not None else None,
+            )
+        )
     return reads
 
 
-def _pairs(session: Session, owner, value, ids: list[int]) -> dict[int, list]:
+def _stored_id(recommendation: Recommendation) -> int:
+    if recommendation.id is None:
+        raise ValueError("Read shapes are built for stored recommendations only.")
+    return recommendation.id
+
+
+def _pairs(session: Session, owner: Any, value: Any, ids: list[int]) -> dict[int, list]:
     pairs: dict[int, list] = defaultdict(list)
-    for rid, item in session.exec(select(owner, value).where(owner.in_(ids))):
+    for rid, item in session.exec(select(owner, value).where(col(owner).in_(ids))):
         pairs[rid].append(item)
     return pairs
 

@@ -1,22 +1,26 @@
-"""HTTP for recommendations and their positions (the rules live in service.py and positions.py)."""
+"""HTTP for recommendations and their positions (the rules live in policy.py, service.py and positions.py)."""
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from annotated_types import Interval
 from fastapi import APIRouter, Header, Query, Response, status
 from fastapi.responses import StreamingResponse
 
 from api.auth.deps import CanWritePositions, CanWriteRecommendations, Public
-from api.concurrency import IfMatch, check_if_match, with_etag
-from api.cycle.models import RegionalGroup, StateCode
+from api.core.pagination import Page
+from api.core.types import StateCode
+from api.cycle.models import RegionalGroup
 from api.db import SessionDep
-from api.errors import error_responses
+from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.pages import PageDep
+from api.http.params import IdPath
+from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
-from api.pagination import Page, PageDep
 from api.recommendations import export, positions, service
-from api.recommendations.models import (
+from api.recommendations.models import PositionKind
+from api.recommendations.schemas import (
     PositionCreate,
-    PositionKind,
     PositionRead,
     RecommendationCreate,
     RecommendationRead,
@@ -24,7 +28,6 @@ from api.recommendations.models import (
     RowId,
     SdgTargetCode,
 )
-from api.types import IdPath
 
 recommendations = APIRouter(prefix="/recommendations", tags=["recommendations"])
 position_history = APIRouter(prefix="/recommendations/{recommendation_id}/positions", tags=["positions"])
@@ -34,33 +37,51 @@ ActionCategory = Annotated[int, Interval(ge=1, le=5)]
 ANY_OF = " Repeat the parameter for any of several values."
 
 
-EXPORT_RESPONSES = {200: {"content": {export.CSV_TYPE: {}, export.XLSX_TYPE: {}},
-                          "description": "A page as JSON; or, by `Accept`, every matching row as CSV or XLSX."}}
+EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {export.CSV_TYPE: {}, export.XLSX_TYPE: {}},
+        "description": "A page as JSON; or, by `Accept`, every matching row as CSV or XLSX.",
+    }
+}
 
 
-@recommendations.get("", response_model=Page[RecommendationRead], operation_id="recommendations.list",
-                     responses={**EXPORT_RESPONSES, **error_responses(422)})
+@recommendations.get(
+    "",
+    response_model=Page[RecommendationRead],
+    operation_id="recommendations.list",
+    responses={**EXPORT_RESPONSES, **error_responses(422)},
+)
 def list_recommendations(
-    session: SessionDep, _: Public, page: PageDep,
+    session: SessionDep,
+    _: Public,
+    page: PageDep,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
-    state_under_review: Annotated[list[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
-    recommending_state: Annotated[list[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
-    region: Annotated[list[RegionalGroup], Query(
-        description="UN regional group of a recommending state." + ANY_OF)] = (),
-    cycle: Annotated[list[RowId], Query(description="Cycle number." + ANY_OF)] = (),
-    session_: Annotated[list[RowId], Query(alias="session", description="Session number." + ANY_OF)] = (),
-    theme: Annotated[list[RowId], Query(description="Theme id." + ANY_OF)] = (),
-    affected_persons: Annotated[list[RowId], Query(description="Affected person id." + ANY_OF)] = (),
-    sdg_target: Annotated[list[SdgTargetCode], Query(description="SDG target code, e.g. `16.10`." + ANY_OF)] = (),
-    position: Annotated[list[PositionKind], Query(description="Current position." + ANY_OF)] = (),
-    action_category: Annotated[list[ActionCategory], Query(
-        description="UPR Info action category, 1–5." + ANY_OF)] = (),
-    review: Annotated[list[RowId], Query(description="Review id." + ANY_OF)] = (),
-    q: Annotated[str | None, Query(max_length=500, description=(
-        "Full-text search, stemmed English: every word must occur (in any inflection); punctuation and "
-        "operators are ignored, as are English stop words. Results come most relevant first, with `rank`."
-    ))] = None,
-) -> Page[RecommendationRead]:
+    state_under_review: Annotated[Sequence[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
+    recommending_state: Annotated[Sequence[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
+    region: Annotated[
+        Sequence[RegionalGroup], Query(description="UN regional group of a recommending state." + ANY_OF)
+    ] = (),
+    cycle: Annotated[Sequence[RowId], Query(description="Cycle number." + ANY_OF)] = (),
+    session_: Annotated[Sequence[RowId], Query(alias="session", description="Session number." + ANY_OF)] = (),
+    theme: Annotated[Sequence[RowId], Query(description="Theme id." + ANY_OF)] = (),
+    affected_persons: Annotated[Sequence[RowId], Query(description="Affected person id." + ANY_OF)] = (),
+    sdg_target: Annotated[Sequence[SdgTargetCode], Query(description="SDG target code, e.g. `16.10`." + ANY_OF)] = (),
+    position: Annotated[Sequence[PositionKind], Query(description="Current position." + ANY_OF)] = (),
+    action_category: Annotated[
+        Sequence[ActionCategory], Query(description="UPR Info action category, 1–5." + ANY_OF)
+    ] = (),
+    review: Annotated[Sequence[RowId], Query(description="Review id." + ANY_OF)] = (),
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description=(
+                "Full-text search, stemmed English: every word must occur (in any inflection); punctuation and "
+                "operators are ignored, as are English stop words. Results come most relevant first, with `rank`."
+            ),
+        ),
+    ] = None,
+) -> Response:
     """Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
     Ordered by review, then in the order the recommendations were recorded; with `q`, most relevant
     first. `cursor` paging works in both orders.
@@ -68,70 +89,124 @@ def list_recommendations(
     With `Accept: text/csv` or the XLSX media type, the response is every matching row (paging
     parameters ignored) with recommending states, themes and current position."""
     filters = service.RecommendationFilter(
-        state_under_review=state_under_review, recommending_state=recommending_state, region=region, cycle=cycle,
-        session=session_, theme=theme, affected_persons=affected_persons, sdg_target=sdg_target,
-        position=position, action_category=action_category, review=review, q=q)
+        state_under_review=state_under_review,
+        recommending_state=recommending_state,
+        region=region,
+        cycle=cycle,
+        session=session_,
+        theme=theme,
+        affected_persons=affected_persons,
+        sdg_target=sdg_target,
+        position=position,
+        action_category=action_category,
+        review=review,
+        q=q,
+    )
     if media_type := export.negotiated_type(accept):
         handle = export.export_file(session, filters, media_type)
         extension = "xlsx" if media_type == export.XLSX_TYPE else "csv"
-        return StreamingResponse(export.iter_file(handle), media_type=media_type, headers={
-            "Content-Disposition": f'attachment; filename="recommendations.{extension}"'})
+        return StreamingResponse(
+            export.iter_file(handle),
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="recommendations.{extension}"'},
+        )
     # Serialised here, once, by pydantic's core: FastAPI would otherwise validate every item of the
     # page again against the response model (the read models are built and checked by the service).
-    return Response(service.list_recommendations(session, page, filters).model_dump_json(),
-                    media_type="application/json")
+    return Response(
+        service.list_recommendations(session, page, filters).model_dump_json(), media_type="application/json"
+    )
 
 
-@recommendations.get("/{recommendation_id}", response_model=RecommendationRead, operation_id="recommendations.get",
-                     responses=error_responses(404, 422))
-def get_recommendation(recommendation_id: IdPath, session: SessionDep, _: Public,
-                       response: Response) -> RecommendationRead:
+@recommendations.get(
+    "/{recommendation_id}",
+    response_model=RecommendationRead,
+    operation_id="recommendations.get",
+    responses=error_responses(404, 422),
+)
+def get_recommendation(
+    recommendation_id: IdPath, session: SessionDep, _: Public, response: Response
+) -> RecommendationRead:
     recommendation = service.get_recommendation(session, recommendation_id)
     return with_etag(response, service.read_recommendation(session, recommendation))
 
 
-@recommendations.post("", response_model=RecommendationRead, status_code=status.HTTP_201_CREATED,
-                      operation_id="recommendations.create", responses=error_responses(401, 403, 409, 422))
-def create_recommendation(data: RecommendationCreate, session: SessionDep, _: CanWriteRecommendations,
-                          response: Response, idem: IdempotencyDep) -> RecommendationRead:
+@recommendations.post(
+    "",
+    response_model=RecommendationRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="recommendations.create",
+    responses=error_responses(401, 403, 409, 422),
+)
+def create_recommendation(
+    data: RecommendationCreate,
+    session: SessionDep,
+    _: CanWriteRecommendations,
+    response: Response,
+    idem: IdempotencyDep,
+) -> RecommendationRead:
     """Without `external_key`, one is derived from the state under review, the session and the text
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409."""
     recommendation = service.create_recommendation(session, data)
     return idem.saved(with_etag(response, service.read_recommendation(session, recommendation)), response)
 
 
-@recommendations.patch("/{recommendation_id}", response_model=RecommendationRead,
-                       operation_id="recommendations.update", responses=error_responses(401, 403, 404, 412, 422))
-def update_recommendation(recommendation_id: IdPath, data: RecommendationUpdate, session: SessionDep,
-                          _: CanWriteRecommendations, response: Response,
-                          if_match: IfMatch = None) -> RecommendationRead:
-    current = service.get_recommendation(session, recommendation_id)
-    check_if_match(if_match, service.read_recommendation(session, current))
-    recommendation = service.update_recommendation(session, recommendation_id, data)
-    return with_etag(response, service.read_recommendation(session, recommendation))
+@recommendations.patch(
+    "/{recommendation_id}",
+    response_model=RecommendationRead,
+    operation_id="recommendations.update",
+    responses=error_responses(401, 403, 404, 412, 422),
+)
+def update_recommendation(
+    recommendation_id: IdPath,
+    data: RecommendationUpdate,
+    session: SessionDep,
+    _: CanWriteRecommendations,
+    response: Response,
+    if_match: IfMatch = None,
+) -> RecommendationRead:
+    return update_with_etag(
+        response,
+        if_match,
+        load=lambda: service.get_recommendation(session, recommendation_id, for_update=True),
+        read=lambda recommendation: service.read_recommendation(session, recommendation),
+        change=lambda recommendation: service.update_recommendation(session, recommendation, data),
+    )
 
 
-@recommendations.delete("/{recommendation_id}", status_code=status.HTTP_204_NO_CONTENT,
-                        operation_id="recommendations.delete", responses=error_responses(401, 403, 404, 409, 422))
-def delete_recommendation(recommendation_id: IdPath, session: SessionDep,
-                          _: CanWriteRecommendations) -> Response:
+@recommendations.delete(
+    "/{recommendation_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="recommendations.delete",
+    responses=error_responses(401, 403, 404, 409, 422),
+)
+def delete_recommendation(recommendation_id: IdPath, session: SessionDep, _: CanWriteRecommendations) -> Response:
     """Its position history goes with it; 409 while implementation tracking refers to it."""
     service.delete_recommendation(session, recommendation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@position_history.get("", response_model=Page[PositionRead], operation_id="positions.list",
-                      responses=error_responses(404, 422))
-def list_positions(recommendation_id: IdPath, session: SessionDep, _: Public,
-                   page: PageDep) -> Page[PositionRead]:
+@position_history.get(
+    "", response_model=Page[PositionRead], operation_id="positions.list", responses=error_responses(404, 422)
+)
+def list_positions(recommendation_id: IdPath, session: SessionDep, _: Public, page: PageDep) -> Page[PositionRead]:
     """The whole history, oldest first (by date, then by when it was recorded)."""
     return positions.list_positions(session, recommendation_id, page).map(PositionRead.model_validate)
 
 
-@position_history.post("", response_model=PositionRead, status_code=status.HTTP_201_CREATED,
-                       operation_id="positions.create", responses=error_responses(401, 403, 404, 422))
-def create_position(recommendation_id: IdPath, data: PositionCreate, session: SessionDep,
-                    principal: CanWritePositions, idem: IdempotencyDep) -> PositionRead:
+@position_history.post(
+    "",
+    response_model=PositionRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="positions.create",
+    responses=error_responses(401, 403, 404, 422),
+)
+def create_position(
+    recommendation_id: IdPath,
+    data: PositionCreate,
+    session: SessionDep,
+    principal: CanWritePositions,
+    idem: IdempotencyDep,
+) -> PositionRead:
     """Appends to the history (nothing is edited). The government of the state under review or an
     admin; the latest record by date becomes the current position, a back-dated one does not."""
     position = positions.record_position(session, principal, recommendation_id, data)

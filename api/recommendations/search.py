@@ -15,9 +15,10 @@ import re
 
 from sqlalchemy import Double, cast, column, func, literal_column, table
 from sqlalchemy.sql import ColumnElement, Select
-from sqlmodel import Session
+from sqlalchemy.sql.expression import ColumnClause
+from sqlmodel import Session, col
 
-from api.pagination import Page, PageParams, Sort, paginate
+from api.core.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import Recommendation
 
 MAX_TERMS = 32
@@ -36,7 +37,7 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 _WORD = re.compile(r"[^\W_]+")
 _FTS = table("recommendation_fts", column("rowid"))
-_PG_CONFIG = literal_column("'english'")
+_PG_CONFIG: ColumnClause[str] = literal_column("'english'")
 
 
 def search_terms(q: str | None) -> list[str]:
@@ -61,17 +62,19 @@ def apply_search(session: Session, stmt: Select, terms: list[str]) -> tuple[Sele
         vector = func.to_tsvector(_PG_CONFIG, Recommendation.text)
         query = func.websearch_to_tsquery(_PG_CONFIG, " ".join(terms))
         # float8, not ts_rank's float4: a cursor carries the rank and must compare equal to it.
-        rank = cast(func.ts_rank(vector, query), Double)
-        return stmt.where(vector.op("@@")(query)), rank.label("search_rank")
+        pg_rank = cast(func.ts_rank(vector, query), Double)
+        return stmt.where(vector.op("@@")(query)), pg_rank.label("search_rank")
     stmt = stmt.join(_FTS, _FTS.c.rowid == Recommendation.id).where(
-        literal_column("recommendation_fts").op("MATCH")(fts5_query(terms)))
+        literal_column("recommendation_fts").op("MATCH")(fts5_query(terms))
+    )
     # bm25() is lower-is-better; negate it so "rank" means the same on both engines.
     rank = -func.bm25(literal_column("recommendation_fts"), type_=Double)
     return stmt, rank.label("search_rank")
 
 
-def paginate_ranked(session: Session, stmt: Select, params: PageParams,
-                    rank: ColumnElement[float]) -> Page[tuple[Recommendation, float]]:
+def paginate_ranked(
+    session: Session, stmt: Select, params: PageParams, rank: ColumnElement[float]
+) -> Page[tuple[Recommendation, float]]:
     """A search page through the shared helper: most relevant first, then by id; items are
     (recommendation, rank) pairs.
 
@@ -79,6 +82,6 @@ def paginate_ranked(session: Session, stmt: Select, params: PageParams,
     recomputed one). Ranks depend on the whole collection (bm25's document frequencies), so when
     texts are added or edited between two pages a row may move across the page boundary, as in any
     search engine; nothing errs, and an unchanged collection pages exactly."""
-    ranked = stmt.add_columns(Recommendation.id, rank)  # the sort keys, readable on each row
+    ranked = stmt.add_columns(col(Recommendation.id), rank)  # the sort keys, readable on each row
     page = paginate(session, ranked, params, [Sort(rank, descending=True), Sort(Recommendation.id)], rows=True)
     return page.map(lambda row: (row[0], row[-1]))

@@ -1,7 +1,8 @@
-"""Recommendations: listing with filters and search, and the writes (HTTP-free).
+"""Recommendations: listing with filters and search, the external key, and the writes (HTTP-free).
 
-Create, update and upsert take plain shapes (`RecommendationCreate` / `RecommendationUpdate`) and
-a session, so the importer reuses them without a request: it upserts by `external_key`.
+The external key is how every writer finds "the same recommendation": the API derives it when a
+client sends none, the seed derives it for the demo review, and the importers derive it for each row
+(they then write in bulk, not through `create_recommendation`, for speed).
 """
 
 import hashlib
@@ -11,31 +12,29 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.sql import ColumnElement
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy.sql import ColumnElement, Select
+from sqlmodel import Session, col, select
 
+from api.core.errors import AlreadyExists, InvalidInput
+from api.core.lookup import get_or_404
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.types import utcnow
 from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
-from api.errors import Conflict, InvalidInput
-from api.lookup import get_or_404
-from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations import search
 from api.recommendations.models import (
-    PARAGRAPH_PATTERN,
-    Position,
+    CHILD_TABLES,
+    LinkTable,
     PositionKind,
     Recommendation,
     RecommendationAffectedPerson,
-    RecommendationCreate,
-    RecommendationRead,
     RecommendationSdgTarget,
     RecommendationTheme,
-    RecommendationUpdate,
     RecommendingState,
 )
+from api.recommendations.policy import check_paragraph, refuse_delete_if_referenced
 from api.recommendations.reads import recommendation_reads
+from api.recommendations.schemas import RecommendationCreate, RecommendationRead, RecommendationUpdate
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
-from api.tracking.references import TRACKED_DETAIL, tracked
-from api.types import utcnow
 
 
 @dataclass(frozen=True)
@@ -69,10 +68,10 @@ def _require(session: Session, column: Any, values: Iterable[Any], field: str, w
 
 def _linked(link_column: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
     """Recommendation has a row in a link table meeting `condition` (a semi-join: no duplicate rows)."""
-    return Recommendation.id.in_(select(link_column).where(condition))
+    return col(Recommendation.id).in_(select(link_column).where(condition))
 
 
-def _filtered(session: Session, f: RecommendationFilter):
+def _filtered(session: Session, f: RecommendationFilter) -> Select:
     _require(session, State.code, f.state_under_review, "state_under_review", "state code(s)")
     _require(session, State.code, f.recommending_state, "recommending_state", "state code(s)")
     _require(session, Cycle.number, f.cycle, "cycle", "cycle(s)")
@@ -84,61 +83,82 @@ def _filtered(session: Session, f: RecommendationFilter):
 
     stmt = select(Recommendation)
     if f.review:
-        stmt = stmt.where(Recommendation.review_id.in_(f.review))
+        stmt = stmt.where(col(Recommendation.review_id).in_(f.review))
     on_review = []
     if f.state_under_review:
-        on_review.append(Review.state_code.in_(f.state_under_review))
+        on_review.append(col(Review.state_code).in_(f.state_under_review))
     if f.session:
-        on_review.append(Review.session_number.in_(f.session))
+        on_review.append(col(Review.session_number).in_(f.session))
     if f.cycle:
-        on_review.append(Review.session_number.in_(
-            select(UprSession.number).where(UprSession.cycle_number.in_(f.cycle))))
+        on_review.append(
+            col(Review.session_number).in_(select(UprSession.number).where(col(UprSession.cycle_number).in_(f.cycle)))
+        )
     if on_review:
-        stmt = stmt.where(Recommendation.review_id.in_(select(Review.id).where(*on_review)))
+        stmt = stmt.where(col(Recommendation.review_id).in_(select(Review.id).where(*on_review)))
     if f.recommending_state:
-        stmt = stmt.where(_linked(RecommendingState.recommendation_id,
-                                  RecommendingState.state_code.in_(f.recommending_state)))
+        stmt = stmt.where(
+            _linked(RecommendingState.recommendation_id, col(RecommendingState.state_code).in_(f.recommending_state))
+        )
     if f.region:
-        stmt = stmt.where(Recommendation.id.in_(
-            select(RecommendingState.recommendation_id).join(State, State.code == RecommendingState.state_code)
-            .where(State.regional_group.in_(f.region))))
+        stmt = stmt.where(
+            col(Recommendation.id).in_(
+                select(RecommendingState.recommendation_id)
+                .join(State, col(State.code) == RecommendingState.state_code)
+                .where(col(State.regional_group).in_(f.region))
+            )
+        )
     if f.theme:
-        stmt = stmt.where(_linked(RecommendationTheme.recommendation_id, RecommendationTheme.theme_id.in_(f.theme)))
+        stmt = stmt.where(
+            _linked(RecommendationTheme.recommendation_id, col(RecommendationTheme.theme_id).in_(f.theme))
+        )
     if f.affected_persons:
-        stmt = stmt.where(_linked(RecommendationAffectedPerson.recommendation_id,
-                                  RecommendationAffectedPerson.affected_person_id.in_(f.affected_persons)))
+        stmt = stmt.where(
+            _linked(
+                RecommendationAffectedPerson.recommendation_id,
+                col(RecommendationAffectedPerson.affected_person_id).in_(f.affected_persons),
+            )
+        )
     if f.sdg_target:
-        stmt = stmt.where(_linked(RecommendationSdgTarget.recommendation_id,
-                                  RecommendationSdgTarget.sdg_target_code.in_(f.sdg_target)))
+        stmt = stmt.where(
+            _linked(
+                RecommendationSdgTarget.recommendation_id,
+                col(RecommendationSdgTarget.sdg_target_code).in_(f.sdg_target),
+            )
+        )
     if f.position:
-        stmt = stmt.where(Recommendation.current_position.in_(f.position))
+        stmt = stmt.where(col(Recommendation.current_position).in_(f.position))
     if f.action_category:
-        stmt = stmt.where(Recommendation.action_category.in_(f.action_category))
+        stmt = stmt.where(col(Recommendation.action_category).in_(f.action_category))
     return stmt
 
 
-def list_recommendations(session: Session, params: PageParams,
-                         filters: RecommendationFilter = RecommendationFilter()) -> Page[RecommendationRead]:
+def list_recommendations(
+    session: Session, params: PageParams, filters: RecommendationFilter = RecommendationFilter()
+) -> Page[RecommendationRead]:
     """Ordered by review then id (the order they were recorded, which importers keep as published);
     with a search, by relevance then id. Both orders are keyset-paged by the same cursor scheme."""
     stmt = _filtered(session, filters)
     terms = search.search_terms(filters.q)
     if not terms and search.has_words(filters.q):
-        raise InvalidInput("`q` holds only common words (the, other, further…), which are not searched: "
-                           "add a more specific word.", field="q")
+        raise InvalidInput(
+            "`q` holds only common words (the, other, further…), which are not searched: add a more specific word.",
+            field="q",
+        )
     if terms:
         stmt, rank = search.apply_search(session, stmt, terms)
         ranked = search.paginate_ranked(session, stmt, params, rank)
         rows, ranks = [r for r, _ in ranked.items], [k for _, k in ranked.items]
-        return Page[RecommendationRead](items=recommendation_reads(session, rows, ranks), total=ranked.total,
-                                        next_cursor=ranked.next_cursor)
+        return Page[RecommendationRead](
+            items=recommendation_reads(session, rows, ranks), total=ranked.total, next_cursor=ranked.next_cursor
+        )
     page = paginate(session, stmt, params, [Sort(Recommendation.review_id), Sort(Recommendation.id)])
-    return Page[RecommendationRead](items=recommendation_reads(session, page.items), total=page.total,
-                                    next_cursor=page.next_cursor)
+    return Page[RecommendationRead](
+        items=recommendation_reads(session, page.items), total=page.total, next_cursor=page.next_cursor
+    )
 
 
-def get_recommendation(session: Session, recommendation_id: int) -> Recommendation:
-    return get_or_404(session, Recommendation, recommendation_id, "Recommendation")
+def get_recommendation(session: Session, recommendation_id: int, *, for_update: bool = False) -> Recommendation:
+    return get_or_404(session, Recommendation, recommendation_id, "Recommendation", for_update=for_update)
 
 
 def read_recommendation(session: Session, recommendation: Recommendation) -> RecommendationRead:
@@ -146,16 +166,7 @@ def read_recommendation(session: Session, recommendation: Recommendation) -> Rec
 
 
 def find_by_external_key(session: Session, external_key: str) -> Recommendation | None:
-    return session.exec(select(Recommendation).where(Recommendation.external_key == external_key)).first()
-
-
-def normalise_text(text: str) -> str:
-    """Case, spacing and trailing punctuation vary between copies of the same recommendation."""
-    text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    end = len(text)
-    while end and (unicodedata.category(text[end - 1])[0] == "P" or text[end - 1].isspace()):
-        end -= 1
-    return text[:end]
+    return session.exec(select(Recommendation).where(col(Recommendation.external_key) == external_key)).first()
 
 
 def derive_external_key(state_under_review: str, cycle: int, text: str) -> str:
@@ -176,7 +187,7 @@ def _key_text(text: str) -> str:
 
 
 def key_for_review(session: Session, review: Review, text: str) -> str:
-    cycle = session.get(UprSession, review.session_number).cycle_number
+    cycle = session.exec(select(UprSession.cycle_number).where(col(UprSession.number) == review.session_number)).one()
     return derive_external_key(review.state_code, cycle, text)
 
 
@@ -187,18 +198,17 @@ def _review(session: Session, review_id: int) -> Review:
     return review
 
 
-def _check_paragraph(paragraph: str | None) -> None:
-    if paragraph is not None and not re.fullmatch(PARAGRAPH_PATTERN, paragraph):
-        raise InvalidInput(f"Paragraph {paragraph!r} is not like `147.68`.", field="paragraph")
-
-
 _NOT_NULL = ("text", "recommending_states", "themes", "affected_persons", "sdg_targets")
 # Field of the shapes → (link table, its column, referenced column, what it names).
-_LINKS: dict[str, tuple[type[SQLModel], str, Any, str]] = {
+_LINKS: dict[str, tuple[LinkTable, str, Any, str]] = {
     "recommending_states": (RecommendingState, "state_code", State.code, "state code(s)"),
     "themes": (RecommendationTheme, "theme_id", Theme.id, "theme id(s)"),
-    "affected_persons": (RecommendationAffectedPerson, "affected_person_id", AffectedPerson.id,
-                         "affected person id(s)"),
+    "affected_persons": (
+        RecommendationAffectedPerson,
+        "affected_person_id",
+        AffectedPerson.id,
+        "affected person id(s)",
+    ),
     "sdg_targets": (RecommendationSdgTarget, "sdg_target_code", SdgTarget.code, "SDG target(s)"),
 }
 
@@ -206,87 +216,87 @@ _LINKS: dict[str, tuple[type[SQLModel], str, Any, str]] = {
 def _validate(session: Session, changes: dict[str, Any]) -> None:
     for field in _NOT_NULL:
         if field in changes and changes[field] is None:
-            raise InvalidInput(f"`{field}` cannot be null" + (" (send [] to clear it)." if field in
-                               ("themes", "affected_persons", "sdg_targets") else "."), field=field)
-    _check_paragraph(changes.get("paragraph"))
+            raise InvalidInput(
+                f"`{field}` cannot be null"
+                + (" (send [] to clear it)." if field in ("themes", "affected_persons", "sdg_targets") else "."),
+                field=field,
+            )
+    check_paragraph(changes.get("paragraph"))
     for field, (_, _, referenced, what) in _LINKS.items():
         if field in changes:
             _require(session, referenced, changes[field], field, what)
 
 
-def _sync_links(session: Session, recommendation_id: int, changes: dict[str, Any], *, new: bool) -> None:
+def _sync_links(session: Session, recommendation: Recommendation, changes: dict[str, Any], *, new: bool) -> None:
     """Make each sent link set equal to the given one, touching only the rows that differ (so the
     audit log shows what was added and removed, and a theme's `source_label` survives)."""
+    recommendation_id = recommendation.id
+    assert recommendation_id is not None, "links are made to a stored recommendation"
     for field, (model, column, _, _) in _LINKS.items():
         if field not in changes:
             continue
         wanted = list(dict.fromkeys(changes[field]))
-        have = {} if new else {getattr(row, column): row for row in session.exec(
-            select(model).where(model.recommendation_id == recommendation_id))}
+        have = (
+            {}
+            if new
+            else {
+                getattr(row, column): row
+                for row in session.exec(select(model).where(col(model.recommendation_id) == recommendation_id))
+            }
+        )
         for key, row in have.items():
             if key not in wanted:
                 session.delete(row)
-        session.add_all(model(recommendation_id=recommendation_id, **{column: key})
-                        for key in wanted if key not in have)
+        session.add_all(
+            model(recommendation_id=recommendation_id, **{column: key}) for key in wanted if key not in have
+        )
 
 
 def create_recommendation(session: Session, data: RecommendationCreate) -> Recommendation:
     """A duplicate `external_key` (given, or derived from state, session and text) is a 409."""
     review = _review(session, data.review_id)
+    assert review.id is not None
     changes = data.model_dump()
     _validate(session, changes)
     key = data.external_key or key_for_review(session, review, data.text)
     if find_by_external_key(session, key) is not None:
-        raise Conflict(f"A recommendation with external key {key!r} already exists.", field="external_key")
+        raise AlreadyExists(f"A recommendation with external key {key!r} already exists.", field="external_key")
     recommendation = Recommendation(
-        review_id=review.id, paragraph=data.paragraph, text=data.text, action_category=data.action_category,
-        source_document=data.source_document, external_key=key)
+        review_id=review.id,
+        paragraph=data.paragraph,
+        text=data.text,
+        action_category=data.action_category,
+        source_document=data.source_document,
+        external_key=key,
+    )
     session.add(recommendation)
     session.flush()
-    _sync_links(session, recommendation.id, changes, new=True)
+    _sync_links(session, recommendation, changes, new=True)
     session.flush()
     return recommendation
 
 
-def _apply(session: Session, recommendation: Recommendation, changes: dict[str, Any]) -> Recommendation:
+def update_recommendation(
+    session: Session, recommendation: Recommendation, data: RecommendationUpdate
+) -> Recommendation:
+    changes = data.model_dump(exclude_unset=True)
     _validate(session, changes)
-    if "review_id" in changes:
-        _review(session, changes["review_id"])
     scalars = {k: v for k, v in changes.items() if k not in _LINKS}
     if changes:
         recommendation.sqlmodel_update({**scalars, "updated_at": utcnow()})
         session.add(recommendation)
-    _sync_links(session, recommendation.id, changes, new=False)
+    _sync_links(session, recommendation, changes, new=False)
     session.flush()
     return recommendation
-
-
-def update_recommendation(session: Session, recommendation_id: int, data: RecommendationUpdate) -> Recommendation:
-    recommendation = get_recommendation(session, recommendation_id)
-    return _apply(session, recommendation, data.model_dump(exclude_unset=True))
-
-
-def upsert_recommendation(session: Session, data: RecommendationCreate) -> tuple[Recommendation, bool]:
-    """For importers: create, or overwrite the recommendation with the same external key (every
-    field, lists included). Returns the row and whether it was created."""
-    key = data.external_key
-    if key is None:
-        review = _review(session, data.review_id)
-        key = key_for_review(session, review, data.text)
-    existing = find_by_external_key(session, key)
-    if existing is None:
-        return create_recommendation(session, data.model_copy(update={"external_key": key})), True
-    return _apply(session, existing, data.model_dump(exclude={"external_key"})), False
 
 
 def delete_recommendation(session: Session, recommendation_id: int) -> None:
     """The positions and links go too, each deleted as a row so the audit log keeps them; refused (409)
     while implementation tracking refers to it."""
     recommendation = get_recommendation(session, recommendation_id)
-    if tracked(session, [recommendation_id]):
-        raise Conflict(TRACKED_DETAIL.format(what=f"recommendation {recommendation_id}"))
-    for model in (Position, *(link for link, _, _, _ in _LINKS.values())):
-        for row in session.exec(select(model).where(model.recommendation_id == recommendation_id)).all():
+    refuse_delete_if_referenced(session, [recommendation_id], f"recommendation {recommendation_id}")
+    for model in CHILD_TABLES:
+        for row in session.exec(select(model).where(col(model.recommendation_id) == recommendation_id)).all():
             session.delete(row)
     session.flush()
     session.delete(recommendation)

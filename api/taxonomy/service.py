@@ -7,33 +7,37 @@ renamed theme relabels every recommendation that carries it.
 import csv
 import io
 from importlib.resources import files
+from typing import Any
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session, col, select
 
-from api.errors import Conflict, InvalidInput
-from api.lookup import get_or_404
-from api.pagination import Page, PageParams, Sort, paginate
-from api.taxonomy.models import AffectedPerson, AffectedPersonCreate, SdgTarget, Theme, ThemeCreate, ThemeUpdate
+from api.core.errors import AlreadyExists, InvalidInput
+from api.core.lookup import get_or_404
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.taxonomy.schemas import AffectedPersonCreate, ThemeCreate, ThemeUpdate
 
 
-def _contains(column, q: str):
+def _contains(column: Any, q: str) -> ColumnElement[bool]:
     """Case-insensitive substring match; `%` and `_` in `q` are literal, not wildcards."""
     return func.lower(column).contains(q.lower(), autoescape=True)
 
 
-def list_themes(session: Session, params: PageParams, *, q: str | None = None,
-                parent_id: int | None = None) -> Page[Theme]:
+def list_themes(
+    session: Session, params: PageParams, *, q: str | None = None, parent_id: int | None = None
+) -> Page[Theme]:
     stmt = select(Theme)
     if q:
         stmt = stmt.where(or_(_contains(Theme.name, q), _contains(Theme.code, q)))
     if parent_id is not None:
-        stmt = stmt.where(Theme.parent_id == parent_id)
+        stmt = stmt.where(col(Theme.parent_id) == parent_id)
     return paginate(session, stmt, params, [Sort(Theme.name), Sort(Theme.id)])
 
 
-def get_theme(session: Session, theme_id: int) -> Theme:
-    return get_or_404(session, Theme, theme_id, "Theme")
+def get_theme(session: Session, theme_id: int, *, for_update: bool = False) -> Theme:
+    return get_or_404(session, Theme, theme_id, "Theme", for_update=for_update)
 
 
 def _check_theme_unique(session: Session, name: str | None, code: str | None, except_id: int | None = None) -> None:
@@ -44,14 +48,14 @@ def _check_theme_unique(session: Session, name: str | None, code: str | None, ex
             continue
         stmt = select(Theme.id).where(func.lower(column) == value.lower())
         if except_id is not None:
-            stmt = stmt.where(Theme.id != except_id)
+            stmt = stmt.where(col(Theme.id) != except_id)
         if session.exec(stmt).first() is not None:
-            raise Conflict(f"A theme with {field} {value!r} already exists.", field=field)
+            raise AlreadyExists(f"A theme with {field} {value!r} already exists.", field=field)
 
 
 def _check_parent(session: Session, parent_id: int | None, theme_id: int | None = None) -> None:
     """The parent must exist, and a theme may not end up under itself (the hierarchy stays a tree)."""
-    seen = set()
+    seen: set[int] = set()
     current = parent_id
     while current is not None:
         if current == theme_id or current in seen:
@@ -72,8 +76,7 @@ def create_theme(session: Session, data: ThemeCreate) -> Theme:
     return theme
 
 
-def update_theme(session: Session, theme_id: int, data: ThemeUpdate) -> Theme:
-    theme = get_theme(session, theme_id)
+def update_theme(session: Session, theme: Theme, data: ThemeUpdate) -> Theme:
     changes = data.model_dump(exclude_unset=True)
     if "name" in changes and changes["name"] is None:
         raise InvalidInput("A theme needs a name.", field="name")
@@ -100,7 +103,7 @@ def get_affected_person(session: Session, person_id: int) -> AffectedPerson:
 def create_affected_person(session: Session, data: AffectedPersonCreate) -> AffectedPerson:
     taken = select(AffectedPerson.id).where(func.lower(AffectedPerson.name) == data.name.lower())
     if session.exec(taken).first() is not None:
-        raise Conflict(f"An affected-person group named {data.name!r} already exists.", field="name")
+        raise AlreadyExists(f"An affected-person group named {data.name!r} already exists.", field="name")
     person = AffectedPerson.model_validate(data)
     session.add(person)
     session.flush()
@@ -110,7 +113,7 @@ def create_affected_person(session: Session, data: AffectedPersonCreate) -> Affe
 def list_sdg_targets(session: Session, params: PageParams, *, goal: int | None = None) -> Page[SdgTarget]:
     stmt = select(SdgTarget)
     if goal is not None:
-        stmt = stmt.where(SdgTarget.goal == goal)
+        stmt = stmt.where(col(SdgTarget.goal) == goal)
     return paginate(session, stmt, params, [Sort(SdgTarget.goal), Sort(SdgTarget.code)])
 
 
@@ -121,8 +124,10 @@ def get_sdg_target(session: Session, code: str) -> SdgTarget:
 def reference_sdg_targets() -> list[SdgTarget]:
     """The 169 targets of the 2030 Agenda (A/RES/70/1), shipped with the package."""
     text = files("api.taxonomy").joinpath("data/sdg_targets.csv").read_text(encoding="utf-8")
-    return [SdgTarget(code=row["target"], goal=int(row["goal"]), title=row["target_title"])
-            for row in csv.DictReader(io.StringIO(text))]
+    return [
+        SdgTarget(code=row["target"], goal=int(row["goal"]), title=row["target_title"])
+        for row in csv.DictReader(io.StringIO(text))
+    ]
 
 
 def seed_sdg_targets(session: Session) -> int:

@@ -9,11 +9,11 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.auth.openapi import install_permission_openapi
-from api.errors import install_error_handlers, install_problem_openapi
 from api.health import router as health_router
+from api.http.body_limit import BodySizeLimitMiddleware
+from api.http.problems import install_error_handlers, install_problem_openapi
+from api.http.request_id import RequestIdMiddleware
 from api.idempotency.deps import install_replay_handler
-from api.limits import BodySizeLimitMiddleware
-from api.middleware import RequestIdMiddleware
 from api.request_context import RequestContextMiddleware
 from api.settings import Settings, get_settings
 from api.tracking.overview.router import routers as overview_routers
@@ -39,7 +39,9 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
     serves it under `/tracking`; alone, it installs them itself."""
     settings = settings or get_settings()
     app = FastAPI(
-        title="UPR Tracker — implementation-tracking API", version="0.1.0", description=DESCRIPTION,
+        title="UPR Tracker — implementation-tracking API",
+        version="0.1.0",
+        description=DESCRIPTION,
         servers=[{"url": MOUNT_PATH, "description": "mounted in the cycle API"}] if mounted else None,
     )
     install_error_handlers(app)
@@ -54,8 +56,11 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
         app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
         if settings.cors_origins:
             app.add_middleware(
-                CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["*"],
-                allow_headers=["*"], expose_headers=["X-Request-ID", "ETag", "Retry-After"],
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["*"],
+                allow_headers=["*"],
+                expose_headers=["X-Request-ID", "ETag", "Retry-After"],
             )
     for router in (health_router, *plan_routers, *post_routers, *overview_routers):
         app.include_router(router)

@@ -1,11 +1,11 @@
 """An indicator's latest value and its progress toward target: computed from measurements on read,
 never stored (a stored copy would drift from the measurements it summarises)."""
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.tracking.models import Direction, Indicator, Measurement
 
@@ -13,7 +13,7 @@ from api.tracking.models import Direction, Indicator, Measurement
 @dataclass(frozen=True)
 class Latest:
     value: float
-    measured_on: date
+    measured_on: dt.date
 
 
 def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int, Latest]:
@@ -21,10 +21,18 @@ def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int,
     if not indicator_ids:
         return {}
     ranked = (
-        select(Measurement.indicator_id, Measurement.value, Measurement.measured_on,
-               func.row_number().over(partition_by=Measurement.indicator_id,
-                                      order_by=(Measurement.measured_on.desc(), Measurement.id.desc())).label("n"))
-        .where(Measurement.indicator_id.in_(indicator_ids))
+        select(
+            col(Measurement.indicator_id),
+            col(Measurement.value),
+            col(Measurement.measured_on),
+            func.row_number()
+            .over(
+                partition_by=col(Measurement.indicator_id),
+                order_by=(col(Measurement.measured_on).desc(), col(Measurement.id).desc()),
+            )
+            .label("n"),
+        )
+        .where(col(Measurement.indicator_id).in_(indicator_ids))
         .subquery()
     )
     rows = session.exec(select(ranked.c.indicator_id, ranked.c.value, ranked.c.measured_on).where(ranked.c.n == 1))

@@ -2,7 +2,7 @@
 
 Governments own the plan (actions, their indicators and milestones); governments, NHRIs and CSOs
 post side by side (measurements, progress updates, assessments, evidence). Posts carry a
-`visibility` (see `api/tracking/visibility.py`) and the state whose tracker they belong to, so
+`visibility` (see `api/tracking/posts/policy.py`) and the state whose tracker they belong to, so
 every read can be filtered in SQL. Updates and assessments are never overwritten: an edit bumps
 `revision` and the previous content stays in the `*_revision` table.
 
@@ -17,7 +17,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from api.types import UTCDateTime, enum_type, utcnow
+from api.core.types import UTCDateTime, enum_type, utcnow
 
 
 class Visibility(StrEnum):
@@ -64,8 +64,9 @@ class Action(SQLModel, table=True):
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     title: str = Field(max_length=300)
     description: str | None = Field(default=None, sa_type=Text)
-    responsible_organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True,
-                                                    description="The ministry or agency (focal point).")
+    responsible_organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, description="The ministry or agency (focal point)."
+    )
     contact: str | None = Field(default=None, max_length=300, description="Focal point contact.")
     status: ActionStatus = Field(default=ActionStatus.planned, sa_type=enum_type(ActionStatus), index=True)
     start_date: date | None = None
@@ -74,8 +75,9 @@ class Action(SQLModel, table=True):
     created_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime,
-                                         description="Deleted while posts referred to it: gone from plan reads.")
+    archived_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="Deleted while posts referred to it: gone from plan reads."
+    )
 
 
 class ActionRecommendation(SQLModel, table=True):
@@ -88,9 +90,7 @@ class ActionRecommendation(SQLModel, table=True):
 
 
 class Indicator(SQLModel, table=True):
-    __table_args__ = (
-        CheckConstraint("(action_id IS NULL) <> (recommendation_id IS NULL)", name="one_owner"),
-    )
+    __table_args__ = (CheckConstraint("(action_id IS NULL) <> (recommendation_id IS NULL)", name="one_owner"),)
 
     id: int | None = Field(default=None, primary_key=True)
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
@@ -134,17 +134,16 @@ class Milestone(SQLModel, table=True):
     status: MilestoneStatus = Field(default=MilestoneStatus.pending, sa_type=enum_type(MilestoneStatus))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime,
-                                         description="Deleted while posts referred to it: gone from plan reads.")
+    archived_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="Deleted while posts referred to it: gone from plan reads."
+    )
 
 
 class ProgressUpdate(SQLModel, table=True):
     """The current revision of an update; earlier ones are in `progress_update_revision`."""
 
     __tablename__ = "progress_update"
-    __table_args__ = (
-        CheckConstraint("recommendation_id IS NOT NULL OR action_id IS NOT NULL", name="subject"),
-    )
+    __table_args__ = (CheckConstraint("recommendation_id IS NOT NULL OR action_id IS NOT NULL", name="subject"),)
 
     id: int | None = Field(default=None, primary_key=True)
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
@@ -178,8 +177,7 @@ class Assessment(SQLModel, table=True):
     """One organisation's rating of a recommendation on a date. The organisation's history is its
     assessments of that recommendation; the current one is the latest by `assessed_on`, then id."""
 
-    __table_args__ = (Index("ix_assessment_recommendation_org", "recommendation_id", "organisation_id",
-                            "assessed_on"),)
+    __table_args__ = (Index("ix_assessment_recommendation_org", "recommendation_id", "organisation_id", "assessed_on"),)
 
     id: int | None = Field(default=None, primary_key=True)
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
@@ -228,8 +226,9 @@ class Evidence(SQLModel, table=True):
     kind: EvidenceKind = Field(sa_type=enum_type(EvidenceKind))
     url: str | None = Field(default=None, max_length=2000)
     file_name: str | None = Field(default=None, max_length=255, description="The uploader's file name.")
-    stored_name: str | None = Field(default=None, max_length=64, unique=True,
-                                    description="Random name under the evidence directory.")
+    stored_name: str | None = Field(
+        default=None, max_length=64, unique=True, description="Random name under the evidence directory."
+    )
     content_type: str | None = Field(default=None, max_length=100)
     size_bytes: int | None = None
     sha256: str | None = Field(default=None, max_length=64)

@@ -30,8 +30,17 @@ from upr_tracking_client.types import UNSET
 
 TOKEN_ENV = "UPR_TOKEN"
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/tracking"
-HEADER = ["recommendation_id", "session", "paragraph", "recommendation", "recommending_states",
-          "current_position", "themes", "actions", "indicators"]
+HEADER = [
+    "recommendation_id",
+    "session",
+    "paragraph",
+    "recommendation",
+    "recommending_states",
+    "current_position",
+    "themes",
+    "actions",
+    "indicators",
+]
 KIND_ORDER = {"government": 0, "nhri": 1, "cso": 2}  # then everyone else; by id within a kind
 
 
@@ -41,15 +50,17 @@ class ApiError(Exception):
         self.status = status
 
 
-def fetch(client: Client | AuthenticatedClient, state: str, cycle: int | None, page_size: int
-          ) -> tuple[int, list[MatrixRow]]:
+def fetch(
+    client: Client | AuthenticatedClient, state: str, cycle: int | None, page_size: int
+) -> tuple[int, list[MatrixRow]]:
     """The cycle and every row, page by page."""
     rows: list[MatrixRow] = []
     cursor = UNSET
     while True:
         try:
-            response = overview_matrix.sync_detailed(client=client, state=state, cycle=cycle, limit=page_size,
-                                                     cursor=cursor)
+            response = overview_matrix.sync_detailed(
+                client=client, state=state, cycle=cycle, limit=page_size, cursor=cursor
+            )
         except httpx.TransportError as exc:
             raise ApiError(f"cannot reach the API: {exc!r}", 3) from None
         if response.status_code != 200:
@@ -74,8 +85,9 @@ def _indicators(row: MatrixRow) -> str:
     parts = []
     for i in row.indicators:
         unit = f" {i.unit}" if i.unit else ""
-        latest = ("no measurement" if i.latest_value is None
-                  else f"{_number(i.latest_value)}{unit} on {i.latest_measured_on}")
+        latest = (
+            "no measurement" if i.latest_value is None else f"{_number(i.latest_value)}{unit} on {i.latest_measured_on}"
+        )
         target = "" if i.target_value is None else f", target {_number(i.target_value)}{unit}"
         parts.append(f"{i.name}: {latest}{target}")
     return "; ".join(parts)
@@ -91,13 +103,23 @@ def write_csv(rows: list[MatrixRow], out: io.TextIOBase) -> None:
     writer.writerow(HEADER + [f"assessment: {ref.name} ({ref.kind})" for ref in order])
     for row in rows:
         ratings = {r.organisation.id: r for r in row.assessments}
-        writer.writerow([
-            row.recommendation_id, row.session, row.paragraph or "", row.text, "; ".join(row.recommending_states),
-            row.current_position or "", "; ".join(row.themes),
-            "; ".join(f"{a.title} ({a.status})" for a in row.actions), _indicators(row),
-            *(f"{ratings[ref.id].rating} {ratings[ref.id].assessed_on}" if ref.id in ratings else ""
-              for ref in order),
-        ])
+        writer.writerow(
+            [
+                row.recommendation_id,
+                row.session,
+                row.paragraph or "",
+                row.text,
+                "; ".join(row.recommending_states),
+                row.current_position or "",
+                "; ".join(row.themes),
+                "; ".join(f"{a.title} ({a.status})" for a in row.actions),
+                _indicators(row),
+                *(
+                    f"{ratings[ref.id].rating} {ratings[ref.id].assessed_on}" if ref.id in ratings else ""
+                    for ref in order
+                ),
+            ]
+        )
 
 
 def _replace(path: Path, rows: list[MatrixRow]) -> None:
@@ -113,15 +135,21 @@ def _replace(path: Path, rows: list[MatrixRow]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog=f"An optional token is read from ${TOKEN_ENV}.")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog=f"An optional token is read from ${TOKEN_ENV}."
+    )
     parser.add_argument("--state", required=True, help="ISO3 code of the state under review, e.g. SVN")
     parser.add_argument("--cycle", type=int, help="UPR cycle number (default: the state's latest review)")
     parser.add_argument("--output", "-o", default="-", help="CSV file to write (default: standard output)")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
-                        help=f"the tracking API (default: {DEFAULT_BASE_URL})")
-    parser.add_argument("--page-size", type=int, default=200, choices=range(1, 501), metavar="1..500",
-                        help="rows per request (default: 200)")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the tracking API (default: {DEFAULT_BASE_URL})")
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        default=200,
+        choices=range(1, 501),
+        metavar="1..500",
+        help="rows per request (default: 200)",
+    )
     parser.add_argument("--timeout", type=float, default=30, help="seconds per request (default: 30)")
     args = parser.parse_args(argv)
     output = None if args.output == "-" else Path(args.output)
@@ -129,8 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no directory {output.parent}")
     token = os.environ.get(TOKEN_ENV, "").strip()
     base_url, timeout = args.base_url.rstrip("/"), httpx.Timeout(args.timeout)
-    client = (AuthenticatedClient(base_url=base_url, token=token, timeout=timeout) if token
-              else Client(base_url=base_url, timeout=timeout))
+    client = (
+        AuthenticatedClient(base_url=base_url, token=token, timeout=timeout)
+        if token
+        else Client(base_url=base_url, timeout=timeout)
+    )
     try:
         with client:
             cycle, rows = fetch(client, args.state, args.cycle, args.page_size)
@@ -141,8 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(rows, sys.stdout)
     else:
         _replace(output, rows)
-    print(f"{len(rows)} recommendations to {args.state.upper()} in cycle {cycle} written to "
-          f"{output or 'standard output'}", file=sys.stderr)
+    print(
+        f"{len(rows)} recommendations to {args.state.upper()} in cycle {cycle} written to "
+        f"{output or 'standard output'}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -156,8 +156,13 @@ def push(client: AuthenticatedClient, rows: list[Row], skip_existing: bool = Tru
                 counts["present"] += 1
                 continue
         body = MeasurementCreate(value=row.value, measured_on=row.measured_on, source=row.source)
-        response = _call(measurements_create.sync_detailed, row.indicator_id, client=client, body=body,
-                         idempotency_key=row.idempotency_key)
+        response = _call(
+            measurements_create.sync_detailed,
+            row.indicator_id,
+            client=client,
+            body=body,
+            idempotency_key=row.idempotency_key,
+        )
         if response.status_code == 201:
             counts["replayed" if response.headers.get("Idempotent-Replayed") == "true" else "created"] += 1
             known.setdefault(row.indicator_id, set()).add(row.content)
@@ -168,11 +173,11 @@ def push(client: AuthenticatedClient, rows: list[Row], skip_existing: bool = Tru
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog=f"The token is read from ${TOKEN_ENV}.")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog=f"The token is read from ${TOKEN_ENV}."
+    )
     parser.add_argument("csv", type=Path, help="CSV with indicator_id, measured_on, value[, source]")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL,
-                        help=f"the tracking API (default: {DEFAULT_BASE_URL})")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the tracking API (default: {DEFAULT_BASE_URL})")
     parser.add_argument("--timeout", type=float, default=30, help="seconds per request (default: 30)")
     args = parser.parse_args(argv)
     token = os.environ.get(TOKEN_ENV, "").strip()
@@ -180,8 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         if not token:
             raise InputError(f"set {TOKEN_ENV} to a service token (POST /auth/service-tokens)")
         rows = read_rows(args.csv)
-        client = AuthenticatedClient(base_url=args.base_url.rstrip("/"), token=token,
-                                     timeout=httpx.Timeout(args.timeout))
+        client = AuthenticatedClient(
+            base_url=args.base_url.rstrip("/"), token=token, timeout=httpx.Timeout(args.timeout)
+        )
         with client:
             counts = push(client, rows)
     except InputError as exc:
@@ -190,8 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     except ApiUnavailable as exc:
         print(f"error: {exc} (what was sent is kept; running again is safe)", file=sys.stderr)
         return 3
-    print(f"{len(rows)} rows: {counts['created']} created, {counts['replayed']} replayed, "
-          f"{counts['present']} already present, {counts['refused']} refused")
+    print(
+        f"{len(rows)} rows: {counts['created']} created, {counts['replayed']} replayed, "
+        f"{counts['present']} already present, {counts['refused']} refused"
+    )
     return 1 if counts["refused"] else 0
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import api.types
+import api.core.types
 
 revision: str = '0001'
 down_revision: str | None = None
@@ -21,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     op.create_table('audit_entry',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.Column('actor_user_id', sa.Integer(), nullable=True),
     sa.Column('actor_service_token_id', sa.Integer(), nullable=True),
     sa.Column('organisation_id', sa.Integer(), nullable=True),
@@ -41,8 +41,8 @@ def upgrade() -> None:
     op.create_table('login_throttle',
     sa.Column('account', sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
     sa.Column('failures', sa.Integer(), nullable=False),
-    sa.Column('window_started_at', api.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('locked_until', api.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('window_started_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('locked_until', api.core.types.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('account', name=op.f('pk_login_throttle'))
     )
     op.create_table('state',
@@ -60,7 +60,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('is_active', sa.Boolean(), nullable=False),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['state_code'], ['state.code'], name=op.f('fk_organisation_state_code_state')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organisation')),
     sa.UniqueConstraint('name', name=op.f('uq_organisation_name'))
@@ -76,7 +76,7 @@ def upgrade() -> None:
     sa.Column('organisation_id', sa.Integer(), nullable=False),
     sa.Column('is_admin', sa.Boolean(), nullable=False),
     sa.Column('is_active', sa.Boolean(), nullable=False),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_user_organisation_id_organisation')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user')),
     sa.UniqueConstraint('email', name=op.f('uq_user_email'))
@@ -91,10 +91,10 @@ def upgrade() -> None:
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('prefix', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('expires_at', api.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('revoked_at', api.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('last_used_at', api.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', api.core.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', api.core.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_used_at', api.core.types.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['created_by_user_id'], ['user.id'], name=op.f('fk_service_token_created_by_user_id_user')),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_service_token_organisation_id_organisation')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_service_token')),

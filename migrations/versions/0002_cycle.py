@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import api.types
+import api.core.types
 
 
 revision: str = '0002'
@@ -69,7 +69,7 @@ def upgrade() -> None:
     sa.Column('session_number', sa.Integer(), nullable=False),
     sa.Column('dialogue_date', sa.Date(), nullable=True),
     sa.Column('adoption_date', sa.Date(), nullable=True),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['session_number'], ['upr_session.number'], name=op.f('fk_review_session_number_upr_session')),
     sa.ForeignKeyConstraint(['state_code'], ['state.code'], name=op.f('fk_review_state_code_state')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_review')),
@@ -88,8 +88,8 @@ def upgrade() -> None:
     sa.Column('source_document', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('external_key', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
     sa.Column('current_position', sa.Enum('supported', 'supported_in_part', 'noted', 'pending', name='positionkind', native_enum=False, length=32), nullable=True),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['review_id'], ['review.id'], name=op.f('fk_recommendation_review_id_review')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_recommendation')),
     sa.UniqueConstraint('external_key', name=op.f('uq_recommendation_external_key'))
@@ -128,7 +128,7 @@ def upgrade() -> None:
     sa.Column('symbol', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('url', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True),
     sa.Column('cited_in_summary', sa.Boolean(), nullable=False),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['review_id'], ['review.id'], name=op.f('fk_submission_review_id_review'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_submission'))
     )
@@ -144,7 +144,7 @@ def upgrade() -> None:
     sa.Column('source_paragraph', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
     sa.Column('explanation', sa.Text(), nullable=True),
     sa.Column('recorded_by_user_id', sa.Integer(), nullable=True),
-    sa.Column('recorded_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['recommendation_id'], ['recommendation.id'], name=op.f('fk_position_recommendation_id_recommendation'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['recorded_by_user_id'], ['user.id'], name=op.f('fk_position_recorded_by_user_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_position'))

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import api.types
+import api.core.types
 
 
 revision: str = '0003'
@@ -29,9 +29,9 @@ def upgrade() -> None:
     sa.Column('content', sa.LargeBinary(), nullable=True),
     sa.Column('created_by_user_id', sa.Integer(), nullable=True),
     sa.Column('organisation_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('started_at', api.types.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('finished_at', api.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('started_at', api.core.types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('finished_at', api.core.types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('rows_read', sa.Integer(), nullable=False),
     sa.Column('report', sa.JSON(), nullable=True),
     sa.Column('error', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True),
@@ -50,7 +50,7 @@ def upgrade() -> None:
     sa.Column('action_category', sa.Integer(), nullable=True),
     sa.Column('themes', sa.JSON(), nullable=True),
     sa.Column('external_key', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['review_id'], ['review.id'], name=op.f('fk_voluntary_pledge_review_id_review')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_voluntary_pledge')),
     sa.UniqueConstraint('external_key', name=op.f('uq_voluntary_pledge_external_key'))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import api.types
+import api.core.types
 
 
 revision: str = "0005"
@@ -19,8 +19,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("action", sa.Column("archived_at", api.types.UTCDateTime(timezone=True), nullable=True))
-    op.add_column("milestone", sa.Column("archived_at", api.types.UTCDateTime(timezone=True), nullable=True))
+    op.add_column("action", sa.Column("archived_at", api.core.types.UTCDateTime(timezone=True), nullable=True))
+    op.add_column("milestone", sa.Column("archived_at", api.core.types.UTCDateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import api.types
+import api.core.types
 
 
 revision: str = '0006'
@@ -31,7 +31,7 @@ def upgrade() -> None:
     sa.Column('status_code', sa.Integer(), nullable=False),
     sa.Column('response_body', sa.Text(), nullable=False),
     sa.Column('response_headers', sa.JSON(), nullable=False),
-    sa.Column('created_at', api.types.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', api.core.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_idempotency_key_organisation_id_organisation')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_key')),
     sa.UniqueConstraint('organisation_id', 'key', name=op.f('uq_idempotency_key_organisation_id'))

@@ -69,7 +69,7 @@ def downgrade() -> None:
         batch_op.drop_column('attempts')
 
 
-# The SQLite connector's tables as of this revision (api/jobs/sqlite_connector.py SQLITE_SCHEMA, frozen
+# The SQLite connector's tables as of this revision (api/jobs/sqlite_connector/schema.py SQLITE_SCHEMA, frozen
 # here: a later change there comes with a migration of its own).
 SQLITE_SCHEMA: list[str] = [
     """CREATE TABLE procrastinate_workers (

@@ -54,8 +54,11 @@ async def test_the_admins_organisation_cannot_be_deactivated(client, world, sett
     deactivate(session, world.user("admin", "HRV"))
     org = world.org("admin")
 
-    assert_last_admin(await client.patch(f"/organisations/{org.id}", headers=world.headers("admin", settings),
-                                         json={"is_active": False}))
+    assert_last_admin(
+        await client.patch(
+            f"/organisations/{org.id}", headers=world.headers("admin", settings), json={"is_active": False}
+        )
+    )
 
     session.refresh(org)
     assert org.is_active
@@ -64,8 +67,9 @@ async def test_the_admins_organisation_cannot_be_deactivated(client, world, sett
 async def test_an_admin_in_a_deactivated_organisation_does_not_count(client, world, settings, session):
     deactivate(session, world.org("admin", "HRV"))  # its admin stays active but cannot log in
     admin = world.user("admin")
-    response = await client.patch(f"/users/{admin.id}", headers=world.headers("admin", settings),
-                                  json={"is_active": False})
+    response = await client.patch(
+        f"/users/{admin.id}", headers=world.headers("admin", settings), json={"is_active": False}
+    )
     assert_last_admin(response)
 
 
@@ -75,9 +79,17 @@ async def test_a_second_admin_makes_deactivating_the_first_allowed(client, world
     headers = world.headers("admin", settings)
     assert_last_admin(await client.patch(f"/users/{first.id}", headers=headers, json={"is_active": False}))
 
-    second = await client.post("/users", headers=headers, json={
-        "email": "second.admin@example.org", "full_name": "Second admin", "password": PASSWORD,
-        "organisation_id": world.org("nhri").id, "is_admin": True})
+    second = await client.post(
+        "/users",
+        headers=headers,
+        json={
+            "email": "second.admin@example.org",
+            "full_name": "Second admin",
+            "password": PASSWORD,
+            "organisation_id": world.org("nhri").id,
+            "is_admin": True,
+        },
+    )
     assert second.status_code == 201, second.text
     response = await client.patch(f"/users/{first.id}", headers=headers, json={"is_active": False})
 
@@ -86,10 +98,12 @@ async def test_a_second_admin_makes_deactivating_the_first_allowed(client, world
     # ... and the second one is now the last, wherever their organisation is.
     login = await client.post("/auth/token", data={"username": "second.admin@example.org", "password": PASSWORD})
     second_headers = bearer(login.json()["access_token"])
-    assert_last_admin(await client.patch(f"/organisations/{world.org('nhri').id}", headers=second_headers,
-                                         json={"is_active": False}))
-    assert_last_admin(await client.patch(f"/users/{second.json()['id']}", headers=second_headers,
-                                         json={"is_admin": False}))
+    assert_last_admin(
+        await client.patch(f"/organisations/{world.org('nhri').id}", headers=second_headers, json={"is_active": False})
+    )
+    assert_last_admin(
+        await client.patch(f"/users/{second.json()['id']}", headers=second_headers, json={"is_admin": False})
+    )
 
 
 async def test_any_organisation_holding_all_the_admins_is_protected(client, world, settings, session):
@@ -97,8 +111,9 @@ async def test_any_organisation_holding_all_the_admins_is_protected(client, worl
     own_org = world.org("admin")
     create_user(session, own_org, email="colleague@example.org", is_admin=True)
     deactivate(session, other_admin)
-    response = await client.patch(f"/organisations/{own_org.id}", headers=world.headers("admin", settings),
-                                  json={"is_active": False})
+    response = await client.patch(
+        f"/organisations/{own_org.id}", headers=world.headers("admin", settings), json={"is_active": False}
+    )
     assert_last_admin(response)
 
 

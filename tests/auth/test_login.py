@@ -6,25 +6,9 @@ import pytest
 from jose import jwt
 
 from api.auth.security import create_access_token
-from api.types import utcnow
+from api.core.types import utcnow
 from tests.factories import PASSWORD, bearer, create_organisation, create_user
-
-PROBLEM = "application/problem+json"
-
-
-async def login(client, email: str, password: str = PASSWORD):
-    return await client.post("/auth/token", data={"username": email, "password": password})
-
-
-def assert_problem(response, status: int, slug: str, detail_part: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == PROBLEM
-    body = response.json()
-    assert body["status"] == status
-    assert body["type"] == f"urn:upr-tracker:problem:{slug}"
-    assert detail_part in body["detail"]
-    assert body["title"]
-    return body
+from tests.helpers import assert_problem, login
 
 
 def claims(settings, **overrides) -> dict:
@@ -41,8 +25,13 @@ async def test_login_issues_a_jwt_that_me_accepts(client, world, settings):
     body = response.json()
     assert body["token_type"] == "bearer"
     assert body["expires_in"] == settings.access_token_minutes * 60
-    decoded = jwt.decode(body["access_token"], settings.secret_key, algorithms=["HS256"],
-                         audience=settings.jwt_audience, issuer=settings.jwt_issuer)
+    decoded = jwt.decode(
+        body["access_token"],
+        settings.secret_key,
+        algorithms=["HS256"],
+        audience=settings.jwt_audience,
+        issuer=settings.jwt_issuer,
+    )
     assert decoded["sub"] == str(user.id)
     me = await client.get("/auth/me", headers=bearer(body["access_token"]))
     assert me.status_code == 200
@@ -54,14 +43,14 @@ async def test_login_issues_a_jwt_that_me_accepts(client, world, settings):
 
 async def test_wrong_password_is_401_problem(client, world):
     response = await login(client, world.user("cso").email, "not the password")
-    body = assert_problem(response, 401, "unauthorized", "Incorrect email or password")
+    body = assert_problem(response, 401, "login-failed", "Incorrect email or password")
     assert response.headers["www-authenticate"] == "Bearer"
     assert body["instance"] == "/auth/token"
 
 
 async def test_unknown_email_is_the_same_401(client, world):
     response = await login(client, "nobody@example.org")
-    assert_problem(response, 401, "unauthorized", "Incorrect email or password")
+    assert_problem(response, 401, "login-failed", "Incorrect email or password")
 
 
 async def test_missing_form_field_is_422_naming_it(client):
@@ -76,7 +65,7 @@ async def test_deactivated_user_cannot_log_in_and_loses_existing_tokens(client, 
     user.is_active = False
     session.add(user)
     session.flush()
-    assert_problem(await login(client, user.email), 401, "unauthorized", "deactivated")
+    assert_problem(await login(client, user.email), 401, "login-failed", "deactivated")
     assert_problem(await client.get("/auth/me", headers=headers), 401, "unauthorized", "deactivated")
 
 
@@ -111,8 +100,11 @@ async def test_lockout_expires(client, world, session):
     from api.auth.models import LoginThrottle
 
     email = world.user("academic").email
-    session.add(LoginThrottle(account=email, failures=0, window_started_at=utcnow(),
-                              locked_until=utcnow() - timedelta(seconds=1)))
+    session.add(
+        LoginThrottle(
+            account=email, failures=0, window_started_at=utcnow(), locked_until=utcnow() - timedelta(seconds=1)
+        )
+    )
     session.flush()
     assert (await login(client, email)).status_code == 200
 
@@ -131,14 +123,14 @@ async def test_expired_token_is_401(client, world, settings):
     ],
 )
 async def test_wrong_claims_are_401(client, world, settings, override, detail):
-    token = jwt.encode(claims(settings, sub=str(world.user("nhri").id), **override), settings.secret_key,
-                       algorithm="HS256")
+    token = jwt.encode(
+        claims(settings, sub=str(world.user("nhri").id), **override), settings.secret_key, algorithm="HS256"
+    )
     assert_problem(await client.get("/auth/me", headers=bearer(token)), 401, "unauthorized", detail)
 
 
 async def test_wrong_signature_is_401(client, world, settings):
-    token = jwt.encode(claims(settings, sub=str(world.user("nhri").id)), "another-key-" + "y" * 40,
-                       algorithm="HS256")
+    token = jwt.encode(claims(settings, sub=str(world.user("nhri").id)), "another-key-" + "y" * 40, algorithm="HS256")
     assert_problem(await client.get("/auth/me", headers=bearer(token)), 401, "unauthorized", "Signature")
 
 
@@ -174,20 +166,27 @@ async def test_deactivated_organisation_locks_out_its_users(client, session, wor
     org.is_active = False
     session.add(org)
     session.flush()
-    assert_problem(await login(client, user.email), 401, "unauthorized", "deactivated")
+    assert_problem(await login(client, user.email), 401, "login-failed", "deactivated")
 
 
 async def test_users_change_their_own_password(client, world, settings):
     user = world.user("cso")
     headers = world.headers("cso", settings)
-    wrong = await client.post("/auth/me/password", headers=headers,
-                              json={"current_password": "not it", "new_password": "a fresh long passphrase"})
+    wrong = await client.post(
+        "/auth/me/password",
+        headers=headers,
+        json={"current_password": "not it", "new_password": "a fresh long passphrase"},
+    )
     assert assert_problem(wrong, 422, "validation-error", "current password")["field"] == "current_password"
-    same = await client.post("/auth/me/password", headers=headers,
-                             json={"current_password": PASSWORD, "new_password": PASSWORD})
+    same = await client.post(
+        "/auth/me/password", headers=headers, json={"current_password": PASSWORD, "new_password": PASSWORD}
+    )
     assert assert_problem(same, 422, "validation-error", "differ")["field"] == "new_password"
-    ok = await client.post("/auth/me/password", headers=headers,
-                           json={"current_password": PASSWORD, "new_password": "a fresh long passphrase"})
+    ok = await client.post(
+        "/auth/me/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": "a fresh long passphrase"},
+    )
     assert ok.status_code == 204
     assert (await login(client, user.email)).status_code == 401
     assert (await login(client, user.email, "a fresh long passphrase")).status_code == 200

@@ -3,7 +3,7 @@
 
 from api.auth.permissions import ROLE_GRANTS, Permission, Role, grants_for
 from api.contracts import apps
-from tests.auth.test_permission_matrix import ROUTES, gates_of
+from tests.matrix.routes import ROUTES, gates_of
 
 
 def _operations():
@@ -25,8 +25,9 @@ def test_every_operation_names_the_permission_its_gate_enforces():
         if permission is None:
             assert set(roles) == {r.value for r in Role}
         else:
-            assert roles == {r.value: grants_for(r)[permission].value for r in ROLE_GRANTS
-                             if permission in grants_for(r)}, (method, path)
+            assert roles == {
+                r.value: grants_for(r)[permission].value for r in ROLE_GRANTS if permission in grants_for(r)
+            }, (method, path)
 
 
 def test_the_documents_read_as_an_access_matrix():

@@ -2,41 +2,68 @@
 
 The routes come from the app's route table and each route's gate from its dependencies, so a
 new route without a gate, or without a scenario here saying how to call it, fails this file.
+
+The tracking world is built once for the module, in an outer transaction rolled back at the end;
+every case runs in a savepoint rolled back afterwards, so each sees the world as built (thousands of
+cases: building the world per case cost most of this file's time).
 """
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+import httpx
 import pytest
-from fastapi import FastAPI
-from fastapi.routing import APIRoute, iter_route_contexts
-from starlette.routing import Mount
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import Session
 
-from api.auth.deps import Requires
-from api.auth.deps import gates_of as deps_gates_of
 from api.auth.permissions import Permission, Role, Scope, grants_for
 from api.main import app
-from tests.factories import OTHER_STATE, OWN_STATE, World, bearer
+from api.settings import Settings
+from tests.cycle_factories import build_cycle_world
+from tests.factories import OTHER_STATE, OWN_STATE, World, bearer, build_world
+from tests.helpers import app_on_connection, joined_session, rolled_back_to_savepoint
 from tests.matrix import SCENARIOS
 from tests.matrix.base import Scenario
+from tests.matrix.routes import ROUTES, gates_of
+from tests.tracking_factories import build_tracking_world
 
 
-def iter_routes(application: FastAPI, prefix: str = "") -> Iterator[tuple[str, APIRoute]]:
-    """Every API route with its full path, through included routers and mounted FastAPI apps."""
-    for context in iter_route_contexts(application.routes):
-        route = context.original_route
-        if isinstance(route, APIRoute):
-            yield prefix + context.path, route
-        elif isinstance(route, Mount) and isinstance(route.app, FastAPI):
-            yield from iter_routes(route.app, prefix + route.path)
+class Harness(NamedTuple):
+    connection: Connection
+    session: Session  # the world's: scenarios add the rows they need beyond it here
+    world: World
 
 
-def gates_of(route: APIRoute) -> list[Requires]:
-    return deps_gates_of(route.dependant)
+@pytest.fixture(scope="module")
+def harness(engine: Engine, settings: Settings) -> Iterator[Harness]:
+    connection = engine.connect()
+    outer = connection.begin()
+    try:
+        with joined_session(connection) as session, app_on_connection(connection, settings):
+            world = build_tracking_world(session, build_cycle_world(session, build_world(session)))
+            session.commit()
+            yield Harness(connection, session, world)
+    finally:
+        outer.rollback()
+        connection.close()
 
 
-ROUTES = sorted(((method, path, route) for path, route in iter_routes(app) for method in route.methods),
-                key=lambda r: (r[1], r[0]))
+@pytest.fixture
+def tracking_world(harness: Harness) -> Iterator[World]:
+    """The module's world; what the case writes, through the app or a scenario, is undone after it."""
+    with rolled_back_to_savepoint(harness.connection, "matrix_case"):
+        try:
+            yield harness.world
+        finally:
+            if harness.session.in_transaction():  # a scenario's lazy load: its savepoint goes first
+                harness.session.commit()
+
+
+@pytest.fixture
+async def client(harness: Harness) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+        yield client
 
 
 @dataclass(frozen=True)
@@ -97,8 +124,9 @@ async def test_matrix(client, tracking_world, settings, method, path, route, cal
     scenario = SCENARIOS[(method, path)]
     (gate,) = gates_of(route)
     call = scenario.build(world, caller.role, state)
-    response = await client.request(method, call.path, json=call.json, data=call.data, files=call.files,
-                                    headers=caller.headers(world, settings))
+    response = await client.request(
+        method, call.path, json=call.json, data=call.data, files=call.files, headers=caller.headers(world, settings)
+    )
     want = expected_status(gate.permission, caller, state, scenario)
     if want is None:
         assert 200 <= response.status_code < 300, response.text

@@ -15,8 +15,19 @@ def test_anonymous_reads_published_data_only():
     assert grants_for(Role.anonymous) == {P.published_read: Scope.any}
 
 
-@pytest.mark.parametrize("permission", [P.states_write, P.organisations_write, P.users_read, P.users_write,
-                                        P.audit_read, P.cycle_write, P.taxonomy_write, P.recommendations_write])
+@pytest.mark.parametrize(
+    "permission",
+    [
+        P.states_write,
+        P.organisations_write,
+        P.users_read,
+        P.users_write,
+        P.audit_read,
+        P.cycle_write,
+        P.taxonomy_write,
+        P.recommendations_write,
+    ],
+)
 def test_only_admins_manage_the_platform(permission):
     assert grants_for(Role.admin)[permission] is Scope.any
     assert all(permission not in grants_for(role) for role in ORG_ROLES)
@@ -37,8 +48,9 @@ def test_progress_assessments_and_evidence_are_posted_for_the_own_state(role):
 def test_indicator_measurements_come_from_the_own_states_government_and_nhri_only():
     for role in (Role.government, Role.nhri):
         assert grants_for(role)[P.measurements_post] is Scope.own_state
-    assert all(P.measurements_post not in grants_for(role) for role in ORG_ROLES
-               if role not in (Role.government, Role.nhri))
+    assert all(
+        P.measurements_post not in grants_for(role) for role in ORG_ROLES if role not in (Role.government, Role.nhri)
+    )
 
 
 @pytest.mark.parametrize("role", [Role.un, Role.academic, Role.other])

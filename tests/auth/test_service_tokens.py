@@ -5,9 +5,9 @@ from datetime import timedelta
 from sqlmodel import select
 
 from api.auth.models import ServiceToken
-from api.types import utcnow
-from tests.auth.test_login import assert_problem
+from api.core.types import utcnow
 from tests.factories import bearer
+from tests.helpers import assert_problem
 
 
 async def issue(client, headers, name="NHRI nightly sync", **extra):
@@ -49,8 +49,9 @@ async def test_lifetime_defaults_and_can_be_shortened(client, world, settings):
 
     created = datetime.fromisoformat(default["created_at"])
     assert datetime.fromisoformat(default["expires_at"]) - created == timedelta(days=settings.service_token_days)
-    assert datetime.fromisoformat(short["expires_at"]) - datetime.fromisoformat(short["created_at"]) == \
-        timedelta(days=7)
+    assert datetime.fromisoformat(short["expires_at"]) - datetime.fromisoformat(short["created_at"]) == timedelta(
+        days=7
+    )
 
 
 async def test_revoked_token_is_401(client, world, settings):
@@ -63,8 +64,9 @@ async def test_revoked_token_is_401(client, world, settings):
     assert again.status_code == 200 and again.json()["revoked_at"] == revoked.json()["revoked_at"]
     listed = await client.get("/auth/service-tokens", headers=world.headers("nhri", settings))
     assert body["id"] not in [t["id"] for t in listed.json()["items"]]
-    with_revoked = await client.get("/auth/service-tokens?include_revoked=true",
-                                    headers=world.headers("nhri", settings))
+    with_revoked = await client.get(
+        "/auth/service-tokens?include_revoked=true", headers=world.headers("nhri", settings)
+    )
     assert body["id"] in [t["id"] for t in with_revoked.json()["items"]]
 
 
@@ -77,8 +79,9 @@ async def test_expired_token_is_401(client, world, session):
 
 
 async def test_unknown_token_is_401(client):
-    assert_problem(await client.get("/auth/me", headers=bearer("upr_st_" + "x" * 43)), 401, "unauthorized",
-                   "Unknown service token")
+    assert_problem(
+        await client.get("/auth/me", headers=bearer("upr_st_" + "x" * 43)), 401, "unauthorized", "Unknown service token"
+    )
 
 
 async def test_another_organisations_token_is_invisible(client, world, settings, session):

@@ -9,8 +9,8 @@ from sqlmodel import Session
 
 from api.auth import throttle
 from api.auth.models import LoginThrottle
-from api.errors import TooManyRequests
-from api.types import utcnow
+from api.core.errors import TooManyRequests
+from api.core.types import utcnow
 
 
 def test_concurrent_attempts_never_exceed_the_limit(engine, settings):

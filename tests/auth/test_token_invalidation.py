@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from api.audit.models import AuditAction, AuditEntry
 from api.auth.security import create_access_token
-from api.types import utcnow
+from api.core.types import utcnow
 from tests.factories import PASSWORD, bearer
 
 NEW_PASSWORD = "a brand new passphrase"
@@ -41,8 +41,9 @@ async def test_changing_ones_password_ends_every_access_token_of_the_account(cli
     bystander = await log_in(client, world.user("cso").email)
     assert await me_status(client, caller) == 200 and await me_status(client, other_session) == 200
 
-    changed = await client.post("/auth/me/password", headers=bearer(caller),
-                                json={"current_password": PASSWORD, "new_password": NEW_PASSWORD})
+    changed = await client.post(
+        "/auth/me/password", headers=bearer(caller), json={"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+    )
 
     assert changed.status_code == 204 and changed.content == b""
     await assert_refused(client, caller, "revoked")
@@ -55,8 +56,11 @@ async def test_changing_ones_password_ends_every_access_token_of_the_account(cli
 async def test_a_refused_password_change_ends_nothing(client, world, settings):
     user = world.user("nhri")
     token = await log_in(client, user.email)
-    wrong = await client.post("/auth/me/password", headers=bearer(token),
-                              json={"current_password": "not the password", "new_password": NEW_PASSWORD})
+    wrong = await client.post(
+        "/auth/me/password",
+        headers=bearer(token),
+        json={"current_password": "not the password", "new_password": NEW_PASSWORD},
+    )
     assert wrong.status_code == 422
     assert await me_status(client, token) == 200
 
@@ -77,8 +81,9 @@ async def test_an_admin_password_reset_ends_the_users_access_tokens(client, worl
 async def test_other_changes_to_a_user_leave_their_tokens_alone(client, world, settings):
     user = world.user("un")
     token = await log_in(client, user.email)
-    renamed = await client.patch(f"/users/{user.id}", headers=world.headers("admin", settings),
-                                 json={"full_name": "Renamed"})
+    renamed = await client.patch(
+        f"/users/{user.id}", headers=world.headers("admin", settings), json={"full_name": "Renamed"}
+    )
     assert renamed.status_code == 200
     assert await me_status(client, token) == 200
 
@@ -113,9 +118,11 @@ async def test_a_reactivated_organisations_users_must_log_in_again(client, world
     assert await me_status(client, bystander) == 200
     assert await me_status(client, await log_in(client, user.email)) == 200
     # Every write is audited: the version raise of each of the organisation's users too.
-    audited = session.exec(select(AuditEntry).where(AuditEntry.entity == "user",
-                                                    AuditEntry.entity_id == str(user.id),
-                                                    AuditEntry.action == AuditAction.update)).all()
+    audited = session.exec(
+        select(AuditEntry).where(
+            AuditEntry.entity == "user", AuditEntry.entity_id == str(user.id), AuditEntry.action == AuditAction.update
+        )
+    ).all()
     assert [e.changes["token_version"] for e in audited if "token_version" in e.changes] == [[0, 1]]
     assert all(e.actor_user_id == world.user("admin").id for e in audited)
 
@@ -131,26 +138,35 @@ async def test_a_token_must_carry_the_current_version(client, world, settings):
 @pytest.mark.parametrize("version", [None, "0", 0.0, True])
 async def test_a_token_without_an_integer_version_is_refused(client, world, settings, version):
     now = int(utcnow().timestamp())
-    claims = {"sub": str(world.user("cso").id), "iss": settings.jwt_issuer, "aud": settings.jwt_audience,
-              "iat": now, "exp": now + 600}
+    claims = {
+        "sub": str(world.user("cso").id),
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "exp": now + 600,
+    }
     if version is not None:
         claims["ver"] = version
     token = jwt.encode(claims, settings.secret_key, algorithm=settings.jwt_algorithm)
     await assert_refused(client, token, "version")
-    assert await me_status(client, jwt.encode({**claims, "ver": 0}, settings.secret_key,
-                                              algorithm=settings.jwt_algorithm)) == 200
+    assert (
+        await me_status(client, jwt.encode({**claims, "ver": 0}, settings.secret_key, algorithm=settings.jwt_algorithm))
+        == 200
+    )
 
 
 async def test_a_password_change_or_reset_leaves_service_tokens_working(client, world, settings):
     user = world.user("nhri")
     _, secret = world.service_tokens[("nhri", "SVN")]
     token = await log_in(client, user.email)
-    changed = await client.post("/auth/me/password", headers=bearer(token),
-                                json={"current_password": PASSWORD, "new_password": NEW_PASSWORD})
+    changed = await client.post(
+        "/auth/me/password", headers=bearer(token), json={"current_password": PASSWORD, "new_password": NEW_PASSWORD}
+    )
     assert changed.status_code == 204
     assert await me_status(client, secret) == 200
-    reset = await client.patch(f"/users/{user.id}", headers=world.headers("admin", settings),
-                               json={"password": "yet another passphrase"})
+    reset = await client.patch(
+        f"/users/{user.id}", headers=world.headers("admin", settings), json={"password": "yet another passphrase"}
+    )
     assert reset.status_code == 200
     assert await me_status(client, secret) == 200
 

@@ -74,8 +74,9 @@ def live_database(tmp: Path, suffix: str = "live") -> Iterator[str]:
 
 
 def _upr(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, f"upr {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
     return done.stdout
 
@@ -97,10 +98,16 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 @contextmanager
 def live_server(tmp: Path) -> Iterator[LiveServer]:
     with live_database(tmp) as database_url:
-        env = {**os.environ, "ENV": "development", "DATABASE_URL": database_url,
-               "SECRET_KEY": "live-test-secret-" + "k3y" * 12, "EVIDENCE_DIR": str(tmp / "evidence"),
-               "UPLOAD_DIR": str(tmp / "uploads"), "SECRET_KEY_FILE": str(tmp / "secret-key"),
-               "COLUMNS": "200"}  # rich draws the seed's table of passwords on one line per account
+        env = {
+            **os.environ,
+            "ENV": "development",
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "live-test-secret-" + "k3y" * 12,
+            "EVIDENCE_DIR": str(tmp / "evidence"),
+            "UPLOAD_DIR": str(tmp / "uploads"),
+            "SECRET_KEY_FILE": str(tmp / "secret-key"),
+            "COLUMNS": "200",
+        }  # rich draws the seed's table of passwords on one line per account
         _upr(env, "migrate")
         passwords = {email: password for email, _, password in DEMO_ACCOUNT.findall(_upr(env, "seed"))}
         assert "nhri@demo.upr-tracker.org" in passwords, "`upr seed` printed no demo passwords"
@@ -109,8 +116,23 @@ def live_server(tmp: Path) -> Iterator[LiveServer]:
         log = tmp / "uvicorn.log"
         with log.open("w") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port),
-                 "--log-level", "warning"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    "api.main:app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         try:
             _wait_until_healthy(url, process, log)
             yield LiveServer(url=url, passwords=passwords, env=env)

@@ -44,8 +44,9 @@ def _access_token(live: LiveServer, email: str) -> str:
     from upr_tracker_client.models import BodyAuthLogin, Token
 
     with Client(base_url=live.url) as client:
-        response = auth_login.sync_detailed(client=client, body=BodyAuthLogin(username=email,
-                                                                              password=live.passwords[email]))
+        response = auth_login.sync_detailed(
+            client=client, body=BodyAuthLogin(username=email, password=live.passwords[email])
+        )
     assert response.status_code == 200 and isinstance(response.parsed, Token), response.content
     return response.parsed.access_token
 
@@ -58,8 +59,9 @@ def nhri_service_token(live: LiveServer) -> str:
     from upr_tracker_client.models import ServiceTokenCreate, ServiceTokenIssued
 
     with AuthenticatedClient(base_url=live.url, token=_access_token(live, NHRI)) as client:
-        response = auth_create_service_token.sync_detailed(client=client, body=ServiceTokenCreate(
-            name="nightly measurements", expires_in_days=1))
+        response = auth_create_service_token.sync_detailed(
+            client=client, body=ServiceTokenCreate(name="nightly measurements", expires_in_days=1)
+        )
     assert response.status_code == 201 and isinstance(response.parsed, ServiceTokenIssued), response.content
     return response.parsed.token
 
@@ -78,8 +80,9 @@ def test_log_in_and_list_the_seeded_review(live: LiveServer):
         assert auth_me.sync(client=client).user.email == NHRI
         first = recommendations_list.sync(client=client, state_under_review=[STATE], limit=100)
         assert isinstance(first, PageRecommendationRead)
-        second = recommendations_list.sync(client=client, state_under_review=[STATE], limit=100,
-                                           cursor=first.next_cursor)
+        second = recommendations_list.sync(
+            client=client, state_under_review=[STATE], limit=100, cursor=first.next_cursor
+        )
     assert first.total > 200  # Slovenia's 2019 review, as seeded
     assert {r.state_under_review for r in first.items + second.items} == {STATE}
     ids = [r.id for r in first.items + second.items]
@@ -101,9 +104,14 @@ def test_a_service_token_posts_a_progress_update_once(live: LiveServer, nhri_ser
     assert minted.status_code == 403  # a service token may not issue tokens
 
     key = f"live-test-{uuid.uuid4()}"
-    body = ProgressUpdateCreate(text="Ombudsman visit to two settlements (live test).", reported_on=date(2024, 10, 1),
-                                recommendation_id=recommendation.id, visibility=Visibility.PUBLIC)
+    body = ProgressUpdateCreate(
+        text="Ombudsman visit to two settlements (live test).",
+        reported_on=date(2024, 10, 1),
+        recommendation_id=recommendation.id,
+        visibility=Visibility.PUBLIC,
+    )
     with AuthenticatedClient(base_url=live.tracking_url, token=nhri_service_token) as tracking:
+
         def count() -> int:
             return progress_updates_list.sync(client=tracking, recommendation=recommendation.id, limit=1).total
 
@@ -156,12 +164,29 @@ def test_the_clients_install_with_pip(tmp_path: Path):
     for c in CLIENTS:
         shutil.copytree(c.directory, tmp_path / c.directory.name)
         sources.append(str(tmp_path / c.directory.name))
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
-                    "--target", str(target), *sources], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            *sources,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     probe = "import sys; sys.path.insert(0, sys.argv[1]); " + "; ".join(
-        f"import {c.package}; print({c.package}.__file__)" for c in CLIENTS)
-    done = subprocess.run([sys.executable, "-I", "-c", probe, str(target)], check=True, capture_output=True,
-                          text=True, cwd=tmp_path)
+        f"import {c.package}; print({c.package}.__file__)" for c in CLIENTS
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", probe, str(target)], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
     assert [Path(line).parent.parent for line in done.stdout.split()] == [target] * len(CLIENTS)
 
 
@@ -170,8 +195,14 @@ def _script(live: LiveServer, name: str, *args: str, token: str | None = None) -
     env["PYTHONPATH"] = os.pathsep.join(CLIENT_PATHS)
     if token:
         env["UPR_TOKEN"] = token
-    return subprocess.run([sys.executable, str(EXAMPLES / name), "--base-url", live.tracking_url, *args],
-                          env=env, capture_output=True, text=True, timeout=60, cwd=EXAMPLES)
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / name), "--base-url", live.tracking_url, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=EXAMPLES,
+    )
 
 
 def _measurement_counts(live: LiveServer, indicator_ids: set[int]) -> dict[int, int]:
@@ -181,8 +212,11 @@ def _measurement_counts(live: LiveServer, indicator_ids: set[int]) -> dict[int, 
 
     with Client(base_url=live.tracking_url) as client:
         names = {i: indicators_get.sync(i, client=client).name for i in indicator_ids}
-        assert set(names.values()) == {"Roma children enrolled in preschool", "Roma settlements without running water",
-                                       "Hate speech cases prosecuted"}, "the sample CSV expects the demo indicators"
+        assert set(names.values()) == {
+            "Roma children enrolled in preschool",
+            "Roma settlements without running water",
+            "Hate speech cases prosecuted",
+        }, "the sample CSV expects the demo indicators"
         return {i: measurements_list.sync(i, client=client, limit=1).total for i in indicator_ids}
 
 
@@ -222,8 +256,9 @@ def test_push_measurements_replays_by_key_when_it_does_not_look(live: LiveServer
     assert _measurement_counts(live, {r.indicator_id for r in rows}) == before
 
 
-def test_push_measurements_refuses_bad_input_and_reports_refused_rows(live: LiveServer, nhri_service_token: str,
-                                                                      tmp_path: Path):
+def test_push_measurements_refuses_bad_input_and_reports_refused_rows(
+    live: LiveServer, nhri_service_token: str, tmp_path: Path
+):
     no_token = _script(live, "push_measurements.py", str(SAMPLE_CSV))
     assert no_token.returncode == 2 and "UPR_TOKEN" in no_token.stderr
 
@@ -249,8 +284,9 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_pull_matrix_follows_every_page_and_shows_what_the_token_may_see(live: LiveServer, nhri_service_token: str,
-                                                                         tmp_path: Path):
+def test_pull_matrix_follows_every_page_and_shows_what_the_token_may_see(
+    live: LiveServer, nhri_service_token: str, tmp_path: Path
+):
     public_csv, nhri_csv = tmp_path / "public.csv", tmp_path / "nhri.csv"
     public = _script(live, "pull_matrix.py", "--state", STATE, "--page-size", "50", "--output", str(public_csv))
     assert public.returncode == 0, public.stderr

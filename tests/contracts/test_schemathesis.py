@@ -10,13 +10,11 @@ derandomized, about 40 s. A deeper local run: raise `max-examples` and enable th
 """
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from typing import NamedTuple
 
 import pytest
 import schemathesis
-from fastapi import BackgroundTasks
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -26,34 +24,43 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session
 
 from api.auth.permissions import Role
 from api.auth.security import create_access_token
-from api.db import get_session
-from api.imports import jobs
-from api.imports.router import get_import_scheduler
+from api.core.types import utcnow
 from api.main import app
-from api.settings import Settings, get_settings
-from api.types import utcnow
+from api.settings import Settings
 from tests.cycle_factories import build_cycle_world
 from tests.factories import OTHER_STATE, OWN_STATE, bearer, build_world
+from tests.helpers import app_on_connection, joined_session, rolled_back_to_savepoint
 from tests.tracking_factories import build_tracking_world
 
-CONFIG = SchemathesisConfig.from_dict({
-    "generation": {"mode": "all", "max-examples": 3, "deterministic": True},
-    "phases": {"coverage": {"enabled": False}},
-    # Random strings never name a state of the world, so half the time they do: a state's matrix,
-    # report and plan get past "unknown state" to the code behind it.
-    "dictionaries": {"states": {"values": [OWN_STATE, OTHER_STATE, OWN_STATE.lower()]},
-                     "numbers": {"values": [2, 3, 20, 34]}},  # the world's cycles and sessions
-    "parameters": {
-        **{binding: {"dictionary": "states", "probability": 0.5} for binding in (
-            "query.state", "path.code", "body.state_code", "body.state_under_review",
-            "body.recommending_states[*]", "body.troika[*]")},
-        "path.number": {"dictionary": "numbers", "probability": 0.5},
-    },
-})
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "generation": {"mode": "all", "max-examples": 3, "deterministic": True},
+        "phases": {"coverage": {"enabled": False}},
+        # Random strings never name a state of the world, so half the time they do: a state's matrix,
+        # report and plan get past "unknown state" to the code behind it.
+        "dictionaries": {
+            "states": {"values": [OWN_STATE, OTHER_STATE, OWN_STATE.lower()]},
+            "numbers": {"values": [2, 3, 20, 34]},
+        },  # the world's cycles and sessions
+        "parameters": {
+            **{
+                binding: {"dictionary": "states", "probability": 0.5}
+                for binding in (
+                    "query.state",
+                    "path.code",
+                    "body.state_code",
+                    "body.state_under_review",
+                    "body.recommending_states[*]",
+                    "body.troika[*]",
+                )
+            },
+            "path.number": {"dictionary": "numbers", "probability": 0.5},
+        },
+    }
+)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 cycle = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
@@ -72,43 +79,19 @@ class Harness(NamedTuple):
 @pytest.fixture(scope="module")
 def harness(engine: Engine, settings: Settings) -> Iterator[Harness]:
     """One world for the module, in an outer transaction rolled back at the end; the app's sessions
-    join it in savepoints, as in tests/conftest.py."""
+    join it in savepoints."""
     connection = engine.connect()
     outer = connection.begin()
-    with Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False) as session:
-        world = build_tracking_world(session, build_cycle_world(session, build_world(session)))
-        session.commit()
-    headers: dict[str, dict[str, str]] = {role: world.headers(role, settings) for role in Role}
-    token, _ = create_access_token(world.user(Role.nhri).id, settings, now=utcnow() - timedelta(days=2))
-    headers[EXPIRED] = bearer(token)
-
-    def joined() -> Session:
-        return Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
-
-    def override_session() -> Iterator[Session]:
-        with joined() as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-
-    @contextmanager
-    def job_sessions() -> Iterator[Session]:
-        with joined() as session:
-            yield session
-
-    app.dependency_overrides[get_session] = override_session
-    app.dependency_overrides[get_settings] = lambda: settings
-    def scheduler(background: BackgroundTasks):  # the job runs after the response, in the test's transaction
-        return lambda job: background.add_task(jobs.run_job, job.id, job_sessions)
-
-    app.dependency_overrides[get_import_scheduler] = scheduler
     try:
-        yield Harness(connection, headers)
+        with joined_session(connection) as session:
+            world = build_tracking_world(session, build_cycle_world(session, build_world(session)))
+            session.commit()
+        headers: dict[str, dict[str, str]] = {role: world.headers(role, settings) for role in Role}
+        token, _ = create_access_token(world.user(Role.nhri).id, settings, now=utcnow() - timedelta(days=2))
+        headers[EXPIRED] = bearer(token)
+        with app_on_connection(connection, settings):
+            yield Harness(connection, headers)
     finally:
-        app.dependency_overrides.clear()
         outer.rollback()
         connection.close()
 
@@ -117,12 +100,5 @@ def harness(engine: Engine, settings: Settings) -> Iterator[Harness]:
 @schemathesis.pytest.parametrize(cycle=cycle, tracking=tracking)
 @settings(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_operations_keep_their_contract(case: schemathesis.Case, caller: str, harness: Harness) -> None:
-    # Every example starts from the same world. Plain SQL, because ROLLBACK TO keeps the savepoint
-    # open: without the RELEASE each example would nest one level deeper, and on PostgreSQL every
-    # level holds a transaction-id lock until the lock table runs out ("out of shared memory").
-    harness.connection.exec_driver_sql("SAVEPOINT example")
-    try:
+    with rolled_back_to_savepoint(harness.connection):  # every example starts from the same world
         case.call_and_validate(headers=harness.headers[caller], checks=CHECKS)
-    finally:
-        harness.connection.exec_driver_sql("ROLLBACK TO SAVEPOINT example")
-        harness.connection.exec_driver_sql("RELEASE SAVEPOINT example")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.auth.test_login import assert_problem
+from tests.helpers import assert_problem
 
 
 @pytest.mark.parametrize("kind", ["state", "organisation", "user"])
@@ -26,16 +26,18 @@ async def test_stale_if_match_is_412_and_loses_nothing(client, world, settings, 
     assert body["field"] == "If-Match"
     assert (await client.get(url, headers=admin)).json()[field] == "Edited by A"
 
-    fresh = await client.patch(url, headers={**admin, "If-Match": ministry_a.headers["etag"]},
-                               json={field: "Edited by B"})
+    fresh = await client.patch(
+        url, headers={**admin, "If-Match": ministry_a.headers["etag"]}, json={field: "Edited by B"}
+    )
     assert fresh.status_code == 200
     assert fresh.json()[field] == "Edited by B"
 
 
 async def test_if_match_star_and_absent_header_update(client, world, settings):
     admin = world.headers("admin", settings)
-    assert (await client.patch("/states/HRV", headers={**admin, "If-Match": "*"}, json={"name": "Hrvatska"})
-            ).status_code == 200
+    assert (
+        await client.patch("/states/HRV", headers={**admin, "If-Match": "*"}, json={"name": "Hrvatska"})
+    ).status_code == 200
     assert (await client.patch("/states/HRV", headers=admin, json={"name": "Croatia"})).status_code == 200
 
 

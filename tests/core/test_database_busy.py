@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from api.errors import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
+from api.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
 
 
 def _assert_busy(response) -> None:
@@ -25,8 +25,12 @@ async def test_a_lock_held_elsewhere_ends_in_a_503_not_a_hang(client, world, set
         session.execute(text("SET LOCAL lock_timeout = '300ms'"))  # the tests' shared request session
         body = {"code": "ZZB", "name": "Busyland", "regional_group": "EEG"}
         with engine.connect() as other:  # another session is creating the same state and has not committed
-            other.execute(text("INSERT INTO state (code, name, regional_group, un_status) "
-                               "VALUES ('ZZB', 'Elsewhere', 'EEG', 'member')"))
+            other.execute(
+                text(
+                    "INSERT INTO state (code, name, regional_group, un_status) "
+                    "VALUES ('ZZB', 'Elsewhere', 'EEG', 'member')"
+                )
+            )
             try:
                 response = await client.post("/states", headers=admin, json=body)
             finally:
@@ -38,7 +42,7 @@ async def test_a_lock_held_elsewhere_ends_in_a_503_not_a_hang(client, world, set
     # SQLite: the busy timeout's error, as the driver raises it, through the app's handlers.
     from fastapi import FastAPI
 
-    from api.errors import install_error_handlers
+    from api.http.problems import install_error_handlers
 
     probe = FastAPI()
     install_error_handlers(probe)
@@ -94,8 +98,8 @@ def test_writers_beyond_the_waiting_limit_are_told_to_come_back(tmp_path):
     a writer gets a 503 at once, so reads and /healthz still find threads while an import runs."""
     import pytest
 
+    from api.core.errors import DatabaseBusy
     from api.db import _writer_slots, engine_for, get_session
-    from api.errors import DatabaseBusy
     from api.request_context import writing
     from api.settings import get_settings
 

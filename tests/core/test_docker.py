@@ -19,9 +19,14 @@ def run_entrypoint(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
     """Run the entrypoint as the image does, with `python -c print('serving')` standing in for `upr serve`."""
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL", "ENV")}
     clean["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{clean.get('PATH', '')}"
-    return subprocess.run(["sh", str(ENTRYPOINT), sys.executable, "-c", "print('serving')"],
-                          env={**clean, "ENV": "production", "EVIDENCE_DIR": str(tmp_path / "evidence"), **env},
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["sh", str(ENTRYPOINT), sys.executable, "-c", "print('serving')"],
+        env={**clean, "ENV": "production", "EVIDENCE_DIR": str(tmp_path / "evidence"), **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def tables(db: Path) -> set[str]:
@@ -31,8 +36,9 @@ def tables(db: Path) -> set[str]:
         return {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-@pytest.mark.parametrize(("key", "reason"), [(None, "SECRET_KEY must be set"), ("short", "at least 32"),
-                                              ("k" * 48, "placeholder")])
+@pytest.mark.parametrize(
+    ("key", "reason"), [(None, "SECRET_KEY must be set"), ("short", "at least 32"), ("k" * 48, "placeholder")]
+)
 def test_production_without_a_real_key_stops_before_migrating_or_serving(tmp_path, key, reason):
     db = tmp_path / "upr.db"
     result = run_entrypoint(tmp_path, DATABASE_URL=f"sqlite:///{db}", **({"SECRET_KEY": key} if key else {}))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from api.errors import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
+from api.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
 from api.main import app
 from api.settings import Settings, get_settings
 
@@ -46,8 +46,9 @@ async def test_unreachable_database_is_a_503_problem(client: httpx.AsyncClient, 
     assert body["request_id"] == "health-1" == response.headers["x-request-id"]
 
 
-async def test_health_recovers_when_the_override_is_gone(client: httpx.AsyncClient, settings: Settings,
-                                                         tmp_path) -> None:
+async def test_health_recovers_when_the_override_is_gone(
+    client: httpx.AsyncClient, settings: Settings, tmp_path
+) -> None:
     broken = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path}/no-such-dir/x.db"})
     app.dependency_overrides[get_settings] = lambda: broken
     assert (await client.get("/healthz")).status_code == 503
@@ -63,10 +64,14 @@ async def test_any_route_answers_503_not_500_while_the_database_is_down(settings
 
     down = create_app(settings.model_copy(update={"database_url": f"sqlite:///{tmp_path}/gone/x.db"}))
     down.dependency_overrides[get_settings] = lambda: settings.model_copy(
-        update={"database_url": f"sqlite:///{tmp_path}/gone/x.db"})
+        update={"database_url": f"sqlite:///{tmp_path}/gone/x.db"}
+    )
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=down), base_url="http://t") as c:
-        for response in (await c.get("/states"), await c.get("/auth/me", headers={"Authorization": f"Bearer {token}"}),
-                         await c.get("/healthz", headers={"Authorization": "Bearer upr_st_abc"})):
+        for response in (
+            await c.get("/states"),
+            await c.get("/auth/me", headers={"Authorization": f"Bearer {token}"}),
+            await c.get("/healthz", headers={"Authorization": "Bearer upr_st_abc"}),
+        ):
             assert response.status_code == 503, response.text
             assert response.headers["content-type"] == PROBLEM_MEDIA_TYPE
             assert response.json()["type"] == TYPE_PREFIX + "database-unavailable"

@@ -6,12 +6,12 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
+from api.core.types import utcnow
 from api.idempotency.deps import idempotency
 from api.idempotency.models import IdempotencyKey
 from api.tracking.models import Evidence, ProgressUpdate
-from api.types import utcnow
-from tests.auth.test_permission_matrix import ROUTES
 from tests.factories import OWN_STATE
+from tests.matrix.routes import ROUTES
 
 # Creates that must not replay: a login, a password change, and a service token (its secret is shown once).
 NOT_IDEMPOTENT = {("POST", "/auth/token"), ("POST", "/auth/me/password"), ("POST", "/auth/service-tokens")}
@@ -22,8 +22,12 @@ def _count(session, model) -> int:
 
 
 def _update_body(w, text="The law was amended in May."):
-    return {"recommendation_id": w.cycle["recommendations"][OWN_STATE].id, "text": text,
-            "reported_on": "2021-05-01", "visibility": "public"}
+    return {
+        "recommendation_id": w.cycle.recommendations[OWN_STATE].id,
+        "text": text,
+        "reported_on": "2021-05-01",
+        "visibility": "public",
+    }
 
 
 def test_every_create_takes_an_idempotency_key():
@@ -56,9 +60,17 @@ async def test_the_same_key_for_a_different_request_is_a_409(client, tracking_wo
     before = _count(session, ProgressUpdate)
     clash = await client.post("/tracking/progress-updates", json=_update_body(w, "Another text."), headers=headers)
     assert clash.status_code == 409 and clash.json()["field"] == "Idempotency-Key"
-    other_route = await client.post("/tracking/assessments", headers=headers, json={
-        "recommendation_id": w.cycle["recommendations"][OWN_STATE].id, "rating": "partial",
-        "assessed_on": "2021-05-01", "visibility": "public"})
+    assert clash.json()["type"] == "urn:upr-tracker:problem:idempotency-key-reused"
+    other_route = await client.post(
+        "/tracking/assessments",
+        headers=headers,
+        json={
+            "recommendation_id": w.cycle.recommendations[OWN_STATE].id,
+            "rating": "partial",
+            "assessed_on": "2021-05-01",
+            "visibility": "public",
+        },
+    )
     assert other_route.status_code == 409
     assert _count(session, ProgressUpdate) == before
 
@@ -67,8 +79,11 @@ async def test_keys_belong_to_an_organisation(client, tracking_world, settings, 
     w = tracking_world
     before = _count(session, ProgressUpdate)
     for role in ("cso", "nhri"):
-        response = await client.post("/tracking/progress-updates", json=_update_body(w),
-                                     headers={**w.headers(role, settings), "Idempotency-Key": "shared-name"})
+        response = await client.post(
+            "/tracking/progress-updates",
+            json=_update_body(w),
+            headers={**w.headers(role, settings), "Idempotency-Key": "shared-name"},
+        )
         assert response.status_code == 201 and "idempotent-replayed" not in response.headers
     assert _count(session, ProgressUpdate) == before + 2
     # a service token of the same organisation shares its keys
@@ -80,8 +95,9 @@ async def test_keys_belong_to_an_organisation(client, tracking_world, settings, 
 async def test_a_failed_request_keeps_no_key(client, tracking_world, settings, session):
     w = tracking_world
     headers = {**w.headers("cso", settings), "Idempotency-Key": "fix-and-retry"}
-    bad = await client.post("/tracking/progress-updates", json={**_update_body(w), "reported_on": "2999-01-01"},
-                            headers=headers)
+    bad = await client.post(
+        "/tracking/progress-updates", json={**_update_body(w), "reported_on": "2999-01-01"}, headers=headers
+    )
     assert bad.status_code == 422
     assert _count(session, IdempotencyKey) == 0
     fixed = await client.post("/tracking/progress-updates", json=_update_body(w), headers=headers)
@@ -90,19 +106,27 @@ async def test_a_failed_request_keeps_no_key(client, tracking_world, settings, s
 
 async def test_multipart_uploads_replay_whatever_the_boundary(client, tracking_world, settings, session):
     w = tracking_world
-    update = w.tracking["updates"][("cso", OWN_STATE)]
+    update = w.tracking.updates[("cso", OWN_STATE)]
     headers = {**w.headers("cso", settings), "Idempotency-Key": "upload-1"}
     before = _count(session, Evidence)
     answers = []
     for _ in range(2):  # httpx draws a new boundary for each request
-        answers.append(await client.post("/tracking/evidence", headers=headers,
-                                         data={"progress_update_id": str(update.id), "description": "minutes"},
-                                         files={"file": ("minutes.txt", b"Meeting minutes\n", "text/plain")}))
+        answers.append(
+            await client.post(
+                "/tracking/evidence",
+                headers=headers,
+                data={"progress_update_id": str(update.id), "description": "minutes"},
+                files={"file": ("minutes.txt", b"Meeting minutes\n", "text/plain")},
+            )
+        )
     assert [a.status_code for a in answers] == [201, 201] and answers[0].json() == answers[1].json()
     assert _count(session, Evidence) == before + 1
-    different = await client.post("/tracking/evidence", headers=headers,
-                                  data={"progress_update_id": str(update.id), "description": "minutes"},
-                                  files={"file": ("minutes.txt", b"Other minutes\n", "text/plain")})
+    different = await client.post(
+        "/tracking/evidence",
+        headers=headers,
+        data={"progress_update_id": str(update.id), "description": "minutes"},
+        files={"file": ("minutes.txt", b"Other minutes\n", "text/plain")},
+    )
     assert different.status_code == 409
 
 
@@ -120,6 +144,9 @@ async def test_keys_expire_after_a_day(client, tracking_world, settings, session
 
 @pytest.mark.parametrize("key", ["", " ", "x" * 256, "tab\there"])
 async def test_a_malformed_key_is_a_422(client, tracking_world, settings, key):
-    response = await client.post("/tracking/progress-updates", json=_update_body(tracking_world),
-                                 headers={**tracking_world.headers("cso", settings), "Idempotency-Key": key})
+    response = await client.post(
+        "/tracking/progress-updates",
+        json=_update_body(tracking_world),
+        headers={**tracking_world.headers("cso", settings), "Idempotency-Key": key},
+    )
     assert response.status_code == 422 and response.json()["field"] == "Idempotency-Key"

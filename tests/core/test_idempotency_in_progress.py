@@ -17,21 +17,26 @@ from sqlmodel import func, select
 from api.idempotency.deps import _advisory_key
 from api.request_context import writing
 from api.tracking.models import ProgressUpdate
-from tests.auth.test_login import assert_problem
 from tests.factories import OWN_STATE
+from tests.helpers import assert_problem
 
 
 def _body(w):
-    return {"recommendation_id": w.cycle["recommendations"][OWN_STATE].id, "text": "Retried while running.",
-            "reported_on": "2021-05-01", "visibility": "public"}
+    return {
+        "recommendation_id": w.cycle.recommendations[OWN_STATE].id,
+        "text": "Retried while running.",
+        "reported_on": "2021-05-01",
+        "visibility": "public",
+    }
 
 
 def _count(session) -> int:
     return session.scalar(select(func.count()).select_from(ProgressUpdate))
 
 
-async def test_a_retry_during_the_first_request_is_told_to_come_back(client, tracking_world, settings, session,
-                                                                     engine: Engine, tmp_path):
+async def test_a_retry_during_the_first_request_is_told_to_come_back(
+    client, tracking_world, settings, session, engine: Engine, tmp_path
+):
     if engine.dialect.name == "sqlite":
         _sqlite_writers_queue_at_begin(tmp_path)
         return

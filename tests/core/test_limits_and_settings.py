@@ -8,13 +8,16 @@ from pydantic import ValidationError
 
 from api.main import create_app
 from api.settings import Settings
-from tests.auth.test_login import assert_problem
+from tests.helpers import assert_problem
 
 
 async def test_oversized_body_is_413_by_content_length(client, world, settings):
     too_big = "x" * (settings.max_upload_bytes + 1)
-    response = await client.post("/states", headers=world.headers("admin", settings),
-                                 content=too_big, )
+    response = await client.post(
+        "/states",
+        headers=world.headers("admin", settings),
+        content=too_big,
+    )
     assert_problem(response, 413, "payload-too-large", str(settings.max_upload_bytes))
 
 
@@ -33,10 +36,12 @@ async def test_oversized_streamed_body_is_413(world, settings):
 async def test_cors_allows_configured_dashboard_origins_only(settings):
     app = create_app(settings.model_copy(update={"cors_origins": ["https://dash.example.org"]}))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-        allowed = await c.options("/states", headers={"Origin": "https://dash.example.org",
-                                                      "Access-Control-Request-Method": "GET"})
-        other = await c.options("/states", headers={"Origin": "https://evil.example.org",
-                                                    "Access-Control-Request-Method": "GET"})
+        allowed = await c.options(
+            "/states", headers={"Origin": "https://dash.example.org", "Access-Control-Request-Method": "GET"}
+        )
+        other = await c.options(
+            "/states", headers={"Origin": "https://evil.example.org", "Access-Control-Request-Method": "GET"}
+        )
     assert allowed.headers["access-control-allow-origin"] == "https://dash.example.org"
     assert "access-control-allow-origin" not in other.headers
 

@@ -23,8 +23,12 @@ from tests.helpers import scratch_database
 
 # The same comparison options as migrations/env.py, so a diff here is a diff `alembic revision
 # --autogenerate` would write.
-COMPARE_OPTS = {"compare_type": True, "compare_server_default": True, "render_as_batch": True,
-                "include_name": include_name}
+COMPARE_OPTS = {
+    "compare_type": True,
+    "compare_server_default": True,
+    "render_as_batch": True,
+    "include_name": include_name,
+}
 
 
 def _config(url: str):
@@ -136,8 +140,12 @@ def test_the_sqlite_job_engine_schema_is_the_migrations(tmp_path: Path):
         fresh.execute(statement)
 
     def engine_objects(conn) -> set[tuple[str, str, str]]:
-        return set(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'procrastinate%' "
-                                "OR tbl_name LIKE 'procrastinate%'").fetchall())
+        return set(
+            conn.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'procrastinate%' "
+                "OR tbl_name LIKE 'procrastinate%'"
+            ).fetchall()
+        )
 
     migrated = sqlite3.connect(tmp_path / "migrated.db")
     assert engine_objects(migrated) == engine_objects(fresh) != set()

@@ -11,9 +11,9 @@ import pytest
 from sqlmodel import Session, select
 
 from api.audit.models import AuditAction, AuditEntry
+from api.core.errors import InvalidInput
+from api.core.pagination import MAX_LIMIT, PageParams, Sort, paginate
 from api.cycle.models import RegionalGroup, State
-from api.errors import InvalidInput
-from api.pagination import MAX_LIMIT, PageParams, Sort, paginate
 from tests.factories import create_state
 
 CODES = ["QAA", "QAB", "QAC", "QBA", "QBB", "QCA", "QZZ"]
@@ -48,8 +48,9 @@ async def test_envelope(client: httpx.AsyncClient, seven: list[str]) -> None:
     assert body["next_cursor"] is None
 
 
-async def test_total_counts_the_filtered_rows_not_the_page(client: httpx.AsyncClient, session: Session,
-                                                           seven: list[str]) -> None:
+async def test_total_counts_the_filtered_rows_not_the_page(
+    client: httpx.AsyncClient, session: Session, seven: list[str]
+) -> None:
     session.get(State, "QAA").regional_group = RegionalGroup.african
     session.get(State, "QZZ").regional_group = RegionalGroup.african
     session.flush()
@@ -118,8 +119,9 @@ async def test_cursor_walks_every_row_once_in_order(client: httpx.AsyncClient, s
     assert pages == 4
 
 
-async def test_cursor_is_stable_while_rows_are_added(client: httpx.AsyncClient, session: Session,
-                                                     seven: list[str]) -> None:
+async def test_cursor_is_stable_while_rows_are_added(
+    client: httpx.AsyncClient, session: Session, seven: list[str]
+) -> None:
     first = (await client.get("/states", params={"limit": 3})).json()
     assert [s["code"] for s in first["items"]] == seven[:3]
     create_state(session, "0AA")  # sorts before every row seen so far
@@ -142,20 +144,22 @@ async def test_cursor_and_offset_together_is_a_422(client: httpx.AsyncClient, se
     assert response.json()["field"] == "cursor"
 
 
-@pytest.mark.parametrize("cursor", [
-    "garbage!!!",
-    "%%%%",
-    "bm90IGpzb24",  # "not json"
-    cursor_of({"a": 1}),
-    cursor_of(["QAA", "extra"]),  # the width of another list's order
-    cursor_of([["nested"]]),
-    cursor_of([{"dt": 5}]),  # was a TypeError (500) in fromisoformat
-    cursor_of([{"d": "not a date"}]),
-    cursor_of([7]),  # a number for a text column
-    cursor_of([True]),
-])
-async def test_garbage_cursor_is_a_422_naming_cursor(client: httpx.AsyncClient, seven: list[str],
-                                                     cursor: str) -> None:
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "garbage!!!",
+        "%%%%",
+        "bm90IGpzb24",  # "not json"
+        cursor_of({"a": 1}),
+        cursor_of(["QAA", "extra"]),  # the width of another list's order
+        cursor_of([["nested"]]),
+        cursor_of([{"dt": 5}]),  # was a TypeError (500) in fromisoformat
+        cursor_of([{"d": "not a date"}]),
+        cursor_of([7]),  # a number for a text column
+        cursor_of([True]),
+    ],
+)
+async def test_garbage_cursor_is_a_422_naming_cursor(client: httpx.AsyncClient, seven: list[str], cursor: str) -> None:
     response = await client.get("/states", params={"cursor": cursor})
     assert response.status_code == 422, response.text
     assert response.json()["field"] == "cursor"
@@ -163,9 +167,12 @@ async def test_garbage_cursor_is_a_422_naming_cursor(client: httpx.AsyncClient, 
 
 # --- paginate() directly: descending and mixed-direction keysets, datetime columns ----------------
 
+
 def add_entries(session: Session, ats: list[datetime]) -> list[AuditEntry]:
-    entries = [AuditEntry(at=at, entity="pagination-test", entity_id=str(i), action=AuditAction.update)
-               for i, at in enumerate(ats)]
+    entries = [
+        AuditEntry(at=at, entity="pagination-test", entity_id=str(i), action=AuditAction.update)
+        for i, at in enumerate(ats)
+    ]
     session.add_all(entries)
     session.flush()
     return entries
@@ -188,8 +195,7 @@ def walk(session: Session, order: list[Sort], limit: int) -> list[int]:
 def test_descending_id_keyset(session: Session, limit: int) -> None:
     t = datetime(2024, 5, 1, tzinfo=UTC)
     entries = add_entries(session, [t] * 7)
-    assert walk(session, [Sort(AuditEntry.id, descending=True)], limit) == sorted((e.id for e in entries),
-                                                                                   reverse=True)
+    assert walk(session, [Sort(AuditEntry.id, descending=True)], limit) == sorted((e.id for e in entries), reverse=True)
 
 
 @pytest.mark.parametrize("limit", [1, 2, 4])
@@ -217,15 +223,18 @@ def test_datetime_cursor_round_trips_through_the_database(session: Session) -> N
     assert second.total == 3
 
 
-@pytest.mark.parametrize("values", [
-    [{"dt": "2024-05-01T12:00:00"}, 1],  # naive: the UTC column type refuses to bind it (was a 500)
-    [{"dt": "yesterday"}, 1],
-    [{"d": "2024-05-01"}, 1],  # a date where a datetime belongs
-    ["2024-05-01T12:00:00+00:00", 1],
-    [{"dt": "2024-05-01T12:00:00+00:00"}, 2**70],  # beyond 64 bits (was an OverflowError on SQLite)
-    [{"dt": "2024-05-01T12:00:00+00:00"}, 1.5],
-    [{"dt": "2024-05-01T12:00:00+00:00"}, "1"],  # text for an integer column (was a 500 on PostgreSQL)
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        [{"dt": "2024-05-01T12:00:00"}, 1],  # naive: the UTC column type refuses to bind it (was a 500)
+        [{"dt": "yesterday"}, 1],
+        [{"d": "2024-05-01"}, 1],  # a date where a datetime belongs
+        ["2024-05-01T12:00:00+00:00", 1],
+        [{"dt": "2024-05-01T12:00:00+00:00"}, 2**70],  # beyond 64 bits (was an OverflowError on SQLite)
+        [{"dt": "2024-05-01T12:00:00+00:00"}, 1.5],
+        [{"dt": "2024-05-01T12:00:00+00:00"}, "1"],  # text for an integer column (was a 500 on PostgreSQL)
+    ],
+)
 def test_tampered_cursor_values_are_invalid_input(session: Session, values: list) -> None:
     stmt = select(AuditEntry)
     with pytest.raises(InvalidInput) as raised:

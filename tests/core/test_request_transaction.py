@@ -9,8 +9,8 @@ from api.cycle.models import State
 from api.db import engine_for
 from api.main import create_app
 from api.settings import get_settings
-from tests.conftest import migrate
 from tests.factories import PASSWORD, bearer, build_world
+from tests.helpers import migrate
 
 
 async def test_success_commits_and_an_error_rolls_back_everything(settings, tmp_path):
@@ -30,8 +30,9 @@ async def test_success_commits_and_an_error_rolls_back_everything(settings, tmp_
             created = await client.post("/states", headers=headers, json={"code": "XKX", "name": "Kosovo"})
             assert created.status_code == 201
             # The password hash is changed in the session before the null is refused.
-            failed = await client.patch(f"/users/{cso_id}", headers=headers,
-                                        json={"password": "a brand new passphrase", "is_active": None})
+            failed = await client.patch(
+                f"/users/{cso_id}", headers=headers, json={"password": "a brand new passphrase", "is_active": None}
+            )
             assert failed.status_code == 422
             old = await client.post("/auth/token", data={"username": cso_email, "password": PASSWORD})
             assert old.status_code == 200

@@ -30,8 +30,9 @@ async def test_get_has_an_etag_and_unknown_is_404(client, world, session):
 
 
 async def test_admin_creates_a_cycle(client, world, settings):
-    response = await client.post("/cycles", headers=world.headers("admin", settings),
-                                 json={"number": 4, "start_year": 2022, "end_year": 2027})
+    response = await client.post(
+        "/cycles", headers=world.headers("admin", settings), json={"number": 4, "start_year": 2022, "end_year": 2027}
+    )
     assert response.status_code == 201, response.text
     assert response.json() == {"number": 4, "start_year": 2022, "end_year": 2027}
     assert (await client.get("/cycles/4")).status_code == 200
@@ -40,14 +41,26 @@ async def test_admin_creates_a_cycle(client, world, settings):
 async def test_create_refusals(client, world, settings, session):
     create_cycle(session, 3)
     admin = world.headers("admin", settings)
-    problem(await client.post("/cycles", headers=admin, json={"number": 3, "start_year": 2017}), 409, "number")
-    problem(await client.post("/cycles", headers=admin, json={"number": 5, "start_year": 2027, "end_year": 2026}),
-            422, detail="end_year")
+    problem(
+        await client.post("/cycles", headers=admin, json={"number": 3, "start_year": 2017}),
+        409,
+        "number",
+        slug="already-exists",
+    )
+    problem(
+        await client.post("/cycles", headers=admin, json={"number": 5, "start_year": 2027, "end_year": 2026}),
+        422,
+        detail="end_year",
+    )
     problem(await client.post("/cycles", headers=admin, json={"number": 0, "start_year": 2027}), 422, "number")
     problem(await client.post("/cycles", headers=admin, json={"number": 5, "start_year": 1990}), 422, "start_year")
     problem(await client.post("/cycles", json={"number": 5, "start_year": 2027}), 401)
-    problem(await client.post("/cycles", headers=world.headers("government", settings),
-                              json={"number": 5, "start_year": 2027}), 403)
+    problem(
+        await client.post(
+            "/cycles", headers=world.headers("government", settings), json={"number": 5, "start_year": 2027}
+        ),
+        403,
+    )
 
 
 async def test_patch_updates_and_checks_the_merged_years(client, world, settings, session):
@@ -70,6 +83,7 @@ async def test_stale_if_match_is_412(client, world, settings, session):
     etag = (await client.get("/cycles/4")).headers["etag"]
     first = await client.patch("/cycles/4", headers={**admin, "If-Match": etag}, json={"end_year": 2027})
     assert first.status_code == 200
-    problem(await client.patch("/cycles/4", headers={**admin, "If-Match": etag}, json={"end_year": 2026}),
-            412, "If-Match")
+    problem(
+        await client.patch("/cycles/4", headers={**admin, "If-Match": etag}, json={"end_year": 2026}), 412, "If-Match"
+    )
     assert (await client.get("/cycles/4")).json()["end_year"] == 2027

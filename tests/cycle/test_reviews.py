@@ -49,8 +49,14 @@ async def test_read_shape(client, session, reviews):
     assert response.status_code == 200
     assert response.headers["etag"]
     assert response.json() == {
-        "id": review_id, "state_under_review": "SVN", "session": 34, "cycle": 3, "dialogue_date": "2019-11-11",
-        "adoption_date": None, "troika": ["BRA", "FRA", "JPN"], "recommendation_count": 1,
+        "id": review_id,
+        "state_under_review": "SVN",
+        "session": 34,
+        "cycle": 3,
+        "dialogue_date": "2019-11-11",
+        "adoption_date": None,
+        "troika": ["BRA", "FRA", "JPN"],
+        "recommendation_count": 1,
     }
     listed = (await client.get("/reviews?session=34")).json()["items"]
     assert [r["recommendation_count"] for r in listed] == [0, 0, 1]
@@ -61,9 +67,17 @@ async def test_admin_creates_a_review_with_its_troika(client, world, settings, s
     create_upr_session(session, 34)
     for code in ("FRA", "BRA", "JPN"):
         create_state(session, code)
-    response = await client.post("/reviews", headers=world.headers("admin", settings), json={
-        "state_under_review": "svn", "session": 34, "dialogue_date": "2019-11-11", "adoption_date": "2020-03-12",
-        "troika": ["jpn", "FRA", "BRA", "FRA"]})
+    response = await client.post(
+        "/reviews",
+        headers=world.headers("admin", settings),
+        json={
+            "state_under_review": "svn",
+            "session": 34,
+            "dialogue_date": "2019-11-11",
+            "adoption_date": "2020-03-12",
+            "troika": ["jpn", "FRA", "BRA", "FRA"],
+        },
+    )
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["state_under_review"] == "SVN" and body["cycle"] == 3
@@ -72,16 +86,19 @@ async def test_admin_creates_a_review_with_its_troika(client, world, settings, s
     assert len(audit(session, "review_troika", AuditAction.create)) == 3
 
 
-@pytest.mark.parametrize(("change", "field", "detail"), [
-    ({"state_under_review": "XXX"}, "state_under_review", "XXX"),
-    ({"state_under_review": "Slovenia"}, "state_under_review", ""),
-    ({"troika": ["FRA", "QQQ"]}, "troika", "QQQ"),
-    ({"troika": ["FRA", "SVN"]}, "troika", "state under review"),
-    ({"troika": ["FRA", "BRA", "JPN", "HRV"]}, "troika", "at most three"),
-    ({"troika": ["FR"]}, "troika.0", ""),
-    ({"session": 99}, "session", "Session 99"),
-    ({"adoption_date": "2019-01-01"}, "adoption_date", "before"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "detail"),
+    [
+        ({"state_under_review": "XXX"}, "state_under_review", "XXX"),
+        ({"state_under_review": "Slovenia"}, "state_under_review", ""),
+        ({"troika": ["FRA", "QQQ"]}, "troika", "QQQ"),
+        ({"troika": ["FRA", "SVN"]}, "troika", "state under review"),
+        ({"troika": ["FRA", "BRA", "JPN", "HRV"]}, "troika", "at most three"),
+        ({"troika": ["FR"]}, "troika.0", ""),
+        ({"session": 99}, "session", "Session 99"),
+        ({"adoption_date": "2019-01-01"}, "adoption_date", "before"),
+    ],
+)
 async def test_create_refusals_name_the_field(client, world, settings, session, change, field, detail):
     create_upr_session(session, 34)
     for code in ("FRA", "BRA", "JPN"):
@@ -92,16 +109,23 @@ async def test_create_refusals_name_the_field(client, world, settings, session, 
 
 async def test_duplicate_state_and_session_is_409(client, world, settings, session):
     existing = create_review(session, "SVN", 34)
-    body = problem(await client.post("/reviews", headers=world.headers("admin", settings),
-                                     json={"state_under_review": "SVN", "session": 34}), 409, "session")
+    body = problem(
+        await client.post(
+            "/reviews", headers=world.headers("admin", settings), json={"state_under_review": "SVN", "session": 34}
+        ),
+        409,
+        "session",
+        slug="already-exists",
+    )
     assert str(existing.id) in body["detail"]
 
 
 async def test_patch_replaces_the_troika_and_audits_the_change(client, world, settings, session, reviews):
     review_id = reviews["SVN34"]
     admin = world.headers("admin", settings)
-    response = await client.patch(f"/reviews/{review_id}", headers=admin,
-                                  json={"troika": ["FRA", "AUT"], "adoption_date": "2020-03-12"})
+    response = await client.patch(
+        f"/reviews/{review_id}", headers=admin, json={"troika": ["FRA", "AUT"], "adoption_date": "2020-03-12"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["troika"] == ["AUT", "FRA"]
     assert response.json()["adoption_date"] == "2020-03-12"

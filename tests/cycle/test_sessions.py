@@ -32,11 +32,18 @@ async def test_admin_creates_a_session_of_an_existing_cycle(client, world, setti
     response = await client.post("/sessions", headers=admin, json=body)
     assert response.status_code == 201, response.text
     assert response.json() == body
-    problem(await client.post("/sessions", headers=admin, json=body), 409, "number")
-    problem(await client.post("/sessions", headers=admin, json={**body, "number": 35, "cycle_number": 7}),
-            422, "cycle_number", "Cycle 7")
-    problem(await client.post("/sessions", headers=admin, json={**body, "number": 35, "end_date": "2019-11-01"}),
-            422, detail="end_date")
+    problem(await client.post("/sessions", headers=admin, json=body), 409, "number", slug="already-exists")
+    problem(
+        await client.post("/sessions", headers=admin, json={**body, "number": 35, "cycle_number": 7}),
+        422,
+        "cycle_number",
+        "Cycle 7",
+    )
+    problem(
+        await client.post("/sessions", headers=admin, json={**body, "number": 35, "end_date": "2019-11-01"}),
+        422,
+        detail="end_date",
+    )
     problem(await client.post("/sessions", headers=world.headers("cso", settings), json=body), 403)
 
 
@@ -51,6 +58,7 @@ async def test_patch(client, world, settings, session):
     problem(await client.patch("/sessions/34", headers=admin, json={"year": None}), 422, "year")
     problem(await client.patch("/sessions/77", headers=admin, json={"year": 2020}), 404)
     etag = (await client.get("/sessions/34")).headers["etag"]
-    assert (await client.patch("/sessions/34", headers={**admin, "If-Match": etag}, json={"year": 2020})
-            ).status_code == 200
+    assert (
+        await client.patch("/sessions/34", headers={**admin, "If-Match": etag}, json={"year": 2020})
+    ).status_code == 200
     problem(await client.patch("/sessions/34", headers={**admin, "If-Match": etag}, json={"year": 2021}), 412)

@@ -68,8 +68,10 @@ def test_the_last_attempt_fails_with_a_reason_a_user_can_act_on(session, session
 
 
 def test_a_unique_violation_names_the_conflicting_record(session, sessions, job, monkeypatch):
-    orig = Exception('duplicate key value violates unique constraint "uq_review_state_code"\n'
-                     'DETAIL:  Key (state_code, session_id)=(SVN, 34) already exists.')
+    orig = Exception(
+        'duplicate key value violates unique constraint "uq_review_state_code"\n'
+        "DETAIL:  Key (state_code, session_id)=(SVN, 34) already exists."
+    )
     _fail_with(monkeypatch, IntegrityError("INSERT INTO review ...", {}, orig))
     jobs.run_job(job.id, sessions, task_id=41, final_attempt=True)
     session.refresh(job)
@@ -80,8 +82,9 @@ def test_a_unique_violation_names_the_conflicting_record(session, sessions, job,
 def test_a_running_job_is_reclaimed_only_by_its_own_engine_job(session, sessions, job, monkeypatch):
     calls = []
     monkeypatch.setattr(jobs, "run_import", lambda *a, **k: calls.append(1) or ImportReport())
-    session.execute(text("UPDATE import_job SET status = 'running', task_id = 7, attempts = 1 WHERE id = :id"),
-                    {"id": job.id})
+    session.execute(
+        text("UPDATE import_job SET status = 'running', task_id = 7, attempts = 1 WHERE id = :id"), {"id": job.id}
+    )
     jobs.run_job(job.id, sessions, task_id=8)  # another engine job: not its to run
     assert calls == []
     jobs.run_job(job.id, sessions, task_id=7)  # the same engine job, retried after its worker died
@@ -103,12 +106,15 @@ def test_an_import_whose_engine_job_ended_is_failed_not_left_running(session, jo
 
 def test_the_engine_job_is_deferred_in_the_callers_transaction(session, job):
     task_id = defer(session, RUN_IMPORT, lock=IMPORT_LOCK, queueing_lock=f"import-{job.id}", import_id=job.id)
-    row = session.execute(text("SELECT task_name, lock, queueing_lock, status FROM procrastinate_jobs WHERE id = :id"),
-                          {"id": task_id}).one()
+    row = session.execute(
+        text("SELECT task_name, lock, queueing_lock, status FROM procrastinate_jobs WHERE id = :id"), {"id": task_id}
+    ).one()
     assert tuple(row) == (RUN_IMPORT, IMPORT_LOCK, f"import-{job.id}", "todo")
     session.rollback()  # the caller's transaction rolls back: the engine job goes with it
-    assert session.execute(text("SELECT count(*) FROM procrastinate_jobs WHERE id = :id"),
-                           {"id": task_id}).scalar_one() == 0
+    assert (
+        session.execute(text("SELECT count(*) FROM procrastinate_jobs WHERE id = :id"), {"id": task_id}).scalar_one()
+        == 0
+    )
 
 
 def test_a_lock_at_the_claim_is_retried_then_reported(session, sessions, job, monkeypatch):

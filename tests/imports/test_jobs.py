@@ -10,11 +10,12 @@ import pytest
 from sqlmodel import func, select
 
 from api.imports import detect
-from api.imports.files import UnreadableFile
+from api.imports.limits import UnreadableFile
 from api.imports.models import ImportJob
 from api.imports.records import ImportFormat, ImportRecord, Reject
 from api.recommendations.models import PositionKind, Recommendation
 from tests.factories import OTHER_STATE, OWN_STATE
+from tests.helpers import assert_problem
 
 CSV = b"state,text,by\nSVN,Ratify the Convention,FRA\nSVN,Combat discrimination against Roma,BRA\n"
 
@@ -28,9 +29,17 @@ def _fake_read(path, *, state=None, session=None) -> Iterator[ImportRecord | Rej
         if by == "??":
             yield Reject(number, "by", "Unknown state '??'.")
             continue
-        yield ImportRecord(line=number, source=ImportFormat.upr_info, state_under_review=sur, text=text,
-                           recommending_states=[by], key_parts=(text,), session=34,
-                           position=PositionKind.supported, position_label="Accepted")
+        yield ImportRecord(
+            line=number,
+            source=ImportFormat.upr_info,
+            state_under_review=sur,
+            text=text,
+            recommending_states=[by],
+            key_parts=(text,),
+            session=34,
+            position=PositionKind.supported,
+            position_label="Accepted",
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -79,16 +88,18 @@ async def test_dry_run_and_failures_write_nothing(client, cycle_world, settings,
 
 async def test_a_government_imports_for_its_own_state_only(client, cycle_world, settings, session):
     government = cycle_world.headers("government", settings)
-    assert (await upload(client, government)).status_code == 403  # no state given
-    assert (await upload(client, government, state=OTHER_STATE)).status_code == 403
-    own = await upload(client, government, state=OWN_STATE,
-                       content=CSV + f"{OTHER_STATE},Not theirs to import,FRA\n".encode())
+    assert_problem(await upload(client, government), 403, "import-not-own-state", "SVN only")  # no state given
+    assert_problem(await upload(client, government, state=OTHER_STATE), 403, "import-not-own-state", "SVN only")
+    own = await upload(
+        client, government, state=OWN_STATE, content=CSV + f"{OTHER_STATE},Not theirs to import,FRA\n".encode()
+    )
     assert own.status_code == 202
     report = (await client.get(f"/imports/{own.json()['id']}", headers=government)).json()["report"]
     assert report["inserted"] == 2 and report["rejected"] == 1
     assert "SVN only" in report["rejects"][0]["reason"]
-    other_org = await client.get(f"/imports/{own.json()['id']}", headers=cycle_world.headers("government",
-                                                                                               settings, OTHER_STATE))
+    other_org = await client.get(
+        f"/imports/{own.json()['id']}", headers=cycle_world.headers("government", settings, OTHER_STATE)
+    )
     assert other_org.status_code == 404
     listed = (await client.get("/imports", headers=cycle_world.headers("admin", settings))).json()
     assert own.json()["id"] in [j["id"] for j in listed["items"]]

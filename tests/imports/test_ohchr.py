@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from api.imports import ohchr
-from api.imports.files import UnreadableFile
+from api.imports import ohchr, ohchr_review, ohchr_tables
+from api.imports.limits import UnreadableFile
 from api.imports.ohchr_cells import parse_position, parse_source, parse_tags, split_recommendations
 from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
 from api.recommendations.models import PositionKind
@@ -27,8 +27,14 @@ CHINA13_DOCX = FIXTURES / "ohchr_china_upr17_2013_matrix_excerpt.docx"
 CHINA18 = FIXTURES / "ohchr_china_upr31_2018_matrix_excerpt.csv"
 SLOVENIA14 = FIXTURES / "ohchr_slovenia_upr20_2014_thematic_list_excerpt.csv"
 SLOVENIA19 = FIXTURES / "ohchr_slovenia_upr34_2019_thematic_list_excerpt.csv"
-HEADER = ["table_row", "theme_heading", "Recommendation", "Position", "Full list of themes",
-          "Assessment/comments on level of implementation"]
+HEADER = [
+    "table_row",
+    "theme_heading",
+    "Recommendation",
+    "Position",
+    "Full list of themes",
+    "Assessment/comments on level of implementation",
+]
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ohchr_matrices"
 
 
@@ -75,59 +81,87 @@ def edited(tmp_path: Path, source: Path, table_row: int, name: str | None = None
     return write_csv(tmp_path / (name or source.name), list(rows[0]), rows)
 
 
-def one_row(tmp_path: Path, recommendation: str, position: str = "Supported", themes: str = "",
-            name: str = "slovenia_upr34_test.csv") -> tuple[list[ImportRecord], list[Reject]]:
+def one_row(
+    tmp_path: Path,
+    recommendation: str,
+    position: str = "Supported",
+    themes: str = "",
+    name: str = "slovenia_upr34_test.csv",
+) -> tuple[list[ImportRecord], list[Reject]]:
     path = write_csv(tmp_path / name, HEADER, [["2", "", recommendation, position, themes, ""]])
     return read(path)
 
 
 # ---- format detection -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("headers", [
-    HEADER,
-    HEADER[2:],
-    ["\ufeffRecommendation ", "POSITION", "full list of themes"],
-    ["Full list of themes", "Position", "Recommendation"],
-    ["Recommendation and recommending State", "Position of the State under review", "Relevant SDGs"],
-    ["Recommendation", "Recommending state/s", "Position", "Assessment/comments on level of implementation"],
-    ["Recommendations", "Position (Supported/Noted)", "Themes", "Affected persons"],
-])
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        HEADER,
+        HEADER[2:],
+        ["\ufeffRecommendation ", "POSITION", "full list of themes"],
+        ["Full list of themes", "Position", "Recommendation"],
+        ["Recommendation and recommending State", "Position of the State under review", "Relevant SDGs"],
+        ["Recommendation", "Recommending state/s", "Position", "Assessment/comments on level of implementation"],
+        ["Recommendations", "Position (Supported/Noted)", "Themes", "Affected persons"],
+    ],
+)
 def test_matches_the_matrix_headers_by_meaning(headers):
     assert ohchr.matches(headers)
 
 
-@pytest.mark.parametrize("headers", [
-    ["To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue", "Session"],
-    ["Goals", "Recommendation", "Tekst", "Targets", "Keywords", "Response", "Recommending state", "Mechanism",
-     "Procedures", "Treaties", "Type", "field_year", "Document"],
-    ["Recommendation", "Full list of themes"],
-    ["Position", "Full list of themes"],
-    [],
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue", "Session"],
+        [
+            "Goals",
+            "Recommendation",
+            "Tekst",
+            "Targets",
+            "Keywords",
+            "Response",
+            "Recommending state",
+            "Mechanism",
+            "Procedures",
+            "Treaties",
+            "Type",
+            "field_year",
+            "Document",
+        ],
+        ["Recommendation", "Full list of themes"],
+        ["Position", "Full list of themes"],
+        [],
+    ],
+)
 def test_does_not_match_other_formats_or_incomplete_headers(headers):
     assert not ohchr.matches(headers)
 
 
-@pytest.mark.parametrize(("header", "column"), [
-    ("Recommendation", ohchr.Column.recommendation),
-    ("Recommendation and recommending State", ohchr.Column.recommendation),
-    ("Recommending state/s", ohchr.Column.states),
-    ("Recommending State(s)", ohchr.Column.states),
-    ("Position of the State under review", ohchr.Column.position),
-    ("Full list of themes", ohchr.Column.themes),
-    ("Right or area", ohchr.Column.themes),
-    ("Relevant SDGs", ohchr.Column.sdgs),
-    ("Affected persons", ohchr.Column.affected),
-    ("Groups of persons", ohchr.Column.affected),
-    ("Source of position", ohchr.Column.source),
-    ("Paragraph", ohchr.Column.paragraph),
-    ("Rec. No.", ohchr.Column.paragraph),
-    ("theme_heading", ohchr.Column.heading),
-    ("table_row", ohchr.Column.table_row),
-    ("Assessment/comments on level of implementation", None),
-])
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("Recommendation", ohchr_tables.Column.recommendation),
+        ("Recommendation and recommending State", ohchr_tables.Column.recommendation),
+        ("Recommending state/s", ohchr_tables.Column.states),
+        ("Recommending State(s)", ohchr_tables.Column.states),
+        ("Position of the State under review", ohchr_tables.Column.position),
+        ("Full list of themes", ohchr_tables.Column.themes),
+        ("Right or area", ohchr_tables.Column.themes),
+        ("Relevant SDGs", ohchr_tables.Column.sdgs),
+        ("Affected persons", ohchr_tables.Column.affected),
+        ("Groups of persons", ohchr_tables.Column.affected),
+        ("Source of position", ohchr_tables.Column.source),
+        ("Paragraph", ohchr_tables.Column.paragraph),
+        ("Rec. No.", ohchr_tables.Column.paragraph),
+        ("theme_heading", ohchr_tables.Column.heading),
+        ("table_row", ohchr_tables.Column.table_row),
+        ("Assessment/comments on level of implementation", None),
+    ],
+)
 def test_columns_are_found_by_meaning(header, column):
-    assert ohchr.column_of(header) == column
+    assert ohchr_tables.column_of(header) == column
 
 
 def test_format_and_streaming():
@@ -140,6 +174,7 @@ def test_format_and_streaming():
 
 # ---- the real excerpts ---------------------------------------------------------------------------
 
+
 def test_docx_and_its_csv_give_the_same_records():
     from_docx, from_csv = records(CHINA13_DOCX), records(CHINA13)
     assert len(from_docx) == 27
@@ -147,7 +182,7 @@ def test_docx_and_its_csv_give_the_same_records():
     # DOCX lines are table rows counted from 1 (the header is row 1); CSV lines are physical lines.
     assert from_docx[0].line == 3 and from_csv[0].line == 2
     text = CHINA13.read_text(encoding="utf-8")
-    assert by_text(from_csv, "Continue to maintain contact").line == text[:text.index("\n36,")].count("\n") + 2
+    assert by_text(from_csv, "Continue to maintain contact").line == text[: text.index("\n36,")].count("\n") + 2
 
 
 def test_docx_excerpt_keeps_the_original_layout():
@@ -177,8 +212,9 @@ def test_stray_dots_between_paragraph_and_text():
 
 def test_joint_recommendation_written_as_separate_parentheses():
     rec = records(SLOVENIA19)[0]
-    assert rec.text == ("Ratify the International Convention for the Protection of All Persons from Enforced "
-                        "Disappearance")
+    assert rec.text == (
+        "Ratify the International Convention for the Protection of All Persons from Enforced Disappearance"
+    )
     assert rec.recommending_states == ["FRA", "LTU"]
     eleven = by_text(records(CHINA18), "Ratify the International Covenant on Civil and Political Rights")
     assert eleven.recommending_states == ["CRI", "SLV", "ISL", "KEN", "LIE", "MEX", "MNE", "POL", "PRT", "UKR", "GBR"]
@@ -188,23 +224,34 @@ def test_joint_recommendation_written_in_one_parenthesis():
     recs = records(SLOVENIA14)
     assert by_text(recs, "Ratify the Optional Protocol to the Rights").recommending_states == ["PRT", "SVK"]
     assert by_text(recs, "Ratify the International Convention for the Protection").recommending_states == [
-        "BEL", "FRA", "TUN", "SLE", "ARG"]
+        "BEL",
+        "FRA",
+        "TUN",
+        "SLE",
+        "ARG",
+    ]
     icrmw = [r for r in recs if r.text == "Ratify ICRMW"]
     assert [(r.paragraph, r.recommending_states) for r in icrmw] == [
-        ("115.8", ["SEN", "SLE", "VEN", "PER", "URY"]), ("115.10", ["BIH"])]
+        ("115.8", ["SEN", "SLE", "VEN", "PER", "URY"]),
+        ("115.10", ["BIH"]),
+    ]
     assert icrmw[0].key_parts == icrmw[1].key_parts  # the pipeline unions their states
 
 
 def test_joint_recommendation_separated_by_semicolons(tmp_path):
-    recs, _ = one_row(tmp_path, "121.9 Ratify the Convention (Chile); (Estonia); (Slovenia);\n"
-                                "Source of Position: A/HRC/43/15 - Para 121")
+    recs, _ = one_row(
+        tmp_path,
+        "121.9 Ratify the Convention (Chile); (Estonia); (Slovenia);\nSource of Position: A/HRC/43/15 - Para 121",
+    )
     assert [(r.text, r.recommending_states) for r in recs] == [("Ratify the Convention", ["CHL", "EST", "SVN"])]
 
 
 def test_several_recommendations_in_one_cell_each_with_its_states():
     recs = [r for r in records(SLOVENIA19) if r.paragraph == "121.2"]
     assert [(r.text[:40], r.recommending_states) for r in recs] == [
-        ("Complete the process of ratification of ", ["UKR"]), ("Increase efforts towards ratification of", ["SVK"])]
+        ("Complete the process of ratification of ", ["UKR"]),
+        ("Increase efforts towards ratification of", ["SVK"]),
+    ]
     mixed = [r for r in records(CHINA18) if r.paragraph == "28.66"]
     assert [r.recommending_states for r in mixed] == [["LIE"], ["POL", "TGO", "URY"], ["SYC"], ["MLI"]]
     four = [r for r in records(CHINA13) if r.paragraph == "186.1"]
@@ -266,15 +313,19 @@ def test_nbsp_and_runs_of_spaces_collapse():
 
 # ---- source of position ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("line", "symbol", "paragraph"), [
-    ("A/HRC/25/5/Add.1 - Para. 186.28.", "A/HRC/25/5/Add.1", "186.28"),
-    ("A/HRC/43/15/Add.1 - Para.3", "A/HRC/43/15/Add.1", "3"),
-    ("A/HRC/43/15/Add.1 - Para.3vv", "A/HRC/43/15/Add.1", "3"),
-    ("A/HRC/43/15 - Para 121", "A/HRC/43/15", "121"),
-    ("A/HRC/43/15/Add.1", "A/HRC/43/15/Add.1", None),
-    ("A/HRC/28/15/Add.1, para. 3 - Para. 3", "A/HRC/28/15/Add.1", "3"),
-    ("", None, None),
-])
+
+@pytest.mark.parametrize(
+    ("line", "symbol", "paragraph"),
+    [
+        ("A/HRC/25/5/Add.1 - Para. 186.28.", "A/HRC/25/5/Add.1", "186.28"),
+        ("A/HRC/43/15/Add.1 - Para.3", "A/HRC/43/15/Add.1", "3"),
+        ("A/HRC/43/15/Add.1 - Para.3vv", "A/HRC/43/15/Add.1", "3"),
+        ("A/HRC/43/15 - Para 121", "A/HRC/43/15", "121"),
+        ("A/HRC/43/15/Add.1", "A/HRC/43/15/Add.1", None),
+        ("A/HRC/28/15/Add.1, para. 3 - Para. 3", "A/HRC/28/15/Add.1", "3"),
+        ("", None, None),
+    ],
+)
 def test_source_of_position_spellings(line, symbol, paragraph):
     source = parse_source(line)
     assert (source.symbol, source.paragraph) == (symbol, paragraph)
@@ -294,26 +345,43 @@ def test_source_of_position_in_the_real_rows():
 
 
 def test_source_line_typo_or_missing(tmp_path):
-    path = edited(tmp_path, SLOVENIA19, 5, Recommendation=fixture_rows(SLOVENIA19)[3]["Recommendation"]
-                  .replace("Para.3", "Para.3vv"))
+    path = edited(
+        tmp_path,
+        SLOVENIA19,
+        5,
+        Recommendation=fixture_rows(SLOVENIA19)[3]["Recommendation"].replace("Para.3", "Para.3vv"),
+    )
     assert by_text(records(path), "Complete the process of ratification of the Optional").position_paragraph == "3"
     text = "122.1 Complete the process of ratification of the Optional Protocol (Senegal);"
     path = edited(tmp_path, SLOVENIA19, 5, Recommendation=text)
     rec = by_text(records(path), "Complete the process of ratification of the Optional")
     assert (rec.text, rec.position_source, rec.position_paragraph) == (
-        "Complete the process of ratification of the Optional Protocol", None, None)
+        "Complete the process of ratification of the Optional Protocol",
+        None,
+        None,
+    )
     assert rec.source_document == "A/HRC/43/15"  # the report seen on the rows above
 
 
 # ---- positions --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("label", "kind"), [
-    ("Supported", PositionKind.supported), ("Accepted", PositionKind.supported), ("supported ", PositionKind.supported),
-    ("Noted", PositionKind.noted), ("Rejected", PositionKind.noted), ("Not accepted", PositionKind.noted),
-    ("Supported/Noted", PositionKind.supported_in_part), ("Supported in part", PositionKind.supported_in_part),
-    ("Partially accepted", PositionKind.supported_in_part), ("Partially supported", PositionKind.supported_in_part),
-    ("Pending", PositionKind.pending),
-])
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Supported", PositionKind.supported),
+        ("Accepted", PositionKind.supported),
+        ("supported ", PositionKind.supported),
+        ("Noted", PositionKind.noted),
+        ("Rejected", PositionKind.noted),
+        ("Not accepted", PositionKind.noted),
+        ("Supported/Noted", PositionKind.supported_in_part),
+        ("Supported in part", PositionKind.supported_in_part),
+        ("Partially accepted", PositionKind.supported_in_part),
+        ("Partially supported", PositionKind.supported_in_part),
+        ("Pending", PositionKind.pending),
+    ],
+)
 def test_positions(label, kind):
     assert parse_position(label) == (kind, label.strip())
 
@@ -334,10 +402,13 @@ def test_positions_of_the_excerpts():
 
 # ---- themes, SDGs, affected persons ----------------------------------------------------------------
 
+
 def test_coded_themes():
     rec = records(CHINA13)[0]
-    assert rec.themes == [ThemeLabel("Acceptance of international norms", "A12"),
-                          ThemeLabel("Right to an effective remedy", "B51")]
+    assert rec.themes == [
+        ThemeLabel("Acceptance of international norms", "A12"),
+        ThemeLabel("Right to an effective remedy", "B51"),
+    ]
     assert rec.affected_persons == []  # `- general` is OHCHR's "no group in particular"
     codes = {t.code for r in records(CHINA18) for t in r.themes}
     assert {"S", "S16", "A12"} <= codes
@@ -345,8 +416,11 @@ def test_coded_themes():
 
 def test_uncoded_themes_with_sdg_and_affected_persons_sublists():
     rec = records(SLOVENIA19)[0]
-    assert rec.themes == [ThemeLabel("Acceptance of international norms"), ThemeLabel("Enforced disappearances"),
-                          ThemeLabel("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS", "S16")]
+    assert rec.themes == [
+        ThemeLabel("Acceptance of international norms"),
+        ThemeLabel("Enforced disappearances"),
+        ThemeLabel("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS", "S16"),
+    ]
     assert rec.affected_persons == ["Disappeared persons"]
     assert rec.sdg_targets == []
     budget = by_text(records(SLOVENIA19), "Provide specific funding to the Commission")
@@ -366,8 +440,10 @@ def test_theme_headings_from_the_docx_or_the_csv_column(tmp_path):
     path = write_csv(tmp_path / "slovenia_upr34.csv", list(rows[0]), rows)
     assert records(path)[0].themes[0] == ThemeLabel("Acceptance of international norms")
     # A flattening that keeps the heading rows as rows of their own, `Right or area:` style.
-    rows = [["Right or area: 2.1. Acceptance of international norms", "", ""],
-            ["121.1 Ratify the Convention (France);", "Supported", "- Enforced disappearances"]]
+    rows = [
+        ["Right or area: 2.1. Acceptance of international norms", "", ""],
+        ["121.1 Ratify the Convention (France);", "Supported", "- Enforced disappearances"],
+    ]
     path = write_csv(tmp_path / "slovenia_upr34_b.csv", ["Recommendation", "Position", "Themes"], rows)
     rec = records(path)[0]
     assert rec.themes == [ThemeLabel("Acceptance of international norms"), ThemeLabel("Enforced disappearances")]
@@ -376,22 +452,44 @@ def test_theme_headings_from_the_docx_or_the_csv_column(tmp_path):
 
 # ---- other matrix layouts ------------------------------------------------------------------------------
 
+
 def test_layout_with_recommending_states_column_and_relevant_sdgs(tmp_path):
-    header = ["Recommendation", "Recommending state/s", "Position of the State under review", "Relevant SDGs",
-              "Affected persons", "Source of position", "Paragraph"]
-    rows = [["Ratify the Convention", "Chile\nEstonia\nSlovenia", "Supported in part", "16.10, 5.2\n- 5 - GENDER",
-             "- women", "A/HRC/43/15/Add.1 - Para.3", "121.9."],
-            ["Ratify another", "Atlantis", "Noted", "", "", "", "121.10"],
-            ["Ratify a third", "France", "Noted", "", "", "", "12x"]]
+    header = [
+        "Recommendation",
+        "Recommending state/s",
+        "Position of the State under review",
+        "Relevant SDGs",
+        "Affected persons",
+        "Source of position",
+        "Paragraph",
+    ]
+    rows = [
+        [
+            "Ratify the Convention",
+            "Chile\nEstonia\nSlovenia",
+            "Supported in part",
+            "16.10, 5.2\n- 5 - GENDER",
+            "- women",
+            "A/HRC/43/15/Add.1 - Para.3",
+            "121.9.",
+        ],
+        ["Ratify another", "Atlantis", "Noted", "", "", "", "121.10"],
+        ["Ratify a third", "France", "Noted", "", "", "", "12x"],
+    ]
     recs, rejects = read(write_csv(tmp_path / "matrix.csv", header, rows), state="Slovenia", session=34)
     (rec,) = recs
-    assert (rec.text, rec.recommending_states, rec.paragraph) == ("Ratify the Convention", ["CHL", "EST", "SVN"],
-                                                                  "121.9")
+    assert (rec.text, rec.recommending_states, rec.paragraph) == (
+        "Ratify the Convention",
+        ["CHL", "EST", "SVN"],
+        "121.9",
+    )
     assert (rec.position, rec.position_label) == (PositionKind.supported_in_part, "Supported in part")
     assert (rec.sdg_targets, rec.themes) == (["16.10", "5.2"], [ThemeLabel("5 - GENDER", "S05")])
     assert (rec.affected_persons, rec.position_source, rec.position_paragraph) == (["women"], "A/HRC/43/15/Add.1", "3")
-    assert rejects == [Reject(6, "Recommending state/s", "unknown recommending state 'Atlantis'"),
-                       Reject(7, "Paragraph", "paragraph '12x' is not like 147.68")]
+    assert rejects == [
+        Reject(6, "Recommending state/s", "unknown recommending state 'Atlantis'"),
+        Reject(7, "Paragraph", "paragraph '12x' is not like 147.68"),
+    ]
 
 
 def _docx(path: Path, tables: list[list[list[str]]], title: str | None = None) -> Path:
@@ -418,19 +516,30 @@ def _docx(path: Path, tables: list[list[list[str]]], title: str | None = None) -
 
 def test_docx_with_other_column_names_title_row_split_tables_and_repeated_header(tmp_path):
     header = ["Recommendation and recommending State", "Position of the State under review", "Full list of themes"]
-    first = [header, ["Right or area: Acceptance of international norms"],
-             ["121.1 Ratify the Convention (France) (Lithuania);\nSource of Position: A/HRC/43/15 - Para 121",
-              "Supported", "- Enforced disappearances"]]
-    second = [header, ["Theme: Racial discrimination"],
-              ["122.5 Combat hate speech (Iran (Islamic Republic of));", "Noted", ""], header,
-              ["122.6 Combat racism (Atlantis);", "Noted", ""]]
+    first = [
+        header,
+        ["Right or area: Acceptance of international norms"],
+        [
+            "121.1 Ratify the Convention (France) (Lithuania);\nSource of Position: A/HRC/43/15 - Para 121",
+            "Supported",
+            "- Enforced disappearances",
+        ],
+    ]
+    second = [
+        header,
+        ["Theme: Racial discrimination"],
+        ["122.5 Combat hate speech (Iran (Islamic Republic of));", "Noted", ""],
+        header,
+        ["122.6 Combat racism (Atlantis);", "Noted", ""],
+    ]
     continued = [["122.7 Combat racism (Chile);", "Noted", ""]]
-    path = _docx(tmp_path / "UPR34_Slovenia_matrix.docx", [first, second, continued],
-                 title="Matrix of recommendations")
+    path = _docx(tmp_path / "UPR34_Slovenia_matrix.docx", [first, second, continued], title="Matrix of recommendations")
     recs, rejects = read(path)
     assert [(r.line, r.paragraph, r.recommending_states, r.themes[0].label) for r in recs] == [
         (4, "121.1", ["FRA", "LTU"], "Acceptance of international norms"),
-        (7, "122.5", ["IRN"], "Racial discrimination"), (10, "122.7", ["CHL"], "Racial discrimination")]
+        (7, "122.5", ["IRN"], "Racial discrimination"),
+        (10, "122.7", ["CHL"], "Racial discrimination"),
+    ]
     assert rejects == [Reject(9, "Recommendation and recommending State", "unknown recommending state 'Atlantis'")]
 
 
@@ -456,20 +565,24 @@ def test_csv_missing_a_required_column_names_it(tmp_path):
 
 # ---- the review: arguments or file name --------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "state", "session"), [
-    ("slovenia_upr34_2019_thematic_list.csv", "SVN", 34),
-    ("UPR34_Slovenia_Thematic_list_of_Recommendations.docx", "SVN", 34),
-    ("UPR20__Slovenia_ThematicListRecommendations_E.docx", "SVN", 20),
-    ("china_upr17_2013_matrix.csv", "CHN", 17),
-    ("Guinea-Bissau 36th session matrix.docx", "GNB", 36),
-    ("matrix_South_Sudan_session_26.csv.gz", "SSD", 26),
-    ("CHN_UPR31_matrix.docx", "CHN", 31),
-    ("matrix_St._Lucia_UPR 24.csv", "LCA", 24),
-    ("china_and_japan_upr17.csv", None, 17),
-    ("Matrix_recommendations_2013.docx", None, None),
-])
+
+@pytest.mark.parametrize(
+    ("name", "state", "session"),
+    [
+        ("slovenia_upr34_2019_thematic_list.csv", "SVN", 34),
+        ("UPR34_Slovenia_Thematic_list_of_Recommendations.docx", "SVN", 34),
+        ("UPR20__Slovenia_ThematicListRecommendations_E.docx", "SVN", 20),
+        ("china_upr17_2013_matrix.csv", "CHN", 17),
+        ("Guinea-Bissau 36th session matrix.docx", "GNB", 36),
+        ("matrix_South_Sudan_session_26.csv.gz", "SSD", 26),
+        ("CHN_UPR31_matrix.docx", "CHN", 31),
+        ("matrix_St._Lucia_UPR 24.csv", "LCA", 24),
+        ("china_and_japan_upr17.csv", None, 17),
+        ("Matrix_recommendations_2013.docx", None, None),
+    ],
+)
 def test_state_and_session_from_the_file_name(name, state, session):
-    assert (ohchr.state_from_name(name), ohchr.session_from_name(name)) == (state, session)
+    assert (ohchr_review.state_from_name(name), ohchr_review.session_from_name(name)) == (state, session)
 
 
 def test_arguments_override_and_complete_the_file_name(tmp_path):
@@ -488,6 +601,7 @@ def test_arguments_override_and_complete_the_file_name(tmp_path):
 
 
 # ---- encodings, line ends, gzip ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "mac_roman"])
 def test_encodings(tmp_path, encoding):
@@ -511,6 +625,7 @@ def test_line_endings_and_gzip(tmp_path, newline):
 
 # ---- cell parsing details -----------------------------------------------------------------------------
 
+
 def test_split_keeps_a_state_named_inside_a_sentence():
     (rec,) = split_recommendations("1.2 Cooperate with (France) and others on it (Chile);")
     assert (rec.text, rec.recommending_states) == ("Cooperate with (France) and others on it", ["CHL"])
@@ -528,6 +643,7 @@ REAL = {  # file: (table rows, recommendations, rows Supported / Noted as the RE
 }
 
 if DATA.is_dir():
+
     @pytest.mark.parametrize("stem", sorted(REAL))
     def test_whole_real_file_csv_and_docx(stem):
         rows, count, supported, noted = REAL[stem]
@@ -542,9 +658,27 @@ if DATA.is_dir():
     def test_whole_slovenia_2019_matches_the_demo_fixture():
         demo = json.loads((Path(ohchr.__file__).parents[1] / "seed_data/slovenia_upr34_2019.json").read_text())
         recs = records(DATA / "slovenia_upr34_2019_thematic_list.csv")
-        expected = [(" ".join(d["text"].split()), d["paragraph"], d["recommending_states"], d["position"],
-                     d["position_source"]["document"], d["position_source"]["paragraph"], d["affected_persons"])
-                    for d in sorted(demo["recommendations"], key=lambda d: d["table_row"])]
-        assert [(r.text, r.paragraph, r.recommending_states, r.position.value, r.position_source,
-                 r.position_paragraph, r.affected_persons) for r in recs] == expected
-
+        expected = [
+            (
+                " ".join(d["text"].split()),
+                d["paragraph"],
+                d["recommending_states"],
+                d["position"],
+                d["position_source"]["document"],
+                d["position_source"]["paragraph"],
+                d["affected_persons"],
+            )
+            for d in sorted(demo["recommendations"], key=lambda d: d["table_row"])
+        ]
+        assert [
+            (
+                r.text,
+                r.paragraph,
+                r.recommending_states,
+                r.position.value,
+                r.position_source,
+                r.position_paragraph,
+                r.affected_persons,
+            )
+            for r in recs
+        ] == expected

@@ -30,8 +30,17 @@ def states(session: Session) -> None:
 
 
 def record(line=2, fmt=ImportFormat.upr_info, text=TEXT, by=("FRA",), **kw) -> ImportRecord:
-    base = dict(line=line, source=fmt, state_under_review="KOR", text=text, recommending_states=list(by),
-                key_parts=(text,), session=14, position=PositionKind.noted, position_label="Noted")
+    base = dict(
+        line=line,
+        source=fmt,
+        state_under_review="KOR",
+        text=text,
+        recommending_states=list(by),
+        key_parts=(text,),
+        session=14,
+        position=PositionKind.noted,
+        position_label="Noted",
+    )
     return ImportRecord(**{**base, **kw})
 
 
@@ -67,21 +76,28 @@ def test_reimport_changes_nothing_and_writes_nothing(session, states):
 
 def test_a_changed_position_appends_to_the_history_with_its_source(session, states):
     run(session, [record(position_source="A/HRC/22/12/Add.1")])
-    later = record(position=PositionKind.supported, position_label="Supported", year=2022,
-                   position_source="A/HRC/50/1")
+    later = record(position=PositionKind.supported, position_label="Supported", year=2022, position_source="A/HRC/50/1")
     report = run(session, [later], ImportFormat.upr_info)
     assert report.updated == 1
     history = session.exec(select(Position).order_by(Position.date)).all()
     assert [(p.position, p.source_document) for p in history] == [
-        (PositionKind.noted, "A/HRC/22/12/Add.1"), (PositionKind.supported, "A/HRC/50/1")]
+        (PositionKind.noted, "A/HRC/22/12/Add.1"),
+        (PositionKind.supported, "A/HRC/50/1"),
+    ]
     assert session.exec(select(Recommendation)).one().current_position is PositionKind.supported
 
 
 def test_a_second_source_merges_and_adds_what_it_knows(session, states):
     run(session, [record(by=("FRA",), text=TEXT)])
-    dihr = record(fmt=ImportFormat.dihr, by=("FRA",), text="  ratify the optional protocol to the convention on "
-                  "the rights of persons with disabilities ", paragraph="147.68", source_document="A/HRC/22/12",
-                  sdg_targets=["10.2", "99.9"], position=PositionKind.noted)
+    dihr = record(
+        fmt=ImportFormat.dihr,
+        by=("FRA",),
+        text="  ratify the optional protocol to the convention on the rights of persons with disabilities ",
+        paragraph="147.68",
+        source_document="A/HRC/22/12",
+        sdg_targets=["10.2", "99.9"],
+        position=PositionKind.noted,
+    )
     report = run(session, [dihr], ImportFormat.dihr)
     assert (report.merged, report.inserted) == (1, 0)
     rec = session.exec(select(Recommendation)).one()
@@ -92,8 +108,13 @@ def test_a_second_source_merges_and_adds_what_it_knows(session, states):
 
 
 def test_themes_map_onto_the_taxonomy_keeping_the_source_label(session, states):
-    run(session, [record(themes=[ThemeLabel("A12 Acceptance of international norms", "A12")]),
-                  record(3, text="Another one", themes=[ThemeLabel("Acceptance of international norms", "a12")])])
+    run(
+        session,
+        [
+            record(themes=[ThemeLabel("A12 Acceptance of international norms", "A12")]),
+            record(3, text="Another one", themes=[ThemeLabel("Acceptance of international norms", "a12")]),
+        ],
+    )
     assert count(session, RecommendationTheme) == 2
     labels = set(session.exec(select(RecommendationTheme.source_label)))
     assert labels == {"A12 Acceptance of international norms", "Acceptance of international norms"}
@@ -101,10 +122,22 @@ def test_themes_map_onto_the_taxonomy_keeping_the_source_label(session, states):
 
 
 def test_rejects_are_reported_with_line_column_and_reason(session, states):
-    report = run(session, [Reject(5, "From", "Unknown state '(Unknown)'."), record(6, by=("XXX",)),
-                           record(7, paragraph="147.x"), record(8, text="  "), record(9)])
-    assert [(r.line, r.column) for r in report.rejected] == [(5, "From"), (6, "recommending state"),
-                                                              (7, "paragraph"), (8, "text")]
+    report = run(
+        session,
+        [
+            Reject(5, "From", "Unknown state '(Unknown)'."),
+            record(6, by=("XXX",)),
+            record(7, paragraph="147.x"),
+            record(8, text="  "),
+            record(9),
+        ],
+    )
+    assert [(r.line, r.column) for r in report.rejected] == [
+        (5, "From"),
+        (6, "recommending state"),
+        (7, "paragraph"),
+        (8, "text"),
+    ]
     assert report.inserted == 1
 
 
@@ -132,3 +165,31 @@ def test_an_import_is_audited_once_with_its_counts(session, states):
     assert count(session, AuditEntry) == before + 1  # not one per row, link and position
     entry = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
     assert entry.changes["inserted"] == 2 and entry.changes["format"] == "upr-info"
+
+
+def test_a_position_the_api_would_refuse_rejects_its_row(session, states):
+    """The importer checks positions as `PositionCreate` does (the date, the source paragraph): a row
+    that fails is a reject in the report, and nothing of it is written."""
+    report = run(
+        session,
+        [
+            record(2, year=2012),
+            record(3, text="Dated in the future", year=2099),
+            record(4, text="Dated before the UPR", year=2006),
+            record(5, text="Odd paragraph", year=2012, position_paragraph="12x"),
+        ],
+    )
+    assert [(r.line, r.column) for r in report.rejected] == [
+        (3, "position date"),
+        (4, "position date"),
+        (5, "source of position"),
+    ]
+    assert "must be between 2007-01-01 and" in report.rejected[0].reason
+    assert report.inserted == 1 and count(session, Recommendation) == 1 and count(session, Position) == 1
+
+
+def test_an_earlier_position_joins_the_history_without_becoming_current(session, states):
+    run(session, [record(position=PositionKind.supported, position_label="Supported", year=2012)])
+    report = run(session, [record(position=PositionKind.noted, position_label="Noted", year=2010)])
+    assert report.updated == 1 and count(session, Position) == 2
+    assert session.exec(select(Recommendation)).one().current_position is PositionKind.supported

@@ -20,7 +20,7 @@ from api.recommendations.service import RecommendationFilter
 from api.seed import seed_states
 from api.settings import get_settings
 from api.taxonomy.service import seed_sdg_targets
-from tests.conftest import migrate
+from tests.helpers import migrate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SLOVENIA = FIXTURES / "ohchr_slovenia_upr34_2019_thematic_list_excerpt.csv"
@@ -44,8 +44,8 @@ def test_import_then_export_gives_back_the_same_recommendations(session, referen
     write_csv(session, RecommendationFilter(state_under_review=["SVN"]), out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
     assert [(r["paragraph"], r["text"], r["recommending_states"], r["current_position"]) for r in rows] == [
-        (rec.paragraph, rec.text, "; ".join(sorted(rec.recommending_states)), rec.position.value)
-        for rec in records]
+        (rec.paragraph, rec.text, "; ".join(sorted(rec.recommending_states)), rec.position.value) for rec in records
+    ]
     assert all(row["session"] == "34" and row["cycle"] == "3" for row in rows)
 
 
@@ -118,8 +118,13 @@ def test_upr_info_and_dihr_merge_into_one_record_each_adding_what_it_knows(sessi
     for rec in both:  # UPR Info has neither paragraph nor report symbol: DIHR filled them in
         assert rec.paragraph and rec.source_document.startswith("A/HRC/")
         assert session.exec(select(RecommendingState).where(RecommendingState.recommendation_id == rec.id)).first()
-    with_targets = [r for r in both if session.exec(select(RecommendationSdgTarget).where(
-        RecommendationSdgTarget.recommendation_id == r.id)).first()]
+    with_targets = [
+        r
+        for r in both
+        if session.exec(
+            select(RecommendationSdgTarget).where(RecommendationSdgTarget.recommendation_id == r.id)
+        ).first()
+    ]
     assert with_targets, "DIHR's SDG targets were not added to any merged recommendation"
     again = run_import(session, FIXTURES / "dihr_cycle1_excerpt.csv")
     assert (again.inserted, again.merged, again.updated) == (0, 0, 0)

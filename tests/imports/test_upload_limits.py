@@ -26,8 +26,12 @@ async def test_a_gz_declaring_too_much_is_a_413_before_any_job(client, cycle_wor
     bomb = _gz_expanding_to(limit + 1_000_000)
     assert len(bomb) < 5_000_000  # small on the wire
     before = session.scalar(select(func.count()).select_from(ImportJob))
-    response = await client.post("/imports", headers=cycle_world.headers("admin", settings),
-                                 data={"format": "upr-info"}, files={"file": ("recs.csv.gz", bomb, "application/gzip")})
+    response = await client.post(
+        "/imports",
+        headers=cycle_world.headers("admin", settings),
+        data={"format": "upr-info"},
+        files={"file": ("recs.csv.gz", bomb, "application/gzip")},
+    )
     assert response.status_code == 413, response.text
     body = response.json()
     assert body["field"] == "file" and "IMPORT_MAX_UNCOMPRESSED_BYTES" in body["detail"]

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from api.imports import dihr, upr_info
-from api.imports.files import UnreadableFile
+from api.imports.limits import UnreadableFile
 from api.imports.records import ImportFormat, ImportRecord, Reject, ThemeLabel
 from api.recommendations.models import PositionKind
 
@@ -17,8 +17,20 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RECOMMENDATIONS = FIXTURES / "upr_info_recommendations_excerpt.csv"
 PLEDGES = FIXTURES / "upr_info_voluntary_pledges_excerpt.csv"
 REAL = Path(__file__).parents[3] / "shared/data/upr_info"
-HEADER = ["To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue",
-          "Session", "source_file"]
+HEADER = [
+    "To",
+    "To-Rgrp",
+    "To-Org",
+    "Text",
+    "From",
+    "From-Rgrp",
+    "From-Org",
+    "Response",
+    "Action",
+    "Issue",
+    "Session",
+    "source_file",
+]
 
 
 def read(path: Path, **options) -> tuple[list[ImportRecord], list[Reject]]:
@@ -40,40 +52,65 @@ def write_csv(tmp_path: Path, rows: list[list[str]], header: list[str] = HEADER,
 
 
 def row(**cells: str) -> list[str]:
-    values = {"To": "Chad", "Text": "Ratify the ICCPR.", "From": "France", "Response": "Accepted", "Action": "5",
-              "Issue": "International instruments", "Session": "5"} | cells
+    values = {
+        "To": "Chad",
+        "Text": "Ratify the ICCPR.",
+        "From": "France",
+        "Response": "Accepted",
+        "Action": "5",
+        "Issue": "International instruments",
+        "Session": "5",
+    } | cells
     return [values.get(column, "") for column in HEADER]
 
 
 # ---- the excerpt ------------------------------------------------------------------------------------------
 
+
 def test_every_row_of_the_excerpt_is_a_record_but_the_unknown_recommenders():
     records, rejects = read(RECOMMENDATIONS)
     assert len(records) + len(rejects) == 37
     assert rejects == [Reject(line, "From", "Unknown state '(Unknown)'.") for line in (20, 21, 22)]
-    assert all(r.source is ImportFormat.upr_info and r.paragraph is None and r.source_document is None
-               for r in records)
+    assert all(r.source is ImportFormat.upr_info and r.paragraph is None and r.source_document is None for r in records)
 
 
 def test_first_row_fully_normalised():
     records, _ = read(RECOMMENDATIONS)
     assert records[0] == ImportRecord(
-        line=2, source=ImportFormat.upr_info, state_under_review="AFG",
+        line=2,
+        source=ImportFormat.upr_info,
+        state_under_review="AFG",
         text="Enact legislation and take effective measures to protect and promote women's rights, especially "
-             "with regard to forced marriages, honour killings and access to education for all girls.",
+        "with regard to forced marriages, honour killings and access to education for all girls.",
         recommending_states=["AUT"],
-        key_parts=("enact legislation and take effective measures to protect and promote women s rights "
-                   "especially with regard to forced marriages honour killings and access to education for all "
-                   "girls",),
-        session=5, cycle=1, year=2009, position=PositionKind.supported, position_label="Accepted",
-        themes=[ThemeLabel("Rights of the Child"), ThemeLabel("Women's rights")], action_category=5)
+        key_parts=(
+            "enact legislation and take effective measures to protect and promote women s rights "
+            "especially with regard to forced marriages honour killings and access to education for all "
+            "girls",
+        ),
+        session=5,
+        cycle=1,
+        year=2009,
+        position=PositionKind.supported,
+        position_label="Accepted",
+        themes=[ThemeLabel("Rights of the Child"), ThemeLabel("Women's rights")],
+        action_category=5,
+    )
 
 
-@pytest.mark.parametrize(("column", "name", "code"), [
-    ("From", "DPR Korea", "PRK"), ("To", "Macedonia FYR", "MKD"), ("To", "St Lucia", "LCA"),
-    ("From", "United States", "USA"), ("From", "Iran", "IRN"), ("From", "Cote d'Ivoire", "CIV"),
-    ("From", "Palestine", "PSE"), ("From", "Holy See", "VAT"),
-])
+@pytest.mark.parametrize(
+    ("column", "name", "code"),
+    [
+        ("From", "DPR Korea", "PRK"),
+        ("To", "Macedonia FYR", "MKD"),
+        ("To", "St Lucia", "LCA"),
+        ("From", "United States", "USA"),
+        ("From", "Iran", "IRN"),
+        ("From", "Cote d'Ivoire", "CIV"),
+        ("From", "Palestine", "PSE"),
+        ("From", "Holy See", "VAT"),
+    ],
+)
 def test_upr_info_state_names_and_observers_resolve(column, name, code):
     import csv
 
@@ -107,7 +144,10 @@ def test_positions_keep_the_source_wording():
     records, _ = read(RECOMMENDATIONS)
     tonga = by_text(records, "Ratify CEDAW")
     assert [(r.position, r.position_label) for r in tonga] == [
-        (PositionKind.supported, "Accepted"), (PositionKind.noted, "Noted"), (PositionKind.noted, "Noted")]
+        (PositionKind.supported, "Accepted"),
+        (PositionKind.noted, "Noted"),
+        (PositionKind.noted, "Noted"),
+    ]
     assert Counter(r.position_label for r in records) == {"Accepted": 30, "Noted": 4}
 
 
@@ -119,8 +159,11 @@ def test_sessions_give_cycle_and_year():
 
 def test_issues_are_themes_and_action_the_category():
     records, _ = read(RECOMMENDATIONS)
-    assert {t.label for r in records for t in r.themes} >= {"Rights of the Child", "CP rights - general",
-                                                            "Freedom of religion and belief"}
+    assert {t.label for r in records for t in r.themes} >= {
+        "Rights of the Child",
+        "CP rights - general",
+        "Freedom of religion and belief",
+    }
     assert all(t.code is None for r in records for t in r.themes)
     assert {r.action_category for r in records} == {1, 2, 3, 4, 5}
 
@@ -133,6 +176,7 @@ def test_the_same_row_twice_reads_twice():
 
 
 # ---- voluntary pledges --------------------------------------------------------------------------------------
+
 
 def test_voluntary_pledges_are_kept_apart():
     records, rejects = read(PLEDGES)
@@ -155,6 +199,7 @@ def test_a_pledge_and_a_recommendation_with_one_text_have_different_keys(tmp_pat
 
 
 # ---- files: encodings, line ends, gzip, xlsx ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "mac_roman"])
 @pytest.mark.parametrize("line_end", ["\n", "\r", "\r\n"])
@@ -195,24 +240,44 @@ def test_text_that_decodes_to_nothing_sensible_is_refused(tmp_path):
 
 # ---- format detection and unreadable files ------------------------------------------------------------------
 
-@pytest.mark.parametrize("headers", [
-    HEADER,
-    HEADER[:11],
-    list(reversed(HEADER)),
-    ["\ufeffto", " TEXT ", "from ", "RESPONSE", "issue", "session"],
-    ["State under review", "Recommendation", "Recommending State", "Position", "Issues", "Session"],
-])
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        HEADER,
+        HEADER[:11],
+        list(reversed(HEADER)),
+        ["\ufeffto", " TEXT ", "from ", "RESPONSE", "issue", "session"],
+        ["State under review", "Recommendation", "Recommending State", "Position", "Issues", "Session"],
+    ],
+)
 def test_matches_the_upr_info_header_by_meaning(headers):
     assert upr_info.matches(headers)
 
 
-@pytest.mark.parametrize("headers", [
-    ["Goals", "Recommendation", "Tekst", "Targets", "Keywords", "Response", "Recommending state", "Mechanism",
-     "Procedures", "Treaties", "Type", "field_year", "Document"],
-    ["Recommendation", "Position", "Full list of themes", "Assessment/comments on level of implementation"],
-    ["To", "Text", "Response", "Issue", "Session"],
-    [],
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        [
+            "Goals",
+            "Recommendation",
+            "Tekst",
+            "Targets",
+            "Keywords",
+            "Response",
+            "Recommending state",
+            "Mechanism",
+            "Procedures",
+            "Treaties",
+            "Type",
+            "field_year",
+            "Document",
+        ],
+        ["Recommendation", "Position", "Full list of themes", "Assessment/comments on level of implementation"],
+        ["To", "Text", "Response", "Issue", "Session"],
+        [],
+    ],
+)
 def test_does_not_match_other_headers(headers):
     assert not upr_info.matches(headers)
 
@@ -223,8 +288,9 @@ def test_missing_columns_are_named(tmp_path):
         read(path)
 
 
-@pytest.mark.parametrize(("name", "content"), [("matrix.docx", b"PK\x03\x04"), ("export.xlsx", b"not a zip"),
-                                               ("empty.csv", b"")])
+@pytest.mark.parametrize(
+    ("name", "content"), [("matrix.docx", b"PK\x03\x04"), ("export.xlsx", b"not a zip"), ("empty.csv", b"")]
+)
 def test_files_that_cannot_be_read_at_all(tmp_path, name, content):
     path = tmp_path / name
     path.write_bytes(content)
@@ -234,15 +300,19 @@ def test_files_that_cannot_be_read_at_all(tmp_path, name, content):
 
 # ---- rows that cannot be read -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("cells", "column", "reason"), [
-    ({"To": "Atlantis"}, "To", "Unknown state 'Atlantis'."),
-    ({"From": "&#40;Unknown&#41;"}, "From", "Unknown state '(Unknown)'."),
-    ({"From": ""}, "From", "No state is named."),
-    ({"Text": "   "}, "Text", "The recommendation has no text."),
-    ({"Response": "Maybe later"}, "Response", "Unknown position 'Maybe later'."),
-    ({"Action": "9"}, "Action", "'9' is not a UPR Info action category (1–5)."),
-    ({"Session": "fifth"}, "Session", "'fifth' is not a UPR session number."),
-])
+
+@pytest.mark.parametrize(
+    ("cells", "column", "reason"),
+    [
+        ({"To": "Atlantis"}, "To", "Unknown state 'Atlantis'."),
+        ({"From": "&#40;Unknown&#41;"}, "From", "Unknown state '(Unknown)'."),
+        ({"From": ""}, "From", "No state is named."),
+        ({"Text": "   "}, "Text", "The recommendation has no text."),
+        ({"Response": "Maybe later"}, "Response", "Unknown position 'Maybe later'."),
+        ({"Action": "9"}, "Action", "'9' is not a UPR Info action category (1–5)."),
+        ({"Session": "fifth"}, "Session", "'fifth' is not a UPR session number."),
+    ],
+)
 def test_a_bad_row_is_a_reject_and_the_rest_reads(tmp_path, cells, column, reason):
     path = write_csv(tmp_path, [row(), row(**cells), row(Text="Ratify CAT.")])
     records, rejects = read(path)
@@ -261,12 +331,19 @@ def test_line_numbers_count_physical_lines(tmp_path):
     assert [(r.line, r.text) for r in records] == [(2, "First line second line"), (5, "Ratify the ICCPR.")]
 
 
-@pytest.mark.parametrize(("label", "kind"), [
-    ("Accepted", PositionKind.supported), ("Supported", PositionKind.supported), ("Noted", PositionKind.noted),
-    ("Rejected", PositionKind.noted), ("Supported/Noted", PositionKind.supported_in_part),
-    ("Supported in part", PositionKind.supported_in_part), ("Partially accepted", PositionKind.supported_in_part),
-    ("Pending", PositionKind.pending),
-])
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Accepted", PositionKind.supported),
+        ("Supported", PositionKind.supported),
+        ("Noted", PositionKind.noted),
+        ("Rejected", PositionKind.noted),
+        ("Supported/Noted", PositionKind.supported_in_part),
+        ("Supported in part", PositionKind.supported_in_part),
+        ("Partially accepted", PositionKind.supported_in_part),
+        ("Pending", PositionKind.pending),
+    ],
+)
 def test_position_wordings(tmp_path, label, kind):
     path = write_csv(tmp_path, [row(Response=label)])
     (record,), _ = read(path)
@@ -284,12 +361,16 @@ def test_state_and_session_arguments_fill_what_the_file_does_not_say(tmp_path):
 
 # ---- the text key -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("one", "other"), [
-    ("Reconsider the lèse-majesté law.", "reconsider the l\ufffdse-majest\ufffd law"),
-    ("Respect the State’s obligations", "Respect the State's  obligations."),
-    ("Adopt the 2010–2014 plan", "ADOPT THE 2010-2014 PLAN;"),
-    ("Ratify “OP-CAT”", 'Ratify "OP-CAT"'),
-])
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Reconsider the lèse-majesté law.", "reconsider the l\ufffdse-majest\ufffd law"),
+        ("Respect the State’s obligations", "Respect the State's  obligations."),
+        ("Adopt the 2010–2014 plan", "ADOPT THE 2010-2014 PLAN;"),
+        ("Ratify “OP-CAT”", 'Ratify "OP-CAT"'),
+    ],
+)
 def test_copies_of_one_text_share_a_key(one, other):
     assert upr_info.text_key(one) == upr_info.text_key(other)
 
@@ -302,21 +383,30 @@ def test_different_texts_keep_different_keys():
 def test_a_upr_info_text_and_its_dihr_copy_with_lost_letters_share_a_key():
     records, _ = read(RECOMMENDATIONS)
     (hungary,) = by_text(records, "Ensure urgently, through stable and systematic funding")
-    dihr_copy = [r for r in dihr.read(FIXTURES / "dihr_cycle1_excerpt.csv")
-                 if isinstance(r, ImportRecord) and r.text.startswith("Ensure urgently, through stable")]
+    dihr_copy = [
+        r
+        for r in dihr.read(FIXTURES / "dihr_cycle1_excerpt.csv")
+        if isinstance(r, ImportRecord) and r.text.startswith("Ensure urgently, through stable")
+    ]
     assert "\ufffd" in dihr_copy[0].text
     assert (hungary.state_under_review, hungary.cycle, hungary.key_parts) == (
-        dihr_copy[0].state_under_review, dihr_copy[0].cycle, dihr_copy[0].key_parts)
+        dihr_copy[0].state_under_review,
+        dihr_copy[0].cycle,
+        dihr_copy[0].key_parts,
+    )
 
 
 # ---- the whole real files, when ../shared/data is there -----------------------------------------------------
 
 if REAL.is_dir():
+
     def test_whole_recommendations_file():
         records, rejects = read(REAL / "upr_info_recommendations_sessions01-20.csv.gz")
         assert len(records) + len(rejects) == 41_066
-        assert rejects == [Reject(line, "From", "Unknown state '(Unknown)'.")
-                           for line in (2497, 2498, 2499, 2500, 2501, 2505, 2506, 2507, 2508)]
+        assert rejects == [
+            Reject(line, "From", "Unknown state '(Unknown)'.")
+            for line in (2497, 2498, 2499, 2500, 2501, 2505, 2506, 2507, 2508)
+        ]
         assert Counter(r.position_label for r in records) == {"Accepted": 30_472 - 9, "Noted": 10_594}
         assert Counter(r.action_category for r in records) == {1: 602, 2: 6_978, 3: 3_448, 4: 16_258, 5: 13_771}
         sessions = Counter(r.session for r in records)

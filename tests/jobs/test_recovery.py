@@ -12,8 +12,7 @@ from api.imports.models import ImportJob, JobStatus
 from api.imports.tasks import IMPORT_LOCK, MAX_ATTEMPTS, RUN_IMPORT
 from api.jobs.engine import build_app, defer
 from api.jobs.recovery import recover
-from tests.conftest import migrate
-from tests.helpers import scratch_database
+from tests.helpers import migrate, scratch_database
 
 
 def _import_with_engine_job(url: str, attempts: int) -> tuple[int, int]:
@@ -21,12 +20,14 @@ def _import_with_engine_job(url: str, attempts: int) -> tuple[int, int]:
         job = ImportJob(filename="recs.csv", format="upr-info", content=b"x", options={})
         session.add(job)
         session.flush()
-        job.task_id = defer(session, RUN_IMPORT, lock=f"{IMPORT_LOCK}-{job.id}", queueing_lock=f"import-{job.id}",
-                            import_id=job.id)
+        job.task_id = defer(
+            session, RUN_IMPORT, lock=f"{IMPORT_LOCK}-{job.id}", queueing_lock=f"import-{job.id}", import_id=job.id
+        )
         job.status = JobStatus.running
         session.add(job)
-        session.execute(text("UPDATE procrastinate_jobs SET attempts = :a WHERE id = :id"),
-                        {"a": attempts, "id": job.task_id})
+        session.execute(
+            text("UPDATE procrastinate_jobs SET attempts = :a WHERE id = :id"), {"a": attempts, "id": job.task_id}
+        )
         session.commit()
         return job.id, job.task_id
 
@@ -40,13 +41,20 @@ async def _scenario(url: str) -> None:
         for task_id in (fresh_task, spent_task):  # both were being run by that worker...
             await asyncio.to_thread(_set_doing, url, task_id, worker_id)
         assert await recover(app, database_url=url, stalled_after=60) == {
-            "retried": [], "failed": [], "imports_failed": []}  # ...which is alive: nothing to do
+            "retried": [],
+            "failed": [],
+            "imports_failed": [],
+        }  # ...which is alive: nothing to do
         await asyncio.sleep(1.2)  # ...then fell silent
         outcome = await recover(app, database_url=url, stalled_after=1)
     assert outcome == {"retried": [fresh_task], "failed": [spent_task], "imports_failed": [spent_import]}
     with Session(engine_for(url)) as session:
-        statuses = dict(session.execute(text("SELECT id, status FROM procrastinate_jobs WHERE id IN (:a, :b)"),
-                                        {"a": fresh_task, "b": spent_task}).all())
+        statuses = dict(
+            session.execute(
+                text("SELECT id, status FROM procrastinate_jobs WHERE id IN (:a, :b)"),
+                {"a": fresh_task, "b": spent_task},
+            ).all()
+        )
         assert statuses == {fresh_task: "todo", spent_task: "failed"}
         assert session.get(ImportJob, fresh_import).status == JobStatus.running  # its retry will re-claim it
         spent = session.get(ImportJob, spent_import)
@@ -55,8 +63,10 @@ async def _scenario(url: str) -> None:
 
 def _set_doing(url: str, task_id: int, worker_id: int) -> None:
     with engine_for(url).begin() as conn:
-        conn.execute(text("UPDATE procrastinate_jobs SET status = 'doing', worker_id = :w WHERE id = :id"),
-                     {"w": worker_id, "id": task_id})
+        conn.execute(
+            text("UPDATE procrastinate_jobs SET status = 'doing', worker_id = :w WHERE id = :id"),
+            {"w": worker_id, "id": task_id},
+        )
 
 
 def test_stalled_jobs_are_retried_or_failed_and_their_imports_told(database_url: str, tmp_path: Path):

@@ -64,11 +64,13 @@ def statuses(path: Path) -> dict[int, str]:
     return {row["id"]: row["status"] for row in query(path, "SELECT id, status FROM procrastinate_jobs")}
 
 
-async def run_workers_until(app: App, done: Callable[[], bool], *, workers: int = 2, timeout: float = 10,
-                            **options: Any) -> None:
+async def run_workers_until(
+    app: App, done: Callable[[], bool], *, workers: int = 2, timeout: float = 10, **options: Any
+) -> None:
     """Run `workers` workers on `app` until `done()`; fail after `timeout` seconds."""
-    tasks = [asyncio.create_task(app.run_worker_async(name=f"worker-{i}", **{**FAST, **options}))
-             for i in range(workers)]
+    tasks = [
+        asyncio.create_task(app.run_worker_async(name=f"worker-{i}", **{**FAST, **options})) for i in range(workers)
+    ]
     try:
         deadline = time.monotonic() + timeout
         while not done():
@@ -84,6 +86,7 @@ async def run_workers_until(app: App, done: Callable[[], bool], *, workers: int 
 
 
 # --- the connector covers procrastinate ---------------------------------------------------------
+
 
 def test_every_query_of_procrastinate_has_an_equivalent() -> None:
     missing = [name for name in sql.queries if not hasattr(SQLiteConnector, f"_q_{name}")]
@@ -109,6 +112,7 @@ def test_an_in_memory_database_is_refused() -> None:
 
 
 # --- defer and run ------------------------------------------------------------------------------
+
 
 def test_sync_defer_without_any_event_loop(app: App, db_path: Path) -> None:
     """A script or a plain thread: no loop anywhere."""
@@ -138,8 +142,14 @@ async def test_defer_sync_and_async_then_run(app: App, db_path: Path) -> None:
         record.configure(schedule_at=utils.utcnow() + dt.timedelta(hours=1)).defer(n=6)
         await app.run_worker_async(wait=False, **FAST)
         assert sorted(ran) == [1, 2, 3, 4, 5]
-        assert statuses(db_path) == {1: "succeeded", 2: "succeeded", 3: "succeeded", 4: "succeeded",
-                                     5: "succeeded", 6: "todo"}
+        assert statuses(db_path) == {
+            1: "succeeded",
+            2: "succeeded",
+            3: "succeeded",
+            4: "succeeded",
+            5: "succeeded",
+            6: "todo",
+        }
         assert await app.job_manager.get_job_status_async(6) == Status.TODO
         job = (await app.job_manager.list_jobs_async(id=6))[0]
         assert job.task_kwargs == {"n": 6} and job.scheduled_at > utils.utcnow()
@@ -152,8 +162,7 @@ async def test_an_idle_worker_is_woken_by_the_notify_emulation(app: App, db_path
     ran = asyncio.Event()
     app.task(name="wake")(lambda: ran.set())
     async with app.open_async():
-        worker = asyncio.create_task(app.run_worker_async(install_signal_handlers=False,
-                                                          fetch_job_polling_interval=30))
+        worker = asyncio.create_task(app.run_worker_async(install_signal_handlers=False, fetch_job_polling_interval=30))
         try:
             await asyncio.sleep(0.3)  # the worker found nothing and waits
             started = time.monotonic()
@@ -166,6 +175,7 @@ async def test_an_idle_worker_is_woken_by_the_notify_emulation(app: App, db_path
 
 
 # --- retries ------------------------------------------------------------------------------------
+
 
 async def test_retry_with_exponential_wait(app: App, db_path: Path) -> None:
     """Fails twice, then succeeds. exponential_wait=2 waits 2 s, then 4 s: the job is not fetched
@@ -202,8 +212,11 @@ async def test_retry_with_exponential_wait(app: App, db_path: Path) -> None:
 
         await app.run_worker_async(wait=False, **FAST)
         assert len(calls) == 2
-        query(db_path, "UPDATE procrastinate_jobs SET scheduled_at = ?",
-              (str(dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=1)),))
+        query(
+            db_path,
+            "UPDATE procrastinate_jobs SET scheduled_at = ?",
+            (str(dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=1)),),
+        )
         await app.run_worker_async(wait=False, **FAST)
     assert len(calls) == 3
     assert (job()["status"], job()["attempts"]) == ("succeeded", 3)
@@ -212,6 +225,7 @@ async def test_retry_with_exponential_wait(app: App, db_path: Path) -> None:
 
 
 # --- queueing locks -----------------------------------------------------------------------------
+
 
 async def test_queueing_lock_allows_one_waiting_job(app: App, db_path: Path) -> None:
     app.task(name="refresh")(lambda: None)
@@ -245,8 +259,9 @@ async def test_defer_job_sql_rides_the_callers_transaction(app: App, db_path: Pa
 
         with Session(engine) as session:
             session.execute(sqlalchemy.text("INSERT INTO import_job (id) VALUES (2)"))
-            job_id = defer_job_sql(session, task_name="run_import", args={"import_id": 2},
-                                   queue="imports", queueing_lock="import:2")
+            job_id = defer_job_sql(
+                session, task_name="run_import", args={"import_id": 2}, queue="imports", queueing_lock="import:2"
+            )
             with pytest.raises(exceptions.AlreadyEnqueued, match="import:2"):
                 defer_job_sql(session, task_name="run_import", queueing_lock="import:2")
             # The conflict left the transaction usable; procrastinate's own API works on it too.
@@ -274,17 +289,18 @@ def test_a_callers_sqlite3_connection_and_refused_transitions(app: App, db_path:
         job_id = app.configure_task("report").defer(year=2024)
         with pytest.raises(exceptions.ConnectorException, match="invalid status to retry"):
             app.job_manager.retry_job_by_id(job_id, retry_at=utils.utcnow())  # 'todo' is not retried
-        app.connector.execute_query(sql.queries["finish_job"], job_id=job_id, status="succeeded",
-                                    delete_job=False)  # a 'todo' job may be finished (not counted)
+        app.connector.execute_query(
+            sql.queries["finish_job"], job_id=job_id, status="succeeded", delete_job=False
+        )  # a 'todo' job may be finished (not counted)
         with pytest.raises(exceptions.ConnectorException, match="not found or not in"):
-            app.connector.execute_query(sql.queries["finish_job"], job_id=job_id, status="failed",
-                                        delete_job=False)
+            app.connector.execute_query(sql.queries["finish_job"], job_id=job_id, status="failed", delete_job=False)
         assert query(db_path, "SELECT status, attempts FROM procrastinate_jobs")[0][:] == ("succeeded", 0)
         events = [row["type"] for row in query(db_path, "SELECT type FROM procrastinate_events")]
         assert events == ["deferred", "cancelled"]  # todo -> succeeded is recorded as a cancel, as on PostgreSQL
 
 
 # --- locks --------------------------------------------------------------------------------------
+
 
 async def test_fetch_follows_postgresqls_lock_rule(app: App, db_path: Path) -> None:
     """A job waits while its lock is 'doing', or held by an earlier (or higher-priority) 'todo' job,
@@ -326,13 +342,13 @@ async def test_jobs_sharing_a_lock_never_overlap_across_two_workers(app: App, db
         locked = [await slow.configure(lock="import:7").defer_async(key="import:7") for _ in range(6)]
         for _ in range(6):
             await slow.defer_async(key=None)
-        await run_workers_until(app, lambda: set(statuses(db_path).values()) == {"succeeded"},
-                                concurrency=4)
+        await run_workers_until(app, lambda: set(statuses(db_path).values()) == {"succeeded"}, concurrency=4)
     assert overlap["import:7"] == 1 and order == locked
     assert overlap[None] > 1  # unlocked jobs did run side by side: the workers were concurrent
 
 
 # --- periodic tasks -----------------------------------------------------------------------------
+
 
 async def test_a_periodic_task_is_deferred_once_per_tick_by_two_workers(
     app: App, db_path: Path, caplog: pytest.LogCaptureFixture
@@ -366,8 +382,8 @@ async def test_a_periodic_task_is_deferred_once_per_tick_by_two_workers(
         assert defers == [max(deferred)]  # the older ticks' rows are pruned
 
 
-
 # --- stalled workers, cancel, abort, clean-up ---------------------------------------------------
+
 
 async def test_stalled_worker_recovery(app: App, db_path: Path) -> None:
     ran: list[int] = []
@@ -446,8 +462,9 @@ async def test_cancel_delete_and_abort(app: App, db_path: Path) -> None:
         finally:
             worker.cancel()
             await asyncio.gather(worker, return_exceptions=True)
-    events = [row["type"] for row in query(db_path, "SELECT type FROM procrastinate_events WHERE job_id = ?",
-                                           (running,))]
+    events = [
+        row["type"] for row in query(db_path, "SELECT type FROM procrastinate_events WHERE job_id = ?", (running,))
+    ]
     assert events == ["deferred", "started", "abort_requested", "aborted"]
 
 
@@ -461,15 +478,34 @@ async def test_delete_old_jobs_and_admin_listings(app: App, db_path: Path) -> No
         for job_id, status in ((old, "succeeded"), (recent, "succeeded"), (failed, "failed")):
             await manager.fetch_job(queues=None, worker_id=worker_id)
             await manager.finish_job_by_id_async(job_id, status=Status(status), delete_job=False)
-        query(db_path, "UPDATE procrastinate_events SET at = '2000-01-01 00:00:00.000' WHERE job_id IN (?, ?)",
-              (old, failed))
+        query(
+            db_path,
+            "UPDATE procrastinate_events SET at = '2000-01-01 00:00:00.000' WHERE job_id IN (?, ?)",
+            (old, failed),
+        )
 
         assert [job.id for job in await manager.list_jobs_async(status="succeeded")] == [old, recent]
         assert await manager.list_queues_async() == [
-            {"name": "default", "jobs_count": 2, "todo": 0, "doing": 0, "succeeded": 2, "failed": 0,
-             "cancelled": 0, "aborted": 0},
-            {"name": "other", "jobs_count": 1, "todo": 0, "doing": 0, "succeeded": 0, "failed": 1,
-             "cancelled": 0, "aborted": 0},
+            {
+                "name": "default",
+                "jobs_count": 2,
+                "todo": 0,
+                "doing": 0,
+                "succeeded": 2,
+                "failed": 0,
+                "cancelled": 0,
+                "aborted": 0,
+            },
+            {
+                "name": "other",
+                "jobs_count": 1,
+                "todo": 0,
+                "doing": 0,
+                "succeeded": 0,
+                "failed": 1,
+                "cancelled": 0,
+                "aborted": 0,
+            },
         ]
         assert [(t["name"], t["jobs_count"]) for t in await manager.list_tasks_async()] == [("chore", 3)]
         assert [(lock["name"], lock["succeeded"]) for lock in await manager.list_locks_async()] == [("L", 2)]
@@ -528,21 +564,29 @@ def test_three_worker_processes_run_every_job_exactly_once(app: App, db_path: Pa
         try:
             for i in range(3):
                 logs.append(log := open(tmp_path / f"worker-{i}.log", "w"))  # noqa: SIM115
-                processes.append(subprocess.Popen(
-                    [sys.executable, "-c", WORKER_SCRIPT, str(db_path), str(ready), "3"],
-                    cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
-                ))
+                processes.append(
+                    subprocess.Popen(
+                        [sys.executable, "-c", WORKER_SCRIPT, str(db_path), str(ready), "3"],
+                        cwd=REPO_ROOT,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                    )
+                )
             # Web processes defer while the workers fetch: three threads, ten jobs each.
-            threads = [threading.Thread(target=lambda k=k: [record.defer(n=30 + k * 10 + j) for j in range(10)])
-                       for k in range(3)]
+            threads = [
+                threading.Thread(target=lambda k=k: [record.defer(n=30 + k * 10 + j) for j in range(10)])
+                for k in range(3)
+            ]
             for thread in threads:
                 thread.start()
             for thread in threads:
                 thread.join(20)
 
             deadline = time.monotonic() + 25
-            while query(db_path, "SELECT COUNT(*) FROM procrastinate_jobs WHERE status IN "
-                                 "('succeeded', 'failed')")[0][0] < 60:
+            while (
+                query(db_path, "SELECT COUNT(*) FROM procrastinate_jobs WHERE status IN ('succeeded', 'failed')")[0][0]
+                < 60
+            ):
                 assert time.monotonic() < deadline, "the worker processes did not finish in time"
                 assert all(p.poll() is None for p in processes), "a worker process died"
                 time.sleep(0.05)

@@ -13,8 +13,7 @@ from api.db import engine_for
 from api.imports.models import ImportJob, JobStatus
 from api.imports.tasks import IMPORT_LOCK, RUN_IMPORT
 from api.jobs.engine import defer
-from tests.conftest import migrate
-from tests.helpers import scratch_database
+from tests.helpers import migrate, scratch_database
 
 EXCERPT = Path(__file__).parents[1] / "imports/fixtures/upr_info_recommendations_excerpt.csv"
 
@@ -26,14 +25,26 @@ def test_worker_once_runs_a_deferred_import_and_exits(database_url: str, tmp_pat
             job = ImportJob(filename=EXCERPT.name, format="upr-info", content=EXCERPT.read_bytes(), options={})
             session.add(job)
             session.flush()
-            job.task_id = defer(session, RUN_IMPORT, lock=IMPORT_LOCK, queueing_lock=f"import-{job.id}",
-                                import_id=job.id)
+            job.task_id = defer(
+                session, RUN_IMPORT, lock=IMPORT_LOCK, queueing_lock=f"import-{job.id}", import_id=job.id
+            )
             session.commit()
             job_id = job.id
-        env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "worker-once-" + "s3cr3t" * 8,
-               "UPLOAD_DIR": str(tmp_path / "uploads"), "SECRET_KEY_FILE": str(tmp_path / "key")}
-        done = subprocess.run([sys.executable, "-m", "api.cli", "worker", "--once"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=120)
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "SECRET_KEY": "worker-once-" + "s3cr3t" * 8,
+            "UPLOAD_DIR": str(tmp_path / "uploads"),
+            "SECRET_KEY_FILE": str(tmp_path / "key"),
+        }
+        done = subprocess.run(
+            [sys.executable, "-m", "api.cli", "worker", "--once"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         with Session(engine_for(url)) as session:
             finished = session.get(ImportJob, job_id)

@@ -116,13 +116,21 @@ class Deployment:
         log = self.tmp / f"worker-{len(self._logs)}.log"
         self._logs.append(log)
         with log.open("w") as out:
-            process = subprocess.Popen([sys.executable, "-m", "api.cli", "worker", "--concurrency", str(concurrency)],
-                                       cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+            process = subprocess.Popen(
+                [sys.executable, "-m", "api.cli", "worker", "--concurrency", str(concurrency)],
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.workers.append(process)
-        self.wait_for(lambda: "Starting worker" in log.read_text(errors="replace") or None,
-                      f"worker {process.pid} to start", timeout=STARTUP_SECONDS,
-                      check=lambda: process.poll() is None or f"worker exited with {process.returncode}")
+        self.wait_for(
+            lambda: "Starting worker" in log.read_text(errors="replace") or None,
+            f"worker {process.pid} to start",
+            timeout=STARTUP_SECONDS,
+            check=lambda: process.poll() is None or f"worker exited with {process.returncode}",
+        )
         return process
 
     def use_workers(self, count: int, *, concurrency: int = 1) -> list[subprocess.Popen]:
@@ -145,8 +153,15 @@ class Deployment:
         """Show `path` (e.g. a database server's log) in `logs()` too."""
         self._other_logs.append(path)
 
-    def wait_for(self, probe: Callable[[], T | None], what: str, *, timeout: float, interval: float = 0.1,
-                 check: Callable[[], bool | str] | None = None) -> T:
+    def wait_for(
+        self,
+        probe: Callable[[], T | None],
+        what: str,
+        *,
+        timeout: float,
+        interval: float = 0.1,
+        check: Callable[[], bool | str] | None = None,
+    ) -> T:
         """Poll `probe` until it returns something truthy; fail after `timeout` s with the logs.
         `check` (optional) fails at once when it returns a message instead of True."""
         deadline = time.monotonic() + timeout
@@ -171,8 +186,10 @@ class Deployment:
 
     def login(self, email: str, password: str | None = None) -> httpx.Response:
         with self.client() as client:
-            return client.post("/auth/token", data={"username": email, "password": password or self.passwords[email],
-                                                    "grant_type": "password"})
+            return client.post(
+                "/auth/token",
+                data={"username": email, "password": password or self.passwords[email], "grant_type": "password"},
+            )
 
     def token(self, email: str) -> str:
         if email not in self._tokens:
@@ -191,8 +208,9 @@ class Deployment:
 
     def post_import(self, path: Path, *, data: dict[str, str] | None = None, name: str | None = None) -> httpx.Response:
         with self.client(timeout=60) as client, path.open("rb") as handle:
-            return client.post("/imports", headers=self.auth(ADMIN), files={"file": (name or path.name, handle)},
-                               data=data or {})
+            return client.post(
+                "/imports", headers=self.auth(ADMIN), files={"file": (name or path.name, handle)}, data=data or {}
+            )
 
     def get_import(self, import_id: int) -> dict[str, Any]:
         with self.client(timeout=10) as client:
@@ -202,6 +220,7 @@ class Deployment:
 
     def wait_for_import(self, import_id: int, *, timeout: float) -> dict[str, Any]:
         """The import once it has ended (succeeded or failed)."""
+
         def ended() -> dict[str, Any] | None:
             job = self.get_import(import_id)
             return job if job["status"] in ("succeeded", "failed") else None
@@ -231,9 +250,13 @@ def _wait_until_healthy(deployment: Deployment) -> None:
         with httpx.Client(timeout=2) as client:
             return client.get(f"{deployment.url}/healthz").status_code == 200
 
-    deployment.wait_for(healthy, "the server's /healthz", timeout=STARTUP_SECONDS, interval=0.2,
-                        check=lambda: deployment.server.poll() is None
-                        or f"the server exited with {deployment.server.returncode}")
+    deployment.wait_for(
+        healthy,
+        "the server's /healthz",
+        timeout=STARTUP_SECONDS,
+        interval=0.2,
+        check=lambda: deployment.server.poll() is None or f"the server exited with {deployment.server.returncode}",
+    )
 
 
 @contextmanager
@@ -241,11 +264,18 @@ def deployment(tmp: Path, database_url: str, **env: str) -> Iterator[Deployment]
     """Migrate and seed `database_url`, serve it with `upr serve --workers 2` on a free port; no worker
     runs until a test starts one. `env` adds settings (e.g. SQLITE_BUSY_TIMEOUT_MS)."""
     tmp.mkdir(parents=True, exist_ok=True)
-    full_env = {**os.environ, "ENV": "development", "DATABASE_URL": database_url,
-                "SECRET_KEY": "live-test-secret-" + "r3s" * 12, "EVIDENCE_DIR": str(tmp / "evidence"),
-                "UPLOAD_DIR": str(tmp / "uploads"), "SECRET_KEY_FILE": str(tmp / "secret-key"),
-                "COLUMNS": "200",  # rich draws the seed's table of passwords on one line per account
-                **QUICK_RECOVERY, **env}
+    full_env = {
+        **os.environ,
+        "ENV": "development",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "live-test-secret-" + "r3s" * 12,
+        "EVIDENCE_DIR": str(tmp / "evidence"),
+        "UPLOAD_DIR": str(tmp / "uploads"),
+        "SECRET_KEY_FILE": str(tmp / "secret-key"),
+        "COLUMNS": "200",  # rich draws the seed's table of passwords on one line per account
+        **QUICK_RECOVERY,
+        **env,
+    }
     _upr(full_env, "migrate")
     passwords = {email: password for email, _, password in DEMO_ACCOUNT.findall(_upr(full_env, "seed"))}
     assert {ADMIN, NHRI, CSO} <= set(passwords), "`upr seed` printed no demo passwords"
@@ -253,9 +283,20 @@ def deployment(tmp: Path, database_url: str, **env: str) -> Iterator[Deployment]
     with (tmp / "server.log").open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "api.cli", "serve", "--workers", "2", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    live = Deployment(url=f"http://127.0.0.1:{port}", database_url=database_url, env=full_env, tmp=tmp,
-                      passwords=passwords, server=server)
+            cwd=ROOT,
+            env=full_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    live = Deployment(
+        url=f"http://127.0.0.1:{port}",
+        database_url=database_url,
+        env=full_env,
+        tmp=tmp,
+        passwords=passwords,
+        server=server,
+    )
     try:
         _wait_until_healthy(live)
         yield live
@@ -266,12 +307,15 @@ def deployment(tmp: Path, database_url: str, **env: str) -> Iterator[Deployment]
 
 # ---- a PostgreSQL server a test may stop -----------------------------------------------------------
 
+
 def _postgres_bin() -> Path:
     """PG_BIN, or the newest installation's bin directory (as .ci/run finds it)."""
     if os.environ.get("PG_BIN"):
         return Path(os.environ["PG_BIN"])
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                   key=lambda p: [int(x) for x in p.parent.parent.name.split(".") if x.isdigit()])
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: [int(x) for x in p.parent.parent.name.split(".") if x.isdigit()],
+    )
     if found:
         return found[-1].parent
     initdb = shutil.which("initdb")
@@ -304,9 +348,20 @@ class PostgresCluster:
         assert done.returncode == 0, f"{' '.join(args)} failed:\n{done.stdout}{done.stderr}\n{_tail(self.log)}"
 
     def start(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-l", str(self.log), "-o",
-                  f"-h 127.0.0.1 -p {self.port} -k {self.data} -c fsync=off -c full_page_writes=off "
-                  "-c synchronous_commit=off", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(self.log),
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.data} -c fsync=off -c full_page_writes=off "
+            "-c synchronous_commit=off",
+            "start",
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-w", "-t", "60", "-m", mode, "stop")
@@ -319,14 +374,16 @@ def throwaway_postgres() -> Iterator[PostgresCluster]:
     data = Path(tempfile.mkdtemp(prefix="upr-live-pg-"))
     if os.geteuid() == 0:
         shutil.chown(data, "postgres", "postgres")
-    cluster = PostgresCluster(url="", data=data / "data", port=free_port(), bin=_postgres_bin(),
-                              log=data / "server.log")
+    cluster = PostgresCluster(
+        url="", data=data / "data", port=free_port(), bin=_postgres_bin(), log=data / "server.log"
+    )
     if os.geteuid() == 0:
         cluster.log.touch()
         shutil.chown(cluster.log, "postgres", "postgres")
     try:
-        cluster._run("initdb", "-D", str(cluster.data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                     f"--locale={_locale()}")
+        cluster._run(
+            "initdb", "-D", str(cluster.data), "-A", "trust", "-U", "postgres", "-E", "UTF8", f"--locale={_locale()}"
+        )
         cluster.start()
         admin = f"postgresql+psycopg://postgres@127.0.0.1:{cluster.port}/postgres"
         engine = create_engine(admin, isolation_level="AUTOCOMMIT")

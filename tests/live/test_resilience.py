@@ -58,19 +58,25 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
 
 
 def is_problem(response: httpx.Response, status: int, slug: str) -> bool:
-    return (response.status_code == status and response.headers.get("content-type", "").startswith(PROBLEM)
-            and response.json().get("type", "").endswith(slug))
+    return (
+        response.status_code == status
+        and response.headers.get("content-type", "").startswith(PROBLEM)
+        and response.json().get("type", "").endswith(slug)
+    )
 
 
 def progress_update(live: Deployment, text: str) -> dict[str, Any]:
-    return {"recommendation_id": live.recommendation_id(), "text": text, "reported_on": "2024-10-01",
-            "visibility": "public"}
+    return {
+        "recommendation_id": live.recommendation_id(),
+        "text": text,
+        "reported_on": "2024-10-01",
+        "visibility": "public",
+    }
 
 
 def count_updates(live: Deployment, marker: str) -> int:
     with live.client() as client:
-        response = client.get("/tracking/progress-updates", params={"q": marker, "limit": 1},
-                              headers=live.auth(NHRI))
+        response = client.get("/tracking/progress-updates", params={"q": marker, "limit": 1}, headers=live.auth(NHRI))
     assert response.status_code == 200, response.text
     return response.json()["total"]
 
@@ -146,25 +152,31 @@ def test_a_storm_of_one_idempotency_key_creates_once_while_health_answers(live: 
         time.sleep(0.5)  # health keeps being probed a little after the storm
 
     every = [r for run in runs for r in run]
-    odd = [(r.status_code, r.headers.get("Retry-After"), r.text[:300]) for r in every
-           if r.status_code != 201 and not (is_problem(r, 409, "idempotency-in-progress")
-                                            and r.headers.get("Retry-After", "").isdigit())]
+    odd = [
+        (r.status_code, r.headers.get("Retry-After"), r.text[:300])
+        for r in every
+        if r.status_code != 201
+        and not (is_problem(r, 409, "idempotency-in-progress") and r.headers.get("Retry-After", "").isdigit())
+    ]
     assert not odd, f"answers other than 201 or 409 in-progress with Retry-After: {odd}\n{live.logs()}"
     assert all(run and run[-1].status_code == 201 for run in runs), "a client never got its 201 within 60 s"
     created = [run[-1] for run in runs]
-    assert len({r.json()["id"] for r in created}) == 1 and all(r.json() == created[0].json() for r in created), \
-        {r.json()["id"] for r in created}
+    assert len({r.json()["id"] for r in created}) == 1 and all(r.json() == created[0].json() for r in created), {
+        r.json()["id"] for r in created
+    }
     firsts = [r for r in created if r.headers.get("Idempotent-Replayed") != "true"]
     assert len(firsts) == 1, f"{len(firsts)} answers claim to be the first, not a replay"
     if live.dialect == "sqlite":  # writers queue on BEGIN IMMEDIATE, then replay: nobody is told to retry
         assert len(every) == STORM_CLIENTS, [r.status_code for r in every]
     assert count_updates(live, marker) == 1
     assert len(health.answers) >= 5, health.answers
-    assert not health.slow_or_failed(2.0), f"/healthz slow or failing during the storm: " \
-                                           f"{health.slow_or_failed(2.0)}\n{live.logs()}"
+    assert not health.slow_or_failed(2.0), (
+        f"/healthz slow or failing during the storm: {health.slow_or_failed(2.0)}\n{live.logs()}"
+    )
 
 
 # ---- 2. the worker running an import is killed ------------------------------------------------------
+
 
 def test_an_import_whose_worker_is_killed_is_finished_by_another_exactly_once(live: Deployment):
     """kill -9 of the only worker while it imports UPR Info; a new worker finds the job stalled, runs it
@@ -203,12 +215,16 @@ def test_an_import_whose_worker_is_killed_is_finished_by_another_exactly_once(li
     assert recommendations(live) - before == report["inserted"]
     task_id = live.scalar("SELECT task_id FROM import_job WHERE id = :id", id=import_id)
     # The import's outcome commits with its rows; the engine records the job's end a moment later.
-    live.wait_for(lambda: live.scalar("SELECT status FROM procrastinate_jobs WHERE id = :id", id=task_id)
-                  == "succeeded", "the engine to record the job's success", timeout=15)
+    live.wait_for(
+        lambda: live.scalar("SELECT status FROM procrastinate_jobs WHERE id = :id", id=task_id) == "succeeded",
+        "the engine to record the job's success",
+        timeout=15,
+    )
     assert recovered_in < 120
 
 
 # ---- 3. the database goes away (PostgreSQL) or is locked by someone else (SQLite) -------------------
+
 
 def test_an_import_survives_the_database_going_away(tmp_path: Path):
     if database_kind() == "postgresql":
@@ -237,8 +253,12 @@ def _postgresql_restarted_during_an_import(tmp_path: Path) -> None:
         response = live.post_import(UPR_INFO)
         assert response.status_code == 202, response.text
         import_id = response.json()["id"]
-        live.wait_for(lambda: (job := live.get_import(import_id))["status"] == "running" and job["rows_read"] > 0,
-                      "the import to read rows", timeout=90, interval=0.2)
+        live.wait_for(
+            lambda: (job := live.get_import(import_id))["status"] == "running" and job["rows_read"] > 0,
+            "the import to read rows",
+            timeout=90,
+            interval=0.2,
+        )
 
         cluster.stop("fast")
         down_since = time.monotonic()
@@ -250,12 +270,18 @@ def _postgresql_restarted_during_an_import(tmp_path: Path) -> None:
         cluster.start()
         restarted = time.monotonic()
 
-        assert health and all(is_problem(r, 503, "database-unavailable") for r in health), \
-            [(r.status_code, r.text[:200]) for r in health]
-        assert all(is_problem(r, 503, "database-unavailable") and r.headers.get("Retry-After") for r in reads), \
-            [(r.status_code, r.headers.get("Retry-After"), r.text[:200]) for r in reads]
-        live.wait_for(lambda: httpx.get(f"{live.url}/healthz", timeout=5).status_code == 200,
-                      "/healthz to answer 200 after the restart", timeout=30, interval=0.5)
+        assert health and all(is_problem(r, 503, "database-unavailable") for r in health), [
+            (r.status_code, r.text[:200]) for r in health
+        ]
+        assert all(is_problem(r, 503, "database-unavailable") and r.headers.get("Retry-After") for r in reads), [
+            (r.status_code, r.headers.get("Retry-After"), r.text[:200]) for r in reads
+        ]
+        live.wait_for(
+            lambda: httpx.get(f"{live.url}/healthz", timeout=5).status_code == 200,
+            "/healthz to answer 200 after the restart",
+            timeout=30,
+            interval=0.5,
+        )
 
         def ended() -> dict[str, Any] | None:
             with live.client(timeout=10) as client:
@@ -274,8 +300,9 @@ def _postgresql_restarted_during_an_import(tmp_path: Path) -> None:
             assert job["error"] and "database" in job["error"], f"{job}\n{live.logs()}"
             assert recommendations(live) == before
         with live.client() as client:  # the server works again, writes included
-            created = client.post("/tracking/progress-updates", headers=nhri,
-                                  json=progress_update(live, "After the database came back."))
+            created = client.post(
+                "/tracking/progress-updates", headers=nhri, json=progress_update(live, "After the database came back.")
+            )
         assert created.status_code == 201, created.text
 
 
@@ -326,14 +353,19 @@ def _sqlite_locked_by_someone_else(tmp_path: Path) -> None:
             health = _answer_within(live, "GET", "/healthz", 2)
             job_during = live.get_import(import_id)
             time.sleep(max(0.0, 5 - (time.monotonic() - locked_at)))
-            task_during = holder.execute("SELECT status FROM procrastinate_jobs WHERE id = "
-                                         "(SELECT task_id FROM import_job WHERE id = ?)", (import_id,)).fetchone()
+            task_during = holder.execute(
+                "SELECT status FROM procrastinate_jobs WHERE id = (SELECT task_id FROM import_job WHERE id = ?)",
+                (import_id,),
+            ).fetchone()
         finally:
             if holder.in_transaction:
                 holder.rollback()
             holder.close()
-        assert is_problem(write, 503, "database-busy") and write.headers.get("Retry-After", "").isdigit(), \
-            (write.status_code, write.headers, write.text)
+        assert is_problem(write, 503, "database-busy") and write.headers.get("Retry-After", "").isdigit(), (
+            write.status_code,
+            write.headers,
+            write.text,
+        )
         assert health.status_code == 200, health.text
         assert job_during["status"] == "queued" and task_during == ("todo",), (job_during, task_during)
 
@@ -351,6 +383,7 @@ def _sqlite_locked_by_someone_else(tmp_path: Path) -> None:
 
 # ---- 4. writes while an import runs --------------------------------------------------------------
 
+
 def test_writes_and_reads_go_on_while_an_import_runs(live: Deployment):
     """10 progress updates and 10 reads from other clients while DIHR's cycle 1 imports: every write is
     created (on SQLite after waiting for the import's write lock), every read answers at once."""
@@ -361,8 +394,9 @@ def test_writes_and_reads_go_on_while_an_import_runs(live: Deployment):
     response = live.post_import(DIHR_CYCLE_1)
     assert response.status_code == 202, response.text
     import_id = response.json()["id"]
-    live.wait_for(lambda: live.get_import(import_id)["status"] == "running", "the import to start",
-                  timeout=60, interval=0.05)
+    live.wait_for(
+        lambda: live.get_import(import_id)["status"] == "running", "the import to start", timeout=60, interval=0.05
+    )
     sent_at = time.time()
 
     def write(body: dict[str, Any]) -> tuple[float, httpx.Response]:
@@ -374,8 +408,9 @@ def test_writes_and_reads_go_on_while_an_import_runs(live: Deployment):
     def read(i: int) -> tuple[float, httpx.Response]:
         started = time.monotonic()
         with live.client(timeout=10) as client:
-            response = client.get("/tracking/progress-updates", params={"limit": 20, "offset": i},
-                                  headers=cso if i % 2 else {})
+            response = client.get(
+                "/tracking/progress-updates", params={"limit": 20, "offset": i}, headers=cso if i % 2 else {}
+            )
         return time.monotonic() - started, response
 
     with ThreadPoolExecutor(20) as pool:
@@ -386,14 +421,16 @@ def test_writes_and_reads_go_on_while_an_import_runs(live: Deployment):
 
     assert job["status"] == "succeeded", f"{job}\n{live.logs()}"
     assert sent_at < parse_time(job["finished_at"]), "the writes were sent after the import ended"
-    assert [r.status_code for _, r in writes] == [201] * 10, \
+    assert [r.status_code for _, r in writes] == [201] * 10, (
         f"{[(r.status_code, r.text[:200]) for _, r in writes]}\n{live.logs()}"
+    )
     assert [r.status_code for _, r in reads] == [200] * 10, [(r.status_code, r.text[:200]) for _, r in reads]
     assert max(t for t, _ in reads) < 5, [round(t, 2) for t, _ in reads]
     assert count_updates(live, marker) == 10
 
 
 # ---- 5. the same files imported twice, at the same time -----------------------------------------------
+
 
 def test_overlapping_imports_of_the_same_files_run_one_at_a_time(live: Deployment):
     """Both Slovenian matrices posted twice at the same instant, two workers: every import succeeds,
@@ -414,8 +451,9 @@ def test_overlapping_imports_of_the_same_files_run_one_at_a_time(live: Deploymen
 
     assert all(j["status"] == "succeeded" for j in jobs), f"{jobs}\n{live.logs()}"
     spans = sorted((parse_time(j["started_at"]), parse_time(j["finished_at"])) for j in jobs)
-    assert all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False)), \
+    assert all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False)), (
         f"imports ran at the same time: {spans}"
+    )
     inserted = 0
     for path in (SLOVENIA_2014, SLOVENIA_2019):
         first, second = sorted((j for j in jobs if j["filename"] == path.name), key=lambda j: j["started_at"])
@@ -426,6 +464,7 @@ def test_overlapping_imports_of_the_same_files_run_one_at_a_time(live: Deploymen
 
 
 # ---- 6. a password change ends the old tokens --------------------------------------------------------
+
 
 def test_a_password_change_ends_every_old_token_on_every_server_process(live: Deployment):
     old_password = live.passwords[CSO]
@@ -438,8 +477,11 @@ def test_a_password_change_ends_every_old_token_on_every_server_process(live: De
     assert [me(t) for t in tokens] == [200, 200]
     new_password = f"after-the-storm-{uuid.uuid4().hex[:8]}"
     with live.client() as client:
-        changed = client.post("/auth/me/password", headers={"Authorization": f"Bearer {tokens[0]}"},
-                              json={"current_password": old_password, "new_password": new_password})
+        changed = client.post(
+            "/auth/me/password",
+            headers={"Authorization": f"Bearer {tokens[0]}"},
+            json={"current_password": old_password, "new_password": new_password},
+        )
     assert changed.status_code == 204, changed.text
     live.set_password(CSO, new_password)
     assert [me(t) for t in tokens for _ in range(4)] == [401] * 8  # both uvicorn processes, both tokens
@@ -466,8 +508,14 @@ def _gzip_member(head: bytes, block: bytes, copies: int) -> bytes:
         crc = zlib.crc32(block, crc)
     size += len(block) * copies
     end = compressor.flush()
-    return (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + start + body * copies + end
-            + crc.to_bytes(4, "little") + (size % 2**32).to_bytes(4, "little"))
+    return (
+        b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+        + start
+        + body * copies
+        + end
+        + crc.to_bytes(4, "little")
+        + (size % 2**32).to_bytes(4, "little")
+    )
 
 
 def _bombs(folder: Path) -> list[Path]:
@@ -486,8 +534,10 @@ def _bombs(folder: Path) -> list[Path]:
 
 def test_decompression_bombs_are_refused_and_memory_stays_flat(live: Deployment, tmp_path: Path):
     [worker] = live.use_workers(1)
-    processes = {"worker": worker.pid, **{f"server {pid}": pid for pid in [live.server.pid, *child_pids(
-        live.server.pid)]}}
+    processes = {
+        "worker": worker.pid,
+        **{f"server {pid}": pid for pid in [live.server.pid, *child_pids(live.server.pid)]},
+    }
     peaks = dict.fromkeys(processes, 0)
     stop = threading.Event()
 

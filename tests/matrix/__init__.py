@@ -14,5 +14,14 @@ from tests.matrix.tracking_overview import TRACKING_OVERVIEW
 from tests.matrix.tracking_plans import TRACKING_PLANS
 from tests.matrix.tracking_posts import TRACKING_POSTS
 
-SCENARIOS = {**AUTH, **CYCLE, **RECOMMENDATIONS, **TAXONOMY, **INSIGHTS, **IMPORTS, **TRACKING_PLANS,
-             **TRACKING_POSTS, **TRACKING_OVERVIEW}
+SCENARIOS = {
+    **AUTH,
+    **CYCLE,
+    **RECOMMENDATIONS,
+    **TAXONOMY,
+    **INSIGHTS,
+    **IMPORTS,
+    **TRACKING_PLANS,
+    **TRACKING_POSTS,
+    **TRACKING_OVERVIEW,
+}

@@ -4,7 +4,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import object_session
+from sqlmodel import Session, SQLModel
+
 from api.auth.permissions import Role
+from api.tracking.models import Evidence, Indicator
 from tests.factories import World
 
 
@@ -32,3 +36,23 @@ class Scenario:
 
 def _role(role: Role) -> Role:
     return Role.nhri if role is Role.anonymous else role
+
+
+def world_session(row: SQLModel) -> Session:
+    """The session that built the world `row` belongs to."""
+    session = object_session(row)
+    assert isinstance(session, Session), f"{row!r} belongs to no session"
+    return session
+
+
+def commit_row(anchor: SQLModel, row: Evidence | Indicator) -> int:
+    """Commit `row`, a row a scenario needs beyond the world, in the session of the world's `anchor`
+    (as if an earlier request had written it), then let the session forget it: a world built once
+    per module outlives each case, whose writes are rolled back, and the row's id may come again."""
+    session = world_session(anchor)
+    session.add(row)
+    session.commit()
+    row_id = row.id
+    session.expunge(row)
+    assert row_id is not None
+    return row_id

@@ -4,6 +4,7 @@ from tests.matrix.base import Call, Scenario
 
 INSIGHTS: dict[tuple[str, str], Scenario] = {
     ("GET", "/reviews/{review_id}/summary"): Scenario(
-        lambda w, r, s: Call(f"/reviews/{w.cycle['reviews'][s].id}/summary"), targets_row=True, row_is_public=True),
-    ("GET", "/champions"): Scenario(lambda w, r, s: Call(f"/champions?theme={w.cycle['theme'].id}")),
+        lambda w, r, s: Call(f"/reviews/{w.cycle.reviews[s].id}/summary"), targets_row=True, row_is_public=True
+    ),
+    ("GET", "/champions"): Scenario(lambda w, r, s: Call(f"/champions?theme={w.cycle.theme.id}")),
 }

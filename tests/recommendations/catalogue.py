@@ -22,9 +22,15 @@ from tests.cycle_factories import (
 
 P, G = PositionKind, RegionalGroup
 STATES = {
-    "SVN": ("Slovenia", G.eeg), "HRV": ("Croatia", G.eeg), "FRA": ("France", G.weog),
-    "LTU": ("Lithuania", G.eeg), "SVK": ("Slovakia", G.eeg), "SEN": ("Senegal", G.african),
-    "BRA": ("Brazil", G.grulac), "JPN": ("Japan", G.asia_pacific), "KOR": ("Republic of Korea", G.asia_pacific),
+    "SVN": ("Slovenia", G.eeg),
+    "HRV": ("Croatia", G.eeg),
+    "FRA": ("France", G.weog),
+    "LTU": ("Lithuania", G.eeg),
+    "SVK": ("Slovakia", G.eeg),
+    "SEN": ("Senegal", G.african),
+    "BRA": ("Brazil", G.grulac),
+    "JPN": ("Japan", G.asia_pacific),
+    "KOR": ("Republic of Korea", G.asia_pacific),
 }
 
 
@@ -59,34 +65,104 @@ def build_catalogue(session: Session) -> Catalogue:
     create_upr_session(session, 20, cycle_number=2, year=2014)
     create_upr_session(session, 34, cycle_number=3, year=2019)
     c = Catalogue()
-    c.reviews = {"svn34": create_review(session, "SVN", 34), "svn20": create_review(session, "SVN", 20),
-                 "hrv34": create_review(session, "HRV", 34), "kor20": create_review(session, "KOR", 20)}
-    c.themes = {k: create_theme(session, name) for k, name in (
-        ("equality", "Equality & non-discrimination"), ("norms", "Acceptance of international norms"),
-        ("women", "Women's rights"))}
-    c.persons = {k: create_affected_person(session, name) for k, name in (
-        ("roma", "Roma"), ("disabilities", "Persons with disabilities"), ("women", "Women & girls"))}
+    c.reviews = {
+        "svn34": create_review(session, "SVN", 34),
+        "svn20": create_review(session, "SVN", 20),
+        "hrv34": create_review(session, "HRV", 34),
+        "kor20": create_review(session, "KOR", 20),
+    }
+    c.themes = {
+        k: create_theme(session, name)
+        for k, name in (
+            ("equality", "Equality & non-discrimination"),
+            ("norms", "Acceptance of international norms"),
+            ("women", "Women's rights"),
+        )
+    }
+    c.persons = {
+        k: create_affected_person(session, name)
+        for k, name in (("roma", "Roma"), ("disabilities", "Persons with disabilities"), ("women", "Women & girls"))
+    }
     for code in ("16.10", "5.1", "8.7"):
         create_sdg_target(session, code)
     t, a = c.themes, c.persons
 
     def rec(name, review, paragraph, text, states, themes=(), persons=(), sdgs=(), position=None, action=None):
         c.recs[name] = create_recommendation(
-            session, c.reviews[review], text, recommending=states, paragraph=paragraph, themes=themes,
-            affected=persons, sdg_targets=sdgs, position=position, action_category=action,
-            external_key=f"catalogue:{name}")
+            session,
+            c.reviews[review],
+            text,
+            recommending=states,
+            paragraph=paragraph,
+            themes=themes,
+            affected=persons,
+            sdg_targets=sdgs,
+            position=position,
+            action_category=action,
+            external_key=f"catalogue:{name}",
+        )
 
-    rec("A", "svn34", "121.1", "Ratify the International Convention for the Protection of All Persons from "
-        "Enforced Disappearance", ("FRA", "LTU"), (t["norms"],), (), ("16.10",), P.supported, 5)
-    rec("B", "svn34", "121.8", "Continue raising awareness in society of the need to eliminate discrimination, "
-        "intolerance and hate speech", ("SVK",), (t["equality"],), (a["roma"],), (), P.supported, 3)
-    rec("C", "svn34", "122.1", "Complete the process of ratification of the Optional Protocol to the "
-        "International Covenant on Economic, Social and Cultural Rights", ("SEN",), (t["norms"],), (), (),
-        P.noted, 4)
-    rec("D", "svn20", "115.3", "Adopt further measures to combat discrimination against women in employment",
-        ("BRA",), (t["women"], t["equality"]), (a["women"],), ("5.1",), P.supported_in_part, 4)
-    rec("E", "hrv34", "100.2", "Ratify the Optional Protocol to the Convention on the Rights of Persons with "
-        "Disabilities", ("JPN",), (t["norms"],), (a["disabilities"],), ("8.7",), P.pending, 5)
+    rec(
+        "A",
+        "svn34",
+        "121.1",
+        "Ratify the International Convention for the Protection of All Persons from Enforced Disappearance",
+        ("FRA", "LTU"),
+        (t["norms"],),
+        (),
+        ("16.10",),
+        P.supported,
+        5,
+    )
+    rec(
+        "B",
+        "svn34",
+        "121.8",
+        "Continue raising awareness in society of the need to eliminate discrimination, intolerance and hate speech",
+        ("SVK",),
+        (t["equality"],),
+        (a["roma"],),
+        (),
+        P.supported,
+        3,
+    )
+    rec(
+        "C",
+        "svn34",
+        "122.1",
+        "Complete the process of ratification of the Optional Protocol to the "
+        "International Covenant on Economic, Social and Cultural Rights",
+        ("SEN",),
+        (t["norms"],),
+        (),
+        (),
+        P.noted,
+        4,
+    )
+    rec(
+        "D",
+        "svn20",
+        "115.3",
+        "Adopt further measures to combat discrimination against women in employment",
+        ("BRA",),
+        (t["women"], t["equality"]),
+        (a["women"],),
+        ("5.1",),
+        P.supported_in_part,
+        4,
+    )
+    rec(
+        "E",
+        "hrv34",
+        "100.2",
+        "Ratify the Optional Protocol to the Convention on the Rights of Persons with Disabilities",
+        ("JPN",),
+        (t["norms"],),
+        (a["disabilities"],),
+        ("8.7",),
+        P.pending,
+        5,
+    )
     rec("F", "hrv34", "100.5", "Strengthen the mandate and the resources of the Ombudsperson", ("FRA",))
     rec("G", "kor20", "124.9", "Abolish the death penalty", ("JPN",))
     return c

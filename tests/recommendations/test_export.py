@@ -12,12 +12,17 @@ from tests.factories import OTHER_STATE, OWN_STATE
 
 
 def _many(session, world, n=60):
-    review = world.cycle["reviews"][OWN_STATE]
+    review = world.cycle.reviews[OWN_STATE]
     for i in range(n):
-        create_recommendation(session, review, f"Recommendation number {i} on Roma inclusion",
-                              recommending=("FRA", "DEU") if i % 2 else ("BRA",), paragraph=f"121.{i + 10}",
-                              position=PositionKind.noted if i % 3 == 0 else PositionKind.supported,
-                              themes=(world.cycle["theme"],))
+        create_recommendation(
+            session,
+            review,
+            f"Recommendation number {i} on Roma inclusion",
+            recommending=("FRA", "DEU") if i % 2 else ("BRA",),
+            paragraph=f"121.{i + 10}",
+            position=PositionKind.noted if i % 3 == 0 else PositionKind.supported,
+            themes=(world.cycle.theme,),
+        )
 
 
 def _csv(response) -> list[dict[str, str]]:
@@ -27,8 +32,9 @@ def _csv(response) -> list[dict[str, str]]:
 
 async def test_csv_holds_every_matching_row_with_states_themes_and_position(client, cycle_world, session):
     _many(session, cycle_world)
-    response = await client.get(f"/recommendations?state_under_review={OWN_STATE}&limit=5",
-                                headers={"Accept": CSV_TYPE})
+    response = await client.get(
+        f"/recommendations?state_under_review={OWN_STATE}&limit=5", headers={"Accept": CSV_TYPE}
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(CSV_TYPE)
     assert 'filename="recommendations.csv"' in response.headers["content-disposition"]
@@ -37,21 +43,23 @@ async def test_csv_holds_every_matching_row_with_states_themes_and_position(clie
     assert list(rows[0]) == HEADER
     joint = next(r for r in rows if r["paragraph"] == "121.11")
     assert joint["recommending_states"] == "DEU; FRA" and joint["current_position"] == "supported"
-    assert joint["themes"] == cycle_world.cycle["theme"].name and joint["state_under_review"] == OWN_STATE
+    assert joint["themes"] == cycle_world.cycle.theme.name and joint["state_under_review"] == OWN_STATE
     assert {r["state_under_review"] for r in rows} == {OWN_STATE}
 
 
 async def test_export_applies_the_same_filters_as_the_list(client, cycle_world, session):
     _many(session, cycle_world)
     listed = (await client.get(f"/recommendations?position=noted&state_under_review={OWN_STATE}")).json()
-    exported = _csv(await client.get(f"/recommendations?position=noted&state_under_review={OWN_STATE}",
-                                     headers={"Accept": CSV_TYPE}))
+    exported = _csv(
+        await client.get(
+            f"/recommendations?position=noted&state_under_review={OWN_STATE}", headers={"Accept": CSV_TYPE}
+        )
+    )
     assert [int(r["id"]) for r in exported] == [r["id"] for r in listed["items"]]
     assert listed["total"] == len(exported) == 20
     searched = _csv(await client.get("/recommendations?q=number", headers={"Accept": CSV_TYPE}))
     assert len(searched) == 60
-    other = _csv(await client.get(f"/recommendations?state_under_review={OTHER_STATE}",
-                                  headers={"Accept": CSV_TYPE}))
+    other = _csv(await client.get(f"/recommendations?state_under_review={OTHER_STATE}", headers={"Accept": CSV_TYPE}))
     assert len(other) == 1
 
 

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import Session
 
-from tests.auth.test_login import assert_problem
 from tests.cycle_factories import create_recommendation
+from tests.helpers import assert_problem
 from tests.recommendations.catalogue import Catalogue, build_catalogue
 
 
@@ -65,8 +65,9 @@ FILTERS = [
 ]
 
 
-@pytest.mark.parametrize(("spec", "expected"), FILTERS, ids=[
-    "&".join(f"{k}={v}" for k, v in spec) for spec, _ in FILTERS])
+@pytest.mark.parametrize(
+    ("spec", "expected"), FILTERS, ids=["&".join(f"{k}={v}" for k, v in spec) for spec, _ in FILTERS]
+)
 async def test_filter_keeps_and_drops(client, cat, spec, expected):
     response = await client.get("/recommendations", params=_params(cat, spec))
     assert response.status_code == 200, response.text
@@ -89,7 +90,9 @@ async def test_items_carry_their_details(client, cat):
     (item,) = body["items"]
     assert item["state_under_review"] == "SVN" and item["session"] == 34 and item["cycle"] == 3
     assert [(s["code"], s["name"], s["regional_group"]) for s in item["recommending_states"]] == [
-        ("FRA", "France", "WEOG"), ("LTU", "Lithuania", "EEG")]
+        ("FRA", "France", "WEOG"),
+        ("LTU", "Lithuania", "EEG"),
+    ]
     assert [t["name"] for t in item["themes"]] == ["Acceptance of international norms"]
     assert item["sdg_targets"] == ["16.10"]
     assert item["current_position"] == "supported"
@@ -172,9 +175,17 @@ async def test_a_page_costs_the_same_queries_whatever_its_size(client, cat, sess
     with count_statements(session) as small:
         assert len((await client.get("/recommendations", params={"limit": 2})).json()["items"]) == 2
     for n in range(20):
-        create_recommendation(session, cat.reviews["svn34"], f"Extra {n}", recommending=("FRA", "SEN"),
-                              themes=tuple(cat.themes.values()), affected=(cat.persons["roma"],),
-                              sdg_targets=("5.1", "8.7"), paragraph=f"130.{n}", external_key=f"extra:{n}")
+        create_recommendation(
+            session,
+            cat.reviews["svn34"],
+            f"Extra {n}",
+            recommending=("FRA", "SEN"),
+            themes=tuple(cat.themes.values()),
+            affected=(cat.persons["roma"],),
+            sdg_targets=("5.1", "8.7"),
+            paragraph=f"130.{n}",
+            external_key=f"extra:{n}",
+        )
     session.commit()
     with count_statements(session) as large:
         assert len((await client.get("/recommendations", params={"limit": 26})).json()["items"]) == 26

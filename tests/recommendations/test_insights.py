@@ -8,23 +8,34 @@ from sqlmodel import Session
 
 from api.cycle.models import RegionalGroup, State, UNStatus
 from api.recommendations.models import PositionKind
-from tests.auth.test_login import assert_problem
 from tests.cycle_factories import create_recommendation, create_review, create_theme, create_upr_session
+from tests.helpers import assert_problem
 
 P = PositionKind
 G = RegionalGroup
 STATES = {
-    "SVN": ("Slovenia", G.eeg), "HRV": ("Croatia", G.eeg), "CHN": ("China", G.asia_pacific),
-    "FRA": ("France", G.weog), "DEU": ("Germany", G.weog), "BRA": ("Brazil", G.grulac),
-    "SEN": ("Senegal", G.african), "PSE": ("State of Palestine", None),
+    "SVN": ("Slovenia", G.eeg),
+    "HRV": ("Croatia", G.eeg),
+    "CHN": ("China", G.asia_pacific),
+    "FRA": ("France", G.weog),
+    "DEU": ("Germany", G.weog),
+    "BRA": ("Brazil", G.grulac),
+    "SEN": ("Senegal", G.african),
+    "PSE": ("State of Palestine", None),
 }
 
 
 def add_states(session: Session) -> None:
     for code, (name, group) in STATES.items():
         if session.get(State, code) is None:
-            session.add(State(code=code, name=name, regional_group=group,
-                              un_status=UNStatus.observer if group is None else UNStatus.member))
+            session.add(
+                State(
+                    code=code,
+                    name=name,
+                    regional_group=group,
+                    un_status=UNStatus.observer if group is None else UNStatus.member,
+                )
+            )
     session.flush()
 
 
@@ -39,8 +50,16 @@ def data(session: Session) -> dict:
     svn, hrv, chn = (create_review(session, code, number) for code, number in (("SVN", 34), ("HRV", 20), ("CHN", 10)))
 
     def rec(review, states, themes, position, n):
-        return create_recommendation(session, review, f"Recommendation {n}", recommending=states, themes=themes,
-                                     position=position, paragraph=f"100.{n}", external_key=f"insights:{n}")
+        return create_recommendation(
+            session,
+            review,
+            f"Recommendation {n}",
+            recommending=states,
+            themes=themes,
+            position=position,
+            paragraph=f"100.{n}",
+            external_key=f"insights:{n}",
+        )
 
     rec(svn, ("FRA", "DEU"), (women,), P.supported, 1)
     rec(svn, ("FRA",), (women,), P.noted, 2)
@@ -58,20 +77,46 @@ async def test_review_summary_counts(client, data):
     assert response.status_code == 200, response.text
     body = response.json()
     assert (body["review_id"], body["state_under_review"], body["session"], body["cycle"]) == (
-        data["svn"].id, "SVN", 34, 3)
-    assert body["by_position"] == {"supported": 1, "supported_in_part": 1, "noted": 1, "pending": 1,
-                                   "no_position": 1, "total": 5}
-    assert body["by_theme"] == [{"id": data["women"].id, "name": "Women's rights", "count": 3},
-                                {"id": data["roma"].id, "name": "Roma", "count": 2}]
-    assert [(s["code"], s["count"], s["supported"], s["supported_in_part"]) for s in body["by_recommending_state"]
-            ] == [("FRA", 2, 1, 0), ("BRA", 1, 0, 1), ("DEU", 1, 1, 0), ("PSE", 1, 0, 0), ("SEN", 1, 0, 0)]
-    assert body["by_recommending_state"][0] == {"code": "FRA", "name": "France", "regional_group": "WEOG",
-                                                "count": 2, "supported": 1, "supported_in_part": 0}
+        data["svn"].id,
+        "SVN",
+        34,
+        3,
+    )
+    assert body["by_position"] == {
+        "supported": 1,
+        "supported_in_part": 1,
+        "noted": 1,
+        "pending": 1,
+        "no_position": 1,
+        "total": 5,
+    }
+    assert body["by_theme"] == [
+        {"id": data["women"].id, "name": "Women's rights", "count": 3},
+        {"id": data["roma"].id, "name": "Roma", "count": 2},
+    ]
+    assert [(s["code"], s["count"], s["supported"], s["supported_in_part"]) for s in body["by_recommending_state"]] == [
+        ("FRA", 2, 1, 0),
+        ("BRA", 1, 0, 1),
+        ("DEU", 1, 1, 0),
+        ("PSE", 1, 0, 0),
+        ("SEN", 1, 0, 0),
+    ]
+    assert body["by_recommending_state"][0] == {
+        "code": "FRA",
+        "name": "France",
+        "regional_group": "WEOG",
+        "count": 2,
+        "supported": 1,
+        "supported_in_part": 0,
+    }
     # A joint recommendation of two WEOG states counts once for WEOG; observers have no group.
     assert body["by_region"] == [
-        {"regional_group": "African", "count": 1}, {"regional_group": "Asia-Pacific", "count": 0},
-        {"regional_group": "EEG", "count": 0}, {"regional_group": "GRULAC", "count": 1},
-        {"regional_group": "WEOG", "count": 2}, {"regional_group": None, "count": 1},
+        {"regional_group": "African", "count": 1},
+        {"regional_group": "Asia-Pacific", "count": 0},
+        {"regional_group": "EEG", "count": 0},
+        {"regional_group": "GRULAC", "count": 1},
+        {"regional_group": "WEOG", "count": 2},
+        {"regional_group": None, "count": 1},
     ]
 
 
@@ -79,8 +124,14 @@ async def test_summary_of_a_review_without_recommendations_has_every_position_at
     add_states(session)
     review = create_review(session, "HRV", 34)
     body = (await client.get(f"/reviews/{review.id}/summary")).json()
-    assert body["by_position"] == {"supported": 0, "supported_in_part": 0, "noted": 0, "pending": 0,
-                                   "no_position": 0, "total": 0}
+    assert body["by_position"] == {
+        "supported": 0,
+        "supported_in_part": 0,
+        "noted": 0,
+        "pending": 0,
+        "no_position": 0,
+        "total": 0,
+    }
     assert body["by_theme"] == [] and body["by_recommending_state"] == []
     assert [r["count"] for r in body["by_region"]] == [0] * 5
 
@@ -92,8 +143,18 @@ async def test_summary_of_an_unknown_review_is_404(client):
 
 
 def champions_of(body: dict) -> list[tuple]:
-    return [(c["code"], c["recommendations"], c["states_under_review"], c["supported"], c["supported_in_part"],
-             c["supported_share"], c["cycles"]) for c in body["items"]]
+    return [
+        (
+            c["code"],
+            c["recommendations"],
+            c["states_under_review"],
+            c["supported"],
+            c["supported_in_part"],
+            c["supported_share"],
+            c["cycles"],
+        )
+        for c in body["items"]
+    ]
 
 
 async def test_champions_on_a_theme_across_cycles(client, data):
@@ -114,8 +175,11 @@ async def test_champions_filtered_by_region_and_cycle(client, data):
     theme = data["women"].id
     since = (await client.get("/champions", params={"theme": theme, "since_cycle": 2})).json()
     # Ties are broken by code.
-    assert champions_of(since) == [("FRA", 3, ["HRV", "SVN"], 2, 0, 0.6667, [2, 3]),
-                                   ("BRA", 1, ["SVN"], 0, 1, 1.0, [3]), ("DEU", 1, ["SVN"], 1, 0, 1.0, [3])]
+    assert champions_of(since) == [
+        ("FRA", 3, ["HRV", "SVN"], 2, 0, 0.6667, [2, 3]),
+        ("BRA", 1, ["SVN"], 0, 1, 1.0, [3]),
+        ("DEU", 1, ["SVN"], 1, 0, 1.0, [3]),
+    ]
     weog = (await client.get("/champions", params={"theme": theme, "region": "WEOG"})).json()
     assert [c["code"] for c in weog["items"]] == ["FRA", "DEU"]
     both = (await client.get("/champions", params={"theme": theme, "region": "GRULAC", "since_cycle": 3})).json()
@@ -171,6 +235,7 @@ def count_statements(session: Session):
 
 async def test_insights_are_aggregate_queries_not_row_loops(client, session, data):
     """The number of SQL statements does not grow with the number of recommendations."""
+
     async def statements(path: str, params: dict) -> int:
         with count_statements(session) as seen:
             assert (await client.get(path, params=params)).status_code == 200
@@ -181,7 +246,14 @@ async def test_insights_are_aggregate_queries_not_row_loops(client, session, dat
     before = (await statements(summary, {}), await statements("/champions", champions))
     add_states(session)
     for n in range(30):
-        create_recommendation(session, data["svn"], f"More {n}", recommending=("FRA", "BRA", "SEN"),
-                              themes=(data["women"], data["roma"]), position=P.supported,
-                              paragraph=f"101.{n}", external_key=f"insights:more:{n}")
+        create_recommendation(
+            session,
+            data["svn"],
+            f"More {n}",
+            recommending=("FRA", "BRA", "SEN"),
+            themes=(data["women"], data["roma"]),
+            position=P.supported,
+            paragraph=f"101.{n}",
+            external_key=f"insights:more:{n}",
+        )
     assert (await statements(summary, {}), await statements("/champions", champions)) == before

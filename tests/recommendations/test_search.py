@@ -18,8 +18,14 @@ def cat(session: Session) -> Catalogue:
     c = build_catalogue(session)
     # Short and about discrimination twice: it must outrank B and D, which mention it once.
     c.recs["H"] = create_recommendation(
-        session, c.reviews["hrv34"], "Combat discrimination and prohibit discrimination in law",
-        recommending=("SVK",), paragraph="100.9", position=None, external_key="catalogue:H")
+        session,
+        c.reviews["hrv34"],
+        "Combat discrimination and prohibit discrimination in law",
+        recommending=("SVK",),
+        paragraph="100.9",
+        position=None,
+        external_key="catalogue:H",
+    )
     return c
 
 
@@ -29,8 +35,7 @@ async def _search(client, q, **params) -> dict:
     return response.json()
 
 
-@pytest.mark.parametrize("q", ["discrimination", "discriminate", "discriminating", "Discriminated",
-                               "DISCRIMINATION"])
+@pytest.mark.parametrize("q", ["discrimination", "discriminate", "discriminating", "Discriminated", "DISCRIMINATION"])
 async def test_a_word_and_its_inflections_find_the_same_rows(client, cat, q):
     body = await _search(client, q)
     assert cat.names(body) == {"B", "D", "H"}
@@ -67,8 +72,9 @@ async def test_search_combines_with_filters(client, cat):
 async def test_search_follows_text_changes(client, cat, settings, world):
     headers = world.headers("admin", settings)
     rec = cat.recs["F"]
-    response = await client.patch(f"/recommendations/{rec.id}", headers=headers,
-                                  json={"text": "Guarantee the independence of the judiciary"})
+    response = await client.patch(
+        f"/recommendations/{rec.id}", headers=headers, json={"text": "Guarantee the independence of the judiciary"}
+    )
     assert response.status_code == 200, response.text
     assert cat.names(await _search(client, "judiciary")) == {"F"}
     assert cat.names(await _search(client, "ombudsperson")) == set()
@@ -77,8 +83,13 @@ async def test_search_follows_text_changes(client, cat, settings, world):
 @pytest.mark.parametrize("paging", ["cursor", "offset"])
 async def test_search_pages_in_rank_order(client, cat, session, paging):
     for n in range(5):
-        create_recommendation(session, cat.reviews["svn34"], f"End discrimination in case {n}", paragraph=f"131.{n}",
-                              external_key=f"more:{n}")
+        create_recommendation(
+            session,
+            cat.reviews["svn34"],
+            f"End discrimination in case {n}",
+            paragraph=f"131.{n}",
+            external_key=f"more:{n}",
+        )
     whole = await _search(client, "discrimination")
     assert whole["total"] == 8
     seen, params = [], {"limit": 3}
@@ -100,9 +111,41 @@ async def test_a_tampered_search_cursor_is_422(client, cat):
         assert response.status_code == 422, (cursor, response.text)
 
 
-NASTY = ['"', "(", ")", "AND", "OR", "NOT", "NEAR", "*", "-", "^", ":", "'", "\\", "{", "}", "[", "]", "%", "_",
-         "discrimin*", "NEAR(discrimination women)", "{text}: discrimination", '"unbalanced', "a'b", "d'Ivoire",
-         "'; DROP TABLE recommendation; --", "é", "Žalec Škofja Loka", "日本語", "🙂", "\u00a0", "\x00", "a" * 500]
+NASTY = [
+    '"',
+    "(",
+    ")",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "*",
+    "-",
+    "^",
+    ":",
+    "'",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "%",
+    "_",
+    "discrimin*",
+    "NEAR(discrimination women)",
+    "{text}: discrimination",
+    '"unbalanced',
+    "a'b",
+    "d'Ivoire",
+    "'; DROP TABLE recommendation; --",
+    "é",
+    "Žalec Škofja Loka",
+    "日本語",
+    "🙂",
+    "\u00a0",
+    "\x00",
+    "a" * 500,
+]
 
 
 @pytest.mark.parametrize("q", NASTY, ids=range(len(NASTY)))
@@ -118,9 +161,18 @@ async def test_any_input_is_answered(client, cat, q):
 
 
 # Punctuation and operators are separators: these all mean "discrimination".
-AS_PLAIN = ['"discrimination', "discrimination)", "(discrimination", "-discrimination", "discrimination AND",
-            "AND discrimination", "discrimination*", "discrimination OR", "discrimination\x00",
-            " ".join(["discrimination"] * 30)]
+AS_PLAIN = [
+    '"discrimination',
+    "discrimination)",
+    "(discrimination",
+    "-discrimination",
+    "discrimination AND",
+    "AND discrimination",
+    "discrimination*",
+    "discrimination OR",
+    "discrimination\x00",
+    " ".join(["discrimination"] * 30),
+]
 
 
 @pytest.mark.parametrize("q", AS_PLAIN, ids=range(len(AS_PLAIN)))
@@ -142,8 +194,13 @@ async def test_a_query_of_common_words_only_is_422_not_everything(client, cat, q
 
 
 async def test_sharp_s_is_searchable(client, cat, session):
-    create_recommendation(session, cat.reviews["hrv34"], "Rename the Hauptstraße school after Roma",
-                          paragraph="130.1", external_key="catalogue:sharp-s")
+    create_recommendation(
+        session,
+        cat.reviews["hrv34"],
+        "Rename the Hauptstraße school after Roma",
+        paragraph="130.1",
+        external_key="catalogue:sharp-s",
+    )
     body = await _search(client, "Hauptstraße")
     assert [item["paragraph"] for item in body["items"]] == ["130.1"]
 

@@ -5,8 +5,8 @@ from sqlmodel import select
 from api.audit.models import AuditEntry
 from api.taxonomy.models import Theme
 from api.taxonomy.service import seed_sdg_targets
-from tests.auth.test_login import assert_problem
 from tests.cycle_factories import create_affected_person, create_theme
+from tests.helpers import assert_problem
 
 
 async def test_anyone_lists_themes_filtered_by_name_or_code(client, session):
@@ -25,9 +25,11 @@ async def test_anyone_lists_themes_filtered_by_name_or_code(client, session):
     assert [t["code"] for t in by_code["items"]] == ["E51"]
     # LIKE wildcards in the query are literal characters.
     assert [t["name"] for t in (await client.get("/themes", params={"q": "100%"})).json()["items"]] == [
-        "Rights of the child 100%"]
+        "Rights of the child 100%"
+    ]
     assert [t["name"] for t in (await client.get("/themes", params={"q": "h_c"})).json()["items"]] == [
-        "Right to health_care"]
+        "Right to health_care"
+    ]
     assert (await client.get("/themes", params={"q": "%"})).json()["total"] == 1
 
 
@@ -46,24 +48,28 @@ async def test_theme_list_pages_and_filters_children(client, session):
 
 async def test_admin_creates_a_theme_under_a_parent(client, world, settings, session):
     parent = create_theme(session, "Children")
-    response = await client.post("/themes", headers=world.headers("admin", settings),
-                                 json={"name": "Children: family environment", "code": "F32", "parent_id": parent.id})
+    response = await client.post(
+        "/themes",
+        headers=world.headers("admin", settings),
+        json={"name": "Children: family environment", "code": "F32", "parent_id": parent.id},
+    )
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["parent_id"] == parent.id and body["code"] == "F32"
     got = await client.get(f"/themes/{body['id']}")
     assert got.json() == body and got.headers["ETag"]
-    assert session.exec(select(AuditEntry).where(AuditEntry.entity == "theme",
-                                                 AuditEntry.entity_id == str(body["id"]))).one()
+    assert session.exec(
+        select(AuditEntry).where(AuditEntry.entity == "theme", AuditEntry.entity_id == str(body["id"]))
+    ).one()
 
 
 async def test_duplicate_theme_name_or_code_is_409_naming_the_field(client, world, settings, session):
     create_theme(session, "Right to health", code="E41")
     headers = world.headers("admin", settings)
     name = await client.post("/themes", headers=headers, json={"name": "RIGHT TO HEALTH"})
-    assert assert_problem(name, 409, "conflict", "already exists")["field"] == "name"
+    assert assert_problem(name, 409, "already-exists", "already exists")["field"] == "name"
     code = await client.post("/themes", headers=headers, json={"name": "Health", "code": "e41"})
-    assert assert_problem(code, 409, "conflict", "already exists")["field"] == "code"
+    assert assert_problem(code, 409, "already-exists", "already exists")["field"] == "code"
 
 
 async def test_unknown_parent_and_bad_input_are_422_naming_the_field(client, world, settings):
@@ -89,8 +95,11 @@ async def test_admin_renames_a_theme_with_if_match(client, world, settings, sess
     theme = create_theme(session, "Equality")
     headers = world.headers("admin", settings)
     etag = (await client.get(f"/themes/{theme.id}")).headers["ETag"]
-    renamed = await client.patch(f"/themes/{theme.id}", headers={**headers, "If-Match": etag},
-                                 json={"name": "Equality & non-discrimination", "code": "B31"})
+    renamed = await client.patch(
+        f"/themes/{theme.id}",
+        headers={**headers, "If-Match": etag},
+        json={"name": "Equality & non-discrimination", "code": "B31"},
+    )
     assert renamed.status_code == 200, renamed.text
     assert renamed.json()["name"] == "Equality & non-discrimination" and renamed.headers["ETag"] != etag
     stale = await client.patch(f"/themes/{theme.id}", headers={**headers, "If-Match": etag}, json={"code": "B32"})
@@ -113,7 +122,7 @@ async def test_theme_update_errors_name_the_field(client, world, settings, sessi
     null_name = await client.patch(f"/themes/{top.id}", headers=headers, json={"name": None})
     assert assert_problem(null_name, 422, "validation-error", "name")["field"] == "name"
     taken = await client.patch(f"/themes/{top.id}", headers=headers, json={"name": "other"})
-    assert assert_problem(taken, 409, "conflict", "already exists")["field"] == "name"
+    assert assert_problem(taken, 409, "already-exists", "already exists")["field"] == "name"
     itself = await client.patch(f"/themes/{top.id}", headers=headers, json={"parent_id": top.id})
     assert assert_problem(itself, 422, "validation-error", "cycle")["field"] == "parent_id"
     loop = await client.patch(f"/themes/{top.id}", headers=headers, json={"parent_id": middle.id})
@@ -146,7 +155,7 @@ async def test_affected_persons_list_create_get(client, world, settings, session
     assert got.json() == created.json() and got.headers["ETag"]
 
     duplicate = await client.post("/affected-persons", headers=headers, json={"name": "women"})
-    assert assert_problem(duplicate, 409, "conflict", "already exists")["field"] == "name"
+    assert assert_problem(duplicate, 409, "already-exists", "already exists")["field"] == "name"
     refused = await client.post("/affected-persons", headers=world.headers("cso", settings), json={"name": "Youth"})
     assert_problem(refused, 403, "forbidden", "taxonomy:write")
     assert_problem(await client.get("/affected-persons/999999"), 404, "not-found", "999999")

@@ -37,8 +37,7 @@ async def test_an_unhandled_error_inside_the_tracking_app_is_a_problem_with_the_
         raise RuntimeError("boom")
 
     monkeypatch.setattr(router, "dashboard", broken)
-    response = await client.get("/tracking/dashboard", params={"state": "SVN"},
-                                headers={"X-Request-ID": "trace-42"})
+    response = await client.get("/tracking/dashboard", params={"state": "SVN"}, headers={"X-Request-ID": "trace-42"})
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["x-request-id"] == "trace-42" and "trace-42" in response.json()["detail"]
@@ -82,11 +81,11 @@ async def test_the_cycle_api_refuses_to_delete_what_tracking_refers_to(client, t
 
     w = tracking_world
     admin = w.headers("admin", settings)
-    recommendation = w.cycle["recommendations"]["SVN"]
-    for path in (f"/recommendations/{recommendation.id}", f"/reviews/{w.cycle['reviews']['SVN'].id}?force=true"):
+    recommendation = w.cycle.recommendations["SVN"]
+    for path in (f"/recommendations/{recommendation.id}", f"/reviews/{w.cycle.reviews['SVN'].id}?force=true"):
         response = await client.delete(path, headers=admin)
         assert response.status_code == 409, response.text
         assert "Implementation tracking refers to" in response.json()["detail"]
-    assert session.get(Assessment, w.tracking["confidential_assessments"]["SVN"].id) is not None
-    untracked = w.tracking["untracked_reviews"]["SVN"]
+    assert session.get(Assessment, w.tracking.confidential_assessments["SVN"].id) is not None
+    untracked = w.tracking.untracked_reviews["SVN"]
     assert (await client.delete(f"/reviews/{untracked.id}?force=true", headers=admin)).status_code == 204

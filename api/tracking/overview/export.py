@@ -15,18 +15,33 @@ from typing import IO
 from sqlmodel import Session, select
 
 from api.auth.principal import Principal
+from api.core.spreadsheets import csv_row, xlsx_row
 from api.cycle.models import State
-from api.spreadsheets import csv_row, xlsx_row
 from api.tracking.overview.matrix import all_rows
+from api.tracking.overview.schemas import MatrixRow
 from api.tracking.overview.scope import OverviewScope
-from api.tracking.overview.shapes import MatrixRow
-from api.tracking.shapes import OrganisationRef, actor_key
+from api.tracking.schemas import OrganisationRef, actor_key
 
 LIGHTS = {"not_started": "red", "partial": "orange", "implemented": "green", "no_information": "no information"}
-CSV_HEADER = ["recommendation_id", "session", "paragraph", "recommendation", "recommending_states",
-              "current_position", "themes", "actions", "indicators"]
-OHCHR_HEADER = ["Recommendation", "Position", "Full list of themes",
-                "Assessment/comments on level of implementation", "Actions", "Indicators"]
+CSV_HEADER = [
+    "recommendation_id",
+    "session",
+    "paragraph",
+    "recommendation",
+    "recommending_states",
+    "current_position",
+    "themes",
+    "actions",
+    "indicators",
+]
+OHCHR_HEADER = [
+    "Recommendation",
+    "Position",
+    "Full list of themes",
+    "Assessment/comments on level of implementation",
+    "Actions",
+    "Indicators",
+]
 
 
 def _actions(row: MatrixRow) -> str:
@@ -63,11 +78,22 @@ def write_csv(rows: list[MatrixRow], out: IO[bytes]) -> None:
     writer.writerow(csv_row(CSV_HEADER + [f"assessment: {_actor_label(actors[org_id])}" for org_id in order]))
     for row in rows:
         ratings = {r.organisation.id: r for r in row.assessments}
-        writer.writerow(csv_row([
-            row.recommendation_id, row.session, row.paragraph or "", row.text, "; ".join(row.recommending_states),
-            row.current_position.value if row.current_position else "", "; ".join(row.themes), _actions(row),
-            _indicators(row), *(_rating_cell(ratings[o]) if o in ratings else "" for o in order),
-        ]))
+        writer.writerow(
+            csv_row(
+                [
+                    row.recommendation_id,
+                    row.session,
+                    row.paragraph or "",
+                    row.text,
+                    "; ".join(row.recommending_states),
+                    row.current_position.value if row.current_position else "",
+                    "; ".join(row.themes),
+                    _actions(row),
+                    _indicators(row),
+                    *(_rating_cell(ratings[o]) if o in ratings else "" for o in order),
+                ]
+            )
+        )
     text.flush()
     text.detach()
 
@@ -99,8 +125,12 @@ def write_ohchr_xlsx(rows: list[MatrixRow], title: str, out: IO[bytes]) -> None:
                 recommendation += f" ({', '.join(row.recommending_states)})"
             position = row.current_position.value.replace("_", " ").capitalize() if row.current_position else ""
             assessment = "\n".join(f"{_actor_label(r.organisation)}: {_rating_cell(r)}" for r in row.assessments)
-            sheet.append(xlsx_row(sheet, [recommendation, position, "; ".join(row.themes), assessment,
-                                          _actions(row), _indicators(row)]))
+            sheet.append(
+                xlsx_row(
+                    sheet,
+                    [recommendation, position, "; ".join(row.themes), assessment, _actions(row), _indicators(row)],
+                )
+            )
             for cell in sheet[sheet.max_row]:
                 cell.alignment = wrap
     for column, width in zip("ABCDEF", (80, 14, 30, 45, 40, 40), strict=True):

@@ -1,38 +1,53 @@
 """HTTP for the implementation matrix, the mid-term report and the dashboard (public reads: what
 each caller gets depends on what it may see)."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import StreamingResponse
 
 from api.auth.deps import Public
-from api.cycle.models import StateCode
+from api.core.types import StateCode
 from api.db import SessionDep
-from api.errors import error_responses
-from api.pagination import PageDep
+from api.http.pages import PageDep
+from api.http.params import IdQuery
+from api.http.problems import error_responses
 from api.recommendations import export as recommendation_export
 from api.tracking.overview import export, scope
 from api.tracking.overview.matrix import matrix_page
+from api.tracking.overview.schemas import Dashboard, MatrixPage, MidTermReport
 from api.tracking.overview.service import dashboard, mid_term_report
-from api.tracking.overview.shapes import Dashboard, MatrixPage, MidTermReport
-from api.types import IdQuery
 
 overview = APIRouter(tags=["overview"])
 routers: list[APIRouter] = [overview]
 
 StateQuery = Annotated[StateCode, Query(description="ISO3 code of the state under review (any case).")]
-CycleQuery = Annotated[IdQuery, Query(description="UPR cycle number; default: the latest in which the state "
-                                                  "was reviewed.")]
-MATRIX_RESPONSES = {200: {"content": {recommendation_export.CSV_TYPE: {}, recommendation_export.XLSX_TYPE: {}},
-                          "description": "A page as JSON; or, by `Accept`, every row as CSV (one column per "
-                                         "organisation) or as XLSX in OHCHR's matrix layout."}}
+CycleQuery = Annotated[
+    IdQuery, Query(description="UPR cycle number; default: the latest in which the state was reviewed.")
+]
+MATRIX_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {recommendation_export.CSV_TYPE: {}, recommendation_export.XLSX_TYPE: {}},
+        "description": "A page as JSON; or, by `Accept`, every row as CSV (one column per "
+        "organisation) or as XLSX in OHCHR's matrix layout.",
+    }
+}
 
 
-@overview.get("/matrix", response_model=MatrixPage, operation_id="overview.matrix",
-              responses={**MATRIX_RESPONSES, **error_responses(422)})
-def get_matrix(session: SessionDep, principal: Public, page: PageDep, state: StateQuery, cycle: CycleQuery = None,
-               accept: Annotated[str | None, Header(include_in_schema=False)] = None) -> MatrixPage:
+@overview.get(
+    "/matrix",
+    response_model=MatrixPage,
+    operation_id="overview.matrix",
+    responses={**MATRIX_RESPONSES, **error_responses(422)},
+)
+def get_matrix(
+    session: SessionDep,
+    principal: Public,
+    page: PageDep,
+    state: StateQuery,
+    cycle: CycleQuery = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> MatrixPage | StreamingResponse:
     """The implementation matrix: every recommendation to the state in the cycle with its current
     position, themes, linked actions, their indicators' latest values and progress, and each
     organisation's current traffic light side by side (only assessments you may see). Ordered by
@@ -42,28 +57,35 @@ def get_matrix(session: SessionDep, principal: Public, page: PageDep, state: Sta
         handle = export.export_matrix(session, principal, resolved, media_type)
         extension = "xlsx" if media_type == recommendation_export.XLSX_TYPE else "csv"
         filename = f"implementation-matrix-{resolved.state}-cycle{resolved.cycle}.{extension}"
-        return StreamingResponse(recommendation_export.iter_file(handle), media_type=media_type,
-                                 headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        return StreamingResponse(
+            recommendation_export.iter_file(handle),
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
     return matrix_page(session, principal, resolved, page)
 
 
-@overview.get("/reports/mid-term", response_model=MidTermReport, operation_id="overview.mid_term_report",
-              responses=error_responses(422))
-def get_mid_term_report(session: SessionDep, principal: Public, state: StateQuery,
-                        cycle: CycleQuery = None) -> MidTermReport:
+@overview.get(
+    "/reports/mid-term",
+    response_model=MidTermReport,
+    operation_id="overview.mid_term_report",
+    responses=error_responses(422),
+)
+def get_mid_term_report(
+    session: SessionDep, principal: Public, state: StateQuery, cycle: CycleQuery = None
+) -> MidTermReport:
     """Counts by traffic light per organisation and per theme, the recommendations whose position
     changed (e.g. noted → supported), and the whole matrix — as you may see them."""
     return mid_term_report(session, principal, scope.resolve(session, state, cycle))
 
 
-@overview.get("/dashboard", response_model=Dashboard, operation_id="overview.dashboard",
-              responses=error_responses(422))
-def get_dashboard(session: SessionDep, principal: Public, state: StateQuery,
-                  cycle: Annotated[IdQuery, Query(description="UPR cycle number; default: every cycle.")] = None,
-                  ) -> Dashboard:
+@overview.get("/dashboard", response_model=Dashboard, operation_id="overview.dashboard", responses=error_responses(422))
+def get_dashboard(
+    session: SessionDep,
+    principal: Public,
+    state: StateQuery,
+    cycle: Annotated[IdQuery, Query(description="UPR cycle number; default: every cycle.")] = None,
+) -> Dashboard:
     """Counts for a state's dashboard: recommendations by position and theme, actions by status,
     milestones done and overdue, current traffic lights per organisation."""
     return dashboard(session, principal, scope.resolve(session, state, cycle, default_to_latest=False))
-
-
-

@@ -3,10 +3,12 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy.sql import Select
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
+from api.core.errors import InvalidInput
 from api.cycle.models import Cycle, Review, State, UprSession
-from api.errors import InvalidInput
 from api.recommendations.models import Recommendation
 
 
@@ -15,16 +17,26 @@ class OverviewScope:
     state: str
     cycle: int | None  # None: every cycle
 
-    def recommendations(self):
-        stmt = (select(Recommendation).join(Review, Review.id == Recommendation.review_id)
-                .where(Review.state_code == self.state))
+    def one_cycle(self) -> int:
+        """The cycle of a report or matrix, which always covers one (`resolve` with `default_to_latest`)."""
+        if self.cycle is None:
+            raise ValueError(f"an overview of every cycle of {self.state} has no single cycle")
+        return self.cycle
+
+    def recommendations(self) -> SelectOfScalar[Recommendation]:
+        stmt = (
+            select(Recommendation)
+            .join(Review, col(Review.id) == col(Recommendation.review_id))
+            .where(Review.state_code == self.state)
+        )
         if self.cycle is not None:
-            stmt = (stmt.join(UprSession, UprSession.number == Review.session_number)
-                    .where(UprSession.cycle_number == self.cycle))
+            stmt = stmt.join(UprSession, col(UprSession.number) == col(Review.session_number)).where(
+                UprSession.cycle_number == self.cycle
+            )
         return stmt
 
-    def recommendation_ids(self):
-        return self.recommendations().with_only_columns(Recommendation.id)
+    def recommendation_ids(self) -> Select[int | None]:
+        return self.recommendations().with_only_columns(col(Recommendation.id))
 
 
 def resolve(session: Session, state: str, cycle: int | None, *, default_to_latest: bool = True) -> OverviewScope:
@@ -39,8 +51,10 @@ def resolve(session: Session, state: str, cycle: int | None, *, default_to_lates
     if not default_to_latest:
         return OverviewScope(state, None)
     latest = session.scalar(
-        select(func.max(UprSession.cycle_number)).join(Review, Review.session_number == UprSession.number)
-        .where(Review.state_code == state))
+        select(func.max(UprSession.cycle_number))
+        .join(Review, col(Review.session_number) == col(UprSession.number))
+        .where(Review.state_code == state)
+    )
     if latest is None:
         latest = session.scalar(select(func.max(Cycle.number)))
     if latest is None:

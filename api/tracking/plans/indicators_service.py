@@ -3,36 +3,43 @@
 The state is the owner's (the action's, or the recommendation's review's), never the client's say.
 The latest value and the progress toward the target are computed from the measurements on every
 read (`api.tracking.indicator_progress`), one grouped query per page. The indicators of an archived
-action are gone with it (see `rules`). Measurements belong to their posters: an indicator with
-another organisation's is not deleted (they are public, so saying so reveals nothing).
+action are gone with it, and an indicator with another organisation's measurements is not deleted
+(both rules: `policy`).
 """
 
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import exists, or_
-from sqlmodel import Session, select
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
 
 from api.auth.principal import Principal
+from api.core.errors import InvalidInput, NotFound
+from api.core.pagination import Page, PageParams, Sort, paginate
 from api.cycle.models import Review
-from api.errors import Conflict, InvalidInput, NotFound
-from api.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import Recommendation
 from api.tracking.indicator_progress import latest_measurements, progress, target_reached
 from api.tracking.models import Action, ActionRecommendation, Direction, Indicator, Measurement
-from api.tracking.plans.rules import after_patch, live_indicator, live_row, ordered, patch, require_plan_write
-from api.tracking.plans.shapes import IndicatorCreate, IndicatorRead, IndicatorUpdate, IndicatorWrite
+from api.tracking.plans.edits import after_patch, ordered, patch
+from api.tracking.plans.policy import live_indicator, live_row, refuse_indicator_delete, require_plan_write
+from api.tracking.plans.schemas import IndicatorCreate, IndicatorRead, IndicatorUpdate, IndicatorWrite
+from api.tracking.rows import stored_id
 
 
 def indicator_reads(session: Session, indicators: Sequence[Indicator]) -> list[IndicatorRead]:
-    latest = latest_measurements(session, [i.id for i in indicators])
+    latest = latest_measurements(session, [stored_id(i) for i in indicators])
     reads = []
     for indicator in indicators:
-        last = latest.get(indicator.id)
-        reads.append(IndicatorRead(
-            **indicator.model_dump(), latest_value=last.value if last else None,
-            latest_measured_on=last.measured_on if last else None, progress=progress(indicator, last),
-            target_reached=target_reached(indicator, last)))
+        last = latest.get(stored_id(indicator))
+        reads.append(
+            IndicatorRead(
+                **indicator.model_dump(),
+                latest_value=last.value if last else None,
+                latest_measured_on=last.measured_on if last else None,
+                progress=progress(indicator, last),
+                target_reached=target_reached(indicator, last),
+            )
+        )
     return reads
 
 
@@ -40,8 +47,14 @@ def indicator_read(session: Session, indicator: Indicator) -> IndicatorRead:
     return indicator_reads(session, [indicator])[0]
 
 
-def list_indicators(session: Session, params: PageParams, *, state_code: str | None = None,
-                    action_id: int | None = None, recommendation_id: int | None = None) -> Page[IndicatorRead]:
+def list_indicators(
+    session: Session,
+    params: PageParams,
+    *,
+    state_code: str | None = None,
+    action_id: int | None = None,
+    recommendation_id: int | None = None,
+) -> Page[IndicatorRead]:
     stmt = select(Indicator).where(live_indicator())
     if state_code:
         stmt = stmt.where(Indicator.state_code == state_code.upper())
@@ -49,8 +62,11 @@ def list_indicators(session: Session, params: PageParams, *, state_code: str | N
         stmt = stmt.where(Indicator.action_id == action_id)
     if recommendation_id is not None:
         answering = select(ActionRecommendation.action_id).where(  # archived ones: `live_indicator` above
-            ActionRecommendation.recommendation_id == recommendation_id)
-        stmt = stmt.where(or_(Indicator.recommendation_id == recommendation_id, Indicator.action_id.in_(answering)))
+            ActionRecommendation.recommendation_id == recommendation_id
+        )
+        stmt = stmt.where(
+            or_(col(Indicator.recommendation_id) == recommendation_id, col(Indicator.action_id).in_(answering))
+        )
     page = paginate(session, stmt, params, [Sort(Indicator.id)])
     return Page[Any](items=indicator_reads(session, page.items), total=page.total, next_cursor=page.next_cursor)
 
@@ -58,20 +74,20 @@ def list_indicators(session: Session, params: PageParams, *, state_code: str | N
 def get_indicator(session: Session, indicator_id: int, *, for_update: bool = False) -> Indicator:
     """404 for an archived action's indicator too: it answers as a deleted one."""
     indicator = session.get(Indicator, indicator_id, with_for_update=for_update)
-    if indicator is None or (indicator.action_id is not None
-                             and live_row(session, Action, indicator.action_id) is None):
+    if indicator is None or (
+        indicator.action_id is not None and live_row(session, Action, indicator.action_id) is None
+    ):
         raise NotFound.entity("Indicator", indicator_id)
     return indicator
 
 
-def writable_indicator(session: Session, principal: Principal, indicator_id: int) -> Indicator:
+def get_writable_indicator(session: Session, principal: Principal, indicator_id: int) -> Indicator:
     indicator = get_indicator(session, indicator_id, for_update=True)
     require_plan_write(principal, indicator.state_code, f"indicator {indicator.id}")
     return indicator
 
 
-def _owner_state(session: Session, principal: Principal, action_id: int | None,
-                 recommendation_id: int | None) -> str:
+def _owner_state(session: Session, principal: Principal, action_id: int | None, recommendation_id: int | None) -> str:
     """The state of the indicator's one owner, which the caller must be allowed to plan for."""
     if (action_id is None) == (recommendation_id is None):
         raise InvalidInput("Give exactly one of `action_id` and `recommendation_id`.", field="action_id")
@@ -81,17 +97,21 @@ def _owner_state(session: Session, principal: Principal, action_id: int | None,
             raise InvalidInput(f"Action {action_id} does not exist.", field="action_id")
         state_code, what = action.state_code, f"action {action_id}"
     else:
-        state_code = session.exec(select(Review.state_code).join(Recommendation, Recommendation.review_id == Review.id)
-                                  .where(Recommendation.id == recommendation_id)).first()
-        if state_code is None:
+        found = session.exec(
+            select(Review.state_code)
+            .join(Recommendation, col(Recommendation.review_id) == col(Review.id))
+            .where(Recommendation.id == recommendation_id)
+        ).first()
+        if found is None:
             raise InvalidInput(f"Recommendation {recommendation_id} does not exist.", field="recommendation_id")
-        what = f"recommendation {recommendation_id}"
+        state_code, what = found, f"recommendation {recommendation_id}"
     require_plan_write(principal, state_code, what)
     return state_code
 
 
 def _check_values(indicator: Indicator | None, data: IndicatorWrite) -> None:
     """A target on the wrong side of the baseline would make progress run backwards."""
+
     def value(field: str) -> Any:
         return getattr(data, field) if indicator is None else after_patch(indicator, data, field)
 
@@ -100,11 +120,13 @@ def _check_values(indicator: Indicator | None, data: IndicatorWrite) -> None:
     if baseline is None or target is None or direction is None:
         return
     if Direction(direction) is Direction.increase and not target > baseline:
-        raise InvalidInput(f"An `increase` indicator needs a target above its baseline ({target} ≤ {baseline}).",
-                           field="target_value")
+        raise InvalidInput(
+            f"An `increase` indicator needs a target above its baseline ({target} ≤ {baseline}).", field="target_value"
+        )
     if Direction(direction) is Direction.decrease and not target < baseline:
-        raise InvalidInput(f"A `decrease` indicator needs a target below its baseline ({target} ≥ {baseline}).",
-                           field="target_value")
+        raise InvalidInput(
+            f"A `decrease` indicator needs a target below its baseline ({target} ≥ {baseline}).", field="target_value"
+        )
 
 
 def create_indicator(session: Session, principal: Principal, data: IndicatorCreate) -> Indicator:
@@ -116,13 +138,16 @@ def create_indicator(session: Session, principal: Principal, data: IndicatorCrea
     return indicator
 
 
-def update_indicator(session: Session, principal: Principal, indicator: Indicator, data: IndicatorUpdate
-                     ) -> Indicator:
-    """`indicator` comes from `writable_indicator`; a new owner must be one the caller plans for too."""
+def update_indicator(session: Session, principal: Principal, indicator: Indicator, data: IndicatorUpdate) -> Indicator:
+    """`indicator` comes from `get_writable_indicator`; a new owner must be one the caller plans for too."""
     sent = data.model_fields_set
     if {"action_id", "recommendation_id"} & sent:
-        state_code = _owner_state(session, principal, after_patch(indicator, data, "action_id"),
-                                  after_patch(indicator, data, "recommendation_id"))
+        state_code = _owner_state(
+            session,
+            principal,
+            after_patch(indicator, data, "action_id"),
+            after_patch(indicator, data, "recommendation_id"),
+        )
         if state_code != indicator.state_code:
             indicator.state_code = state_code
     _check_values(indicator, data)
@@ -133,13 +158,10 @@ def update_indicator(session: Session, principal: Principal, indicator: Indicato
 
 
 def delete_indicator(session: Session, principal: Principal, indicator_id: int) -> None:
-    """The caller's own measurements go with it, row by row so each is audited; another organisation's
-    (an NHRI's, say) block the delete: they are theirs to withdraw."""
-    indicator = writable_indicator(session, principal, indicator_id)
-    if session.scalar(select(exists().where(Measurement.indicator_id == indicator.id,
-                                            Measurement.organisation_id != principal.organisation_id))):
-        raise Conflict(f"Indicator {indicator.id} cannot be deleted: it has measurements posted by other "
-                       "organisations; they belong to them.")
+    """With the caller's own measurements, row by row so each is audited (another organisation's refuse
+    the delete: `policy.refuse_indicator_delete`)."""
+    indicator = get_writable_indicator(session, principal, indicator_id)
+    refuse_indicator_delete(session, principal, indicator)
     for measurement in session.exec(select(Measurement).where(Measurement.indicator_id == indicator.id)):
         session.delete(measurement)
     session.flush()

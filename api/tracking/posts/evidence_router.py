@@ -7,19 +7,21 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from fastapi.responses import FileResponse
 
-from api.auth.deps import CanPostEvidence, Public, SettingsDep
-from api.concurrency import IfMatch, check_if_match, with_etag
-from api.cycle.models import StateCode
+from api.auth.deps import CanPostEvidence, Public
+from api.core.pagination import Page
+from api.core.types import MAX_ID, StateCode
 from api.db import SessionDep
-from api.errors import error_responses
+from api.http.deps import SettingsDep
+from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.pages import PageDep
+from api.http.params import IdPath, IdQuery
+from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
-from api.pagination import Page, PageDep
 from api.tracking.models import EvidenceKind, Visibility
 from api.tracking.posts import evidence_service as service
 from api.tracking.posts.locations import set_location
-from api.tracking.posts.shapes import EvidenceRead, EvidenceUpdate
+from api.tracking.posts.schemas import EvidenceRead, EvidenceUpdate
 from api.tracking.posts.uploads import ALLOWED_DESCRIPTION, IncomingFile
-from api.types import MAX_ID, IdPath, IdQuery
 
 router = APIRouter(prefix="/evidence", tags=["evidence"])
 
@@ -39,7 +41,9 @@ def content_disposition(file_name: str) -> str:
 
 @router.get("", response_model=Page[EvidenceRead], operation_id="evidence.list", responses=error_responses(422))
 def list_evidence(
-    session: SessionDep, principal: Public, page: PageDep,
+    session: SessionDep,
+    principal: Public,
+    page: PageDep,
     state: Annotated[StateCode | None, Query(description="ISO3 code of the state (any case).")] = None,
     progress_update: Annotated[IdQuery, Query(description="Progress update id.")] = None,
     assessment: Annotated[IdQuery, Query(description="Assessment id.")] = None,
@@ -48,39 +52,76 @@ def list_evidence(
     kind: EvidenceKind | None = None,
 ) -> Page[EvidenceRead]:
     """Ordered by id. Only evidence you may see whose update or assessment you may also see."""
-    return service.list_evidence(session, principal, page, state_code=state, progress_update_id=progress_update,
-                                 assessment_id=assessment, milestone_id=milestone, organisation_id=organisation,
-                                 kind=kind)
+    return service.list_evidence(
+        session,
+        principal,
+        page,
+        state_code=state,
+        progress_update_id=progress_update,
+        assessment_id=assessment,
+        milestone_id=milestone,
+        organisation_id=organisation,
+        kind=kind,
+    )
 
 
-@router.post("", response_model=EvidenceRead, status_code=status.HTTP_201_CREATED, operation_id="evidence.create",
-             responses=error_responses(401, 403, 404, 413, 415, 422))
+@router.post(
+    "",
+    response_model=EvidenceRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="evidence.create",
+    responses=error_responses(401, 403, 404, 413, 415, 422),
+)
 def create_evidence(
-    session: SessionDep, principal: CanPostEvidence, settings: SettingsDep, request: Request, response: Response,
+    session: SessionDep,
+    principal: CanPostEvidence,
+    settings: SettingsDep,
+    request: Request,
+    response: Response,
     idem: IdempotencyDep,
-    progress_update_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[311],
-                                                   description="Attach to this progress update (yours).")] = None,
-    assessment_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[58],
-                                              description="… or to this assessment (yours).")] = None,
-    milestone_id: Annotated[int | None, Form(ge=1, le=MAX_ID, examples=[23],
-                                             description="… or to this milestone (of your state).")] = None,
-    url: Annotated[str | None, Form(max_length=2000, description="A link (http or https) …",
-                                    examples=["https://www.gov.example.org/roma-programme.pdf"])] = None,
-    file: Annotated[UploadFile | None, File(description=f"… or a file: {ALLOWED_DESCRIPTION}; the type is "
-                                                        "read from the content.")] = None,
+    progress_update_id: Annotated[
+        int | None, Form(ge=1, le=MAX_ID, examples=[311], description="Attach to this progress update (yours).")
+    ] = None,
+    assessment_id: Annotated[
+        int | None, Form(ge=1, le=MAX_ID, examples=[58], description="… or to this assessment (yours).")
+    ] = None,
+    milestone_id: Annotated[
+        int | None, Form(ge=1, le=MAX_ID, examples=[23], description="… or to this milestone (of your state).")
+    ] = None,
+    url: Annotated[
+        str | None,
+        Form(
+            max_length=2000,
+            description="A link (http or https) …",
+            examples=["https://www.gov.example.org/roma-programme.pdf"],
+        ),
+    ] = None,
+    file: Annotated[
+        UploadFile | None, File(description=f"… or a file: {ALLOWED_DESCRIPTION}; the type is read from the content.")
+    ] = None,
     description: Annotated[str | None, Form(max_length=5000, examples=["Adopted programme"])] = None,
     evidence_date: Annotated[date | None, Form(description="Not in the future.", examples=["2021-03-25"])] = None,
-    visibility: Annotated[Visibility | None, Form(description="Defaults to the visibility of the update or "
-                                                              "assessment; `public` on a milestone.",
-                                                  examples=["shared"])] = None,
+    visibility: Annotated[
+        Visibility | None,
+        Form(
+            description="Defaults to the visibility of the update or assessment; `public` on a milestone.",
+            examples=["shared"],
+        ),
+    ] = None,
 ) -> EvidenceRead:
     """multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and exactly
     one of `url` and `file`. Updates and assessments take evidence from the organisation that posted them
     (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type not
     accepted (judged by content, whatever its name) a 415. It is stored under a random name."""
-    data = service.EvidenceInput(progress_update_id=progress_update_id, assessment_id=assessment_id,
-                                 milestone_id=milestone_id, url=url or None,
-                                 description=description, evidence_date=evidence_date, visibility=visibility)
+    data = service.EvidenceInput(
+        progress_update_id=progress_update_id,
+        assessment_id=assessment_id,
+        milestone_id=milestone_id,
+        url=url or None,
+        description=description,
+        evidence_date=evidence_date,
+        visibility=visibility,
+    )
     upload = IncomingFile(name=file.filename, stream=file.file) if file is not None else None
     store = service.FileStore(directory=settings.evidence_dir, max_bytes=settings.max_evidence_bytes)
     evidence = service.create_evidence(session, principal, store, data, upload)
@@ -88,43 +129,73 @@ def create_evidence(
     return idem.saved(with_etag(response, service.evidence_read(session, principal, evidence)), response)
 
 
-@router.get("/{evidence_id}", response_model=EvidenceRead, operation_id="evidence.get",
-            responses=error_responses(404, 422))
+@router.get(
+    "/{evidence_id}", response_model=EvidenceRead, operation_id="evidence.get", responses=error_responses(404, 422)
+)
 def get_evidence(evidence_id: IdPath, session: SessionDep, principal: Public, response: Response) -> EvidenceRead:
     """Metadata (and the `url` of a link); a file's bytes are at `/evidence/{evidence_id}/file`."""
-    return with_etag(response, service.evidence_read(session, principal,
-                                                     service.get_evidence(session, principal, evidence_id)))
+    return with_etag(
+        response, service.evidence_read(session, principal, service.get_evidence(session, principal, evidence_id))
+    )
 
 
-@router.get("/{evidence_id}/file", response_class=FileResponse, operation_id="evidence.download",
-            responses={200: {"description": "The file, as an attachment, with the type detected at upload.",
-                             "content": {"application/octet-stream": {"schema": {"type": "string",
-                                                                                 "format": "binary"}}}},
-                       **error_responses(404, 422)})
-def download_evidence(evidence_id: IdPath, session: SessionDep, principal: Public,
-                      settings: SettingsDep) -> FileResponse:
+@router.get(
+    "/{evidence_id}/file",
+    response_class=FileResponse,
+    operation_id="evidence.download",
+    responses={
+        200: {
+            "description": "The file, as an attachment, with the type detected at upload.",
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+        },
+        **error_responses(404, 422),
+    },
+)
+def download_evidence(
+    evidence_id: IdPath, session: SessionDep, principal: Public, settings: SettingsDep
+) -> FileResponse:
     """Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing). A link,
     or evidence you may not see, is a 404."""
     evidence, path = service.evidence_file(session, principal, evidence_id, settings.evidence_dir)
-    return FileResponse(path, media_type=evidence.content_type or "application/octet-stream",
-                        headers={**FILE_HEADERS, "Content-Disposition": content_disposition(evidence.file_name
-                                                                                            or "evidence")})
+    return FileResponse(
+        path,
+        media_type=evidence.content_type or "application/octet-stream",
+        headers={**FILE_HEADERS, "Content-Disposition": content_disposition(evidence.file_name or "evidence")},
+    )
 
 
-@router.patch("/{evidence_id}", response_model=EvidenceRead, operation_id="evidence.update",
-              responses=error_responses(401, 403, 404, 412, 422))
-def update_evidence(evidence_id: IdPath, data: EvidenceUpdate, session: SessionDep, principal: CanPostEvidence,
-                    response: Response, if_match: IfMatch = None) -> EvidenceRead:
+@router.patch(
+    "/{evidence_id}",
+    response_model=EvidenceRead,
+    operation_id="evidence.update",
+    responses=error_responses(401, 403, 404, 412, 422),
+)
+def update_evidence(
+    evidence_id: IdPath,
+    data: EvidenceUpdate,
+    session: SessionDep,
+    principal: CanPostEvidence,
+    response: Response,
+    if_match: IfMatch = None,
+) -> EvidenceRead:
     """Description, date and visibility, by the posting organisation (or an admin)."""
-    evidence = service.get_own_evidence(session, principal, evidence_id)
-    check_if_match(if_match, service.evidence_read(session, principal, evidence))
-    evidence = service.update_evidence(session, principal, evidence, data)
-    return with_etag(response, service.evidence_read(session, principal, evidence))
+    return update_with_etag(
+        response,
+        if_match,
+        load=lambda: service.get_writable_evidence(session, principal, evidence_id),
+        read=lambda evidence: service.evidence_read(session, principal, evidence),
+        change=lambda evidence: service.update_evidence(session, evidence, data),
+    )
 
 
-@router.delete("/{evidence_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="evidence.delete",
-               responses=error_responses(401, 403, 404, 422))
-def delete_evidence(evidence_id: IdPath, session: SessionDep, principal: CanPostEvidence,
-                    settings: SettingsDep) -> None:
+@router.delete(
+    "/{evidence_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="evidence.delete",
+    responses=error_responses(401, 403, 404, 422),
+)
+def delete_evidence(
+    evidence_id: IdPath, session: SessionDep, principal: CanPostEvidence, settings: SettingsDep
+) -> None:
     """By the posting organisation (or an admin); a file is removed from the store too."""
     service.delete_evidence(session, principal, evidence_id, settings.evidence_dir)

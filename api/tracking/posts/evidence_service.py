@@ -1,34 +1,36 @@
 """Evidence: links and files attached to a progress update, an assessment or a milestone.
 
-Evidence is visible when the caller may see both it and its parent: a public document attached to a
-confidential assessment must not reveal that the assessment exists. Milestones are public.
+Who sees it (it and its parent) and who attaches it are the posts' rules (`policy`).
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import and_, or_
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from api.auth.permissions import Permission
 from api.auth.principal import Principal
-from api.errors import Forbidden, InvalidInput, NotFound
-from api.pagination import Page, PageParams, Sort, paginate
-from api.tracking import clock
+from api.core import clock
+from api.core.errors import InvalidInput, NotFound
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.updates import apply_changes
 from api.tracking.models import Assessment, Evidence, EvidenceKind, Milestone, ProgressUpdate, Visibility
-from api.tracking.plans.rules import live_row
-from api.tracking.posts.access import posting_organisation, require_poster, visible_or_404
-from api.tracking.posts.shapes import EvidenceRead, EvidenceUpdate
+from api.tracking.plans.policy import live_row
+from api.tracking.policy import posting_organisation, require_poster
+from api.tracking.posts.policy import (
+    require_evidence_on_milestone,
+    require_evidence_on_post,
+    visible_clause,
+    visible_evidence,
+    visible_or_404,
+)
+from api.tracking.posts.schemas import EvidenceRead, EvidenceUpdate
 from api.tracking.posts.stored_files import remove_if_rolled_back, remove_when_committed, stored_path
 from api.tracking.posts.uploads import IncomingFile, store_upload
-from api.tracking.shapes import organisation_refs
-from api.tracking.visibility import visible_clause
-from api.updates import apply_changes
+from api.tracking.schemas import organisation_refs
 
 MAX_URL = 2000
 
@@ -40,7 +42,7 @@ class EvidenceInput:
     milestone_id: int | None = None
     url: str | None = None
     description: str | None = None
-    evidence_date: date | None = None
+    evidence_date: dt.date | None = None
     visibility: Visibility | None = None
 
 
@@ -48,21 +50,6 @@ class EvidenceInput:
 class FileStore:
     directory: Path
     max_bytes: int
-
-
-def visible_evidence(principal: Principal):
-    """`select(Evidence)` limited to what the caller may see, parents included."""
-    update, assessment = aliased(ProgressUpdate), aliased(Assessment)
-    stmt = select(Evidence)
-    if principal.is_admin:
-        return stmt
-    return (stmt.outerjoin(update, update.id == Evidence.progress_update_id)
-            .outerjoin(assessment, assessment.id == Evidence.assessment_id)
-            .where(visible_clause(principal, Evidence),
-                   or_(Evidence.progress_update_id.is_(None), and_(update.id.is_not(None),
-                                                                  visible_clause(principal, update))),
-                   or_(Evidence.assessment_id.is_(None), and_(assessment.id.is_not(None),
-                                                             visible_clause(principal, assessment)))))
 
 
 def evidence_reads(session: Session, principal: Principal, rows: list[Evidence]) -> list[EvidenceRead]:
@@ -74,37 +61,56 @@ def evidence_read(session: Session, principal: Principal, row: Evidence) -> Evid
     return evidence_reads(session, principal, [row])[0]
 
 
-def evidence_by_parent(session: Session, principal: Principal, column: Any,
-                       parent_ids: list[int]) -> dict[int, list[EvidenceRead]]:
+def evidence_by_parent(
+    session: Session, principal: Principal, column: Any, parent_ids: list[int]
+) -> dict[int, list[EvidenceRead]]:
     """The visible evidence of parents the caller already sees, by parent id, in id order."""
     if not parent_ids:
         return {}
-    rows = list(session.exec(select(Evidence).where(column.in_(parent_ids), visible_clause(principal, Evidence))
-                             .order_by(Evidence.id)))
+    rows = list(
+        session.exec(
+            select(Evidence)
+            .where(column.in_(parent_ids), visible_clause(principal, Evidence))
+            .order_by(col(Evidence.id))
+        )
+    )
     grouped: dict[int, list[EvidenceRead]] = defaultdict(list)
     for row, read in zip(rows, evidence_reads(session, principal, rows), strict=True):
         grouped[getattr(row, column.key)].append(read)
     return grouped
 
 
-def list_evidence(session: Session, principal: Principal, params: PageParams, *, state_code: str | None = None,
-                  progress_update_id: int | None = None, assessment_id: int | None = None,
-                  milestone_id: int | None = None, organisation_id: int | None = None,
-                  kind: EvidenceKind | None = None) -> Page[EvidenceRead]:
+def list_evidence(
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    state_code: str | None = None,
+    progress_update_id: int | None = None,
+    assessment_id: int | None = None,
+    milestone_id: int | None = None,
+    organisation_id: int | None = None,
+    kind: EvidenceKind | None = None,
+) -> Page[EvidenceRead]:
     stmt = visible_evidence(principal)
-    for column, value in ((Evidence.state_code, state_code.upper() if state_code else None),
-                          (Evidence.progress_update_id, progress_update_id),
-                          (Evidence.assessment_id, assessment_id), (Evidence.milestone_id, milestone_id),
-                          (Evidence.organisation_id, organisation_id), (Evidence.kind, kind)):
+    for column, value in (
+        (Evidence.state_code, state_code.upper() if state_code else None),
+        (Evidence.progress_update_id, progress_update_id),
+        (Evidence.assessment_id, assessment_id),
+        (Evidence.milestone_id, milestone_id),
+        (Evidence.organisation_id, organisation_id),
+        (Evidence.kind, kind),
+    ):
         if value is not None:
             stmt = stmt.where(column == value)
     page = paginate(session, stmt, params, [Sort(Evidence.id)])
-    return Page[Any](items=evidence_reads(session, principal, page.items), total=page.total,
-                     next_cursor=page.next_cursor)
+    return Page[Any](
+        items=evidence_reads(session, principal, page.items), total=page.total, next_cursor=page.next_cursor
+    )
 
 
 def get_evidence(session: Session, principal: Principal, evidence_id: int, *, for_update: bool = False) -> Evidence:
-    stmt = visible_evidence(principal).where(Evidence.id == evidence_id)
+    stmt = visible_evidence(principal).where(col(Evidence.id) == evidence_id)
     if for_update:
         stmt = stmt.with_for_update(of=Evidence)
     row = session.exec(stmt).first()
@@ -113,7 +119,8 @@ def get_evidence(session: Session, principal: Principal, evidence_id: int, *, fo
     return row
 
 
-def get_own_evidence(session: Session, principal: Principal, evidence_id: int) -> Evidence:
+def get_writable_evidence(session: Session, principal: Principal, evidence_id: int) -> Evidence:
+    """Locked for the write: 404 if the caller cannot see it, 403 `not-the-poster` if it did not post it."""
     row = get_evidence(session, principal, evidence_id, for_update=True)
     require_poster(principal, row, "evidence")
     return row
@@ -127,8 +134,12 @@ def _check_url(url: str) -> str:
         host, _port = parts.hostname, parts.port  # both raise ValueError on a malformed address
     except ValueError:
         raise refused from None
-    if (len(url) > MAX_URL or parts.scheme.lower() not in ("http", "https") or not host
-            or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url)):
+    if (
+        len(url) > MAX_URL
+        or parts.scheme.lower() not in ("http", "https")
+        or not host
+        or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url)
+    ):
         raise refused
     return url
 
@@ -136,57 +147,77 @@ def _check_url(url: str) -> str:
 def _parent(session: Session, principal: Principal, data: EvidenceInput) -> tuple[dict[str, int], str, Visibility]:
     """The parent's key, state and default visibility; 404 if the caller cannot see it, 403 if it may not
     attach to it."""
-    given = {k: v for k, v in (("progress_update_id", data.progress_update_id),
-                               ("assessment_id", data.assessment_id), ("milestone_id", data.milestone_id))
-             if v is not None}
+    given = {
+        k: v
+        for k, v in (
+            ("progress_update_id", data.progress_update_id),
+            ("assessment_id", data.assessment_id),
+            ("milestone_id", data.milestone_id),
+        )
+        if v is not None
+    }
     if len(given) != 1:
-        raise InvalidInput("Give exactly one of progress_update_id, assessment_id and milestone_id.",
-                           field=list(given)[1] if given else "progress_update_id")
+        raise InvalidInput(
+            "Give exactly one of progress_update_id, assessment_id and milestone_id.",
+            field=list(given)[1] if given else "progress_update_id",
+        )
     ((field, parent_id),) = given.items()
     if field == "milestone_id":
         milestone = live_row(session, Milestone, parent_id)  # archived: as gone as deleted
         if milestone is None:
             raise NotFound.entity("Milestone", parent_id)
-        if not principal.may(Permission.evidence_post, state_code=milestone.state_code):
-            raise Forbidden(f"You may attach evidence to milestones of {principal.state_code} only.")
+        require_evidence_on_milestone(principal, milestone.state_code)
         return given, milestone.state_code, Visibility.public
-    model, entity = ((ProgressUpdate, "Progress update") if field == "progress_update_id"
-                     else (Assessment, "Assessment"))
-    parent = visible_or_404(session, principal, model, parent_id, entity)
-    require_poster(principal, parent, entity.lower())
+    parent: ProgressUpdate | Assessment
+    if field == "progress_update_id":
+        parent = visible_or_404(session, principal, ProgressUpdate, parent_id, "Progress update")
+        require_evidence_on_post(principal, parent, "progress update")
+    else:
+        parent = visible_or_404(session, principal, Assessment, parent_id, "Assessment")
+        require_evidence_on_post(principal, parent, "assessment")
     return given, parent.state_code, Visibility(parent.visibility)
 
 
-def create_evidence(session: Session, principal: Principal, store: FileStore, data: EvidenceInput,
-                    upload: IncomingFile | None) -> Evidence:
+def create_evidence(
+    session: Session, principal: Principal, store: FileStore, data: EvidenceInput, upload: IncomingFile | None
+) -> Evidence:
     if (data.url is None) == (upload is None):
-        raise InvalidInput("Give exactly one of `url` (a link) and `file` (an upload).",
-                           field="url" if upload is None else "file")
+        raise InvalidInput(
+            "Give exactly one of `url` (a link) and `file` (an upload).", field="url" if upload is None else "file"
+        )
     url = _check_url(data.url) if data.url is not None else None
     if data.description is not None and "\x00" in data.description:
         raise InvalidInput("`description` must not contain NUL characters.", field="description")
     clock.not_in_future(data.evidence_date, "evidence_date")
     parent, state_code, default_visibility = _parent(session, principal, data)
-    evidence = Evidence(state_code=state_code, organisation_id=posting_organisation(principal),
-                        description=data.description, evidence_date=data.evidence_date,
-                        visibility=data.visibility or default_visibility, created_by_user_id=principal.user_id,
-                        **parent)
-    if url is not None:
-        evidence.kind, evidence.url = EvidenceKind.link, url
+    evidence = Evidence(
+        state_code=state_code,
+        organisation_id=posting_organisation(principal),
+        kind=EvidenceKind.link if url is not None else EvidenceKind.file,
+        description=data.description,
+        evidence_date=data.evidence_date,
+        visibility=data.visibility or default_visibility,
+        created_by_user_id=principal.user_id,
+    )
+    evidence.sqlmodel_update(parent)
+    if upload is None:
+        evidence.url = url
     else:
         stored = store_upload(upload, store.directory, store.max_bytes)
         remove_if_rolled_back(session, stored.path)
-        evidence.kind = EvidenceKind.file
         evidence.file_name, evidence.stored_name = stored.file_name, stored.stored_name
-        evidence.content_type, evidence.size_bytes, evidence.sha256 = (stored.content_type, stored.size_bytes,
-                                                                       stored.sha256)
+        evidence.content_type, evidence.size_bytes, evidence.sha256 = (
+            stored.content_type,
+            stored.size_bytes,
+            stored.sha256,
+        )
     session.add(evidence)
     session.flush()
     return evidence
 
 
-def update_evidence(session: Session, principal: Principal, evidence: Evidence, data: EvidenceUpdate) -> Evidence:
-    require_poster(principal, evidence, "evidence")
+def update_evidence(session: Session, evidence: Evidence, data: EvidenceUpdate) -> Evidence:
+    """`evidence` comes from `get_writable_evidence`."""
     if "evidence_date" in data.model_fields_set:
         clock.not_in_future(data.evidence_date, "evidence_date")
     apply_changes(evidence, data)
@@ -205,7 +236,7 @@ def delete_rows(session: Session, rows: list[Evidence], directory: Path) -> None
 
 
 def delete_evidence(session: Session, principal: Principal, evidence_id: int, directory: Path) -> None:
-    delete_rows(session, [get_own_evidence(session, principal, evidence_id)], directory)
+    delete_rows(session, [get_writable_evidence(session, principal, evidence_id)], directory)
 
 
 def delete_evidence_of(session: Session, directory: Path, column: Any, parent_id: int) -> None:

@@ -1,25 +1,28 @@
 """What a post is about: recommendations and actions, and the state whose tracker they belong to."""
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from api.core.errors import InvalidInput
 from api.cycle.models import Review
-from api.errors import InvalidInput
 from api.recommendations.models import Recommendation
 from api.tracking.models import Action
-from api.tracking.plans.rules import live_row
+from api.tracking.plans.policy import live_row
 
 
 def recommendation_state(session: Session, recommendation_id: int) -> str | None:
     """The state under review that received the recommendation; None if it does not exist."""
-    return session.exec(select(Review.state_code).join(Recommendation, Recommendation.review_id == Review.id)
-                        .where(Recommendation.id == recommendation_id)).first()
+    return session.exec(
+        select(Review.state_code)
+        .join(Recommendation, col(Recommendation.review_id) == col(Review.id))
+        .where(Recommendation.id == recommendation_id)
+    ).first()
 
 
 def subject_state(session: Session, recommendation_id: int | None, action_id: int | None) -> str:
     """The state of a post about a recommendation and/or an action (422 naming the field otherwise)."""
     if recommendation_id is None and action_id is None:
         raise InvalidInput("Give a recommendation_id, an action_id, or both.", field="recommendation_id")
-    state = None
+    state: str | None = None
     if recommendation_id is not None:
         state = recommendation_state(session, recommendation_id)
         if state is None:
@@ -29,7 +32,11 @@ def subject_state(session: Session, recommendation_id: int | None, action_id: in
         if action is None:
             raise InvalidInput(f"Action {action_id} does not exist.", field="action_id")
         if state is not None and action.state_code != state:
-            raise InvalidInput(f"Action {action_id} is in {action.state_code}'s plan but recommendation "
-                               f"{recommendation_id} was made to {state}.", field="action_id")
+            raise InvalidInput(
+                f"Action {action_id} is in {action.state_code}'s plan but recommendation "
+                f"{recommendation_id} was made to {state}.",
+                field="action_id",
+            )
         state = action.state_code
+    assert state is not None  # one of the two was given
     return state

@@ -1,97 +1,157 @@
-"""HTTP for progress updates; visibility and ownership rules live in the service."""
+"""HTTP for progress updates; who sees and who changes them is in `policy`, the writes in the service."""
 
 from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from api.auth.deps import CanPostProgressUpdates, Public, SettingsDep
-from api.concurrency import IfMatch, check_if_match, with_etag
-from api.cycle.models import StateCode
+from api.auth.deps import CanPostProgressUpdates, Public
+from api.core.pagination import Page
+from api.core.types import CleanStr, StateCode
 from api.db import SessionDep
-from api.errors import error_responses
+from api.http.deps import SettingsDep
+from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.pages import PageDep
+from api.http.params import IdPath, IdQuery
+from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
-from api.pagination import Page, PageDep
-from api.recommendations.models import CleanStr
 from api.tracking.models import Visibility
 from api.tracking.posts import updates_service as service
 from api.tracking.posts.locations import set_location
-from api.tracking.posts.shapes import (
+from api.tracking.posts.schemas import (
     ProgressUpdateCreate,
     ProgressUpdateRead,
     ProgressUpdateRevisionRead,
     ProgressUpdateUpdate,
 )
-from api.types import IdPath, IdQuery
 
 router = APIRouter(prefix="/progress-updates", tags=["progress-updates"])
 
 
-@router.get("", response_model=Page[ProgressUpdateRead], operation_id="progress_updates.list",
-            summary="List Progress Updates", responses=error_responses(422))
+@router.get(
+    "",
+    response_model=Page[ProgressUpdateRead],
+    operation_id="progress_updates.list",
+    summary="List Progress Updates",
+    responses=error_responses(422),
+)
 def list_updates(
-    session: SessionDep, principal: Public, page: PageDep,
+    session: SessionDep,
+    principal: Public,
+    page: PageDep,
     state: Annotated[StateCode | None, Query(description="ISO3 code of the state (any case).")] = None,
     recommendation: Annotated[IdQuery, Query(description="Recommendation id.")] = None,
     action: Annotated[IdQuery, Query(description="Action id.")] = None,
     organisation: Annotated[IdQuery, Query(description="Id of the posting organisation.")] = None,
     visibility: Visibility | None = None,
-    q: Annotated[CleanStr | None, Query(min_length=1, max_length=200,
-                                   description="Case-insensitive substring of the text.")] = None,
+    q: Annotated[
+        CleanStr | None, Query(min_length=1, max_length=200, description="Case-insensitive substring of the text.")
+    ] = None,
     reported_from: Annotated[date | None, Query(description="Reported on or after.")] = None,
     reported_to: Annotated[date | None, Query(description="Reported on or before.")] = None,
 ) -> Page[ProgressUpdateRead]:
     """Ordered by id. Only what you may see: public posts, your state's shared ones, and confidential ones
     if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike."""
-    return service.list_updates(session, principal, page, state_code=state, recommendation_id=recommendation,
-                                action_id=action, organisation_id=organisation, visibility=visibility, q=q,
-                                reported_from=reported_from, reported_to=reported_to)
+    return service.list_updates(
+        session,
+        principal,
+        page,
+        state_code=state,
+        recommendation_id=recommendation,
+        action_id=action,
+        organisation_id=organisation,
+        visibility=visibility,
+        q=q,
+        reported_from=reported_from,
+        reported_to=reported_to,
+    )
 
 
-@router.post("", response_model=ProgressUpdateRead, status_code=status.HTTP_201_CREATED,
-             operation_id="progress_updates.create", summary="Create Progress Update",
-             responses=error_responses(401, 403, 422))
-def create_update(data: ProgressUpdateCreate, session: SessionDep, principal: CanPostProgressUpdates,
-                  request: Request, response: Response, idem: IdempotencyDep) -> ProgressUpdateRead:
+@router.post(
+    "",
+    response_model=ProgressUpdateRead,
+    status_code=status.HTTP_201_CREATED,
+    operation_id="progress_updates.create",
+    summary="Create Progress Update",
+    responses=error_responses(401, 403, 422),
+)
+def create_update(
+    data: ProgressUpdateCreate,
+    session: SessionDep,
+    principal: CanPostProgressUpdates,
+    request: Request,
+    response: Response,
+    idem: IdempotencyDep,
+) -> ProgressUpdateRead:
     """Posted for your organisation about your own state's recommendation or action (admins: any)."""
     update = service.create_update(session, principal, data)
     set_location(request, response, f"/progress-updates/{update.id}")
     return idem.saved(with_etag(response, service.update_read(session, principal, update)), response)
 
 
-@router.get("/{update_id}", response_model=ProgressUpdateRead, operation_id="progress_updates.get",
-            summary="Get Progress Update", responses=error_responses(404, 422))
+@router.get(
+    "/{update_id}",
+    response_model=ProgressUpdateRead,
+    operation_id="progress_updates.get",
+    summary="Get Progress Update",
+    responses=error_responses(404, 422),
+)
 def get_update(update_id: IdPath, session: SessionDep, principal: Public, response: Response) -> ProgressUpdateRead:
     """With the evidence attached that you may see. One you may not see is a 404, as if it did not exist."""
-    return with_etag(response, service.update_read(session, principal, service.get_update(session, principal,
-                                                                                            update_id)))
+    return with_etag(
+        response, service.update_read(session, principal, service.get_update(session, principal, update_id))
+    )
 
 
-@router.get("/{update_id}/revisions", response_model=Page[ProgressUpdateRevisionRead],
-            operation_id="progress_updates.revisions", summary="List Progress Update Revisions",
-            responses=error_responses(404, 422))
-def list_revisions(update_id: IdPath, session: SessionDep, principal: Public,
-                   page: PageDep) -> Page[ProgressUpdateRevisionRead]:
+@router.get(
+    "/{update_id}/revisions",
+    response_model=Page[ProgressUpdateRevisionRead],
+    operation_id="progress_updates.revisions",
+    summary="List Progress Update Revisions",
+    responses=error_responses(404, 422),
+)
+def list_revisions(
+    update_id: IdPath, session: SessionDep, principal: Public, page: PageDep
+) -> Page[ProgressUpdateRevisionRead]:
     """Oldest first; the last is the current content. A revision whose visibility then was one you may not
     see is left out, even if the update is visible now."""
     return service.list_revisions(session, principal, update_id, page)
 
 
-@router.patch("/{update_id}", response_model=ProgressUpdateRead, operation_id="progress_updates.update",
-              summary="Correct Progress Update", responses=error_responses(401, 403, 404, 412, 422))
-def update_update(update_id: IdPath, data: ProgressUpdateUpdate, session: SessionDep,
-                  principal: CanPostProgressUpdates, response: Response,
-                  if_match: IfMatch = None) -> ProgressUpdateRead:
+@router.patch(
+    "/{update_id}",
+    response_model=ProgressUpdateRead,
+    operation_id="progress_updates.update",
+    summary="Correct Progress Update",
+    responses=error_responses(401, 403, 404, 412, 422),
+)
+def update_update(
+    update_id: IdPath,
+    data: ProgressUpdateUpdate,
+    session: SessionDep,
+    principal: CanPostProgressUpdates,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ProgressUpdateRead:
     """A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones."""
-    update = service.get_own_update(session, principal, update_id)
-    check_if_match(if_match, service.update_read(session, principal, update))
-    update = service.change_update(session, principal, update, data)
-    return with_etag(response, service.update_read(session, principal, update))
+    return update_with_etag(
+        response,
+        if_match,
+        load=lambda: service.get_writable_update(session, principal, update_id),
+        read=lambda update: service.update_read(session, principal, update),
+        change=lambda update: service.change_update(session, principal, update, data),
+    )
 
 
-@router.delete("/{update_id}", status_code=status.HTTP_204_NO_CONTENT, operation_id="progress_updates.delete",
-               summary="Delete Progress Update", responses=error_responses(401, 403, 404, 422))
-def delete_update(update_id: IdPath, session: SessionDep, principal: CanPostProgressUpdates,
-                  settings: SettingsDep) -> None:
+@router.delete(
+    "/{update_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="progress_updates.delete",
+    summary="Delete Progress Update",
+    responses=error_responses(401, 403, 404, 422),
+)
+def delete_update(
+    update_id: IdPath, session: SessionDep, principal: CanPostProgressUpdates, settings: SettingsDep
+) -> None:
     """By the posting organisation (or an admin), with its revisions and evidence (files too)."""
     service.delete_update(session, principal, update_id, settings.evidence_dir)

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import filetype
 
-from api.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+from api.core.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
 from api.tracking.posts.stored_files import stored_path
 
 CHUNK_BYTES = 64 * 1024
@@ -42,8 +42,11 @@ ALLOWED_DESCRIPTION = "PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, ODT, ODS, or plain
 # C0 controls other than tab, line feed and carriage return; DEL; C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 # Text a browser would render or run rather than show: refused even as "plain text".
-_MARKUP = re.compile(r"<\s*(?:!doctype|\?xml|html|head|body|script|svg|iframe|frame|object|embed|meta|link|style|"
-                     r"img|form|math|xml|xsl)\b", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"<\s*(?:!doctype|\?xml|html|head|body|script|svg|iframe|frame|object|embed|meta|link|style|"
+    r"img|form|math|xml|xsl)\b",
+    re.IGNORECASE,
+)
 _MARKUP_OVERLAP = 16
 
 
@@ -116,8 +119,11 @@ def _content_type(head: bytes, text: _TextProbe, file_name: str) -> str:
     if text.ok:
         return "text/csv" if file_name.lower().endswith(".csv") else "text/plain"
     found = f" (its content is {kind.mime})" if kind is not None else ""
-    raise UnsupportedMediaType(f"This file type is not accepted as evidence{found}; accepted: {ALLOWED_DESCRIPTION}. "
-                               "The type is read from the content, not the name.", field="file")
+    raise UnsupportedMediaType(
+        f"This file type is not accepted as evidence{found}; accepted: {ALLOWED_DESCRIPTION}. "
+        "The type is read from the content, not the name.",
+        field="file",
+    )
 
 
 def store_upload(upload: IncomingFile, directory: Path, max_bytes: int) -> StoredFile:
@@ -150,5 +156,11 @@ def store_upload(upload: IncomingFile, directory: Path, max_bytes: int) -> Store
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return StoredFile(path=path, stored_name=stored_name, file_name=file_name, content_type=content_type,
-                      size_bytes=size, sha256=digest.hexdigest())
+    return StoredFile(
+        path=path,
+        stored_name=stored_name,
+        file_name=file_name,
+        content_type=content_type,
+        size_bytes=size,
+        sha256=digest.hexdigest(),
+    )

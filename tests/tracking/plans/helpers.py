@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from api.tracking import clock
+from api.core import clock
 from tests.cycle.helpers import audit, problem  # noqa: F401 (re-exported for the plan tests)
 
 TODAY = date(2024, 5, 15)

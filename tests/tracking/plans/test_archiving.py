@@ -50,8 +50,9 @@ def comparable(response: httpx.Response, row_id: int) -> tuple[int, str, dict[st
     return response.status_code, body, headers
 
 
-async def answered_alike(client: httpx.AsyncClient, method: str, template: str, plain_id: int, hidden_id: int,
-                         status: int, **kwargs: Any) -> None:
+async def answered_alike(
+    client: httpx.AsyncClient, method: str, template: str, plain_id: int, hidden_id: int, status: int, **kwargs: Any
+) -> None:
     plain = await client.request(method, template.format(id=plain_id), **kwargs)
     hidden = await client.request(method, template.format(id=hidden_id), **kwargs)
     assert plain.status_code == status, (method, template, plain.text)
@@ -61,8 +62,13 @@ async def answered_alike(client: httpx.AsyncClient, method: str, template: str, 
 def plan_action(session, world, title: str) -> tuple[Action, Indicator, Milestone]:
     """An SVN action answering the state's recommendation, with an indicator measured by the government
     only and an overdue milestone: nothing on it stops a real delete."""
-    action = create_action(session, OWN_STATE, title=title, responsible=world.org("government"),
-                           recommendations=(world.cycle["recommendations"][OWN_STATE],))
+    action = create_action(
+        session,
+        OWN_STATE,
+        title=title,
+        responsible=world.org("government"),
+        recommendations=(world.cycle.recommendations[OWN_STATE],),
+    )
     indicator = create_indicator(session, OWN_STATE, action=action)
     create_measurement(session, indicator, world.org("government"), 45.0)
     return action, indicator, create_milestone(session, action)
@@ -75,8 +81,13 @@ async def two_deleted_actions(client, tracking_world, settings, session):
     w = tracking_world
     plain = plan_action(session, w, "Housing programme")
     hidden = plan_action(session, w, "Housing programme")
-    post = create_update(session, w.org("cso"), action=hidden[0], visibility=Visibility.confidential,
-                         text="Police raided the settlement the programme was meant to rehouse.")
+    post = create_update(
+        session,
+        w.org("cso"),
+        action=hidden[0],
+        visibility=Visibility.confidential,
+        text="Police raided the settlement the programme was meant to rehouse.",
+    )
     headers = w.headers("government", settings)
     problem(await client.get(f"/tracking/progress-updates/{post.id}", headers=headers), 404)
     responses = [await client.delete(f"/tracking/actions/{rows[0].id}", headers=headers) for rows in (plain, hidden)]
@@ -84,10 +95,12 @@ async def two_deleted_actions(client, tracking_world, settings, session):
 
 
 async def test_deleting_an_action_answers_alike_with_or_without_a_confidential_post(
-        client, tracking_world, settings, session, two_deleted_actions):
+    client, tracking_world, settings, session, two_deleted_actions
+):
     w = tracking_world
-    (plain, plain_indicator, plain_milestone), (hidden, hidden_indicator, hidden_milestone), post, responses = \
+    (plain, plain_indicator, plain_milestone), (hidden, hidden_indicator, hidden_milestone), post, responses = (
         two_deleted_actions
+    )
     without_post, with_post = responses
     assert without_post.status_code == 204, without_post.text
     assert comparable(without_post, plain.id) == comparable(with_post, hidden.id)
@@ -112,30 +125,44 @@ async def test_deleting_an_action_answers_alike_with_or_without_a_confidential_p
     read = await client.get(f"/tracking/progress-updates/{post.id}", headers=w.headers("cso", settings))
     assert read.status_code == 200, read.text
     assert read.json()["action_id"] == hidden.id and read.json()["text"].startswith("Police raided")
-    problem(await client.get(f"/tracking/progress-updates/{post.id}", headers=w.headers("government", settings)),
-            404)
+    problem(await client.get(f"/tracking/progress-updates/{post.id}", headers=w.headers("government", settings)), 404)
 
 
 async def test_an_archived_action_is_gone_from_every_plan_read_like_a_deleted_one(
-        client, tracking_world, settings, session, two_deleted_actions):
+    client, tracking_world, settings, session, two_deleted_actions
+):
     w = tracking_world
-    (plain, plain_indicator, plain_milestone), (hidden, hidden_indicator, hidden_milestone), _, _ = \
-        two_deleted_actions
+    (plain, plain_indicator, plain_milestone), (hidden, hidden_indicator, hidden_milestone), _, _ = two_deleted_actions
     gov, nhri, admin = (w.headers(role, settings) for role in ("government", "nhri", "admin"))
-    live = w.tracking["actions"][OWN_STATE]  # the world's action: still listed, so absence is not vacuous
-    recommendation = w.cycle["recommendations"][OWN_STATE]
+    live = w.tracking.actions[OWN_STATE]  # the world's action: still listed, so absence is not vacuous
+    recommendation = w.cycle.recommendations[OWN_STATE]
 
-    for method, kwargs in (("GET", {}), ("PATCH", {"headers": gov, "json": {"title": "Revived"}}),
-                           ("DELETE", {"headers": gov}), ("DELETE", {"headers": admin})):
+    for method, kwargs in (
+        ("GET", {}),
+        ("PATCH", {"headers": gov, "json": {"title": "Revived"}}),
+        ("DELETE", {"headers": gov}),
+        ("DELETE", {"headers": admin}),
+    ):
         await answered_alike(client, method, "/tracking/actions/{id}", plain.id, hidden.id, 404, **kwargs)
-        await answered_alike(client, method, "/tracking/indicators/{id}", plain_indicator.id, hidden_indicator.id,
-                             404, **kwargs)
-        await answered_alike(client, method, "/tracking/milestones/{id}", plain_milestone.id, hidden_milestone.id,
-                             404, **kwargs)
-    await answered_alike(client, "GET", "/tracking/indicators/{id}/measurements", plain_indicator.id,
-                         hidden_indicator.id, 404)
-    await answered_alike(client, "POST", "/tracking/indicators/{id}/measurements", plain_indicator.id,
-                         hidden_indicator.id, 404, headers=nhri, json={"value": 50, "measured_on": "2023-01-01"})
+        await answered_alike(
+            client, method, "/tracking/indicators/{id}", plain_indicator.id, hidden_indicator.id, 404, **kwargs
+        )
+        await answered_alike(
+            client, method, "/tracking/milestones/{id}", plain_milestone.id, hidden_milestone.id, 404, **kwargs
+        )
+    await answered_alike(
+        client, "GET", "/tracking/indicators/{id}/measurements", plain_indicator.id, hidden_indicator.id, 404
+    )
+    await answered_alike(
+        client,
+        "POST",
+        "/tracking/indicators/{id}/measurements",
+        plain_indicator.id,
+        hidden_indicator.id,
+        404,
+        headers=nhri,
+        json={"value": 50, "measured_on": "2023-01-01"},
+    )
 
     async def listed(path: str, **params) -> list[int]:
         response = await client.get(path, params={**params, "limit": 500})
@@ -146,22 +173,23 @@ async def test_an_archived_action_is_gone_from_every_plan_read_like_a_deleted_on
 
     assert await listed("/tracking/actions", state="SVN") == [live.id]
     assert await listed("/tracking/actions", recommendation=recommendation.id) == [live.id]
-    assert await listed("/tracking/indicators", state="SVN") == [w.tracking["indicators"][OWN_STATE].id]
+    assert await listed("/tracking/indicators", state="SVN") == [w.tracking.indicators[OWN_STATE].id]
     assert await listed("/tracking/indicators", recommendation=recommendation.id) == [
-        w.tracking["indicators"][OWN_STATE].id]
+        w.tracking.indicators[OWN_STATE].id
+    ]
     assert await listed("/tracking/indicators", action=hidden.id) == []
-    assert await listed("/tracking/milestones", state="SVN") == [w.tracking["milestones"][OWN_STATE].id]
+    assert await listed("/tracking/milestones", state="SVN") == [w.tracking.milestones[OWN_STATE].id]
     assert await listed("/tracking/milestones", action=hidden.id) == []
-    assert await listed("/tracking/milestones", overdue="true") == sorted(
-        m.id for m in w.tracking["milestones"].values())
-    assert await listed("/tracking/milestones/overdue", state="SVN") == [w.tracking["milestones"][OWN_STATE].id]
+    assert await listed("/tracking/milestones", overdue="true") == sorted(m.id for m in w.tracking.milestones.values())
+    assert await listed("/tracking/milestones/overdue", state="SVN") == [w.tracking.milestones[OWN_STATE].id]
 
     # Named in a body, it is an unknown action (422 on the field), as the deleted one is.
     for method, path, body in (
-            ("POST", "/tracking/indicators", {"action_id": "{id}", "name": "Rehoused families"}),
-            ("POST", "/tracking/milestones", {"action_id": "{id}", "title": "Rehousing", "due_date": "2025-01-01"}),
-            ("PATCH", f"/tracking/indicators/{w.tracking['indicators'][OWN_STATE].id}", {"action_id": "{id}"}),
-            ("PATCH", f"/tracking/milestones/{w.tracking['milestones'][OWN_STATE].id}", {"action_id": "{id}"})):
+        ("POST", "/tracking/indicators", {"action_id": "{id}", "name": "Rehoused families"}),
+        ("POST", "/tracking/milestones", {"action_id": "{id}", "title": "Rehousing", "due_date": "2025-01-01"}),
+        ("PATCH", f"/tracking/indicators/{w.tracking.indicators[OWN_STATE].id}", {"action_id": "{id}"}),
+        ("PATCH", f"/tracking/milestones/{w.tracking.milestones[OWN_STATE].id}", {"action_id": "{id}"}),
+    ):
         answers = []
         for action_id in (plain.id, hidden.id):
             filled = {k: action_id if v == "{id}" else v for k, v in body.items()}
@@ -172,13 +200,19 @@ async def test_an_archived_action_is_gone_from_every_plan_read_like_a_deleted_on
 
 
 async def test_deleting_a_milestone_answers_alike_with_or_without_confidential_evidence(
-        client, tracking_world, settings, session):
+    client, tracking_world, settings, session
+):
     w = tracking_world
-    action = w.tracking["actions"][OWN_STATE]
+    action = w.tracking.actions[OWN_STATE]
     gov, cso = w.headers("government", settings), w.headers("cso", settings)
     plain, hidden = create_milestone(session, action, title="Decree"), create_milestone(session, action, title="Decree")
-    evidence = create_link_evidence(session, w.org("cso"), milestone=hidden, visibility=Visibility.confidential,
-                                    url="https://example.org/eviction-photos")
+    evidence = create_link_evidence(
+        session,
+        w.org("cso"),
+        milestone=hidden,
+        visibility=Visibility.confidential,
+        url="https://example.org/eviction-photos",
+    )
     problem(await client.get(f"/tracking/evidence/{evidence.id}", headers=gov), 404)
     before = (await client.get(f"/tracking/actions/{action.id}")).json()
     assert (before["milestone_count"], before["overdue_milestone_count"]) == (3, 3)
@@ -194,14 +228,20 @@ async def test_deleting_a_milestone_answers_alike_with_or_without_confidential_e
     assert not audit(session, "milestone", AuditAction.delete, str(hidden.id))
     assert "archived_at" in audit(session, "milestone", AuditAction.update, str(hidden.id))[0].changes
 
-    for method, kwargs in (("GET", {}), ("PATCH", {"headers": gov, "json": {"status": "done"}}),
-                           ("DELETE", {"headers": gov})):
+    for method, kwargs in (
+        ("GET", {}),
+        ("PATCH", {"headers": gov, "json": {"status": "done"}}),
+        ("DELETE", {"headers": gov}),
+    ):
         await answered_alike(client, method, "/tracking/milestones/{id}", plain.id, hidden.id, 404, **kwargs)
     after = (await client.get(f"/tracking/actions/{action.id}")).json()
     assert (after["milestone_count"], after["overdue_milestone_count"]) == (1, 1)
-    world_milestone = w.tracking["milestones"][OWN_STATE].id
-    for path, params in (("/tracking/milestones", {"action": action.id}), ("/tracking/milestones", {"state": "SVN"}),
-                         ("/tracking/milestones/overdue", {"state": "SVN"})):
+    world_milestone = w.tracking.milestones[OWN_STATE].id
+    for path, params in (
+        ("/tracking/milestones", {"action": action.id}),
+        ("/tracking/milestones", {"state": "SVN"}),
+        ("/tracking/milestones/overdue", {"state": "SVN"}),
+    ):
         page = (await client.get(path, params=params)).json()
         assert ([m["id"] for m in page["items"]], page["total"]) == ([world_milestone], 1), path
 
@@ -213,16 +253,19 @@ async def test_deleting_a_milestone_answers_alike_with_or_without_confidential_e
 
 
 @pytest.mark.parametrize("cause", ["own public update", "own evidence on its milestone", "NHRI measurement"])
-async def test_any_post_or_other_organisations_measurement_archives_the_action(client, tracking_world, settings,
-                                                                               session, cause):
+async def test_any_post_or_other_organisations_measurement_archives_the_action(
+    client, tracking_world, settings, session, cause
+):
     """Own posts count too: were they deleted with the action, their survival would tell the government
     that someone else's post had turned the delete into an archive."""
     w = tracking_world
     action, indicator, milestone = plan_action(session, w, "Legal aid")
     kept: tuple[type, int] = {
         "own public update": lambda: (ProgressUpdate, create_update(session, w.org("government"), action=action).id),
-        "own evidence on its milestone": lambda: (Evidence, create_link_evidence(session, w.org("government"),
-                                                                                 milestone=milestone).id),
+        "own evidence on its milestone": lambda: (
+            Evidence,
+            create_link_evidence(session, w.org("government"), milestone=milestone).id,
+        ),
         "NHRI measurement": lambda: (Measurement, create_measurement(session, indicator, w.org("nhri"), 30.0).id),
     }[cause]()
     response = await client.delete(f"/tracking/actions/{action.id}", headers=w.headers("government", settings))

@@ -13,9 +13,19 @@ from tests.tracking_factories import create_indicator, create_measurement
 
 
 def new_indicator(world, state=OWN_STATE, **change):
-    return {"action_id": world.tracking["actions"][state].id, "name": "Roma children in preschool", "unit": "%",
-            "baseline_value": 40, "baseline_date": "2019-09-01", "target_value": 80, "target_date": "2026-09-01",
-            "direction": "increase", "data_source": "Statistical Office", "disaggregation_note": "By sex.", **change}
+    return {
+        "action_id": world.tracking.actions[state].id,
+        "name": "Roma children in preschool",
+        "unit": "%",
+        "baseline_value": 40,
+        "baseline_date": "2019-09-01",
+        "target_value": 80,
+        "target_date": "2026-09-01",
+        "direction": "increase",
+        "data_source": "Statistical Office",
+        "disaggregation_note": "By sex.",
+        **change,
+    }
 
 
 async def read(client, indicator) -> dict:
@@ -31,16 +41,23 @@ async def test_crud_with_the_state_taken_from_the_owner(client, tracking_world, 
     body = created.json()
     assert body["state_code"] == OWN_STATE and body["recommendation_id"] is None  # a sent state_code is ignored
     assert (body["latest_value"], body["progress"], body["target_reached"]) == (None, None, None)
-    on_recommendation = await client.post("/tracking/indicators", headers=headers, json=new_indicator(
-        w, action_id=None, recommendation_id=w.cycle["recommendations"][OWN_STATE].id))
+    on_recommendation = await client.post(
+        "/tracking/indicators",
+        headers=headers,
+        json=new_indicator(w, action_id=None, recommendation_id=w.cycle.recommendations[OWN_STATE].id),
+    )
     assert on_recommendation.status_code == 201 and on_recommendation.json()["state_code"] == OWN_STATE
 
-    patched = await client.patch(f"/tracking/indicators/{body['id']}", headers=headers,
-                                 json={"target_value": 90, "unit": None})
+    patched = await client.patch(
+        f"/tracking/indicators/{body['id']}", headers=headers, json={"target_value": 90, "unit": None}
+    )
     assert patched.status_code == 200, patched.text
     assert (patched.json()["target_value"], patched.json()["unit"]) == (90, None)
-    moved = await client.patch(f"/tracking/indicators/{body['id']}", headers=headers, json={
-        "action_id": None, "recommendation_id": w.cycle["recommendations"][OWN_STATE].id})
+    moved = await client.patch(
+        f"/tracking/indicators/{body['id']}",
+        headers=headers,
+        json={"action_id": None, "recommendation_id": w.cycle.recommendations[OWN_STATE].id},
+    )
     assert moved.json()["action_id"] is None and moved.json()["recommendation_id"] is not None
 
     own = create_measurement(session, session.get(Indicator, body["id"]), w.org("government"), 55.0)
@@ -50,39 +67,64 @@ async def test_crud_with_the_state_taken_from_the_owner(client, tracking_world, 
 
 async def test_filters(client, tracking_world, session):
     w = tracking_world
-    recommendation = w.cycle["recommendations"][OWN_STATE]
+    recommendation = w.cycle.recommendations[OWN_STATE]
     direct = create_indicator(session, OWN_STATE, recommendation=recommendation, name="Direct")
-    unrelated = create_indicator(session, OTHER_STATE, recommendation=w.cycle["recommendations"][OTHER_STATE])
+    unrelated = create_indicator(session, OTHER_STATE, recommendation=w.cycle.recommendations[OTHER_STATE])
 
     async def ids(**params):
         return [i["id"] for i in (await client.get("/tracking/indicators", params=params)).json()["items"]]
 
-    assert await ids(state="svn") == [w.tracking["indicators"][OWN_STATE].id, direct.id]
-    assert await ids(action=w.tracking["actions"][OWN_STATE].id) == [w.tracking["indicators"][OWN_STATE].id]
-    assert await ids(recommendation=recommendation.id) == [w.tracking["indicators"][OWN_STATE].id, direct.id]
+    assert await ids(state="svn") == [w.tracking.indicators[OWN_STATE].id, direct.id]
+    assert await ids(action=w.tracking.actions[OWN_STATE].id) == [w.tracking.indicators[OWN_STATE].id]
+    assert await ids(recommendation=recommendation.id) == [w.tracking.indicators[OWN_STATE].id, direct.id]
     assert unrelated.id in await ids(state=OTHER_STATE)
 
 
 async def test_government_attaches_only_to_its_own_state(client, tracking_world, settings):
     w = tracking_world
     headers = w.headers("government", settings, OTHER_STATE)
-    problem(await client.post("/tracking/indicators", headers=headers, json=new_indicator(w, OWN_STATE)), 403)
-    problem(await client.post("/tracking/indicators", headers=headers, json=new_indicator(
-        w, action_id=None, recommendation_id=w.cycle["recommendations"][OWN_STATE].id)), 403)
-    own = w.tracking["indicators"][OTHER_STATE]
-    problem(await client.patch(f"/tracking/indicators/{own.id}", headers=headers, json={
-        "action_id": w.tracking["actions"][OWN_STATE].id}), 403)  # not onto another state's action either
-    problem(await client.patch(f"/tracking/indicators/{w.tracking['indicators'][OWN_STATE].id}", headers=headers,
-                               json={"name": "Taken over"}), 403)
-    problem(await client.delete(f"/tracking/indicators/{w.tracking['indicators'][OWN_STATE].id}",
-                                headers=headers), 403)
-    problem(await client.post("/tracking/indicators", headers=w.headers("cso", settings),
-                              json=new_indicator(w)), 403)
+    problem(
+        await client.post("/tracking/indicators", headers=headers, json=new_indicator(w, OWN_STATE)),
+        403,
+        slug="plan-not-own-state",
+    )
+    problem(
+        await client.post(
+            "/tracking/indicators",
+            headers=headers,
+            json=new_indicator(w, action_id=None, recommendation_id=w.cycle.recommendations[OWN_STATE].id),
+        ),
+        403,
+        slug="plan-not-own-state",
+    )
+    own = w.tracking.indicators[OTHER_STATE]
+    problem(
+        await client.patch(
+            f"/tracking/indicators/{own.id}", headers=headers, json={"action_id": w.tracking.actions[OWN_STATE].id}
+        ),
+        403,
+        slug="plan-not-own-state",
+    )  # not onto another state's action either
+    problem(
+        await client.patch(
+            f"/tracking/indicators/{w.tracking.indicators[OWN_STATE].id}",
+            headers=headers,
+            json={"name": "Taken over"},
+        ),
+        403,
+        slug="plan-not-own-state",
+    )
+    problem(
+        await client.delete(f"/tracking/indicators/{w.tracking.indicators[OWN_STATE].id}", headers=headers),
+        403,
+        slug="plan-not-own-state",
+    )
+    problem(await client.post("/tracking/indicators", headers=w.headers("cso", settings), json=new_indicator(w)), 403)
 
 
 async def test_validation_names_the_field(client, tracking_world, settings):
     w, headers = tracking_world, tracking_world.headers("admin", settings)
-    recommendation_id = w.cycle["recommendations"][OWN_STATE].id
+    recommendation_id = w.cycle.recommendations[OWN_STATE].id
     cases = [
         ({"action_id": None}, "action_id"),
         ({"recommendation_id": recommendation_id}, "action_id"),
@@ -100,19 +142,24 @@ async def test_validation_names_the_field(client, tracking_world, settings):
     ]
     for change, field in cases:
         problem(await client.post("/tracking/indicators", headers=headers, json=new_indicator(w, **change)), 422, field)
-    indicator = w.tracking["indicators"][OWN_STATE]  # baseline 40, target 80, increase
-    for change, field in [({"direction": "decrease"}, "target_value"), ({"baseline_value": 95}, "target_value"),
-                          ({"name": None}, "name"), ({"direction": None}, "direction"),
-                          ({"recommendation_id": recommendation_id}, "action_id")]:
+    indicator = w.tracking.indicators[OWN_STATE]  # baseline 40, target 80, increase
+    for change, field in [
+        ({"direction": "decrease"}, "target_value"),
+        ({"baseline_value": 95}, "target_value"),
+        ({"name": None}, "name"),
+        ({"direction": None}, "direction"),
+        ({"recommendation_id": recommendation_id}, "action_id"),
+    ]:
         problem(await client.patch(f"/tracking/indicators/{indicator.id}", headers=headers, json=change), 422, field)
-    fine = await client.patch(f"/tracking/indicators/{indicator.id}", headers=headers,
-                              json={"direction": "decrease", "target_value": 10})
+    fine = await client.patch(
+        f"/tracking/indicators/{indicator.id}", headers=headers, json={"direction": "decrease", "target_value": 10}
+    )
     assert fine.status_code == 200, fine.text
 
 
 async def test_progress_toward_an_increasing_target(client, tracking_world, session):
     w = tracking_world
-    indicator = w.tracking["indicators"][OWN_STATE]  # baseline 40 → target 80; the world's readings are 50
+    indicator = w.tracking.indicators[OWN_STATE]  # baseline 40 → target 80; the world's readings are 50
     body = await read(client, indicator)
     assert (body["latest_value"], body["latest_measured_on"]) == (50.0, "2021-06-30")
     assert body["progress"] == 0.25 and body["target_reached"] is False
@@ -130,9 +177,15 @@ async def test_progress_toward_an_increasing_target(client, tracking_world, sess
 
 async def test_progress_toward_a_decreasing_target(client, tracking_world, session):
     w = tracking_world
-    indicator = create_indicator(session, OWN_STATE, recommendation=w.cycle["recommendations"][OWN_STATE],
-                                 name="Roma pupils in segregated classes", baseline=30.0, target=10.0,
-                                 direction=Direction.decrease)
+    indicator = create_indicator(
+        session,
+        OWN_STATE,
+        recommendation=w.cycle.recommendations[OWN_STATE],
+        name="Roma pupils in segregated classes",
+        baseline=30.0,
+        target=10.0,
+        direction=Direction.decrease,
+    )
     create_measurement(session, indicator, w.org("government"), 25.0, date(2022, 1, 1))
     body = await read(client, indicator)
     assert (body["progress"], body["target_reached"]) == (0.25, False)
@@ -143,14 +196,16 @@ async def test_progress_toward_a_decreasing_target(client, tracking_world, sessi
 
 async def test_no_baseline_no_progress(client, tracking_world, session):
     w = tracking_world
-    indicator = create_indicator(session, OWN_STATE, action=w.tracking["actions"][OWN_STATE], baseline=None)
+    indicator = create_indicator(session, OWN_STATE, action=w.tracking.actions[OWN_STATE], baseline=None)
     create_measurement(session, indicator, w.org("government"), 90.0)
     body = await read(client, indicator)
     assert (body["latest_value"], body["progress"], body["target_reached"]) == (90.0, None, True)
-    no_target = create_indicator(session, OWN_STATE, action=w.tracking["actions"][OWN_STATE], target=None)
+    no_target = create_indicator(session, OWN_STATE, action=w.tracking.actions[OWN_STATE], target=None)
     create_measurement(session, no_target, w.org("government"), 90.0)
     assert ((await read(client, no_target))["progress"], (await read(client, no_target))["target_reached"]) == (
-        None, None)
+        None,
+        None,
+    )
 
 
 @pytest.fixture
@@ -172,7 +227,7 @@ async def test_a_page_costs_the_same_queries_whatever_its_length(client, trackin
     one = await client.get("/tracking/indicators", params={"state": OWN_STATE})
     queries_for_one = len(statements)
     for n in range(6):
-        extra = create_indicator(session, OWN_STATE, action=w.tracking["actions"][OWN_STATE], name=f"Extra {n}")
+        extra = create_indicator(session, OWN_STATE, action=w.tracking.actions[OWN_STATE], name=f"Extra {n}")
         create_measurement(session, extra, w.org("government"), 45.0 + n)
     session.commit()
     statements.clear()
@@ -182,21 +237,27 @@ async def test_a_page_costs_the_same_queries_whatever_its_length(client, trackin
     assert [i["latest_value"] for i in seven.json()["items"][1:]] == [45.0 + n for n in range(6)]
 
 
-async def test_delete_is_refused_while_other_organisations_measurements_exist(client, tracking_world, settings,
-                                                                               session):
+async def test_delete_is_refused_while_other_organisations_measurements_exist(
+    client, tracking_world, settings, session
+):
     """The NHRI's measurement is the NHRI's data: the government may not wipe it by deleting the indicator."""
     w = tracking_world
     headers = w.headers("government", settings)
-    indicator = create_indicator(session, OWN_STATE, action=w.tracking["actions"][OWN_STATE], name="Evictions")
+    indicator = create_indicator(session, OWN_STATE, action=w.tracking.actions[OWN_STATE], name="Evictions")
     own = create_measurement(session, indicator, w.org("government"), 41.0)
     nhri = create_measurement(session, indicator, w.org("nhri"), 39.0)
-    problem(await client.delete(f"/tracking/indicators/{indicator.id}", headers=headers), 409,
-            detail="measurements posted by other organisations; they belong to them")
+    problem(
+        await client.delete(f"/tracking/indicators/{indicator.id}", headers=headers),
+        409,
+        detail="measurements posted by other organisations; they belong to them",
+        slug="indicator-has-others-measurements",
+    )
     assert session.get(Indicator, indicator.id) is not None
     assert session.get(Measurement, own.id) is not None and session.get(Measurement, nhri.id) is not None
 
-    withdrawn = await client.delete(f"/tracking/indicators/{indicator.id}/measurements/{nhri.id}",
-                                    headers=w.headers("nhri", settings))
+    withdrawn = await client.delete(
+        f"/tracking/indicators/{indicator.id}/measurements/{nhri.id}", headers=w.headers("nhri", settings)
+    )
     assert withdrawn.status_code == 204, withdrawn.text
     response = await client.delete(f"/tracking/indicators/{indicator.id}", headers=headers)
     assert response.status_code == 204, response.text

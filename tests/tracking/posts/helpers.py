@@ -11,13 +11,20 @@ import pytest
 
 from api.auth.models import OrganisationKind
 from api.auth.security import create_access_token
-from api.tracking import clock
-from tests.auth.test_login import assert_problem
+from api.core import clock
 from tests.factories import bearer, create_organisation, create_service_token, create_user
+from tests.helpers import assert_problem
 
 TODAY = date(2024, 5, 15)
-SLUGS = {401: "unauthorized", 403: "forbidden", 404: "not-found", 412: "precondition-failed",
-         413: "payload-too-large", 415: "unsupported-media-type", 422: "validation-error"}
+SLUGS = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    412: "precondition-failed",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "validation-error",
+}
 
 
 @pytest.fixture
@@ -26,15 +33,19 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> date:
     return TODAY
 
 
-def problem(response: httpx.Response, status: int, field: str | None = None, detail: str = "") -> dict[str, Any]:
-    body = assert_problem(response, status, SLUGS[status], detail)
+def problem(
+    response: httpx.Response, status: int, field: str | None = None, detail: str = "", *, slug: str | None = None
+) -> dict[str, Any]:
+    """A problem+json of `status` with `slug` (the status's generic one unless given)."""
+    body = assert_problem(response, status, slug or SLUGS[status], detail)
     if field is not None:
         assert body["field"] == field, body
     return body
 
 
-def new_member(session, settings, kind: OrganisationKind, state: str, name: str,
-               public_name: str | None = None) -> tuple[Any, dict[str, str]]:
+def new_member(
+    session, settings, kind: OrganisationKind, state: str, name: str, public_name: str | None = None
+) -> tuple[Any, dict[str, str]]:
     """An extra organisation with one user: (organisation, its user's headers)."""
     organisation = create_organisation(session, kind, state, name=name, public_name=public_name)
     user = create_user(session, organisation)
@@ -57,8 +68,10 @@ async def ids(client: httpx.AsyncClient, path: str, headers: dict[str, str] | No
 
 
 def pdf_bytes() -> bytes:
-    return (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-            b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
+    return (
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+        b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+    )
 
 
 def png_bytes() -> bytes:
@@ -66,8 +79,12 @@ def png_bytes() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def docx_bytes() -> bytes:

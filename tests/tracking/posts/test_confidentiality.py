@@ -11,10 +11,26 @@ from tests.tracking.posts.helpers import ids, new_member, problem, service_token
 from tests.tracking_factories import create_link_evidence, create_update
 
 SEES_CONFIDENTIAL = ["cso itself", "cso service token", "nhri of the state", "admin", "admin of another state"]
-BLIND_TO_CONFIDENTIAL = ["anonymous", "government", "government service token", "another cso of the state",
-                         "un of the state", "nhri of another state", "cso of another state"]
-SEES_SHARED = ["government", "government service token", "nhri of the state", "un of the state",
-               "academic of the state", "another cso of the state", "cso itself", "admin", "admin of another state"]
+BLIND_TO_CONFIDENTIAL = [
+    "anonymous",
+    "government",
+    "government service token",
+    "another cso of the state",
+    "un of the state",
+    "nhri of another state",
+    "cso of another state",
+]
+SEES_SHARED = [
+    "government",
+    "government service token",
+    "nhri of the state",
+    "un of the state",
+    "academic of the state",
+    "another cso of the state",
+    "cso itself",
+    "admin",
+    "admin of another state",
+]
 BLIND_TO_SHARED = ["anonymous", "nhri of another state", "government of another state", "cso of another state"]
 
 
@@ -44,17 +60,21 @@ def callers(tracking_world, session, settings) -> dict[str, dict[str, str]]:
 def confidential(tracking_world, session):
     """The world's confidential CSO assessment, with a public link on it, and a confidential CSO update."""
     w = tracking_world
-    assessment = w.tracking["confidential_assessments"][OWN_STATE]
+    assessment = w.tracking.confidential_assessments[OWN_STATE]
     cso = w.org("cso")
     evidence = create_link_evidence(session, cso, assessment=assessment, url="https://example.org/witness.pdf")
-    update = create_update(session, cso, recommendation=w.cycle["recommendations"][OWN_STATE],
-                           text="Confidential: two activists were detained after the hearing.",
-                           visibility=Visibility.confidential)
+    update = create_update(
+        session,
+        cso,
+        recommendation=w.cycle.recommendations[OWN_STATE],
+        text="Confidential: two activists were detained after the hearing.",
+        visibility=Visibility.confidential,
+    )
     return {"assessment": assessment, "evidence": evidence, "update": update}
 
 
 async def _assessment_views(client, w, headers, assessment_id):
-    recommendation = w.cycle["recommendations"][OWN_STATE].id
+    recommendation = w.cycle.recommendations[OWN_STATE].id
     views = {
         "list": await ids(client, "/tracking/assessments", headers),
         "state": await ids(client, f"/tracking/assessments?state={OWN_STATE}", headers),
@@ -68,19 +88,21 @@ async def _assessment_views(client, w, headers, assessment_id):
 
 
 @pytest.mark.parametrize("caller", BLIND_TO_CONFIDENTIAL)
-async def test_a_confidential_assessment_is_absent_everywhere_for_others(client, tracking_world, callers,
-                                                                         confidential, caller):
+async def test_a_confidential_assessment_is_absent_everywhere_for_others(
+    client, tracking_world, callers, confidential, caller
+):
     w, headers = tracking_world, callers[caller]
     assessment, evidence = confidential["assessment"], confidential["evidence"]
     views = await _assessment_views(client, w, headers, assessment.id)
     assert not any(found for found, _ in views.values()), views
     assert views["q"] == (False, 0) and views["rating"] == (False, 0) and views["confidential"] == (False, 0)
-    public_cso = w.tracking["assessments"][("cso", OWN_STATE)]
+    public_cso = w.tracking.assessments[("cso", OWN_STATE)]
     current, _ = await ids(client, f"/tracking/assessments?current=true&organisation={w.org('cso').id}", headers)
     assert current == [public_cso.id]  # the CSO's current is its latest one the caller may see
 
-    side = await client.get(f"/tracking/recommendations/{w.cycle['recommendations'][OWN_STATE].id}/assessments",
-                            headers=headers)
+    side = await client.get(
+        f"/tracking/recommendations/{w.cycle.recommendations[OWN_STATE].id}/assessments", headers=headers
+    )
     cso_entry = next(e for e in side.json()["organisations"] if e["organisation"]["id"] == w.org("cso").id)
     assert cso_entry["current"]["id"] == public_cso.id and cso_entry["assessments"] == 1
     assert "harassment" not in side.text
@@ -114,8 +136,9 @@ async def test_the_cso_its_nhri_and_admins_see_it(client, tracking_world, caller
     views = await _assessment_views(client, w, headers, assessment.id)
     assert all(found for found, _ in views.values()), views
     assert views["q"] == (True, 1)
-    side = await client.get(f"/tracking/recommendations/{w.cycle['recommendations'][OWN_STATE].id}/assessments",
-                            headers=headers)
+    side = await client.get(
+        f"/tracking/recommendations/{w.cycle.recommendations[OWN_STATE].id}/assessments", headers=headers
+    )
     cso_entry = next(e for e in side.json()["organisations"] if e["organisation"]["id"] == w.org("cso").id)
     assert cso_entry["current"]["id"] == assessment.id and cso_entry["assessments"] == 2
     read = await client.get(f"/tracking/assessments/{assessment.id}", headers=headers)
@@ -130,8 +153,13 @@ async def test_the_cso_its_nhri_and_admins_see_it(client, tracking_world, caller
 def shared(tracking_world, session):
     w = tracking_world
     cso = w.org("cso")
-    update = create_update(session, cso, recommendation=w.cycle["recommendations"][OWN_STATE],
-                           text="Shared: the ministry met Roma organisations.", visibility=Visibility.shared)
+    update = create_update(
+        session,
+        cso,
+        recommendation=w.cycle.recommendations[OWN_STATE],
+        text="Shared: the ministry met Roma organisations.",
+        visibility=Visibility.shared,
+    )
     evidence = create_link_evidence(session, cso, update=update, visibility=Visibility.shared)
     return update, evidence
 
@@ -160,9 +188,11 @@ async def test_public_evidence_on_a_hidden_update_stays_hidden(client, tracking_
     """The parent's visibility wins: a public document must not reveal a confidential post exists."""
     w = tracking_world
     update = confidential["update"]
-    cso = await client.post("/tracking/evidence", headers=w.headers("cso", settings),
-                            data={"progress_update_id": str(update.id), "url": "https://example.org/a.pdf",
-                                  "visibility": "public"})
+    cso = await client.post(
+        "/tracking/evidence",
+        headers=w.headers("cso", settings),
+        data={"progress_update_id": str(update.id), "url": "https://example.org/a.pdf", "visibility": "public"},
+    )
     assert cso.status_code == 201 and cso.json()["visibility"] == "public"
     for headers in ({}, w.headers("government", settings)):
         problem(await client.get(f"/tracking/evidence/{cso.json()['id']}", headers=headers), 404)
@@ -171,12 +201,13 @@ async def test_public_evidence_on_a_hidden_update_stays_hidden(client, tracking_
     assert nhri == ([cso.json()["id"]], 1)
 
 
-async def test_confidential_evidence_on_a_public_update_is_left_out_of_its_read(client, tracking_world, session,
-                                                                                settings):
+async def test_confidential_evidence_on_a_public_update_is_left_out_of_its_read(
+    client, tracking_world, session, settings
+):
     w = tracking_world
-    update = w.tracking["updates"][("cso", OWN_STATE)]
+    update = w.tracking.updates[("cso", OWN_STATE)]
     hidden = create_link_evidence(session, w.org("cso"), update=update, visibility=Visibility.confidential)
-    public = w.tracking["evidence"][("cso", OWN_STATE)]
+    public = w.tracking.evidence[("cso", OWN_STATE)]
     government = await client.get(f"/tracking/progress-updates/{update.id}", headers=w.headers("government", settings))
     assert [e["id"] for e in government.json()["evidence"]] == [public.id]
     nhri = await client.get(f"/tracking/progress-updates/{update.id}", headers=w.headers("nhri", settings))

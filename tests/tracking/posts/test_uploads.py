@@ -4,20 +4,23 @@ import io
 
 import pytest
 
-from api.errors import PayloadTooLarge, UnsupportedMediaType
+from api.core.errors import PayloadTooLarge, UnsupportedMediaType
 from api.tracking.posts import uploads
 from api.tracking.posts.uploads import IncomingFile, clean_file_name, store_upload
 
 
-@pytest.mark.parametrize(("sent", "kept"), [
-    ("\x00evil\r\nname.txt", "evilname.txt"),
-    ("rep\u202eort.txt", "report.txt"),  # a right-to-left override would disguise the extension
-    ("..", "evidence"),
-    (None, "evidence"),
-    ("a/b\\c.pdf", "c.pdf"),
-    ("x" * 300 + ".pdf", "x" * 251 + ".pdf"),
-    ("y" * 300, "y" * 255),
-])
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        ("\x00evil\r\nname.txt", "evilname.txt"),
+        ("rep\u202eort.txt", "report.txt"),  # a right-to-left override would disguise the extension
+        ("..", "evidence"),
+        (None, "evidence"),
+        ("a/b\\c.pdf", "c.pdf"),
+        ("x" * 300 + ".pdf", "x" * 251 + ".pdf"),
+        ("y" * 300, "y" * 255),
+    ],
+)
 def test_clean_file_name(sent, kept):
     assert clean_file_name(sent) == kept
 
@@ -50,11 +53,14 @@ def test_markup_split_across_chunks_is_still_found(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("content", [
-    "Napredek: č, š, ž — and a multi-byte character split across chunks: 漢字.\n".encode(),
-    b"\xef\xbb\xbfa,b\r\n1,2\r\n",
-    b"x < y and y > z: comparisons are not markup\n",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Napredek: č, š, ž — and a multi-byte character split across chunks: 漢字.\n".encode(),
+        b"\xef\xbb\xbfa,b\r\n1,2\r\n",
+        b"x < y and y > z: comparisons are not markup\n",
+    ],
+)
 def test_utf8_text_in_small_chunks_is_text(tmp_path, monkeypatch, content):
     monkeypatch.setattr(uploads, "CHUNK_BYTES", 3)
     stored = store_upload(IncomingFile("a.txt", io.BytesIO(content)), tmp_path, max_bytes=10_000)

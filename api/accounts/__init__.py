@@ -1,0 +1,1 @@
+"""Organisations and users: the accounts an admin manages."""

@@ -1,0 +1,136 @@
+"""The cycle's row rules: who may write a stakeholder submission, and what deleting a review does to
+the rows other domains hang on it (its recommendations). The role grants themselves are in
+`api.auth.permissions`; the pseudonym rule is `api.auth.policy.display_name`."""
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from sqlmodel import Session
+
+from api.auth.permissions import Permission
+from api.auth.principal import Principal
+from api.core.errors import Conflict, Forbidden
+from api.cycle.models import Review, SubmissionRole
+
+
+class SubmissionNotOwnState(Forbidden):
+    slug, title = "submission-not-own-state", "Not your state"
+
+
+class SubmissionNotSignatory(Forbidden):
+    slug, title = "submission-not-signatory", "Not a signatory"
+
+
+class ReviewHasRecommendations(Conflict):
+    slug, title = "review-has-recommendations", "Review has recommendations"
+
+
+class ReviewForceNotAdmin(Forbidden):
+    slug, title = "review-force-not-admin", "Only an admin may force"
+
+
+def require_submission_write(principal: Principal, review: Review) -> None:
+    """Submissions are public, so a review of another state is a 403 (`submission-not-own-state`),
+    not a 404."""
+    if not principal.may(Permission.submissions_write, state_code=review.state_code):
+        raise SubmissionNotOwnState(
+            f"You may write submissions for reviews of {principal.state_code} only "
+            f"(review {review.id} is of {review.state_code})."
+        )
+
+
+SIGNING_ROLES = frozenset({SubmissionRole.author, SubmissionRole.co_signer})
+
+
+class Party(Protocol):
+    @property
+    def organisation_id(self) -> int | None: ...
+
+    @property
+    def role(self) -> SubmissionRole: ...
+
+
+def require_signatory(principal: Principal, parties: Iterable[Party]) -> None:
+    """NHRIs and CSOs write only submissions their own organisation authored or co-signed: the
+    baseline rule that nobody edits someone else's material (admins excepted). Checked against the
+    stored parties and again against new ones, so nobody writes themselves out of a submission."""
+    if principal.is_admin:
+        return
+    if principal.organisation_id not in {p.organisation_id for p in parties if p.role in SIGNING_ROLES}:
+        raise SubmissionNotSignatory(
+            "Only an organisation that authored or co-signed a submission may record or change it "
+            "(link your organisation among its parties)."
+        )
+
+
+def is_joint(parties: Sequence[Party]) -> bool:
+    """Several authors, or any co-signer."""
+    authors = sum(p.role == SubmissionRole.author for p in parties)
+    return authors > 1 or any(p.role == SubmissionRole.co_signer for p in parties)
+
+
+class ReviewDependent(Protocol):
+    """Rows another domain hangs on reviews (the recommendations, with their positions). That domain
+    registers one (`register_review_dependent`), so the cycle side counts and deletes them without
+    importing it."""
+
+    noun: str  # how a refusal names them: "recommendations"
+
+    def count(self, session: Session, review_ids: Sequence[int]) -> dict[int, int]:
+        """How many rows each review has (a review without any may be absent)."""
+        ...
+
+    def describe(self, count: int) -> str:
+        """`count` of them and what deleting them takes along, for a refusal."""
+        ...
+
+    def refuse_delete(self, session: Session, review_id: int) -> None:
+        """Raise the owning domain's own Problem when its rules forbid deleting the review's rows."""
+        ...
+
+    def delete(self, session: Session, review_id: int) -> None:
+        """Delete the review's rows, children first, row by row so each is audited."""
+        ...
+
+
+_review_dependents: list[ReviewDependent] = []
+
+
+def register_review_dependent(dependent: ReviewDependent) -> None:
+    if dependent not in _review_dependents:
+        _review_dependents.append(dependent)
+
+
+def count_review_dependents(session: Session, review_ids: Sequence[int]) -> dict[int, int]:
+    """Rows other domains hang on each review: `ReviewRead.recommendation_count`, as the
+    recommendations are what registers."""
+    totals: dict[int, int] = {}
+    for dependent in _review_dependents:
+        for review_id, count in dependent.count(session, review_ids).items():
+            totals[review_id] = totals.get(review_id, 0) + count
+    return totals
+
+
+def dependents_to_delete(
+    session: Session, principal: Principal, review_id: int, *, force: bool
+) -> list[ReviewDependent]:
+    """What deleting review `review_id` takes along, once every rule has let it. A review's
+    recommendations carry positions and are what trackers follow: deleting them is refused (409
+    `review-has-recommendations`) unless forced, and only an admin may force (403
+    `review-force-not-admin`); even then, each owning domain's own rule may refuse (a tracked
+    recommendation is never deleted). All refusals come before any row is deleted."""
+    present = [(d, n) for d in _review_dependents if (n := d.count(session, [review_id]).get(review_id, 0))]
+    if not present:
+        return []
+    if not force:
+        raise ReviewHasRecommendations(
+            f"Review {review_id} has {'; '.join(d.describe(n) for d, n in present)}. "
+            "An admin may force this with ?force=true."
+        )
+    if not principal.is_admin:
+        raise ReviewForceNotAdmin(
+            f"Only an admin may force the deletion of a review with {' or '.join(d.noun for d, _ in present)}."
+        )
+    for dependent, _ in present:
+        dependent.refuse_delete(session, review_id)
+    return [d for d, _ in present]

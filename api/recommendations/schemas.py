@@ -1,0 +1,191 @@
+"""Request and response shapes of recommendations, positions and the aggregates over them."""
+
+import datetime as dt
+from typing import Annotated
+
+from annotated_types import Interval
+from pydantic import AfterValidator, StringConstraints, field_validator
+from sqlmodel import Field, SQLModel
+
+from api.core.schemas import with_examples
+from api.core.types import MAX_ID, CleanStr, StateCode, no_nul, not_blank
+from api.cycle.models import RegionalGroup
+from api.recommendations.models import PositionKind
+from api.recommendations.policy import PARAGRAPH_PATTERN, position_date_error
+from api.taxonomy.schemas import SDG_TARGET_PATTERN, AffectedPersonRead, ThemeRead
+
+SdgTargetCode = Annotated[str, StringConstraints(pattern=SDG_TARGET_PATTERN)]
+RowId = Annotated[int, Interval(ge=1, le=MAX_ID)]
+RecommendationText = Annotated[str, AfterValidator(no_nul), AfterValidator(not_blank)]
+
+
+class PositionCreate(SQLModel):
+    """A mistyped future date would become the current position for good (history is append-only)."""
+
+    model_config = with_examples(
+        {
+            "position": "supported",
+            "date": "2019-11-12",
+            "source_document": "A/HRC/43/15",
+            "source_paragraph": "121",
+            "explanation": "Supported at the interactive dialogue.",
+        }
+    )
+
+    position: PositionKind
+    date: dt.date  # when the state took the position: 2007 or later, not in the future
+    source_document: CleanStr | None = Field(
+        default=None, max_length=64, description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`."
+    )
+    source_paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    explanation: CleanStr | None = Field(default=None, max_length=20_000)
+
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value: dt.date) -> dt.date:
+        if error := position_date_error(value):
+            raise ValueError(error)
+        return value
+
+
+class PositionRead(SQLModel):
+    id: int
+    recommendation_id: int
+    position: PositionKind
+    date: dt.date
+    source_document: str | None
+    source_paragraph: str | None
+    explanation: str | None
+    recorded_at: dt.datetime
+
+
+class RecommendationCreate(SQLModel):
+    model_config = with_examples(
+        {
+            "review_id": 12,
+            "paragraph": "121.44",
+            "text": "Continue efforts to prevent discrimination against Roma",
+            "recommending_states": ["ALB"],
+            "themes": [4],
+            "affected_persons": [7],
+            "sdg_targets": ["10.2", "10.3"],
+            "action_category": 3,
+            "source_document": "A/HRC/43/15",
+        }
+    )
+
+    review_id: int = Field(ge=1, le=MAX_ID)
+    paragraph: str | None = Field(
+        default=None,
+        max_length=32,
+        schema_extra={"pattern": PARAGRAPH_PATTERN},
+        description="As published, e.g. `147.68`.",
+    )
+    text: RecommendationText = Field(min_length=1, max_length=20_000)
+    recommending_states: list[StateCode] = Field(min_length=1, description="ISO3 codes; joint ones have several.")
+    themes: list[RowId] = Field(default_factory=list, description="Theme ids (see `/themes`).")
+    affected_persons: list[RowId] = Field(default_factory=list, description="Ids from `/affected-persons`.")
+    sdg_targets: list[SdgTargetCode] = Field(default_factory=list, description="Target codes, e.g. `16.10`.")
+    action_category: int | None = Field(default=None, ge=1, le=5)
+    source_document: CleanStr | None = Field(default=None, max_length=64)
+    external_key: CleanStr | None = Field(
+        default=None,
+        min_length=1,
+        max_length=128,
+        description="Your stable key. When omitted it is derived from the state under review, the session and "
+        "the normalised text, so posting the same recommendation twice is a 409, not a duplicate.",
+    )
+
+
+class RecommendationUpdate(SQLModel):
+    """Only the fields sent change; lists replace the whole set (`[]` clears an optional one). The
+    external key stays as it is, even when the text changes: importers find the row by it."""
+
+    model_config = with_examples({"themes": [4, 9], "sdg_targets": ["10.3"]}, {"action_category": 4})
+
+    paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    text: RecommendationText | None = Field(default=None, min_length=1, max_length=20_000)
+    recommending_states: list[StateCode] | None = Field(default=None, min_length=1)
+    themes: list[RowId] | None = None
+    affected_persons: list[RowId] | None = None
+    sdg_targets: list[SdgTargetCode] | None = None
+    action_category: int | None = Field(default=None, ge=1, le=5)
+    source_document: CleanStr | None = Field(default=None, max_length=64)
+
+
+class StateRef(SQLModel):
+    code: str
+    name: str
+    regional_group: RegionalGroup | None
+
+
+class RecommendationRead(SQLModel):
+    id: int
+    review_id: int
+    state_under_review: str
+    session: int
+    cycle: int
+    paragraph: str | None
+    text: str
+    recommending_states: list[StateRef]
+    themes: list[ThemeRead]
+    affected_persons: list[AffectedPersonRead]
+    sdg_targets: list[str]
+    action_category: int | None
+    source_document: str | None
+    external_key: str
+    current_position: PositionKind | None
+    rank: float | None = Field(default=None, description="Relevance when searching with `q` (higher is better).")
+
+
+class PositionCounts(SQLModel):
+    supported: int = 0
+    supported_in_part: int = 0
+    noted: int = 0
+    pending: int = 0
+    no_position: int = Field(default=0, description="Recommendations with no position recorded yet.")
+    total: int = 0
+
+
+class ThemeCount(SQLModel):
+    id: int
+    name: str
+    count: int
+
+
+class RecommendingStateCount(SQLModel):
+    code: str
+    name: str
+    regional_group: RegionalGroup | None
+    count: int = Field(description="Recommendations it made (joint ones count for each co-author).")
+    supported: int = Field(description="Of those, currently supported.")
+    supported_in_part: int = Field(description="Of those, currently supported in part.")
+
+
+class RegionCount(SQLModel):
+    regional_group: RegionalGroup | None = Field(description="null: observer states, which belong to no group.")
+    count: int = Field(description="Recommendations with at least one recommending state of the group.")
+
+
+class ReviewSummary(SQLModel):
+    review_id: int
+    state_under_review: str
+    session: int
+    cycle: int
+    by_position: PositionCounts = Field(description="By current position; every position is present.")
+    by_theme: list[ThemeCount] = Field(description="Most frequent first; a recommendation counts for each theme.")
+    by_recommending_state: list[RecommendingStateCount] = Field(description="Most recommendations first.")
+    by_region: list[RegionCount] = Field(description="Region of the recommending state; every group is present.")
+
+
+class Champion(SQLModel):
+    code: str
+    name: str
+    regional_group: RegionalGroup | None
+    recommendations: int = Field(description="Recommendations on the theme it made (alone or jointly).")
+    states_under_review_count: int
+    states_under_review: list[str] = Field(description="ISO3 codes of the states it made them to.")
+    supported: int = Field(description="Of those, currently supported.")
+    supported_in_part: int = Field(description="Of those, currently supported in part.")
+    supported_share: float = Field(description="(supported + supported_in_part) / recommendations, 0–1.")
+    cycles: list[int] = Field(description="UPR cycles in which it made them.")

@@ -1,0 +1,164 @@
+"""The posts' row rules: who reads and who posts progress updates, assessments and evidence.
+
+**Visibility** (the confidentiality rule, in one place):
+- `public`: everyone, anonymous included;
+- `shared`: registered users (and service tokens) of the state whose tracker the post is in;
+- `confidential`: the posting organisation, the NHRIs of that state, and admins.
+The posting organisation always sees its own posts. Reads filter in SQL (`visible_clause`), so a post
+the caller may not see is absent from lists, totals, filters, aggregates and exports, and a 404
+identical to a missing id when asked for by id (`visible_or_404`; never a 403, which would confirm it
+exists). Evidence is visible when both it and its update or assessment are (`visible_evidence`); a
+revision when the visibility it had then allows it (`revision_visible_clause`); an organisation's
+current assessment is its latest among those the caller may see (`current_among_visible`), so a
+confidential one never shows through as someone's current rating.
+
+**Posting**: an organisation posts about its own state's recommendations and actions (admins any):
+403 `progress-update-not-own-state`, `assessment-not-own-state`, `evidence-not-own-state`. Evidence on
+an update or assessment comes from the organisation that posted it. Only the poster (or an admin)
+changes or deletes a post: 403 `not-the-poster` (`api/tracking/policy.py`, shared with measurements).
+Deleting an update or assessment takes its revisions and the evidence on it, whoever attached it
+(`revisions.py`).
+
+The name a pseudonymous organisation shows under is `api.auth.policy.display_name`.
+"""
+
+from typing import Any, TypeVar
+
+from sqlalchemy import and_, exists, or_, true
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.auth.permissions import Permission, Role
+from api.auth.principal import Principal
+from api.core.errors import Forbidden, NotFound
+from api.tracking.models import Assessment, Evidence, ProgressUpdate, Visibility
+from api.tracking.policy import Posted, require_poster
+
+Post = TypeVar("Post", ProgressUpdate, Assessment)
+
+
+class UpdateNotOwnState(Forbidden):
+    slug, title = "progress-update-not-own-state", "Not your state"
+
+
+class AssessmentNotOwnState(Forbidden):
+    slug, title = "assessment-not-own-state", "Not your state"
+
+
+class EvidenceNotOwnState(Forbidden):
+    slug, title = "evidence-not-own-state", "Not your state"
+
+
+# --- who reads -----------------------------------------------------------------------------------
+
+
+def _visible(principal: Principal, visibility: Any, state_code: Any, organisation_id: Any) -> ColumnElement[bool]:
+    """SQL: a row with these `visibility`, `state_code` and posting `organisation_id` columns is readable."""
+    if principal.is_admin:
+        return true()
+    public = visibility == Visibility.public
+    if principal.is_anonymous or principal.state_code is None:
+        return public
+    own_state = state_code == principal.state_code
+    clauses = [public, and_(visibility == Visibility.shared, own_state)]
+    if principal.organisation_id is not None:
+        clauses.append(organisation_id == principal.organisation_id)
+    if principal.role is Role.nhri:
+        clauses.append(and_(visibility == Visibility.confidential, own_state))
+    return or_(*clauses)
+
+
+def visible_clause(principal: Principal, model: Any) -> ColumnElement[bool]:
+    """SQL: the caller may read rows of `model` (a progress update, assessment or evidence, or an alias)."""
+    return _visible(principal, model.visibility, model.state_code, model.organisation_id)
+
+
+def revision_visible_clause(principal: Principal, revision: Any, post: Any) -> ColumnElement[bool]:
+    """SQL, over a revision joined to its post: the revision judged by the visibility it had, with its
+    post's state and organisation, so making a confidential post public does not publish its
+    confidential earlier text."""
+    return _visible(principal, revision.visibility, post.state_code, post.organisation_id)
+
+
+def visible_or_404(
+    session: Session, principal: Principal, model: type[Post], row_id: int, entity: str, *, for_update: bool = False
+) -> Post:
+    """The update or assessment if the caller may see it; otherwise the same 404 as for an id that does not
+    exist. (Evidence loads through `visible_evidence`, which also judges its parent.)"""
+    stmt = select(model).where(col(model.id) == row_id, visible_clause(principal, model))
+    if for_update:
+        stmt = stmt.with_for_update()
+    row = session.exec(stmt).first()
+    if row is None:
+        raise NotFound.entity(entity, row_id)
+    return row
+
+
+def visible_evidence(principal: Principal) -> SelectOfScalar[Evidence]:
+    """`select(Evidence)` limited to what the caller may see, parents included: a public document
+    attached to a confidential assessment must not reveal that the assessment exists. Milestones are
+    public. (Evidence listed under a parent the caller already sees needs only `visible_clause`.)"""
+    stmt = select(Evidence)
+    if principal.is_admin:
+        return stmt
+    update, assessment = aliased(ProgressUpdate), aliased(Assessment)
+    return (
+        stmt.outerjoin(update, col(update.id) == col(Evidence.progress_update_id))
+        .outerjoin(assessment, col(assessment.id) == col(Evidence.assessment_id))
+        .where(
+            visible_clause(principal, Evidence),
+            or_(
+                col(Evidence.progress_update_id).is_(None),
+                and_(col(update.id).is_not(None), visible_clause(principal, update)),
+            ),
+            or_(
+                col(Evidence.assessment_id).is_(None),
+                and_(col(assessment.id).is_not(None), visible_clause(principal, assessment)),
+            ),
+        )
+    )
+
+
+def current_among_visible(principal: Principal) -> ColumnElement[bool]:
+    """SQL over `Assessment`: no later assessment (by `assessed_on`, then id) of the same recommendation
+    by the same organisation that the caller may see — its current one, as this caller sees it."""
+    later = aliased(Assessment)
+    newer = select(later.id).where(
+        col(later.organisation_id) == col(Assessment.organisation_id),
+        col(later.recommendation_id) == col(Assessment.recommendation_id),
+        visible_clause(principal, later),
+        or_(
+            col(later.assessed_on) > col(Assessment.assessed_on),
+            and_(col(later.assessed_on) == col(Assessment.assessed_on), col(later.id) > col(Assessment.id)),
+        ),
+    )
+    return ~exists(newer)
+
+
+# --- who posts -----------------------------------------------------------------------------------
+
+
+def require_update_post(principal: Principal, state_code: str) -> None:
+    if not principal.may(Permission.progress_updates_post, state_code=state_code):
+        raise UpdateNotOwnState(
+            f"You may post progress updates about {principal.state_code} only (this is about {state_code})."
+        )
+
+
+def require_assessment_post(principal: Principal, state_code: str) -> None:
+    if not principal.may(Permission.assessments_post, state_code=state_code):
+        raise AssessmentNotOwnState(
+            f"You may assess recommendations made to {principal.state_code} only (this one was made to {state_code})."
+        )
+
+
+def require_evidence_on_milestone(principal: Principal, state_code: str) -> None:
+    if not principal.may(Permission.evidence_post, state_code=state_code):
+        raise EvidenceNotOwnState(f"You may attach evidence to milestones of {principal.state_code} only.")
+
+
+def require_evidence_on_post(principal: Principal, post: Posted, entity: str) -> None:
+    """Evidence on an update or assessment comes from the organisation that posted it (or an admin)."""
+    require_poster(principal, post, entity)

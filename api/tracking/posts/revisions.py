@@ -1,0 +1,115 @@
+"""Posts with revisions — progress updates and assessments — written one way.
+
+A post is never overwritten: creating it writes revision 1, and a correction that changes something
+bumps `revision` and appends the new content as a revision row (a PATCH that changes nothing writes
+nothing), so every earlier text stays retrievable to those who could see it then. Deleting a post
+takes its revisions and its evidence (files once the delete is committed). Who sees a post or a
+revision and who may change it are the posts' rules (`policy`).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from sqlmodel import Session, SQLModel, col, select
+
+from api.auth.principal import Principal
+from api.core.clock import not_in_future
+from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.types import utcnow
+from api.core.updates import apply_changes
+from api.tracking.models import Assessment, AssessmentRevision, Evidence, ProgressUpdate, ProgressUpdateRevision
+from api.tracking.policy import require_poster
+from api.tracking.posts.evidence_service import delete_evidence_of, evidence_by_parent
+from api.tracking.posts.policy import revision_visible_clause, visible_or_404
+from api.tracking.rows import stored_id
+from api.tracking.schemas import organisation_refs
+
+P = TypeVar("P", ProgressUpdate, Assessment)
+R = TypeVar("R", ProgressUpdateRevision, AssessmentRevision)
+S = TypeVar("S", bound=SQLModel)
+
+
+@dataclass(frozen=True)
+class RevisionedPost(Generic[P, R]):
+    entity: str  # as problems name it: "Progress update"
+    post: type[P]
+    revision: type[R]
+    post_key: str  # the column of `revision` and of `Evidence` naming the post: "progress_update_id"
+    content: tuple[str, ...]  # what a revision keeps: ("text", "reported_on", "visibility")
+    dated: str  # the content's date, never in the future: "reported_on"
+
+    def reads(self, session: Session, principal: Principal, rows: list[P], shape: type[S]) -> list[S]:
+        """A page of posts as the caller reads them: the poster under the name the caller may see
+        (`display_name`), with the evidence the caller may see, in one query each."""
+        refs = organisation_refs(session, principal, (post.organisation_id for post in rows))
+        column = getattr(Evidence, self.post_key)
+        evidence = evidence_by_parent(session, principal, column, [stored_id(post) for post in rows])
+        return [
+            shape.model_validate(
+                post, update={"organisation": refs[post.organisation_id], "evidence": evidence.get(stored_id(post), [])}
+            )
+            for post in rows
+        ]
+
+    def get(self, session: Session, principal: Principal, post_id: int, *, for_update: bool = False) -> P:
+        """404, as for a missing id, when the caller may not see it."""
+        return visible_or_404(session, principal, self.post, post_id, self.entity, for_update=for_update)
+
+    def get_writable(self, session: Session, principal: Principal, post_id: int) -> P:
+        """Locked for the write: 404 if the caller cannot see it, 403 `not-the-poster` if it did not post it."""
+        post = self.get(session, principal, post_id, for_update=True)
+        require_poster(principal, post, self.entity.lower())
+        return post
+
+    def create(self, session: Session, post: P, *, edited_by_user_id: int | None) -> P:
+        """`post` is new and already checked (its date, who may post it): stored with revision 1."""
+        session.add(post)
+        session.flush()
+        self._add_revision(session, post, edited_by_user_id)
+        return post
+
+    def change(self, session: Session, principal: Principal, post: P, data: SQLModel) -> P:
+        """`post` comes from `get_writable`; appends a revision when something changed."""
+        if self.dated in data.model_fields_set:
+            not_in_future(getattr(data, self.dated), self.dated)
+        before = self._content(post)
+        apply_changes(post, data)
+        if self._content(post) == before:
+            return post
+        post.revision += 1
+        post.updated_at = utcnow()
+        session.add(post)
+        session.flush()
+        self._add_revision(session, post, principal.user_id)
+        return post
+
+    def revisions(self, session: Session, principal: Principal, post_id: int, params: PageParams) -> Page[R]:
+        """The revisions the caller could have seen when each was current, oldest first."""
+        self.get(session, principal, post_id)
+        key = getattr(self.revision, self.post_key)
+        stmt = (
+            select(self.revision)
+            .join(self.post, col(self.post.id) == key)
+            .where(key == post_id, revision_visible_clause(principal, self.revision, self.post))
+        )
+        return paginate(session, stmt, params, [Sort(self.revision.revision)])
+
+    def delete(self, session: Session, principal: Principal, post_id: int, evidence_dir: Path) -> None:
+        """By its poster (or an admin), with its revisions and its evidence, whoever attached it."""
+        post = self.get_writable(session, principal, post_id)
+        delete_evidence_of(session, evidence_dir, getattr(Evidence, self.post_key), stored_id(post))
+        for revision in session.exec(select(self.revision).where(getattr(self.revision, self.post_key) == post.id)):
+            session.delete(revision)
+        session.flush()
+        session.delete(post)
+        session.flush()
+
+    def _content(self, post: P) -> tuple[Any, ...]:
+        return tuple(getattr(post, field) for field in self.content)
+
+    def _add_revision(self, session: Session, post: P, edited_by_user_id: int | None) -> None:
+        fields: dict[str, Any] = {field: getattr(post, field) for field in self.content}
+        fields.update({self.post_key: stored_id(post), "revision": post.revision})
+        session.add(self.revision(**fields, edited_by_user_id=edited_by_user_id))
+        session.flush()

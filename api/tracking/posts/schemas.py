@@ -1,0 +1,192 @@
+"""Request and response shapes for progress updates, assessments and evidence."""
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+from sqlmodel import Field, SQLModel
+
+from api.core.schemas import with_examples
+from api.core.types import IdField, no_nul, not_blank
+from api.tracking.models import EvidenceKind, TrafficLight, Visibility
+from api.tracking.schemas import OrganisationRef
+
+MAX_TEXT = 20_000
+
+
+PostText = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT), AfterValidator(no_nul), AfterValidator(not_blank)
+]
+Reasoning = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(no_nul)]
+Description = Annotated[str, StringConstraints(max_length=5_000), AfterValidator(no_nul)]
+
+VISIBILITY_HELP = (
+    "`public`: everyone; `shared`: registered users of the state; `confidential`: your "
+    "organisation, the state's NHRIs and admins."
+)
+
+
+class EvidenceRead(SQLModel):
+    id: int
+    kind: EvidenceKind
+    url: str | None = Field(description="For a link.")
+    file_name: str | None = Field(description="For a file: the uploader's file name, without any folder.")
+    content_type: str | None = Field(description="For a file: the type detected from its content.")
+    size_bytes: int | None
+    sha256: str | None
+    description: str | None
+    evidence_date: dt.date | None
+    visibility: Visibility
+    state_code: str
+    organisation: OrganisationRef = Field(description="Who posted it.")
+    progress_update_id: int | None
+    assessment_id: int | None
+    milestone_id: int | None
+    created_at: dt.datetime
+
+
+class EvidenceUpdate(SQLModel):
+    model_config = with_examples({"description": "Ministry circular, signed copy", "visibility": "shared"})
+
+    description: Description | None = None
+    evidence_date: dt.date | None = None
+    visibility: Visibility | None = Field(default=None, description=VISIBILITY_HELP)
+
+
+class ProgressUpdateCreate(SQLModel):
+    model_config = with_examples(
+        {
+            "recommendation_id": 1042,
+            "action_id": 17,
+            "text": "The Roma inclusion programme was adopted by the government in March.",
+            "reported_on": "2021-04-01",
+            "visibility": "shared",
+        }
+    )
+
+    recommendation_id: IdField | None = Field(
+        default=None, description="At least one of recommendation_id and action_id; both of the same state."
+    )
+    action_id: IdField | None = None
+    text: PostText
+    reported_on: dt.date = Field(description="Not in the future.")
+    visibility: Visibility = Field(
+        default=Visibility.shared,
+        description=VISIBILITY_HELP + " Defaults to `shared`: nothing is published to the world unless you say "
+        "`public`, and the state's other users can still follow your work.",
+    )
+
+
+class ProgressUpdateUpdate(SQLModel):
+    """A correction: appends a revision, the earlier text stays in the revisions."""
+
+    model_config = with_examples(
+        {
+            "text": "The programme was adopted on 12 March; its budget was published in May.",
+            "visibility": "public",
+        }
+    )
+
+    text: PostText | None = None
+    reported_on: dt.date | None = None
+    visibility: Visibility | None = Field(default=None, description=VISIBILITY_HELP)
+
+
+class ProgressUpdateRead(SQLModel):
+    id: int
+    state_code: str
+    organisation: OrganisationRef = Field(
+        description="Who posted it (pseudonymous organisations under their public name)."
+    )
+    recommendation_id: int | None
+    action_id: int | None
+    text: str
+    reported_on: dt.date
+    visibility: Visibility
+    revision: int = Field(description="1 for the original; each correction adds one.")
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    evidence: list[EvidenceRead] = Field(description="The evidence attached that you may see.")
+
+
+class ProgressUpdateRevisionRead(SQLModel):
+    revision: int
+    text: str
+    reported_on: dt.date
+    visibility: Visibility
+    created_at: dt.datetime = Field(description="When this revision was written.")
+
+
+class AssessmentCreate(SQLModel):
+    model_config = with_examples(
+        {
+            "recommendation_id": 1042,
+            "rating": "partial",
+            "reasoning": "The programme exists but no budget line was adopted.",
+            "assessed_on": "2021-06-01",
+            "visibility": "confidential",
+        }
+    )
+
+    recommendation_id: IdField
+    rating: TrafficLight = Field(
+        description="`not_started` (red), `partial` (orange), `implemented` (green) or `no_information`."
+    )
+    reasoning: Reasoning | None = None
+    assessed_on: dt.date = Field(description="Not in the future.")
+    visibility: Visibility = Field(
+        default=Visibility.shared,
+        description=VISIBILITY_HELP + " Defaults to `shared`: nothing is published to the world unless you say "
+        "`public`.",
+    )
+
+
+class AssessmentUpdate(SQLModel):
+    """A correction of one point in the history: appends a revision (a new point is a POST)."""
+
+    model_config = with_examples({"rating": "not_started", "reasoning": "The budget line was withdrawn."})
+
+    rating: TrafficLight | None = None
+    reasoning: Reasoning | None = None
+    assessed_on: dt.date | None = None
+    visibility: Visibility | None = Field(default=None, description=VISIBILITY_HELP)
+
+
+class AssessmentRead(SQLModel):
+    id: int
+    state_code: str
+    organisation: OrganisationRef
+    recommendation_id: int
+    rating: TrafficLight
+    reasoning: str | None
+    assessed_on: dt.date
+    visibility: Visibility
+    revision: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    evidence: list[EvidenceRead] = Field(description="The evidence attached that you may see.")
+
+
+class AssessmentRevisionRead(SQLModel):
+    revision: int
+    rating: TrafficLight
+    reasoning: str | None
+    assessed_on: dt.date
+    visibility: Visibility
+    created_at: dt.datetime = Field(description="When this revision was written.")
+
+
+class OrganisationAssessments(SQLModel):
+    """One organisation's view of a recommendation: never merged with anyone else's."""
+
+    organisation: OrganisationRef
+    current: AssessmentRead = Field(description="Its latest assessment you may see (by `assessed_on`, then id).")
+    assessments: int = Field(description="How many of its assessments of this recommendation you may see.")
+
+
+class RecommendationAssessments(SQLModel):
+    recommendation_id: int
+    state_code: str
+    organisations: list[OrganisationAssessments] = Field(
+        description="Government first, then NHRIs, CSOs and other organisations."
+    )
