@@ -16,7 +16,6 @@ from pathlib import Path
 from sqlmodel import Session
 
 from api.audit.models import AuditAction, AuditEntry
-from api.core.errors import InvalidInput
 from api.cycle.models import Review
 from api.imports import detect
 from api.imports.archives import check_zip
@@ -26,7 +25,7 @@ from api.imports.lookups import Lookups
 from api.imports.policy import out_of_scope
 from api.imports.records import ImportFormat, ImportRecord, ImportReport, Reject
 from api.imports.writer import Ready, RecordWriter
-from api.recommendations.policy import check_position_source, position_date_error
+from api.recommendations.policy import document_symbol_error, paragraph_error, position_date_error
 from api.recommendations.service import derive_external_key
 
 CHUNK = 500
@@ -112,8 +111,11 @@ class Pipeline:
         review = self._review(item)
         if review is None:
             return None
-        if item.paragraph is not None and (error := _paragraph_error(item.paragraph)):
+        if item.paragraph is not None and (error := paragraph_error(item.paragraph)):
             self.reject(item.line, "paragraph", error)
+            return None
+        if item.source_document is not None and (error := document_symbol_error(item.source_document)):
+            self.reject(item.line, "source document", error)
             return None
         if not item.text.strip():
             self.reject(item.line, "text", "The recommendation has no text.")
@@ -123,7 +125,10 @@ class Pipeline:
             return None
         when = None
         if item.position is not None:
-            if item.position_paragraph is not None and (error := _paragraph_error(item.position_paragraph)):
+            if item.position_paragraph is not None and (error := paragraph_error(item.position_paragraph)):
+                self.reject(item.line, "source of position", error)
+                return None
+            if item.position_source is not None and (error := document_symbol_error(item.position_source)):
                 self.reject(item.line, "source of position", error)
                 return None
             when = self._position_date(item, review)
@@ -163,15 +168,6 @@ class Pipeline:
         if when not in self._date_errors:
             self._date_errors[when] = position_date_error(when)
         return self._date_errors[when]
-
-
-def _paragraph_error(value: str) -> str | None:
-    """The API's paragraph rule (`check_position_source`), as a reason for a Reject."""
-    try:
-        check_position_source(value)
-    except InvalidInput as exc:
-        return exc.detail
-    return None
 
 
 def run_import(

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
 from api.core.types import UTCDateTime, enum_type, utcnow
+from api.recommendations.policy import MAX_DOCUMENT_SYMBOL, MAX_PARAGRAPH
 
 
 class PositionKind(StrEnum):
@@ -21,13 +22,15 @@ class Recommendation(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", index=True)
-    paragraph: str | None = Field(default=None, max_length=32, description="As published, e.g. `147.68`.")
+    paragraph: str | None = Field(default=None, max_length=MAX_PARAGRAPH, description="As published, e.g. `147.68`.")
     text: str = Field(sa_type=Text)
     action_category: int | None = Field(
         default=None, ge=1, le=5, index=True, description="UPR Info action category, 1 (minimal) to 5 (specific)."
     )
     source_document: str | None = Field(
-        default=None, max_length=64, description="Symbol of the report that records it, e.g. `A/HRC/43/15`."
+        default=None,
+        max_length=MAX_DOCUMENT_SYMBOL,
+        description="Symbol of the report that records it, e.g. `A/HRC/43/15`.",
     )
     external_key: str = Field(
         max_length=128, unique=True, description="Stable key so re-imports update instead of duplicating."
@@ -97,8 +100,8 @@ class Position(SQLModel, table=True):
     recommendation_id: int = Field(foreign_key="recommendation.id", index=True, ondelete="CASCADE")
     position: PositionKind = Field(sa_type=enum_type(PositionKind))
     date: dt.date
-    source_document: str | None = Field(default=None, max_length=64)
-    source_paragraph: str | None = Field(default=None, max_length=32)
+    source_document: str | None = Field(default=None, max_length=MAX_DOCUMENT_SYMBOL)
+    source_paragraph: str | None = Field(default=None, max_length=MAX_PARAGRAPH)
     explanation: str | None = Field(default=None, sa_type=Text)
     recorded_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     recorded_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -15,6 +15,8 @@ from api.core.errors import Conflict, Forbidden, InvalidInput
 from api.core.types import utcnow
 
 PARAGRAPH_PATTERN = r"^\d+(\.\d+)*$"
+MAX_PARAGRAPH = 32  # `147.68`, as the UN numbers them
+MAX_DOCUMENT_SYMBOL = 64  # `A/HRC/43/15/Add.1`
 FIRST_POSITION_DATE = dt.date(2007, 1, 1)  # the UPR's first year
 
 
@@ -57,15 +59,26 @@ def require_position_record(principal: Principal, state_code: str) -> None:
         raise PositionNotOwnState(f"Only the government of {state_code} (or an admin) records its positions.")
 
 
-def is_paragraph(value: str) -> bool:
+def paragraph_error(value: str) -> str | None:
     """A paragraph as the UN publishes it: numbers joined by dots, like `147.68`."""
-    return re.fullmatch(PARAGRAPH_PATTERN, value) is not None
+    if len(value) > MAX_PARAGRAPH:
+        return f"Paragraph {value[:MAX_PARAGRAPH]!r}… is longer than {MAX_PARAGRAPH} characters."
+    if re.fullmatch(PARAGRAPH_PATTERN, value) is None:
+        return f"Paragraph {value!r} is not like `147.68`."
+    return None
+
+
+def document_symbol_error(value: str) -> str | None:
+    """A document symbol (`A/HRC/43/15`) fits its column on both databases."""
+    if len(value) > MAX_DOCUMENT_SYMBOL:
+        return f"The document symbol {value[:MAX_DOCUMENT_SYMBOL]!r}… is longer than {MAX_DOCUMENT_SYMBOL} characters."
+    return None
 
 
 def check_paragraph(paragraph: str | None, field: str = "paragraph") -> None:
     """422 naming `field` unless the paragraph is like `147.68` (or absent)."""
-    if paragraph is not None and not is_paragraph(paragraph):
-        raise InvalidInput(f"Paragraph {paragraph!r} is not like `147.68`.", field=field)
+    if paragraph is not None and (error := paragraph_error(paragraph)):
+        raise InvalidInput(error, field=field)
 
 
 def check_position_source(paragraph: str | None) -> None:

@@ -11,7 +11,7 @@ from api.core.schemas import with_examples
 from api.core.types import MAX_ID, CleanStr, StateCode, no_nul, not_blank
 from api.cycle.models import RegionalGroup
 from api.recommendations.models import PositionKind
-from api.recommendations.policy import PARAGRAPH_PATTERN, position_date_error
+from api.recommendations.policy import MAX_DOCUMENT_SYMBOL, MAX_PARAGRAPH, PARAGRAPH_PATTERN, position_date_error
 from api.taxonomy.schemas import SDG_TARGET_PATTERN, AffectedPersonRead, ThemeRead
 
 SdgTargetCode = Annotated[str, StringConstraints(pattern=SDG_TARGET_PATTERN)]
@@ -35,9 +35,13 @@ class PositionCreate(SQLModel):
     position: PositionKind
     date: dt.date  # when the state took the position: 2007 or later, not in the future
     source_document: CleanStr | None = Field(
-        default=None, max_length=64, description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`."
+        default=None,
+        max_length=MAX_DOCUMENT_SYMBOL,
+        description="Symbol of the document recording it, e.g. `A/HRC/43/15/Add.1`.",
     )
-    source_paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    source_paragraph: str | None = Field(
+        default=None, max_length=MAX_PARAGRAPH, schema_extra={"pattern": PARAGRAPH_PATTERN}
+    )
     explanation: CleanStr | None = Field(default=None, max_length=20_000)
 
     @field_validator("date")
@@ -77,7 +81,7 @@ class RecommendationCreate(SQLModel):
     review_id: int = Field(ge=1, le=MAX_ID)
     paragraph: str | None = Field(
         default=None,
-        max_length=32,
+        max_length=MAX_PARAGRAPH,
         schema_extra={"pattern": PARAGRAPH_PATTERN},
         description="As published, e.g. `147.68`.",
     )
@@ -87,7 +91,7 @@ class RecommendationCreate(SQLModel):
     affected_persons: list[RowId] = Field(default_factory=list, description="Ids from `/affected-persons`.")
     sdg_targets: list[SdgTargetCode] = Field(default_factory=list, description="Target codes, e.g. `16.10`.")
     action_category: int | None = Field(default=None, ge=1, le=5)
-    source_document: CleanStr | None = Field(default=None, max_length=64)
+    source_document: CleanStr | None = Field(default=None, max_length=MAX_DOCUMENT_SYMBOL)
     external_key: CleanStr | None = Field(
         default=None,
         min_length=1,
@@ -103,14 +107,14 @@ class RecommendationUpdate(SQLModel):
 
     model_config = with_examples({"themes": [4, 9], "sdg_targets": ["10.3"]}, {"action_category": 4})
 
-    paragraph: str | None = Field(default=None, max_length=32, schema_extra={"pattern": PARAGRAPH_PATTERN})
+    paragraph: str | None = Field(default=None, max_length=MAX_PARAGRAPH, schema_extra={"pattern": PARAGRAPH_PATTERN})
     text: RecommendationText | None = Field(default=None, min_length=1, max_length=20_000)
     recommending_states: list[StateCode] | None = Field(default=None, min_length=1)
     themes: list[RowId] | None = None
     affected_persons: list[RowId] | None = None
     sdg_targets: list[SdgTargetCode] | None = None
     action_category: int | None = Field(default=None, ge=1, le=5)
-    source_document: CleanStr | None = Field(default=None, max_length=64)
+    source_document: CleanStr | None = Field(default=None, max_length=MAX_DOCUMENT_SYMBOL)
 
 
 class StateRef(SQLModel):

@@ -177,14 +177,22 @@ def test_a_position_the_api_would_refuse_rejects_its_row(session, states):
             record(3, text="Dated in the future", year=2099),
             record(4, text="Dated before the UPR", year=2006),
             record(5, text="Odd paragraph", year=2012, position_paragraph="12x"),
+            record(6, text="Long paragraph", year=2012, position_paragraph="1." * 20 + "1"),
+            record(7, text="Long position source", year=2012, position_source="A/HRC/" + "9" * 70),
+            record(8, text="Long report symbol", year=2012, source_document="A/HRC/" + "9" * 70),
         ],
     )
     assert [(r.line, r.column) for r in report.rejected] == [
         (3, "position date"),
         (4, "position date"),
         (5, "source of position"),
+        (6, "source of position"),
+        (7, "source of position"),
+        (8, "source document"),
     ]
     assert "must be between 2007-01-01 and" in report.rejected[0].reason
+    assert "longer than 32 characters" in report.rejected[3].reason
+    assert "longer than 64 characters" in report.rejected[4].reason
     assert report.inserted == 1 and count(session, Recommendation) == 1 and count(session, Position) == 1
 
 
