@@ -101,13 +101,14 @@ def register_review_dependent(dependent: ReviewDependent) -> None:
         _review_dependents.append(dependent)
 
 
-def count_review_dependents(session: Session, review_ids: Sequence[int]) -> dict[int, int]:
-    """Rows other domains hang on each review: `ReviewRead.recommendation_count`, as the
-    recommendations are what registers."""
+def count_review_dependents(session: Session, review_ids: Sequence[int], noun: str) -> dict[int, int]:
+    """How many `noun` rows (as registered: "recommendations" for `ReviewRead.recommendation_count`)
+    each review has."""
     totals: dict[int, int] = {}
     for dependent in _review_dependents:
-        for review_id, count in dependent.count(session, review_ids).items():
-            totals[review_id] = totals.get(review_id, 0) + count
+        if dependent.noun == noun:
+            for review_id, count in dependent.count(session, review_ids).items():
+                totals[review_id] = totals.get(review_id, 0) + count
     return totals
 
 

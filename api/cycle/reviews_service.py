@@ -44,7 +44,7 @@ def review_reads(session: Session, reviews: Sequence[Review]) -> list[ReviewRead
         .order_by(col(ReviewTroika.review_id), col(ReviewTroika.state_code))
     ):
         troikas[member.review_id].append(member.state_code)
-    counts = count_review_dependents(session, ids)
+    counts = count_review_dependents(session, ids, "recommendations")
     numbers = {r.session_number for r in reviews}
     cycles = dict(
         session.exec(
