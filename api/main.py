@@ -14,6 +14,7 @@ from api.cycle.router import routers as cycle_routers
 from api.health import router as health_router
 from api.http.body_limit import BodySizeLimitMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
+from api.http.query_params import RejectUnknownQuery
 from api.http.request_id import RequestIdMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
@@ -34,7 +35,12 @@ with `limit` and `offset` or `cursor` and answers `{"items", "total", "next_curs
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=logging.INFO)
-    app = FastAPI(title="UPR Tracker — cycle API", version="0.1.0", description=DESCRIPTION)
+    app = FastAPI(
+        title="UPR Tracker — cycle API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        dependencies=[RejectUnknownQuery],  # every route: an unknown query parameter is a 422
+    )
     install_error_handlers(app)
     install_replay_handler(app)
     install_problem_openapi(app)

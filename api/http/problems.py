@@ -253,5 +253,6 @@ def _implied_statuses(operation: dict[str, Any]) -> set[int]:
         statuses.add(413)
     if any(p.get("in") == "header" and p.get("name") == "Idempotency-Key" for p in operation.get("parameters", ())):
         statuses.add(409)  # the key reused with a different request, or still in progress (api/idempotency)
+    statuses.add(422)  # an unknown query parameter, on every operation (api/http/query_params.py)
     statuses.add(503)  # the database busy (a lock or pool wait timed out) or unreachable, with Retry-After
     return statuses

@@ -12,6 +12,7 @@ from api.auth.openapi import install_permission_openapi
 from api.health import router as health_router
 from api.http.body_limit import BodySizeLimitMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
+from api.http.query_params import RejectUnknownQuery
 from api.http.request_id import RequestIdMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.request_context import RequestContextMiddleware
@@ -43,6 +44,7 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
         version="0.1.0",
         description=DESCRIPTION,
         servers=[{"url": MOUNT_PATH, "description": "mounted in the cycle API"}] if mounted else None,
+        dependencies=[RejectUnknownQuery],  # every route: an unknown query parameter is a 422
     )
     install_error_handlers(app)
     install_replay_handler(app)
