@@ -1,4 +1,4 @@
-"""The `upr` command: serve, worker, migrate, seed, create-user, import, export."""
+"""The `upr` command: serve, worker, migrate, seed, create-user, import, export, classify."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -54,7 +54,8 @@ def seed(
         bool, typer.Option(help="Give the demo accounts new passwords and print them.")
     ] = False,
 ) -> None:
-    """Load all UN states, the UPR cycles and sessions, the SDG targets, a real review (Slovenia, 2019) with
+    """Load all UN states, the UPR cycles and sessions, the SDG targets, the vocabulary of themes and groups
+    (merging duplicates into it), a real review (Slovenia, 2019) with
     all its recommendations, and the demo organisations and users (idempotent)."""
     from api.seed import seed_demo_accounts, seed_reference_and_demo
     from api.tracking.demo import seed_demo_tracking
@@ -67,6 +68,12 @@ def seed(
     demo = report.demo
     console.print(f"Seeded {report.states} new states.")
     console.print(f"Seeded {report.cycles} cycles, {report.sessions} sessions, {report.sdg_targets} SDG targets.")
+    themes, groups = report.vocabulary.themes, report.vocabulary.affected_persons
+    console.print(
+        f"Vocabulary: {themes.created} new and {themes.updated} updated themes, {themes.merged} merged into "
+        f"canonical ones; {groups.created} new, {groups.updated} updated and {groups.merged} merged "
+        f"affected-person groups; {themes.synonyms + groups.synonyms} synonyms."
+    )
     console.print(
         f"Demo review (Slovenia, session 34): seeded {demo.reviews} new review, {demo.documents} "
         f"documents, {demo.themes} themes, {demo.affected_persons} affected-person groups and "
@@ -313,6 +320,31 @@ def worker(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     run_worker(once=once, concurrency=concurrency)
+
+
+classify_app = typer.Typer(help="The text classifier that tags what the sources left untagged.", no_args_is_help=True)
+app.add_typer(classify_app, name="classify")
+
+
+@classify_app.command("evaluate")
+def classify_evaluate(
+    data: Annotated[
+        Path, typer.Option(help="The real data folder (UPR Info, DIHR, OHCHR matrices), laid out as ../shared/data.")
+    ] = ROOT.parent / "shared" / "data",
+    seed: Annotated[int, typer.Option(help="Seed of the review split and the models.")] = 0,
+) -> None:
+    """Train on four fifths of the reviews of the real labelled data, and print precision, recall and F1 per
+    label (micro, macro) on the rest, with each label's threshold and whether it is stored."""
+    from api.classify.evaluation import evaluate
+    from api.classify.examples import load_examples
+    from api.classify.report import format_evaluation
+
+    try:
+        examples = load_examples(data)
+    except FileNotFoundError as error:
+        console.print(f"[red]{escape(str(error))}[/red]", soft_wrap=True)
+        raise typer.Exit(1) from None
+    console.print(format_evaluation(evaluate(examples, seed)), markup=False, highlight=False, soft_wrap=True)
 
 
 if __name__ == "__main__":

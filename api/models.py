@@ -22,11 +22,12 @@ from api.recommendations.models import (
     Recommendation,
     RecommendationAffectedPerson,
     RecommendationSdgTarget,
+    RecommendationSource,
     RecommendationTheme,
     RecommendingState,
     VoluntaryPledge,
 )
-from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.taxonomy.models import AffectedPerson, AffectedPersonSynonym, SdgTarget, Theme, ThemeSynonym
 from api.tracking.models import (
     Action,
     ActionRecommendation,
@@ -72,6 +73,7 @@ __all__ = [
     "ProgressUpdate",
     "ProgressUpdateRevision",
     "AffectedPerson",
+    "AffectedPersonSynonym",
     "AuditEntry",
     "IdempotencyKey",
     "Cycle",
@@ -82,6 +84,7 @@ __all__ = [
     "Recommendation",
     "RecommendationAffectedPerson",
     "RecommendationSdgTarget",
+    "RecommendationSource",
     "RecommendationTheme",
     "RecommendingState",
     "Review",
@@ -94,6 +97,7 @@ __all__ = [
     "SubmissionParty",
     "SubmissionTheme",
     "Theme",
+    "ThemeSynonym",
     "UprSession",
     "User",
     "VoluntaryPledge",

@@ -11,14 +11,15 @@ import csv
 import io
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from importlib.resources import files
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from api.audit.models import AuditAction, AuditEntry
 from api.auth.models import Organisation, OrganisationKind, User
 from api.auth.security import hash_password
 from api.auth.service import revoke_access_tokens
@@ -34,7 +35,9 @@ from api.cycle.models import (
     UNStatus,
     UprSession,
 )
+from api.imports.lookups import Lookups
 from api.recommendations.models import (
+    ImportFormat,
     PositionKind,
     Recommendation,
     RecommendationAffectedPerson,
@@ -46,6 +49,7 @@ from api.recommendations.schemas import PositionCreate
 from api.recommendations.service import derive_external_key
 from api.taxonomy.models import AffectedPerson, Theme
 from api.taxonomy.service import seed_sdg_targets
+from api.taxonomy.vocabulary_service import VocabularyReport, seed_vocabulary
 
 GROUPS = {
     "Africa": RegionalGroup.african,
@@ -185,20 +189,19 @@ def demo_fixture() -> dict[str, Any]:
     return json.loads(files("api").joinpath(DEMO_REVIEW).read_text(encoding="utf-8"))
 
 
-Named = TypeVar("Named", Theme, AffectedPerson)
+def _vocabulary_ids(session: Session, recs: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, int], int, int]:
+    """label → id of the demo's themes and groups, read through the vocabulary's crosswalk as an import of
+    OHCHR's matrix reads them (the fixture is that matrix), so the demo lands on the canonical entries;
+    with the number of themes and groups this created."""
+    lookups = Lookups(session, ImportFormat.ohchr_matrix.value)
+    before = (_count(session, Theme), _count(session, AffectedPerson))
+    themes = {t: lookups.theme(t, None) for r in recs for t in r["themes"]}
+    persons = {p: lookups.person(p) for r in recs for p in r["affected_persons"]}
+    return themes, persons, _count(session, Theme) - before[0], _count(session, AffectedPerson) - before[1]
 
 
-def _by_name(session: Session, model: type[Named], names: list[str]) -> tuple[dict[str, Named], int]:
-    """name → row for every name, creating the missing ones; matched case-insensitively like the API."""
-    rows = {
-        row.name.lower(): row
-        for row in session.exec(select(model).where(func.lower(model.name).in_([n.lower() for n in names])))
-    }
-    new = [model(name=n) for n in dict.fromkeys(names) if n.lower() not in rows]
-    session.add_all(new)
-    session.flush()
-    rows.update({row.name.lower(): row for row in new})
-    return {n: rows[n.lower()] for n in names}, len(new)
+def _count(session: Session, model: type[Theme] | type[AffectedPerson]) -> int:
+    return session.exec(select(func.count()).select_from(model)).one()
 
 
 def _review(session: Session, data: dict[str, Any]) -> tuple[Review, int]:
@@ -261,10 +264,7 @@ def seed_demo_review(session: Session, fixture: dict[str, Any] | None = None) ->
     if not recs:
         session.flush()
         return counts
-    themes, counts.themes = _by_name(session, Theme, [t for r in recs for t in r["themes"]])
-    persons, counts.affected_persons = _by_name(
-        session, AffectedPerson, [p for r in recs for p in r["affected_persons"]]
-    )
+    themes, persons, counts.themes, counts.affected_persons = _vocabulary_ids(session, recs)
     report = next(d["symbol"] for d in data["documents"] if d["kind"] == DocumentKind.working_group_report)
     rows = [
         Recommendation(
@@ -281,10 +281,15 @@ def seed_demo_review(session: Session, fixture: dict[str, Any] | None = None) ->
     for row, r in zip(rows, recs, strict=True):
         row_id = _id(row)
         session.add_all(RecommendingState(recommendation_id=row_id, state_code=c) for c in r["recommending_states"])
-        session.add_all(RecommendationTheme(recommendation_id=row_id, theme_id=_id(themes[t])) for t in r["themes"])
+        # Two labels of one row may name one canonical entry (the first label is kept as the source's).
+        theme_labels = {themes[t]: t for t in reversed(r["themes"])}
         session.add_all(
-            RecommendationAffectedPerson(recommendation_id=row_id, affected_person_id=_id(persons[p]))
-            for p in r["affected_persons"]
+            RecommendationTheme(recommendation_id=row_id, theme_id=theme_id, source_label=label[:300])
+            for theme_id, label in theme_labels.items()
+        )
+        session.add_all(
+            RecommendationAffectedPerson(recommendation_id=row_id, affected_person_id=person_id)
+            for person_id in dict.fromkeys(persons[p] for p in r["affected_persons"])
         )
         # The same write as a government's over the API, so the current position follows the history.
         source = r["position_source"]
@@ -307,7 +312,25 @@ class SeedReport:
     cycles: int
     sessions: int
     sdg_targets: int
+    vocabulary: VocabularyReport
     demo: DemoCounts
+
+
+def seed_vocabulary_audited(session: Session) -> VocabularyReport:
+    """The canonical themes and groups (`seed_vocabulary` writes with plain statements, unseen by the
+    audit listener): one audit entry for the run when it changed anything."""
+    report = seed_vocabulary(session)
+    if report.changed:
+        session.add(
+            AuditEntry(
+                entity="vocabulary",
+                entity_id="api/taxonomy/data",
+                action=AuditAction.update,
+                changes={"themes": asdict(report.themes), "affected_persons": asdict(report.affected_persons)},
+            )
+        )
+        session.flush()
+    return report
 
 
 def seed_reference_and_demo(session: Session) -> SeedReport:
@@ -317,5 +340,6 @@ def seed_reference_and_demo(session: Session) -> SeedReport:
         cycles=seed_cycles(session),
         sessions=seed_sessions(session),
         sdg_targets=seed_sdg_targets(session),
+        vocabulary=seed_vocabulary_audited(session),
         demo=seed_demo_review(session),
     )

@@ -26,9 +26,23 @@ from api.recommendations.models import (
 )
 from api.seed import demo_fixture, seed_reference_and_demo
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.taxonomy.vocabulary import canonical_for, vocabulary
 
 FIXTURE = demo_fixture()
 RECS = FIXTURE["recommendations"]
+
+
+def canonical_theme(label: str) -> str:
+    """The canonical theme a label of the demo's OHCHR matrix lands on."""
+    synonym = canonical_for("ohchr-matrix", label, kind="theme")
+    assert synonym is not None and synonym.code is not None, f"{label!r} is not in the crosswalk"
+    return vocabulary().themes[synonym.code].name
+
+
+def canonical_group(label: str) -> str:
+    synonym = canonical_for("ohchr-matrix", label, kind="affected_person")
+    assert synonym is not None and synonym.code is not None, f"{label!r} is not in the crosswalk"
+    return vocabulary().groups[synonym.code].name
 
 
 def load_builder():
@@ -119,10 +133,13 @@ def test_seed_loads_every_recommendation_of_the_review(session: Session, seeded)
     assert seeded.demo.recommendations == len(RECS) == count(session, Recommendation, in_review)
     assert count(session, Position) == len(RECS)
     assert count(session, RecommendingState) == sum(len(r["recommending_states"]) for r in RECS)
-    assert count(session, RecommendationTheme) == sum(len(r["themes"]) for r in RECS)
-    assert count(session, RecommendationAffectedPerson) == sum(len(r["affected_persons"]) for r in RECS)
-    assert count(session, Theme) == len({t for r in RECS for t in r["themes"]}) == seeded.demo.themes
-    assert count(session, AffectedPerson) == len({p for r in RECS for p in r["affected_persons"]})
+    # The matrix's labels land on canonical entries (two labels may share one): one link per entry.
+    assert count(session, RecommendationTheme) == sum(len({canonical_theme(t) for t in r["themes"]}) for r in RECS)
+    assert count(session, RecommendationAffectedPerson) == sum(
+        len({canonical_group(p) for p in r["affected_persons"]}) for r in RECS
+    )
+    assert count(session, Theme) == len(vocabulary().themes) and seeded.demo.themes == 0
+    assert count(session, AffectedPerson) == len(vocabulary().groups) and seeded.demo.affected_persons == 0
     positions = Counter(r["position"] for r in RECS)
     for kind in PositionKind:
         assert count(session, Recommendation, in_review, Recommendation.current_position == kind) == positions[kind]
@@ -213,7 +230,9 @@ async def test_summary_of_the_seeded_review_matches_the_fixture(client, session:
     assert {s["code"]: s["count"] for s in body["by_recommending_state"]} == Counter(
         c for r in RECS for c in r["recommending_states"]
     )
-    assert {t["name"]: t["count"] for t in body["by_theme"]} == Counter(t for r in RECS for t in r["themes"])
+    assert {t["name"]: t["count"] for t in body["by_theme"]} == Counter(
+        name for r in RECS for name in {canonical_theme(t) for t in r["themes"]}
+    )
     supported_by = Counter(c for r in RECS if r["position"] == "supported" for c in r["recommending_states"])
     assert {s["code"]: s["supported"] for s in body["by_recommending_state"]} == {
         s["code"]: supported_by[s["code"]] for s in body["by_recommending_state"]

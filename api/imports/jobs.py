@@ -159,6 +159,8 @@ def run_job(
                     strict=options.get("strict", False),
                     only_state=options.get("only_state"),
                     progress=progress,
+                    import_job_id=job_id,
+                    file_name=job.filename,
                 )
                 if options.get("dry_run"):
                     session.rollback()

@@ -2,8 +2,9 @@
 
 The table's columns and rows come from `ohchr_tables`, the review the file records from
 `ohchr_review`, and the cells, which pack several fields into one string, are parsed in
-`ohchr_cells`. Full-width rows (`Theme: …`, `Right or area: …`) head the rows below them. Apart from
-`line`, the DOCX and its CSV flattening give the same records.
+`ohchr_cells`: a note in a cell (`Comments: …`) goes with the cell's recommendations as their
+note, never a recommendation of its own. Full-width rows (`Theme: …`, `Right or area: …`) head the
+rows below them. Apart from `line`, the DOCX and its CSV flattening give the same records.
 """
 
 import re
@@ -22,6 +23,7 @@ from api.imports.ohchr_cells import (
     parse_source,
     parse_tags,
     resolve_states,
+    split_note,
     split_recommendations,
     split_source,
     theme_label,
@@ -95,9 +97,12 @@ class _Matrix:
         text_cell = self.cell(cells, Column.recommendation)
         if not clean(text_cell):
             raise _RowError(Column.recommendation, "no recommendation text")
+        position_cell, position_note = split_note(self.cell(cells, Column.position))
         with _blame(Column.position):
-            position = parse_position(self.cell(cells, Column.position))
+            position = parse_position(position_cell)
         body, source = split_source(text_cell)
+        body, note = split_note(body)
+        note = "\n".join(n for n in (note, position_note) if n) or None
         if Column.source in self.columns and clean(self.cell(cells, Column.source)):
             source = parse_source(self.cell(cells, Column.source))
         if source and source.report:
@@ -152,6 +157,7 @@ class _Matrix:
                 affected_persons=list(tags.affected_persons),
                 sdg_targets=list(tags.sdg_targets),
                 source_document=self.report,
+                note=note,
             )
 
     def _column_states(self, cells: list[str]) -> list[str]:

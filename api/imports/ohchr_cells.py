@@ -1,7 +1,8 @@
 """Parsing the cells of an OHCHR matrix: each packs several fields into one string.
 
-The recommendation cell holds `186.28. Text (State); More text (State) (State);` and a
-`Source of position: A/HRC/25/5/Add.1 - Para. 186.28.` line; the themes cell holds theme lines
+The recommendation cell holds `186.28. Text (State); More text (State) (State);`, a
+`Source of position: A/HRC/25/5/Add.1 - Para. 186.28.` line and perhaps a note (`Comments: …`,
+metadata of the recommendation, never one of its own); the themes cell holds theme lines
 (coded `A12 Acceptance of international norms` or uncoded `- Acceptance of …`) followed by
 `SDGs:` and `Affected persons:` / `Groups of Persons:` sub-lists. A cell that cannot be understood
 raises `CellError`, which the reader turns into a Reject for the row.
@@ -85,6 +86,24 @@ def split_source(cell: str) -> tuple[str, PositionSource | None]:
         if found is None:
             found = parse_source(match.group("rest"))
     return SOURCE_LINE.sub(" ", cell), found
+
+
+# ---- notes -----------------------------------------------------------------------------------
+
+# `Comments: …`, `Note: …`, `Remarks: …` at the start of a line or after a recommendation's end (`(Iran);
+# Comments: …`): what the matrix notes about the recommendation, never a recommendation of its own.
+NOTE = re.compile(
+    r"(?:^|(?<=[;.)])[ \t]*)(?P<label>comments?|notes?|remarks?|observations?|explanations?)[ \t]*:", re.I | re.M
+)
+
+
+def split_note(cell: str) -> tuple[str, str | None]:
+    """The cell without its note, and the note with its label (`Comments: …`, whitespace collapsed)
+    up to the end of the cell; a note runs to the end, as the matrices append it."""
+    match = NOTE.search(cell)
+    if match is None:
+        return cell, None
+    return cell[: match.start("label")], clean(cell[match.start("label") :]) or None
 
 
 # ---- recommendations and their recommending states --------------------------------------------

@@ -1,15 +1,11 @@
 """What readers produce: normalised recommendations, rejected rows, and the import report."""
 
 from dataclasses import dataclass, field
-from enum import StrEnum
+from datetime import date
 
+# The formats live with the recommendations, whose sources name them (`RecommendationSource.publisher`).
+from api.recommendations.models import ImportFormat as ImportFormat
 from api.recommendations.models import PositionKind
-
-
-class ImportFormat(StrEnum):
-    upr_info = "upr-info"
-    dihr = "dihr"
-    ohchr_matrix = "ohchr-matrix"
 
 
 @dataclass
@@ -26,8 +22,10 @@ class ImportRecord:
 
     `line` is the 1-based line (CSV), row (XLSX) or table row (DOCX) it came from, for reports.
     `key_parts` identify the recommendation within its source (its normalised text), as the reader
-    sees it; the pipeline matches records to rows by `derive_external_key` (state, cycle and text),
-    which is how a re-import updates instead of duplicating and two publishers meet on one record.
+    sees it. The writer matches records to rows by identity (`writer`): a paragraph number is identity
+    (the review, the paragraph and a recommending state), the text (`derive_external_key`: state,
+    cycle and text) only when the source gives no paragraph; that is how a re-import updates instead
+    of duplicating and two publishers meet on one record.
     """
 
     line: int
@@ -44,12 +42,14 @@ class ImportRecord:
     position_label: str | None = None  # the source's own wording, e.g. "Accepted"
     position_source: str | None = None  # symbol of the document recording the position
     position_paragraph: str | None = None
+    position_date: date | None = None  # only when the file gives it: never guessed from a year
     themes: list[ThemeLabel] = field(default_factory=list)
     affected_persons: list[str] = field(default_factory=list)
     sdg_targets: list[str] = field(default_factory=list)
     action_category: int | None = None
     source_document: str | None = None  # e.g. the working-group report A/HRC/12/9
     is_pledge: bool = False  # voluntary pledges are kept apart from recommendations
+    note: str | None = None  # what the source notes beside the text (`Comments: …`): never a text
 
 
 @dataclass(frozen=True)

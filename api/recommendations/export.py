@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from api.core.pagination import PageParams
 from api.core.spreadsheets import csv_row, xlsx_row
-from api.recommendations.schemas import RecommendationRead
+from api.recommendations.schemas import RecommendationRead, RecommendationSourceRead
 from api.recommendations.service import RecommendationFilter, list_recommendations
 
 CSV_TYPE = "text/csv"
@@ -37,6 +37,7 @@ HEADER = [
     "action_category",
     "source_document",
     "external_key",
+    "sources",
 ]
 
 
@@ -68,7 +69,21 @@ def _cells(rec: RecommendationRead) -> list[object]:
         rec.action_category or "",
         rec.source_document or "",
         rec.external_key,
+        "; ".join(_source_cell(source) for source in rec.sources),
     ]
+
+
+def _source_cell(source: RecommendationSourceRead) -> str:
+    """One source, compact: `upr-info upr_info.csv.gz row 1203 ¶147.68 job 12 2026-12-01`."""
+    parts = [source.publisher.value, source.file_name]
+    if source.line is not None:
+        parts.append(f"row {source.line}")
+    if source.paragraph:
+        parts.append(f"¶{source.paragraph}")
+    if source.import_job_id is not None:
+        parts.append(f"job {source.import_job_id}")
+    parts.append(source.imported_at.date().isoformat())
+    return " ".join(parts)
 
 
 def rows(session: Session, filters: RecommendationFilter) -> Iterator[list[object]]:

@@ -1,20 +1,25 @@
-"""Aggregates over published recommendations: a review's summary, and the "champion" states on a theme.
+"""Aggregates over published recommendations: a review's summary, and the "champion" states.
 
-Every figure comes from one GROUP BY in the database (never from loading the rows), written with
-portable SQL (COUNT of CASE, COUNT DISTINCT) so SQLite and PostgreSQL answer the same. Lists inside a
-row (which states a champion recommended to, in which cycles) come from a second grouped query over
-just the states of the page, since SQLite and PostgreSQL spell string aggregation differently.
+Every figure comes from GROUP BY in the database (never from loading the rows), written with portable
+SQL (COUNT of CASE, COUNT DISTINCT) so SQLite and PostgreSQL answer the same. Champions group at the
+finest grain they report (recommending state × review) and sum up from there in Python, because lists
+inside a row (to whom, in which cycles) are spelled differently by the two databases' string aggregates.
 """
 
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import sqlalchemy as sa
-from sqlalchemy import and_, case, distinct, func
+from sqlalchemy import case, distinct, func
 from sqlmodel import Session, col, select
 
 from api.core.errors import InvalidInput, NotFound
 from api.core.pagination import Page, PageParams, Sort, paginate
-from api.cycle.models import RegionalGroup, Review, State, UprSession
+from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
+from api.recommendations import search
 from api.recommendations.models import PositionKind, Recommendation, RecommendationTheme, RecommendingState
 from api.recommendations.schemas import (
     Champion,
@@ -24,6 +29,7 @@ from api.recommendations.schemas import (
     ReviewSummary,
     ThemeCount,
 )
+from api.taxonomy import resolve
 from api.taxonomy.models import Theme
 
 R, RS, RT = Recommendation, RecommendingState, RecommendationTheme
@@ -111,91 +117,192 @@ def review_summary(session: Session, review_id: int) -> ReviewSummary:
     )
 
 
-def _on_theme(columns: list[Any], theme_id: int, region: RegionalGroup | None, since_cycle: int | None) -> sa.Select:
-    """(recommendation × recommending state) pairs on the theme, with the filters applied."""
+@dataclass(frozen=True)
+class ChampionFilter:
+    """Filters of `GET /champions`: several values of one filter mean "any of them"; different filters
+    must all hold. `region` narrows the recommending states (the champions), the others the recommendations."""
+
+    theme: Sequence[str | int] = ()  # ids, codes or names (`api.taxonomy.resolve`)
+    q: str | None = None
+    state_under_review: Sequence[str] = ()
+    since_cycle: int | None = None
+    region: Sequence[RegionalGroup] = ()
+
+
+@dataclass
+class _Tally:
+    """Running figures of one recommending state, summed from its (review, counts) rows."""
+
+    recommendations: int = 0
+    supported: int = 0
+    supported_in_part: int = 0
+    noted: int = 0
+    cycles: set[int] = field(default_factory=set)
+    to: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, review: tuple[str, int], n: int, supported: int, in_part: int, noted: int) -> None:
+        state_under_review, cycle = review
+        self.recommendations += n
+        self.supported += supported
+        self.supported_in_part += in_part
+        self.noted += noted
+        self.cycles.add(cycle)
+        self.to[state_under_review] += n
+
+    @property
+    def no_position_yet(self) -> int:
+        return self.recommendations - self.supported - self.supported_in_part - self.noted
+
+
+def champions(session: Session, params: PageParams, f: ChampionFilter) -> Page[Champion]:
+    """The recommending states of the recommendations matching `f`, most recommendations first (ties by code).
+
+    One grouped query counts the matching recommendations per (recommending state, review) with their
+    current positions; reviews give the state under review and the cycle, so the query joins no more
+    than it filters on. The per-state figures are summed here, and the page is cut from them by the
+    shared `paginate` (over the figures as a VALUES list), so the cursor and offset rules are the
+    ones of every list. A joint recommendation counts for each of its recommending states."""
+    terms = search.search_terms(f.q)
+    if not terms and search.has_words(f.q):
+        raise InvalidInput(
+            "`q` holds only common words (the, other, further…), which are not searched: add a more specific word.",
+            field="q",
+        )
+    if not (f.theme or terms or f.state_under_review):  # the whole collection: slow, and no one's question
+        raise InvalidInput("Give at least one of `theme`, `q` or `state_under_review`.", field="theme")
+    themes = resolve.theme_ids(session, f.theme)  # each with the themes under it; 422 naming `theme`
+    _require_known(session, col(State.code), f.state_under_review, "state_under_review", "state code(s)")
+    cycles = _cycles_from(session, f.since_cycle)
+
     stmt = (
-        sa.select(*columns)
+        sa.select(
+            col(RS.state_code),
+            col(R.review_id),
+            func.count(),
+            _count_where(PositionKind.supported),
+            _count_where(PositionKind.supported_in_part),
+            _count_where(PositionKind.noted),
+        )
         .select_from(R)
-        .join(RT, and_(col(RT.recommendation_id) == R.id, col(RT.theme_id) == theme_id))
         .join(RS, col(RS.recommendation_id) == R.id)
-        .join(Review, col(Review.id) == R.review_id)
-        .join(UprSession, col(UprSession.number) == Review.session_number)
-        .join(State, col(State.code) == RS.state_code)
     )
-    if region is not None:
-        stmt = stmt.where(col(State.regional_group) == region)
-    if since_cycle is not None:
-        stmt = stmt.where(col(UprSession.cycle_number) >= since_cycle)
-    return stmt
-
-
-def champions(
-    session: Session,
-    params: PageParams,
-    *,
-    theme_id: int,
-    region: RegionalGroup | None = None,
-    since_cycle: int | None = None,
-) -> Page[Champion]:
-    if session.get(Theme, theme_id) is None:
-        raise InvalidInput(f"Unknown theme {theme_id}.", field="theme")
-    supported = case((col(R.current_position) == PositionKind.supported, R.id))
-    in_part = case((col(R.current_position) == PositionKind.supported_in_part, R.id))
-    agg = (
-        _on_theme(
-            [
-                col(RS.state_code).label("code"),
-                func.count(distinct(col(R.id))).label("recommendations"),
-                func.count(distinct(col(Review.state_code))).label("to_count"),
-                func.count(distinct(supported)).label("supported"),
-                func.count(distinct(in_part)).label("in_part"),
-            ],
-            theme_id,
-            region,
-            since_cycle,
+    if themes:  # a semi-join: a recommendation on two of the themes counts once
+        stmt = stmt.where(col(R.id).in_(sa.select(col(RT.recommendation_id)).where(col(RT.theme_id).in_(themes))))
+    on_review = []
+    if f.state_under_review:
+        on_review.append(col(Review.state_code).in_(f.state_under_review))
+    if f.since_cycle is not None:
+        on_review.append(
+            col(Review.session_number).in_(
+                sa.select(col(UprSession.number)).where(col(UprSession.cycle_number).in_(cycles))
+            )
         )
-        .group_by(col(RS.state_code))
-        .subquery("champion")
-    )
-    order = [Sort(agg.c.recommendations, descending=True), Sort(agg.c.code)]
+    if on_review:
+        stmt = stmt.where(col(R.review_id).in_(sa.select(col(Review.id)).where(*on_review)))
+    if terms:
+        stmt, _rank = search.apply_search(session, stmt, terms)
+    # Through the connection: plain rows, without the ORM's result processing (thousands of rows).
+    grouped = session.connection().execute(stmt.group_by(col(RS.state_code), col(R.review_id))).all()
+    if f.region:  # kept here, not in SQL: SQLite probes the link table once per state of the group otherwise
+        in_region = set(session.exec(select(State.code).where(col(State.regional_group).in_(f.region))))
+        grouped = [row for row in grouped if row[0] in in_region]
+    counts: dict[str, int] = defaultdict(int)
+    for row in grouped:
+        counts[row[0]] += row[2]
 
-    stmt = sa.select(agg, col(State.name), col(State.regional_group)).join(State, col(State.code) == agg.c.code)
-    page = paginate(session, stmt, params, order, rows=True)
-    rows = page.items
-
-    codes = {row.code for row in rows}
-    to_states: dict[str, list[str]] = {c: [] for c in codes}
-    cycles: dict[str, list[int]] = {c: [] for c in codes}
-    if codes:
-        # One grouped pass over the theme for every recommending state, kept for the page's states:
-        # restricting it with `IN (page codes)` made SQLite probe the index once per row instead.
-        columns = [col(RS.state_code), col(Review.state_code), col(UprSession.cycle_number)]
-        pairs = {
-            tuple(row) for row in session.execute(_on_theme(columns, theme_id, region, since_cycle).group_by(*columns))
-        }
-        for code, to, cycle in sorted(pairs):
-            if code in codes:
-                if to not in to_states[code]:
-                    to_states[code].append(to)
-                if cycle not in cycles[code]:
-                    cycles[code].append(cycle)
-        for code in codes:
-            to_states[code].sort()
-            cycles[code].sort()
-
-    items = [
-        Champion(
-            code=row.code,
-            name=row.name,
-            regional_group=row.regional_group,
-            recommendations=row.recommendations,
-            states_under_review_count=row.to_count,
-            states_under_review=to_states[row.code],
-            supported=row.supported,
-            supported_in_part=row.in_part,
-            supported_share=round((row.supported + row.in_part) / row.recommendations, 4),
-            cycles=cycles[row.code],
+    page = _page(session, params, counts)
+    tallies = {code: _Tally() for code, *_ in page.items}
+    if tallies:
+        reviews = dict(
+            (rid, (state, cycle))
+            for rid, state, cycle in session.execute(
+                sa.select(col(Review.id), col(Review.state_code), col(UprSession.cycle_number)).join(
+                    UprSession, col(UprSession.number) == Review.session_number
+                )
+            )
         )
-        for row in rows
-    ]
+        for code, review_id, n, supported, in_part, noted in grouped:
+            if (tally := tallies.get(code)) is not None:
+                tally.add(reviews[review_id], n, supported, in_part, noted)
+    link = _link_filters(f, themes, cycles)
+    items = [_champion(code, name, group, tallies[code], link) for code, _n, name, group in page.items]
     return Page[Champion](items=items, total=page.total, next_cursor=page.next_cursor)
+
+
+def _page(session: Session, params: PageParams, counts: dict[str, int]) -> Page[Any]:
+    """A page of (code, recommendations, name, regional group), most recommendations first, then by code.
+
+    The figures go back to the database as a VALUES list so that `paginate` cuts the page as it does
+    every list's. Written as text with bound values: SQLAlchemy's `values()` construct takes ~10 ms to
+    compile 200 rows (twice, for the count and the page), and SQLite does not accept its column aliases."""
+    rows = list(counts.items()) or [("", 0)]  # VALUES needs a row: an empty answer filters its stand-in out
+    params_: dict[str, Any] = {}
+    for i, (code, n) in enumerate(rows):
+        params_[f"figure{i}_code"], params_[f"figure{i}_n"] = code, n
+    values = ", ".join(f"(:figure{i}_code, :figure{i}_n)" for i in range(len(rows)))
+    figures = (
+        sa.text(f"SELECT column1 AS code, column2 AS recommendations FROM (VALUES {values}) AS figure_rows")
+        .bindparams(**params_)
+        .columns(sa.column("code", sa.String), sa.column("recommendations", sa.Integer))
+        .cte("figures")
+    )
+    stmt = sa.select(figures.c.code, figures.c.recommendations, col(State.name), col(State.regional_group)).join(
+        State, col(State.code) == figures.c.code
+    )
+    if not counts:
+        stmt = stmt.where(sa.false())
+    order = [Sort(figures.c.recommendations, descending=True), Sort(figures.c.code)]
+    return paginate(session, stmt, params, order, rows=True)
+
+
+def _champion(code: str, name: str, group: RegionalGroup | None, t: _Tally, link: list[tuple[str, Any]]) -> Champion:
+    return Champion(
+        code=code,
+        name=name,
+        regional_group=group,
+        recommendations=t.recommendations,
+        states_under_review_count=len(t.to),
+        states_under_review=sorted(t.to),
+        by_state_under_review=dict(sorted(t.to.items())),
+        supported=t.supported,
+        supported_in_part=t.supported_in_part,
+        noted=t.noted,
+        no_position_yet=t.no_position_yet,
+        supported_share=round((t.supported + t.supported_in_part) / t.recommendations, 4),
+        cycles=sorted(t.cycles),
+        latest_cycle=max(t.cycles),
+        recommendations_url="/recommendations?" + urlencode([("recommending_state", code), *link]),
+    )
+
+
+def _link_filters(f: ChampionFilter, themes: list[int], cycles: list[int]) -> list[tuple[str, Any]]:
+    """The filters of `GET /recommendations` that list what a champion was counted for: the themes with
+    their narrower ones spelled out, `since_cycle` as the cycles from it on. `region` needs nothing: the
+    recommending state is in it."""
+    link: list[tuple[str, Any]] = [("state_under_review", s) for s in dict.fromkeys(f.state_under_review)]
+    link += [("theme", t) for t in themes]
+    if f.since_cycle is not None:
+        link += [("cycle", c) for c in cycles]
+    if f.q is not None and search.has_words(f.q):
+        link.append(("q", f.q))
+    return link
+
+
+def _cycles_from(session: Session, since_cycle: int | None) -> list[int]:
+    """The known cycles from `since_cycle` on; 422 naming `since_cycle` when it is not a known cycle."""
+    if since_cycle is None:
+        return []
+    numbers = sorted(session.exec(select(Cycle.number)))
+    if since_cycle not in numbers:
+        raise InvalidInput(f"Unknown cycle {since_cycle}.", field="since_cycle")
+    return [n for n in numbers if n >= since_cycle]
+
+
+def _require_known(session: Session, column: Any, values: Sequence[str], param: str, what: str) -> None:
+    """422 naming `param` when a code does not exist: a typo must not read as "nobody recommended"."""
+    wanted = list(dict.fromkeys(values))
+    if not wanted:
+        return
+    found = set(session.exec(select(column).where(column.in_(wanted))))
+    if missing := [v for v in wanted if v not in found]:
+        raise InvalidInput(f"Unknown {what}: {', '.join(missing)}.", field=param)

@@ -1,22 +1,26 @@
 """HTTP for the aggregates over published recommendations: review summaries and champion states."""
 
+from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.auth.deps import Public
 from api.core.pagination import Page
-from api.core.types import MAX_ID
+from api.core.types import StateCode
 from api.cycle.models import RegionalGroup
 from api.db import SessionDep
 from api.http.pages import PageDep
 from api.http.params import IdPath
 from api.http.problems import error_responses
 from api.recommendations import insights
+from api.recommendations.router import THEME, VocabularyValue
 from api.recommendations.schemas import Champion, ReviewSummary
 
 router = APIRouter(tags=["insights"])
 routers: list[APIRouter] = [router]
+
+ANY_OF = " Repeat the parameter for any of several values."
 
 
 @router.get(
@@ -37,12 +41,35 @@ def champions(
     session: SessionDep,
     _: Public,
     page: PageDep,
-    theme: Annotated[int, Query(ge=1, le=MAX_ID, description="Theme id (see `/themes`).")],
-    region: Annotated[RegionalGroup | None, Query(description="Regional group of the recommending state.")] = None,
+    theme: Annotated[Sequence[VocabularyValue], Query(description=THEME + ANY_OF)] = (),
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="Full-text search of the recommendation text, as `q` of `/recommendations` (stemmed "
+            "English, every word must occur).",
+        ),
+    ] = None,
+    state_under_review: Annotated[
+        Sequence[StateCode],
+        Query(description="ISO3 code of the state the recommendations were made to, e.g. yours." + ANY_OF),
+    ] = (),
     since_cycle: Annotated[
         int | None, Query(ge=1, le=99, description="Only recommendations from this cycle on.")
     ] = None,
-) -> Page[Champion]:
-    """The states that made recommendations on a theme, across cycles: how many, to whom, and how often the
-    state under review supported them — the states a civil-society organisation may lobby. Most active first."""
-    return insights.champions(session, page, theme_id=theme, region=region, since_cycle=since_cycle)
+    region: Annotated[
+        Sequence[RegionalGroup], Query(description="UN regional group of the recommending state." + ANY_OF)
+    ] = (),
+) -> Response:
+    """The states that recommended on a subject, and how the state under review answered them.
+
+    Answers "who recommended on X to my state before, and did we accept it?": the recommending states of
+    the recommendations matching every filter given (at least one of `theme`, `q`, `state_under_review`),
+    each with how many, to whom, their current positions, the cycles, and a `/recommendations` link
+    listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
+    naming the parameter."""
+    filters = insights.ChampionFilter(
+        theme=theme, q=q, state_under_review=state_under_review, since_cycle=since_cycle, region=region
+    )
+    # Serialised once here, as `GET /recommendations` does: the items are built and checked by the service.
+    return Response(insights.champions(session, page, filters).model_dump_json(), media_type="application/json")

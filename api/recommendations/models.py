@@ -3,7 +3,7 @@
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Index, Text
+from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.types import UTCDateTime, enum_type, utcnow
@@ -15,6 +15,23 @@ class PositionKind(StrEnum):
     supported_in_part = "supported_in_part"
     noted = "noted"
     pending = "pending"
+
+
+class PositionDateOrigin(StrEnum):
+    """Where a position's date comes from: the source itself, or the adoption date of the review's
+    outcome (the position is taken at adoption) when the source gives none. A date known from neither
+    is null, with no origin: never a placeholder that looks real."""
+
+    source = "source"
+    derived = "derived"
+
+
+class ImportFormat(StrEnum):
+    """A publisher and its file format: what an import reads, and where a recommendation came from."""
+
+    upr_info = "upr-info"
+    dihr = "dihr"
+    ohchr_matrix = "ohchr-matrix"
 
 
 class Recommendation(SQLModel, table=True):
@@ -42,7 +59,10 @@ class Recommendation(SQLModel, table=True):
         description="The latest position; kept with the history.",
     )
     sources: list[str] | None = Field(
-        default=None, sa_type=JSON, description="Publishers it was imported from (upr-info, dihr, ohchr-matrix)."
+        default=None,
+        sa_type=JSON,
+        description="Publishers it was imported from (upr-info, dihr, ohchr-matrix); each file that brought "
+        "it is a `RecommendationSource`.",
     )
     created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
@@ -93,13 +113,54 @@ class RecommendationSdgTarget(SQLModel, table=True):
     sdg_target_code: str = Field(foreign_key="sdg_target.code", primary_key=True, max_length=8, index=True)
 
 
+class RecommendationSource(SQLModel, table=True):
+    """One file that brought a recommendation: one row per recommendation and file (publisher and file
+    name), which the latest import of that file refreshes, so a re-import never adds a duplicate.
+    Recommendations entered through the API have none (the audit log says who and when)."""
+
+    __tablename__ = "recommendation_source"
+    __table_args__ = (
+        UniqueConstraint("recommendation_id", "publisher", "file_name", name="uq_recommendation_source_file"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    recommendation_id: int = Field(foreign_key="recommendation.id", ondelete="CASCADE")
+    publisher: ImportFormat = Field(sa_type=enum_type(ImportFormat))
+    file_name: str = Field(max_length=255)
+    line: int | None = Field(
+        default=None, description="The first line (CSV), row (XLSX) or table row (DOCX) that gave it."
+    )
+    paragraph: str | None = Field(default=None, max_length=MAX_PARAGRAPH, description="The paragraph this file gives.")
+    import_job_id: int | None = Field(
+        default=None,
+        foreign_key="import_job.id",
+        ondelete="SET NULL",
+        description="The import job, when the file was uploaded (a command-line import has none).",
+    )
+    imported_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    text: str | None = Field(
+        default=None, sa_type=Text, description="The text as this file gives it, when it differs from the record's."
+    )
+    note: str | None = Field(
+        default=None, sa_type=Text, description="What the file notes beside the text (`Comments: …`), never a text."
+    )
+
+
 class Position(SQLModel, table=True):
-    """One response of the state under review; the history is append-only."""
+    """One response of the state under review; the history is append-only. A date no source gives is
+    null (and its origin too): such a record is older than any dated one (`policy.history_order`)."""
+
+    __table_args__ = (CheckConstraint("(date IS NULL) = (date_origin IS NULL)", name="date_origin"),)
 
     id: int | None = Field(default=None, primary_key=True)
     recommendation_id: int = Field(foreign_key="recommendation.id", index=True, ondelete="CASCADE")
     position: PositionKind = Field(sa_type=enum_type(PositionKind))
-    date: dt.date
+    date: dt.date | None = None
+    date_origin: PositionDateOrigin | None = Field(
+        default=PositionDateOrigin.source,
+        sa_type=enum_type(PositionDateOrigin).evaluates_none(),  # a None given is written, not the default
+        description="`source` or `derived` (the review's adoption date); null when the date is unknown.",
+    )
     source_document: str | None = Field(default=None, max_length=MAX_DOCUMENT_SYMBOL)
     source_paragraph: str | None = Field(default=None, max_length=MAX_PARAGRAPH)
     explanation: str | None = Field(default=None, sa_type=Text)
@@ -121,4 +182,8 @@ LINK_TABLES: tuple[LinkTable, ...] = (
 )
 # The rows that belong to one recommendation: a delete removes them first, each as a row, so the
 # audit log keeps what went.
-CHILD_TABLES: tuple[LinkTable | type[Position], ...] = (Position, *LINK_TABLES)
+CHILD_TABLES: tuple[LinkTable | type[Position] | type[RecommendationSource], ...] = (
+    Position,
+    RecommendationSource,
+    *LINK_TABLES,
+)

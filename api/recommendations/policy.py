@@ -1,13 +1,16 @@
 """Row rules for recommendations and positions: who records a position, what a paragraph looks like,
-which dates a position may carry, how a position becomes current, and what a delete does when others'
-records refer to a recommendation. The API, the seed and the importers all apply these."""
+which dates a position may carry, how a position becomes current (an undated one is the oldest), and
+what a delete does when others' records refer to a recommendation. The API, the seed and the
+importers all apply these."""
 
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy.sql import Select
-from sqlmodel import Session
+from sqlalchemy import nulls_first
+from sqlalchemy.sql import ColumnElement, Select
+from sqlmodel import Session, col
 
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
@@ -96,8 +99,16 @@ def position_date_error(value: dt.date) -> str | None:
     return None
 
 
-def becomes_current(new_date: dt.date, current_date: dt.date | None) -> bool:
-    """A position appended now becomes current unless the current one is dated later: the latest by
-    (date, id) is the state's current position, and the new record has the highest id. So a
-    back-dated record joins the history without becoming current; one of the same day does."""
-    return current_date is None or new_date >= current_date
+def becomes_current(new_date: dt.date | None, latest_date: dt.date | None) -> bool:
+    """A position appended now becomes current unless a recorded one is dated later. The latest by
+    (date, id) is the state's current position, an undated record being older than any dated one, and
+    the new record has the highest id. `latest_date` is the latest date among the recorded positions
+    (None when none is dated). So a back-dated record joins the history without becoming current, one
+    of the same day does, and an undated one becomes current only among undated ones."""
+    return latest_date is None or (new_date is not None and new_date >= latest_date)
+
+
+def history_order(date_column: Any, id_column: Any) -> list[ColumnElement[Any]]:
+    """Oldest first, as `becomes_current` counts: undated records first (NULLS FIRST, stated, as
+    PostgreSQL would put them last), then by date, then by id. Both databases order the same."""
+    return [nulls_first(col(date_column).asc()), col(id_column).asc()]

@@ -1,29 +1,39 @@
 """Positions of the state under review: an append-only history and the current one derived from it.
 
-`Recommendation.current_position` is a denormalised copy of the latest record by (date, id), kept
+`Recommendation.current_position` is a denormalised copy of the latest record by (date, id) — an
+undated record (an import whose source gives no date) being the oldest — kept
 in the same transaction as the append so filters on it never disagree with the history. The API
 (`record_position`) and the seed append through `append_position`; the importers insert in bulk for
 speed, applying the same rules from `policy` (source paragraph, date, `becomes_current`).
 """
 
-from sqlalchemy import func
+import datetime as dt
+
+from sqlalchemy import Date, Label, func, literal
 from sqlmodel import Session, col, select
 
 from api.auth.principal import Principal
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.types import utcnow
 from api.cycle.models import Review
-from api.recommendations.models import Position, Recommendation
+from api.recommendations.models import Position, PositionDateOrigin, Recommendation
 from api.recommendations.policy import becomes_current, check_position_source, require_position_record
 from api.recommendations.schemas import PositionCreate
 from api.recommendations.service import get_recommendation
 
+UNDATED = dt.date(1, 1, 1)  # how an unknown date sorts in a page of the history
+
 
 def list_positions(session: Session, recommendation_id: int, params: PageParams) -> Page[Position]:
-    """Oldest first, so the page reads as the path the state took (noted 2019 → supported 2022)."""
+    """Oldest first, so the page reads as the path the state took (noted 2019 → supported 2022); undated
+    records first, as `policy.history_order` has it. Keyset pages need a NOT NULL sort value, so the
+    date is sorted as `UNDATED` when unknown (before any date a position may carry)."""
     get_recommendation(session, recommendation_id)
-    stmt = select(Position).where(col(Position.recommendation_id) == recommendation_id)
-    return paginate(session, stmt, params, [Sort(Position.date), Sort(Position.id)])
+    day = func.coalesce(col(Position.date), literal(UNDATED, Date)).label("sort_date")
+    ident: Label[int | None] = col(Position.id).label("position_id")
+    stmt = select(Position, day, ident).where(col(Position.recommendation_id) == recommendation_id)
+    page = paginate(session, stmt, params, [Sort(day), Sort(ident)], rows=True)
+    return page.map(lambda row: row[0])
 
 
 def record_position(session: Session, principal: Principal, recommendation_id: int, data: PositionCreate) -> Position:
@@ -53,6 +63,7 @@ def append_position(
         recommendation_id=recommendation.id,
         position=data.position,
         date=data.date,
+        date_origin=PositionDateOrigin.source,  # the API requires a date: the caller is the source
         source_document=data.source_document,
         source_paragraph=data.source_paragraph,
         explanation=data.explanation,

@@ -1,13 +1,14 @@
 """RecommendationRead for a page of rows in a fixed number of queries, whatever the page size.
 
 One query per related table for the whole page (review with its session, recommending states,
-themes, affected persons, SDG targets), never one per row.
+themes, affected persons, SDG targets, the files it was imported from), never one per row.
 """
 
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select as sa_select  # sqlmodel's is typed for at most four columns
 from sqlmodel import Session, col, select
 
 from api.cycle.models import Review, State, UprSession
@@ -15,10 +16,11 @@ from api.recommendations.models import (
     Recommendation,
     RecommendationAffectedPerson,
     RecommendationSdgTarget,
+    RecommendationSource,
     RecommendationTheme,
     RecommendingState,
 )
-from api.recommendations.schemas import RecommendationRead, StateRef
+from api.recommendations.schemas import RecommendationRead, RecommendationSourceRead, StateRef
 from api.taxonomy.models import AffectedPerson, Theme
 from api.taxonomy.schemas import AffectedPersonRead, ThemeRead
 
@@ -77,6 +79,8 @@ def recommendation_reads(
         rid: sorted((person_reads[p] for p in pids), key=lambda p: (p.name, p.id)) for rid, pids in person_links.items()
     }
 
+    sources = _sources(session, ids)
+
     reads = []
     for i, (rid, rec) in enumerate(zip(ids, recommendations, strict=True)):
         review, cycle = reviews[rec.review_id]
@@ -97,10 +101,45 @@ def recommendation_reads(
                 source_document=rec.source_document,
                 external_key=rec.external_key,
                 current_position=rec.current_position,
+                sources=sources.get(rid, []),
                 rank=ranks[i] if ranks is not None else None,
             )
         )
     return reads
+
+
+def _sources(session: Session, ids: list[int]) -> dict[int, list[RecommendationSourceRead]]:
+    """The page's sources in one query, oldest import first."""
+    out: dict[int, list[RecommendationSourceRead]] = defaultdict(list)
+    stmt = (
+        sa_select(
+            col(RecommendationSource.recommendation_id),
+            col(RecommendationSource.publisher),
+            col(RecommendationSource.file_name),
+            col(RecommendationSource.line),
+            col(RecommendationSource.paragraph),
+            col(RecommendationSource.import_job_id),
+            col(RecommendationSource.imported_at),
+            col(RecommendationSource.text),
+            col(RecommendationSource.note),
+        )
+        .where(col(RecommendationSource.recommendation_id).in_(ids))
+        .order_by(col(RecommendationSource.imported_at), col(RecommendationSource.id))
+    )
+    for rid, publisher, file_name, line, paragraph, job_id, imported_at, text, note in session.execute(stmt):
+        out[rid].append(
+            RecommendationSourceRead.model_construct(
+                publisher=publisher,
+                file_name=file_name,
+                line=line,
+                paragraph=paragraph,
+                import_job_id=job_id,
+                imported_at=imported_at,
+                text=text,
+                note=note,
+            )
+        )
+    return out
 
 
 def _stored_id(recommendation: Recommendation) -> int:

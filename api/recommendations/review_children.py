@@ -11,16 +11,12 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.cycle.policy import register_review_dependent
 from api.cycle.reviews_service import delete_where
 from api.recommendations.models import (
-    Position,
+    CHILD_TABLES,
     Recommendation,
-    RecommendationAffectedPerson,
-    RecommendationSdgTarget,
-    RecommendationTheme,
-    RecommendingState,
 )
 from api.recommendations.policy import refuse_delete_if_referenced
 
-CHILDREN = (Position, RecommendingState, RecommendationTheme, RecommendationAffectedPerson, RecommendationSdgTarget)
+CHILDREN = CHILD_TABLES
 
 
 def _of_review(review_id: int) -> SelectOfScalar[int | None]:

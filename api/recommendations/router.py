@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from annotated_types import Interval
 from fastapi import APIRouter, Header, Query, Response, status
 from fastapi.responses import StreamingResponse
+from pydantic import StringConstraints
 
 from api.auth.deps import CanWritePositions, CanWriteRecommendations, Public
 from api.core.pagination import Page
@@ -35,6 +36,16 @@ routers: list[APIRouter] = [recommendations, position_history]
 
 ActionCategory = Annotated[int, Interval(ge=1, le=5)]
 ANY_OF = " Repeat the parameter for any of several values."
+# Ids, codes and names of /themes and /affected-persons, resolved by `api.taxonomy.resolve`.
+VocabularyValue = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+THEME = (
+    "Theme: its id, code (`D23`), name or a source's label (`death penalty`), in any case; a theme includes "
+    "the themes under it."
+)
+GROUP = (
+    "Affected-persons group: its id, code (`women`), name or a source's label, in any case; a group includes "
+    "the groups under it."
+)
 
 
 EXPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -63,8 +74,8 @@ def list_recommendations(
     ] = (),
     cycle: Annotated[Sequence[RowId], Query(description="Cycle number." + ANY_OF)] = (),
     session_: Annotated[Sequence[RowId], Query(alias="session", description="Session number." + ANY_OF)] = (),
-    theme: Annotated[Sequence[RowId], Query(description="Theme id." + ANY_OF)] = (),
-    affected_persons: Annotated[Sequence[RowId], Query(description="Affected person id." + ANY_OF)] = (),
+    theme: Annotated[Sequence[VocabularyValue], Query(description=THEME + ANY_OF)] = (),
+    affected_persons: Annotated[Sequence[VocabularyValue], Query(description=GROUP + ANY_OF)] = (),
     sdg_target: Annotated[Sequence[SdgTargetCode], Query(description="SDG target code, e.g. `16.10`." + ANY_OF)] = (),
     position: Annotated[Sequence[PositionKind], Query(description="Current position." + ANY_OF)] = (),
     action_category: Annotated[
@@ -102,6 +113,7 @@ def list_recommendations(
         review=review,
         q=q,
     )
+    filters = service.resolve_filter(session, filters)  # once, though an export pages through it many times
     if media_type := export.negotiated_type(accept):
         handle = export.export_file(session, filters, media_type)
         extension = "xlsx" if media_type == export.XLSX_TYPE else "csv"

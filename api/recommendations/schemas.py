@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from api.core.schemas import with_examples
 from api.core.types import MAX_ID, CleanStr, StateCode, no_nul, not_blank
 from api.cycle.models import RegionalGroup
-from api.recommendations.models import PositionKind
+from api.recommendations.models import ImportFormat, PositionDateOrigin, PositionKind
 from api.recommendations.policy import MAX_DOCUMENT_SYMBOL, MAX_PARAGRAPH, PARAGRAPH_PATTERN, position_date_error
 from api.taxonomy.schemas import SDG_TARGET_PATTERN, AffectedPersonRead, ThemeRead
 
@@ -56,7 +56,11 @@ class PositionRead(SQLModel):
     id: int
     recommendation_id: int
     position: PositionKind
-    date: dt.date
+    date: dt.date | None = Field(description="null when no source gives it (never a placeholder).")
+    date_origin: PositionDateOrigin | None = Field(
+        description="`source`: the source (or the caller) gives the date; `derived`: the adoption date of the "
+        "review's outcome, where the position is taken, as the source gives none; null with a null date."
+    )
     source_document: str | None
     source_paragraph: str | None
     explanation: str | None
@@ -123,6 +127,19 @@ class StateRef(SQLModel):
     regional_group: RegionalGroup | None
 
 
+class RecommendationSourceRead(SQLModel):
+    """Where a recommendation was read: one entry per file, refreshed by the latest import of that file."""
+
+    publisher: ImportFormat
+    file_name: str
+    line: int | None = Field(description="The first line (CSV), row (XLSX) or table row (DOCX) that gave it.")
+    paragraph: str | None = Field(description="The paragraph as this file gives it.")
+    import_job_id: int | None = Field(description="The upload's import job; null for a command-line import.")
+    imported_at: dt.datetime
+    text: str | None = Field(description="The text as this file gives it, when it differs from the record's.")
+    note: str | None = Field(description="What the file notes beside the text (`Comments: …`).")
+
+
 class RecommendationRead(SQLModel):
     id: int
     review_id: int
@@ -139,6 +156,10 @@ class RecommendationRead(SQLModel):
     source_document: str | None
     external_key: str
     current_position: PositionKind | None
+    sources: list[RecommendationSourceRead] = Field(
+        default_factory=list,
+        description="The files it was imported from, oldest import first; empty when entered through the API.",
+    )
     rank: float | None = Field(default=None, description="Relevance when searching with `q` (higher is better).")
 
 
@@ -186,10 +207,20 @@ class Champion(SQLModel):
     code: str
     name: str
     regional_group: RegionalGroup | None
-    recommendations: int = Field(description="Recommendations on the theme it made (alone or jointly).")
+    recommendations: int = Field(description="Recommendations matching the filters it made (alone or jointly).")
     states_under_review_count: int
     states_under_review: list[str] = Field(description="ISO3 codes of the states it made them to.")
+    by_state_under_review: dict[str, int] = Field(
+        description="Recommendations per state it made them to (ISO3 code → count), by code.",
+        schema_extra={"examples": [{"CHN": 2, "SVN": 3}]},
+    )
     supported: int = Field(description="Of those, currently supported.")
     supported_in_part: int = Field(description="Of those, currently supported in part.")
+    noted: int = Field(description="Of those, currently noted.")
+    no_position_yet: int = Field(description="Of those, pending or with no position recorded.")
     supported_share: float = Field(description="(supported + supported_in_part) / recommendations, 0–1.")
     cycles: list[int] = Field(description="UPR cycles in which it made them.")
+    latest_cycle: int
+    recommendations_url: str = Field(
+        description="`/recommendations` with the same filters and this recommending state: the recommendations counted."
+    )

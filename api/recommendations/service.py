@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.sql import ColumnElement, Select
@@ -34,26 +34,43 @@ from api.recommendations.models import (
 from api.recommendations.policy import check_paragraph, refuse_delete_if_referenced
 from api.recommendations.reads import recommendation_reads
 from api.recommendations.schemas import RecommendationCreate, RecommendationRead, RecommendationUpdate
+from api.taxonomy import resolve
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
+from api.taxonomy.reads import Tagging, register_tagging
 
 
 @dataclass(frozen=True)
 class RecommendationFilter:
     """Filters of `GET /recommendations`: several values of one filter mean "any of them"; different
-    filters must all hold."""
+    filters must all hold. A `theme` or `affected_persons` value is an id, a code or a name (any case),
+    and includes everything under it; `resolve_filter` turns them into ids once per request."""
 
     state_under_review: Sequence[str] = ()
     recommending_state: Sequence[str] = ()
     region: Sequence[RegionalGroup] = ()
     cycle: Sequence[int] = ()
     session: Sequence[int] = ()
-    theme: Sequence[int] = ()
-    affected_persons: Sequence[int] = ()
+    theme: Sequence[str | int] = ()
+    affected_persons: Sequence[str | int] = ()
     sdg_target: Sequence[str] = ()
     position: Sequence[PositionKind] = ()
     action_category: Sequence[int] = ()
     review: Sequence[int] = ()
     q: str | None = None
+    resolved: bool = False  # `theme` and `affected_persons` hold ids, their narrower ones included
+
+
+def resolve_filter(session: Session, f: RecommendationFilter) -> RecommendationFilter:
+    """The filter with its vocabulary values as ids (422 naming the parameter for an unknown one). An
+    export pages through the filter many times: resolving first reads the vocabulary once."""
+    if f.resolved:
+        return f
+    return replace(
+        f,
+        theme=resolve.theme_ids(session, f.theme),
+        affected_persons=resolve.affected_person_ids(session, f.affected_persons),
+        resolved=True,
+    )
 
 
 def _require(session: Session, column: Any, values: Iterable[Any], field: str, what: str) -> None:
@@ -72,12 +89,11 @@ def _linked(link_column: Any, condition: ColumnElement[bool]) -> ColumnElement[b
 
 
 def _filtered(session: Session, f: RecommendationFilter) -> Select:
+    f = resolve_filter(session, f)
     _require(session, State.code, f.state_under_review, "state_under_review", "state code(s)")
     _require(session, State.code, f.recommending_state, "recommending_state", "state code(s)")
     _require(session, Cycle.number, f.cycle, "cycle", "cycle(s)")
     _require(session, UprSession.number, f.session, "session", "session(s)")
-    _require(session, Theme.id, f.theme, "theme", "theme id(s)")
-    _require(session, AffectedPerson.id, f.affected_persons, "affected_persons", "affected person id(s)")
     _require(session, SdgTarget.code, f.sdg_target, "sdg_target", "SDG target(s)")
     _require(session, Review.id, f.review, "review", "review id(s)")
 
@@ -169,12 +185,17 @@ def find_by_external_key(session: Session, external_key: str) -> Recommendation 
     return session.exec(select(Recommendation).where(col(Recommendation.external_key) == external_key)).first()
 
 
-def derive_external_key(state_under_review: str, cycle: int, text: str) -> str:
+def derive_external_key(state_under_review: str, cycle: int, text: str, paragraph: str | None = None) -> str:
     """`SVN:c3:<hash of the normalised text>`: the same recommendation to the same state in the same
     cycle (a state is reviewed once a cycle) gets the same key, wherever it was read from — which
-    is how an import from UPR Info and one from DIHR meet on one record."""
+    is how an import from UPR Info and one from DIHR meet on one record.
+
+    A paragraph number is identity too: an import that finds the text's key held by another
+    paragraph's record (two states recommending the same words under 115.8 and 115.10) keys the new
+    record `…:p115.10`. The API never passes one, so its keys are the text's alone."""
     digest = hashlib.sha256(_key_text(text).encode()).hexdigest()[:32]
-    return f"{state_under_review}:c{cycle}:{digest}"
+    key = f"{state_under_review}:c{cycle}:{digest}"
+    return f"{key}:p{paragraph}" if paragraph else key
 
 
 def _key_text(text: str) -> str:
@@ -301,3 +322,17 @@ def delete_recommendation(session: Session, recommendation_id: int) -> None:
     session.flush()
     session.delete(recommendation)
     session.flush()
+
+
+# `/themes` and `/affected-persons` count what each entry tags (the taxonomy side never imports this one).
+register_tagging(
+    resolve.THEMES, Tagging(RecommendationTheme, RecommendationTheme.recommendation_id, RecommendationTheme.theme_id)
+)
+register_tagging(
+    resolve.GROUPS,
+    Tagging(
+        RecommendationAffectedPerson,
+        RecommendationAffectedPerson.recommendation_id,
+        RecommendationAffectedPerson.affected_person_id,
+    ),
+)

@@ -29,7 +29,24 @@ class ThemeUpdate(SQLModel):
 
 
 class ThemeRead(ThemeBase):
+    """A theme as a recommendation or a submission carries it."""
+
     id: int
+
+
+class SynonymRead(SQLModel):
+    source: str = Field(description="`upr-info`, `dihr`, `ohchr-matrix`, or `api` for a label an admin added.")
+    label: str = Field(description="The label as the source writes it; filters accept it in any case.")
+
+
+class ThemeDetail(ThemeRead):
+    """A theme as `/themes` shows it: where it sits in the hierarchy, how sources name it, what it covers."""
+
+    children: list[int] = Field(description="Ids of the themes directly under this one.")
+    synonyms: list[SynonymRead]
+    recommendation_count: int = Field(
+        description="Recommendations tagged with this theme or any theme under it, each counted once."
+    )
 
 
 class AffectedPersonCreate(SQLModel):
@@ -39,8 +56,22 @@ class AffectedPersonCreate(SQLModel):
 
 
 class AffectedPersonRead(SQLModel):
+    """A group as a recommendation carries it."""
+
     id: int
     name: str
+
+
+class AffectedPersonDetail(AffectedPersonRead):
+    """A group as `/affected-persons` shows it (`girls` sits under `women`)."""
+
+    code: str | None = Field(description="Our slug for the group, e.g. `women` (OHCHR gives groups no codes).")
+    parent_id: int | None = Field(description="The broader group.")
+    children: list[int] = Field(description="Ids of the groups directly under this one.")
+    synonyms: list[SynonymRead]
+    recommendation_count: int = Field(
+        description="Recommendations tagged with this group or any group under it, each counted once."
+    )
 
 
 class SdgTargetRead(SQLModel):

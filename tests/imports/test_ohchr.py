@@ -8,6 +8,7 @@ other than Supported/Noted) are made by editing a real row in the test."""
 import csv
 import gzip
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -682,3 +683,84 @@ if DATA.is_dir():
             )
             for r in recs
         ] == expected
+
+
+# ---- notes and paragraphs (issue 12: exact identities) ---------------------------------------------
+
+
+def test_a_comments_line_in_a_cell_is_the_records_note(tmp_path):
+    """A real 2014 row with a `Comments:` line (in the form other matrices carry): one record, the
+    note on it; before, the line was read as a second recommendation of the cell."""
+    cell = (
+        "115.8 Ratify ICRMW (Senegal, Sierra Leone, Venezuela (Bolivarian Republic of),Peru, Uruguay);\n"
+        "Comments: Slovenia does not intend to ratify it (Slovenia).\n"
+        "Source of position: A/HRC/28/15/Add.1 - Para. 5"
+    )
+    path = tmp_path / "slovenia_upr20_2014_thematic_list.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([HEADER, ["177", "", cell, "Noted\nComments: see the addendum", "A12 x", ""]])
+    [rec] = records(path)
+    assert (rec.paragraph, rec.text, rec.position) == ("115.8", "Ratify ICRMW", PositionKind.noted)
+    assert rec.recommending_states == ["SEN", "SLE", "VEN", "PER", "URY"]
+    assert rec.note == "Comments: Slovenia does not intend to ratify it (Slovenia).\nComments: see the addendum"
+    assert rec.position_source == "A/HRC/28/15/Add.1" and rec.position_paragraph == "5"
+
+
+if DATA.is_dir():
+    from sqlmodel import Session, col, select
+
+    from api.cycle.models import Review
+    from api.imports.pipeline import run_import
+    from api.recommendations.models import Recommendation, RecommendationSource
+    from api.seed import seed_states
+    from api.taxonomy.service import seed_sdg_targets
+
+    SHARED = DATA.parent
+    REVIEWS = {  # file: (state, session, UPR Info's name, DIHR's year)
+        "china_upr17_2013_matrix": ("CHN", 17, "China", "2013"),
+        "china_upr31_2018_matrix": ("CHN", 31, "China", None),
+        "slovenia_upr20_2014_thematic_list": ("SVN", 20, "Slovenia", "2014"),
+        "slovenia_upr34_2019_thematic_list": ("SVN", 34, "Slovenia", None),
+    }
+
+    def _file_paragraphs(path: Path) -> set[str]:
+        """The paragraph numbers opening the file's recommendation cells, read without the reader."""
+        with path.open(encoding="utf-8", newline="") as f:
+            cells = [row["Recommendation"] for row in csv.DictReader(f)]
+        found = {m.group(1) for cell in cells if (m := re.match(r"\s*(\d{1,3}(?:\.\d{1,3})+)", cell))}
+        assert len(found) == len(cells), "each row of these matrices holds one paragraph"
+        return found
+
+    def _subset(source: Path, target: Path, keep) -> Path:
+        """The rows of a real export that concern one review, as a small CSV of the same format."""
+        with gzip.open(source, "rt", encoding="utf-8", newline="") as f, target.open("w", encoding="utf-8") as out:
+            reader, writer = csv.reader(f), csv.writer(out)
+            writer.writerow(next(reader))
+            writer.writerows(row for row in reader if keep(row))
+        return target
+
+    @pytest.mark.parametrize("stem", sorted(REVIEWS))
+    def test_whole_real_file_loses_no_paragraph(stem, session: Session, tmp_path):
+        """Every paragraph of the matrix is a record of its review, after the review's UPR Info and DIHR
+        rows (where they cover it) were imported first; a second import changes nothing."""
+        state, number, name, year = REVIEWS[stem]
+        seed_states(session)
+        seed_sdg_targets(session)
+        if number <= 20:
+            upr = SHARED / "upr_info" / "upr_info_recommendations_sessions01-20.csv.gz"
+            run_import(session, _subset(upr, tmp_path / "upr.csv", lambda r: r[0] == name and r[10] == str(number)))
+        if year:
+            dihr = SHARED / "dihr_sdg_explorer" / "dihr_sdg_explorer_upr_cycle2.csv.gz"
+            run_import(session, _subset(dihr, tmp_path / "dihr.csv", lambda r: r[1] == name and r[11][:4] == year))
+        path = DATA / f"{stem}.csv"
+        report = run_import(session, path)
+        assert report.rejected_count == 0
+        review = session.exec(
+            select(Review).where(col(Review.state_code) == state, col(Review.session_number) == number)
+        ).one()
+        stored = select(Recommendation.paragraph).where(col(Recommendation.review_id) == review.id)
+        assert _file_paragraphs(path) <= set(session.exec(stored))
+        sourced = select(RecommendationSource.paragraph).where(col(RecommendationSource.file_name) == path.name)
+        assert set(session.exec(sourced)) == _file_paragraphs(path)  # the file's own rows name them all
+        again = run_import(session, path)
+        assert (again.inserted, again.merged, again.updated) == (0, 0, 0)

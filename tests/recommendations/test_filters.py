@@ -41,7 +41,10 @@ FILTERS = [
     ([("theme", "@norms")], "ACE"),
     ([("theme", "@equality")], "BD"),
     ([("theme", "@women"), ("theme", "@norms")], "ACDE"),
+    ([("theme", "ACCEPTANCE OF  international norms")], "ACE"),  # a name, in any case and spacing
+    ([("theme", "women's rights"), ("theme", "@norms")], "ACDE"),  # a name and an id
     ([("affected_persons", "@roma")], "B"),
+    ([("affected_persons", "roma")], "B"),  # a name
     ([("affected_persons", "@disabilities"), ("affected_persons", "@women")], "DE"),
     ([("sdg_target", "16.10")], "A"),
     ([("sdg_target", "5.1"), ("sdg_target", "8.7")], "DE"),
@@ -132,6 +135,8 @@ BAD = [
     ({"theme": "987654"}, "theme", "987654"),
     ({"theme": "abc"}, "theme", ""),
     ({"theme": str(2**70)}, "theme", ""),
+    ({"theme": "Women's right"}, "theme", "Women's right"),  # names match whole, not as a substring
+    ({"affected_persons": "Romani"}, "affected_persons", "Romani"),
     ({"affected_persons": "987654"}, "affected_persons", "987654"),
     ({"sdg_target": "16.99"}, "sdg_target", "16.99"),
     ({"sdg_target": "banana"}, "sdg_target", ""),

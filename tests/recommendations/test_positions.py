@@ -3,11 +3,12 @@
 from datetime import date
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.auth.models import OrganisationKind
 from api.auth.security import create_access_token
-from api.recommendations.models import Position, PositionKind, Recommendation
+from api.recommendations.models import Position, PositionDateOrigin, PositionKind, Recommendation
+from api.recommendations.policy import becomes_current, history_order
 from tests.cycle_factories import create_recommendation, create_review, create_upr_session
 from tests.factories import OTHER_STATE, OWN_STATE, bearer, create_organisation, create_user
 from tests.helpers import assert_problem
@@ -107,7 +108,7 @@ async def test_a_post_never_edits_earlier_records(client, korea, session):
     )
     after = [
         (p.id, p.position, p.date)
-        for p in session.exec(select(Position).where(Position.recommendation_id == rec_id).order_by(Position.id))
+        for p in session.exec(select(Position).where(Position.recommendation_id == rec_id).order_by(col(Position.id)))
     ]
     assert after[:-1] == before and len(after) == len(before) + 1
 
@@ -204,3 +205,61 @@ async def test_an_implausible_date_is_422_so_it_cannot_become_current_for_good(c
         json={"position": "supported", "date": when},
     )
     assert assert_problem(response, 422, "validation-error", "2007-01-01")["field"] == "date"
+
+
+def test_an_undated_record_is_older_than_any_dated_one():
+    """The one rule (`becomes_current`), given the latest date among the recorded positions."""
+    assert becomes_current(None, None)  # the first record, or one more among undated ones
+    assert becomes_current(date(2019, 3, 15), None)  # any date is later than none
+    assert not becomes_current(None, date(2019, 3, 15))  # undated: older than a dated record
+    assert becomes_current(date(2019, 3, 15), date(2019, 3, 15))  # same day: the later record
+    assert not becomes_current(date(2019, 3, 14), date(2019, 3, 15))
+
+
+async def test_a_dated_post_overtakes_undated_imports_and_the_history_lists_them_first(client, korea, session):
+    """Korea's noted record is dated 2019; two imports that gave no date come before it in the history
+    (and in the same order on both databases: NULLS FIRST, then id), and a later post is current."""
+    rec_id = korea["rec"].id
+    for kind in (PositionKind.pending, PositionKind.supported_in_part):
+        session.add(Position(recommendation_id=rec_id, position=kind, date=None, date_origin=None))
+    session.flush()
+    first = (await client.get(f"/recommendations/{rec_id}/positions", params={"limit": 2})).json()
+    rest = (
+        await client.get(f"/recommendations/{rec_id}/positions", params={"limit": 2, "cursor": first["next_cursor"]})
+    ).json()
+    assert [(p["position"], p["date"], p["date_origin"]) for p in first["items"] + rest["items"]] == [
+        ("pending", None, None),
+        ("supported_in_part", None, None),
+        ("noted", "2019-03-15", "source"),
+    ]
+    response = await client.post(
+        f"/recommendations/{rec_id}/positions",
+        headers=korea["headers"],
+        json={"position": "supported", "date": "2019-03-15"},
+    )
+    assert response.status_code == 201 and response.json()["date_origin"] == "source"
+    session.expire_all()
+    assert session.get(Recommendation, rec_id).current_position is PositionKind.supported
+
+
+def test_history_order_puts_undated_records_first_on_both_databases(session, korea):
+    rec_id = korea["rec"].id
+    session.add(Position(recommendation_id=rec_id, position=PositionKind.pending, date=None, date_origin=None))
+    session.flush()
+    stmt = select(Position.position).where(Position.recommendation_id == rec_id)
+    ordered = session.exec(stmt.order_by(*history_order(Position.date, Position.id))).all()
+    assert ordered == [PositionKind.pending, PositionKind.noted]
+
+
+def test_a_date_and_its_origin_go_together(session, korea):
+    """A database check: a dated record says where its date comes from, an undated one says nothing."""
+    from sqlalchemy.exc import IntegrityError
+
+    for date_value, origin in ((date(2020, 1, 5), None), (None, PositionDateOrigin.derived)):
+        with pytest.raises(IntegrityError), session.begin_nested():
+            session.add(
+                Position(
+                    recommendation_id=korea["rec"].id, position=PositionKind.noted, date=date_value, date_origin=origin
+                )
+            )
+            session.flush()

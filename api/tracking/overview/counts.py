@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from sqlmodel import Session, col, select
 
 from api.recommendations.models import Position
+from api.recommendations.policy import history_order
 from api.tracking.overview.schemas import ActorCounts, MatrixRow, PositionChange, RatingCounts, ThemeCounts
 from api.tracking.schemas import OrganisationRef, actor_key
 
@@ -52,7 +53,7 @@ def position_changes(session: Session, rows: list[MatrixRow]) -> list[PositionCh
         stmt = (
             select(Position)
             .where(col(Position.recommendation_id).in_(ids[start : start + 500]))
-            .order_by(col(Position.recommendation_id), col(Position.date), col(Position.id))
+            .order_by(col(Position.recommendation_id), *history_order(Position.date, Position.id))
         )
         for position in session.exec(stmt):
             history[position.recommendation_id].append(position)

@@ -85,7 +85,7 @@ class PositionChange(SQLModel):
     text: str
     previous_position: PositionKind
     current_position: PositionKind
-    changed_on: dt.date
+    changed_on: dt.date | None  # None: the source did not date the position
 
 
 class MidTermReport(SQLModel):

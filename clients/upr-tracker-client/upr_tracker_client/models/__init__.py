@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .affected_person_create import AffectedPersonCreate
+from .affected_person_detail import AffectedPersonDetail
 from .affected_person_read import AffectedPersonRead
 from .audit_action import AuditAction
 from .audit_entry_read import AuditEntryRead
@@ -8,6 +9,7 @@ from .audit_entry_read_changes import AuditEntryReadChanges
 from .body_auth_login import BodyAuthLogin
 from .body_imports_create import BodyImportsCreate
 from .champion import Champion
+from .champion_by_state_under_review import ChampionByStateUnderReview
 from .cycle_create import CycleCreate
 from .cycle_read import CycleRead
 from .cycle_update import CycleUpdate
@@ -23,7 +25,7 @@ from .organisation_create import OrganisationCreate
 from .organisation_kind import OrganisationKind
 from .organisation_read import OrganisationRead
 from .organisation_update import OrganisationUpdate
-from .page_affected_person_read import PageAffectedPersonRead
+from .page_affected_person_detail import PageAffectedPersonDetail
 from .page_audit_entry_read import PageAuditEntryRead
 from .page_champion import PageChampion
 from .page_cycle_read import PageCycleRead
@@ -38,16 +40,18 @@ from .page_service_token_read import PageServiceTokenRead
 from .page_session_read import PageSessionRead
 from .page_state_read import PageStateRead
 from .page_submission_read import PageSubmissionRead
-from .page_theme_read import PageThemeRead
+from .page_theme_detail import PageThemeDetail
 from .page_user_read import PageUserRead
 from .password_change import PasswordChange
 from .position_counts import PositionCounts
 from .position_create import PositionCreate
+from .position_date_origin import PositionDateOrigin
 from .position_kind import PositionKind
 from .position_read import PositionRead
 from .problem_detail import ProblemDetail
 from .recommendation_create import RecommendationCreate
 from .recommendation_read import RecommendationRead
+from .recommendation_source_read import RecommendationSourceRead
 from .recommendation_update import RecommendationUpdate
 from .recommending_state_count import RecommendingStateCount
 from .region_count import RegionCount
@@ -76,8 +80,10 @@ from .submission_party_write import SubmissionPartyWrite
 from .submission_read import SubmissionRead
 from .submission_role import SubmissionRole
 from .submission_update import SubmissionUpdate
+from .synonym_read import SynonymRead
 from .theme_count import ThemeCount
 from .theme_create import ThemeCreate
+from .theme_detail import ThemeDetail
 from .theme_read import ThemeRead
 from .theme_update import ThemeUpdate
 from .token import Token
@@ -88,6 +94,7 @@ from .user_update import UserUpdate
 
 __all__ = (
     "AffectedPersonCreate",
+    "AffectedPersonDetail",
     "AffectedPersonRead",
     "AuditAction",
     "AuditEntryRead",
@@ -95,6 +102,7 @@ __all__ = (
     "BodyAuthLogin",
     "BodyImportsCreate",
     "Champion",
+    "ChampionByStateUnderReview",
     "CycleCreate",
     "CycleRead",
     "CycleUpdate",
@@ -110,7 +118,7 @@ __all__ = (
     "OrganisationKind",
     "OrganisationRead",
     "OrganisationUpdate",
-    "PageAffectedPersonRead",
+    "PageAffectedPersonDetail",
     "PageAuditEntryRead",
     "PageChampion",
     "PageCycleRead",
@@ -125,16 +133,18 @@ __all__ = (
     "PageSessionRead",
     "PageStateRead",
     "PageSubmissionRead",
-    "PageThemeRead",
+    "PageThemeDetail",
     "PageUserRead",
     "PasswordChange",
     "PositionCounts",
     "PositionCreate",
+    "PositionDateOrigin",
     "PositionKind",
     "PositionRead",
     "ProblemDetail",
     "RecommendationCreate",
     "RecommendationRead",
+    "RecommendationSourceRead",
     "RecommendationUpdate",
     "RecommendingStateCount",
     "RegionalGroup",
@@ -163,8 +173,10 @@ __all__ = (
     "SubmissionRead",
     "SubmissionRole",
     "SubmissionUpdate",
+    "SynonymRead",
     "ThemeCount",
     "ThemeCreate",
+    "ThemeDetail",
     "ThemeRead",
     "ThemeUpdate",
     "Token",

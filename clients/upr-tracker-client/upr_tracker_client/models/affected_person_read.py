@@ -11,7 +11,8 @@ T = TypeVar("T", bound="AffectedPersonRead")
 
 @_attrs_define
 class AffectedPersonRead:
-    """
+    """A group as a recommendation carries it.
+
     Attributes:
         id (int):
         name (str):

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.regional_group import RegionalGroup
+
+if TYPE_CHECKING:
+    from ..models.champion_by_state_under_review import ChampionByStateUnderReview
+
 
 T = TypeVar("T", bound="Champion")
 
@@ -18,13 +22,20 @@ class Champion:
         code (str):
         name (str):
         regional_group (None | RegionalGroup):
-        recommendations (int): Recommendations on the theme it made (alone or jointly).
+        recommendations (int): Recommendations matching the filters it made (alone or jointly).
         states_under_review_count (int):
         states_under_review (list[str]): ISO3 codes of the states it made them to.
+        by_state_under_review (ChampionByStateUnderReview): Recommendations per state it made them to (ISO3 code →
+            count), by code.
         supported (int): Of those, currently supported.
         supported_in_part (int): Of those, currently supported in part.
+        noted (int): Of those, currently noted.
+        no_position_yet (int): Of those, pending or with no position recorded.
         supported_share (float): (supported + supported_in_part) / recommendations, 0–1.
         cycles (list[int]): UPR cycles in which it made them.
+        latest_cycle (int):
+        recommendations_url (str): `/recommendations` with the same filters and this recommending state: the
+            recommendations counted.
     """
 
     code: str
@@ -33,10 +44,15 @@ class Champion:
     recommendations: int
     states_under_review_count: int
     states_under_review: list[str]
+    by_state_under_review: ChampionByStateUnderReview
     supported: int
     supported_in_part: int
+    noted: int
+    no_position_yet: int
     supported_share: float
     cycles: list[int]
+    latest_cycle: int
+    recommendations_url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,13 +72,23 @@ class Champion:
 
         states_under_review = self.states_under_review
 
+        by_state_under_review = self.by_state_under_review.to_dict()
+
         supported = self.supported
 
         supported_in_part = self.supported_in_part
 
+        noted = self.noted
+
+        no_position_yet = self.no_position_yet
+
         supported_share = self.supported_share
 
         cycles = self.cycles
+
+        latest_cycle = self.latest_cycle
+
+        recommendations_url = self.recommendations_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,10 +100,15 @@ class Champion:
                 "recommendations": recommendations,
                 "states_under_review_count": states_under_review_count,
                 "states_under_review": states_under_review,
+                "by_state_under_review": by_state_under_review,
                 "supported": supported,
                 "supported_in_part": supported_in_part,
+                "noted": noted,
+                "no_position_yet": no_position_yet,
                 "supported_share": supported_share,
                 "cycles": cycles,
+                "latest_cycle": latest_cycle,
+                "recommendations_url": recommendations_url,
             }
         )
 
@@ -85,6 +116,8 @@ class Champion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.champion_by_state_under_review import ChampionByStateUnderReview  # noqa: PLC0415
+
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -111,13 +144,23 @@ class Champion:
 
         states_under_review = cast(list[str], d.pop("states_under_review"))
 
+        by_state_under_review = ChampionByStateUnderReview.from_dict(d.pop("by_state_under_review"))
+
         supported = d.pop("supported")
 
         supported_in_part = d.pop("supported_in_part")
 
+        noted = d.pop("noted")
+
+        no_position_yet = d.pop("no_position_yet")
+
         supported_share = d.pop("supported_share")
 
         cycles = cast(list[int], d.pop("cycles"))
+
+        latest_cycle = d.pop("latest_cycle")
+
+        recommendations_url = d.pop("recommendations_url")
 
         champion = cls(
             code=code,
@@ -126,10 +169,15 @@ class Champion:
             recommendations=recommendations,
             states_under_review_count=states_under_review_count,
             states_under_review=states_under_review,
+            by_state_under_review=by_state_under_review,
             supported=supported,
             supported_in_part=supported_in_part,
+            noted=noted,
+            no_position_yet=no_position_yet,
             supported_share=supported_share,
             cycles=cycles,
+            latest_cycle=latest_cycle,
+            recommendations_url=recommendations_url,
         )
 
         champion.additional_properties = d

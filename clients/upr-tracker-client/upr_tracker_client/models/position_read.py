@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.position_date_origin import PositionDateOrigin
 from ..models.position_kind import PositionKind
 
 T = TypeVar("T", bound="PositionRead")
@@ -19,7 +20,10 @@ class PositionRead:
         id (int):
         recommendation_id (int):
         position (PositionKind):
-        date (datetime.date):
+        date (datetime.date | None): null when no source gives it (never a placeholder).
+        date_origin (None | PositionDateOrigin): `source`: the source (or the caller) gives the date; `derived`: the
+            adoption date of the review's outcome, where the position is taken, as the source gives none; null with a null
+            date.
         source_document (None | str):
         source_paragraph (None | str):
         explanation (None | str):
@@ -29,7 +33,8 @@ class PositionRead:
     id: int
     recommendation_id: int
     position: PositionKind
-    date: datetime.date
+    date: datetime.date | None
+    date_origin: None | PositionDateOrigin
     source_document: None | str
     source_paragraph: None | str
     explanation: None | str
@@ -43,7 +48,17 @@ class PositionRead:
 
         position = self.position.value
 
-        date = self.date.isoformat()
+        date: None | str
+        if isinstance(self.date, datetime.date):
+            date = self.date.isoformat()
+        else:
+            date = self.date
+
+        date_origin: None | str
+        if isinstance(self.date_origin, PositionDateOrigin):
+            date_origin = self.date_origin.value
+        else:
+            date_origin = self.date_origin
 
         source_document: None | str
         source_document = self.source_document
@@ -64,6 +79,7 @@ class PositionRead:
                 "recommendation_id": recommendation_id,
                 "position": position,
                 "date": date,
+                "date_origin": date_origin,
                 "source_document": source_document,
                 "source_paragraph": source_paragraph,
                 "explanation": explanation,
@@ -82,7 +98,35 @@ class PositionRead:
 
         position = PositionKind(d.pop("position"))
 
-        date = datetime.date.fromisoformat(d.pop("date"))
+        def _parse_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_type_0 = datetime.date.fromisoformat(data)
+
+                return date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        date = _parse_date(d.pop("date"))
+
+        def _parse_date_origin(data: object) -> None | PositionDateOrigin:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_origin_type_0 = PositionDateOrigin(data)
+
+                return date_origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PositionDateOrigin, data)
+
+        date_origin = _parse_date_origin(d.pop("date_origin"))
 
         def _parse_source_document(data: object) -> None | str:
             if data is None:
@@ -112,6 +156,7 @@ class PositionRead:
             recommendation_id=recommendation_id,
             position=position,
             date=date,
+            date_origin=date_origin,
             source_document=source_document,
             source_paragraph=source_paragraph,
             explanation=explanation,

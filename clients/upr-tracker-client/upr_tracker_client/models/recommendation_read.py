@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.affected_person_read import AffectedPersonRead
+    from ..models.recommendation_source_read import RecommendationSourceRead
     from ..models.state_ref import StateRef
     from ..models.theme_read import ThemeRead
 
@@ -37,6 +38,8 @@ class RecommendationRead:
         source_document (None | str):
         external_key (str):
         current_position (None | PositionKind):
+        sources (list[RecommendationSourceRead] | Unset): The files it was imported from, oldest import first; empty
+            when entered through the API.
         rank (float | None | Unset): Relevance when searching with `q` (higher is better).
     """
 
@@ -55,6 +58,7 @@ class RecommendationRead:
     source_document: None | str
     external_key: str
     current_position: None | PositionKind
+    sources: list[RecommendationSourceRead] | Unset = UNSET
     rank: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -105,6 +109,13 @@ class RecommendationRead:
         else:
             current_position = self.current_position
 
+        sources: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sources, Unset):
+            sources = []
+            for sources_item_data in self.sources:
+                sources_item = sources_item_data.to_dict()
+                sources.append(sources_item)
+
         rank: float | None | Unset
         if isinstance(self.rank, Unset):
             rank = UNSET
@@ -132,6 +143,8 @@ class RecommendationRead:
                 "current_position": current_position,
             }
         )
+        if sources is not UNSET:
+            field_dict["sources"] = sources
         if rank is not UNSET:
             field_dict["rank"] = rank
 
@@ -140,6 +153,7 @@ class RecommendationRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.affected_person_read import AffectedPersonRead  # noqa: PLC0415
+        from ..models.recommendation_source_read import RecommendationSourceRead  # noqa: PLC0415
         from ..models.state_ref import StateRef  # noqa: PLC0415
         from ..models.theme_read import ThemeRead  # noqa: PLC0415
 
@@ -217,6 +231,15 @@ class RecommendationRead:
 
         current_position = _parse_current_position(d.pop("current_position"))
 
+        _sources = d.pop("sources", UNSET)
+        sources: list[RecommendationSourceRead] | Unset = UNSET
+        if _sources is not UNSET:
+            sources = []
+            for sources_item_data in _sources:
+                sources_item = RecommendationSourceRead.from_dict(sources_item_data)
+
+                sources.append(sources_item)
+
         def _parse_rank(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -242,6 +265,7 @@ class RecommendationRead:
             source_document=source_document,
             external_key=external_key,
             current_position=current_position,
+            sources=sources,
             rank=rank,
         )
 

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ThemeRead")
 
 @_attrs_define
 class ThemeRead:
-    """
+    """A theme as a recommendation or a submission carries it.
+
     Attributes:
         name (str):
         id (int):

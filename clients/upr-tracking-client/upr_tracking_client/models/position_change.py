@@ -21,7 +21,7 @@ class PositionChange:
         text (str):
         previous_position (PositionKind):
         current_position (PositionKind):
-        changed_on (datetime.date):
+        changed_on (datetime.date | None):
     """
 
     recommendation_id: int
@@ -29,7 +29,7 @@ class PositionChange:
     text: str
     previous_position: PositionKind
     current_position: PositionKind
-    changed_on: datetime.date
+    changed_on: datetime.date | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,7 +44,11 @@ class PositionChange:
 
         current_position = self.current_position.value
 
-        changed_on = self.changed_on.isoformat()
+        changed_on: None | str
+        if isinstance(self.changed_on, datetime.date):
+            changed_on = self.changed_on.isoformat()
+        else:
+            changed_on = self.changed_on
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,7 +83,20 @@ class PositionChange:
 
         current_position = PositionKind(d.pop("current_position"))
 
-        changed_on = datetime.date.fromisoformat(d.pop("changed_on"))
+        def _parse_changed_on(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                changed_on_type_0 = datetime.date.fromisoformat(data)
+
+                return changed_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        changed_on = _parse_changed_on(d.pop("changed_on"))
 
         position_change = cls(
             recommendation_id=recommendation_id,

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.affected_person_create import AffectedPersonCreate
-from ...models.affected_person_read import AffectedPersonRead
+from ...models.affected_person_detail import AffectedPersonDetail
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AffectedPersonRead | ProblemDetail | None:
+) -> AffectedPersonDetail | ProblemDetail | None:
     if response.status_code == 201:
-        response_201 = AffectedPersonRead.from_dict(response.json())
+        response_201 = AffectedPersonDetail.from_dict(response.json())
 
         return response_201
 
@@ -79,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AffectedPersonRead | ProblemDetail]:
+) -> Response[AffectedPersonDetail | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +93,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[AffectedPersonRead | ProblemDetail]:
+) -> Response[AffectedPersonDetail | ProblemDetail]:
     """Create Affected Person
 
     Args:
@@ -109,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AffectedPersonRead | ProblemDetail]
+        Response[AffectedPersonDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -129,7 +129,7 @@ def sync(
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> AffectedPersonRead | ProblemDetail | None:
+) -> AffectedPersonDetail | ProblemDetail | None:
     """Create Affected Person
 
     Args:
@@ -145,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AffectedPersonRead | ProblemDetail
+        AffectedPersonDetail | ProblemDetail
     """
 
     return sync_detailed(
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[AffectedPersonRead | ProblemDetail]:
+) -> Response[AffectedPersonDetail | ProblemDetail]:
     """Create Affected Person
 
     Args:
@@ -176,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AffectedPersonRead | ProblemDetail]
+        Response[AffectedPersonDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +194,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> AffectedPersonRead | ProblemDetail | None:
+) -> AffectedPersonDetail | ProblemDetail | None:
     """Create Affected Person
 
     Args:
@@ -210,7 +210,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AffectedPersonRead | ProblemDetail
+        AffectedPersonDetail | ProblemDetail
     """
 
     return (

@@ -6,13 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.affected_person_read import AffectedPersonRead
+from ...models.affected_person_detail import AffectedPersonDetail
 from ...models.problem_detail import ProblemDetail
 from ...types import Response
 
 
 def _get_kwargs(
-    person_id: int,
+    person_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AffectedPersonRead | ProblemDetail | None:
+) -> AffectedPersonDetail | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = AffectedPersonRead.from_dict(response.json())
+        response_200 = AffectedPersonDetail.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AffectedPersonRead | ProblemDetail]:
+) -> Response[AffectedPersonDetail | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,21 +71,23 @@ def _build_response(
 
 
 def sync_detailed(
-    person_id: int,
+    person_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[AffectedPersonRead | ProblemDetail]:
+) -> Response[AffectedPersonDetail | ProblemDetail]:
     """Get Affected Person
 
+     By id or by code (in any case).
+
     Args:
-        person_id (int):
+        person_id (str): Id or code, e.g. `12` or `women`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AffectedPersonRead | ProblemDetail]
+        Response[AffectedPersonDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -100,21 +102,23 @@ def sync_detailed(
 
 
 def sync(
-    person_id: int,
+    person_id: str,
     *,
     client: AuthenticatedClient,
-) -> AffectedPersonRead | ProblemDetail | None:
+) -> AffectedPersonDetail | ProblemDetail | None:
     """Get Affected Person
 
+     By id or by code (in any case).
+
     Args:
-        person_id (int):
+        person_id (str): Id or code, e.g. `12` or `women`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AffectedPersonRead | ProblemDetail
+        AffectedPersonDetail | ProblemDetail
     """
 
     return sync_detailed(
@@ -124,21 +128,23 @@ def sync(
 
 
 async def asyncio_detailed(
-    person_id: int,
+    person_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[AffectedPersonRead | ProblemDetail]:
+) -> Response[AffectedPersonDetail | ProblemDetail]:
     """Get Affected Person
 
+     By id or by code (in any case).
+
     Args:
-        person_id (int):
+        person_id (str): Id or code, e.g. `12` or `women`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AffectedPersonRead | ProblemDetail]
+        Response[AffectedPersonDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -151,21 +157,23 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    person_id: int,
+    person_id: str,
     *,
     client: AuthenticatedClient,
-) -> AffectedPersonRead | ProblemDetail | None:
+) -> AffectedPersonDetail | ProblemDetail | None:
     """Get Affected Person
 
+     By id or by code (in any case).
+
     Args:
-        person_id (int):
+        person_id (str): Id or code, e.g. `12` or `women`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AffectedPersonRead | ProblemDetail
+        AffectedPersonDetail | ProblemDetail
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_affected_person_read import PageAffectedPersonRead
+from ...models.page_affected_person_detail import PageAffectedPersonDetail
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -13,6 +13,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -26,6 +28,20 @@ def _get_kwargs(
     else:
         json_q = q
     params["q"] = json_q
+
+    json_parent: None | str | Unset
+    if isinstance(parent, Unset):
+        json_parent = UNSET
+    else:
+        json_parent = parent
+    params["parent"] = json_parent
+
+    json_root: bool | None | Unset
+    if isinstance(root, Unset):
+        json_root = UNSET
+    else:
+        json_root = root
+    params["root"] = json_root
 
     params["limit"] = limit
 
@@ -51,9 +67,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAffectedPersonRead | ProblemDetail | None:
+) -> PageAffectedPersonDetail | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageAffectedPersonRead.from_dict(response.json())
+        response_200 = PageAffectedPersonDetail.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAffectedPersonRead | ProblemDetail]:
+) -> Response[PageAffectedPersonDetail | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,14 +109,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAffectedPersonRead | ProblemDetail]:
+) -> Response[PageAffectedPersonDetail | ProblemDetail]:
     """List Affected Persons
 
+     By name. Each group with the groups under it, the labels sources give it, and how many
+    recommendations it covers with the groups under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -110,11 +135,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAffectedPersonRead | ProblemDetail]
+        Response[PageAffectedPersonDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         q=q,
+        parent=parent,
+        root=root,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -131,14 +158,23 @@ def sync(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageAffectedPersonRead | ProblemDetail | None:
+) -> PageAffectedPersonDetail | ProblemDetail | None:
     """List Affected Persons
 
+     By name. Each group with the groups under it, the labels sources give it, and how many
+    recommendations it covers with the groups under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -148,12 +184,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAffectedPersonRead | ProblemDetail
+        PageAffectedPersonDetail | ProblemDetail
     """
 
     return sync_detailed(
         client=client,
         q=q,
+        parent=parent,
+        root=root,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -164,14 +202,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAffectedPersonRead | ProblemDetail]:
+) -> Response[PageAffectedPersonDetail | ProblemDetail]:
     """List Affected Persons
 
+     By name. Each group with the groups under it, the labels sources give it, and how many
+    recommendations it covers with the groups under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -181,11 +228,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAffectedPersonRead | ProblemDetail]
+        Response[PageAffectedPersonDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         q=q,
+        parent=parent,
+        root=root,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -200,14 +249,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageAffectedPersonRead | ProblemDetail | None:
+) -> PageAffectedPersonDetail | ProblemDetail | None:
     """List Affected Persons
 
+     By name. Each group with the groups under it, the labels sources give it, and how many
+    recommendations it covers with the groups under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -217,13 +275,15 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAffectedPersonRead | ProblemDetail
+        PageAffectedPersonDetail | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             client=client,
             q=q,
+            parent=parent,
+            root=root,
             limit=limit,
             offset=offset,
             cursor=cursor,

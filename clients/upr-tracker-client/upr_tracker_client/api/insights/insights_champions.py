@@ -13,9 +13,11 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    theme: int,
-    region: None | RegionalGroup | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -23,16 +25,24 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["theme"] = theme
+    json_theme: list[str] | Unset = UNSET
+    if not isinstance(theme, Unset):
+        json_theme = theme
 
-    json_region: None | str | Unset
-    if isinstance(region, Unset):
-        json_region = UNSET
-    elif isinstance(region, RegionalGroup):
-        json_region = region.value
+    params["theme"] = json_theme
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
     else:
-        json_region = region
-    params["region"] = json_region
+        json_q = q
+    params["q"] = json_q
+
+    json_state_under_review: list[str] | Unset = UNSET
+    if not isinstance(state_under_review, Unset):
+        json_state_under_review = state_under_review
+
+    params["state_under_review"] = json_state_under_review
 
     json_since_cycle: int | None | Unset
     if isinstance(since_cycle, Unset):
@@ -40,6 +50,15 @@ def _get_kwargs(
     else:
         json_since_cycle = since_cycle
     params["since_cycle"] = json_since_cycle
+
+    json_region: list[str] | Unset = UNSET
+    if not isinstance(region, Unset):
+        json_region = []
+        for region_item_data in region:
+            region_item = region_item_data.value
+            json_region.append(region_item)
+
+    params["region"] = json_region
 
     params["limit"] = limit
 
@@ -106,23 +125,37 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    theme: int,
-    region: None | RegionalGroup | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageChampion | ProblemDetail]:
     """Champions
 
-     The states that made recommendations on a theme, across cycles: how many, to whom, and how often the
-    state under review supported them — the states a civil-society organisation may lobby. Most active
-    first.
+     The states that recommended on a subject, and how the state under review answered them.
+
+    Answers "who recommended on X to my state before, and did we accept it?": the recommending states of
+    the recommendations matching every filter given (at least one of `theme`, `q`,
+    `state_under_review`),
+    each with how many, to whom, their current positions, the cycles, and a `/recommendations` link
+    listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
+    naming the parameter.
 
     Args:
-        theme (int): Theme id (see `/themes`).
-        region (None | RegionalGroup | Unset): Regional group of the recommending state.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        q (None | str | Unset): Full-text search of the recommendation text, as `q` of
+            `/recommendations` (stemmed English, every word must occur).
+        state_under_review (list[str] | Unset): ISO3 code of the state the recommendations were
+            made to, e.g. yours. Repeat the parameter for any of several values.
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
+        region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
+            the parameter for any of several values.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -137,8 +170,10 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         theme=theme,
-        region=region,
+        q=q,
+        state_under_review=state_under_review,
         since_cycle=since_cycle,
+        region=region,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -154,23 +189,37 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    theme: int,
-    region: None | RegionalGroup | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageChampion | ProblemDetail | None:
     """Champions
 
-     The states that made recommendations on a theme, across cycles: how many, to whom, and how often the
-    state under review supported them — the states a civil-society organisation may lobby. Most active
-    first.
+     The states that recommended on a subject, and how the state under review answered them.
+
+    Answers "who recommended on X to my state before, and did we accept it?": the recommending states of
+    the recommendations matching every filter given (at least one of `theme`, `q`,
+    `state_under_review`),
+    each with how many, to whom, their current positions, the cycles, and a `/recommendations` link
+    listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
+    naming the parameter.
 
     Args:
-        theme (int): Theme id (see `/themes`).
-        region (None | RegionalGroup | Unset): Regional group of the recommending state.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        q (None | str | Unset): Full-text search of the recommendation text, as `q` of
+            `/recommendations` (stemmed English, every word must occur).
+        state_under_review (list[str] | Unset): ISO3 code of the state the recommendations were
+            made to, e.g. yours. Repeat the parameter for any of several values.
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
+        region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
+            the parameter for any of several values.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -186,8 +235,10 @@ def sync(
     return sync_detailed(
         client=client,
         theme=theme,
-        region=region,
+        q=q,
+        state_under_review=state_under_review,
         since_cycle=since_cycle,
+        region=region,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -197,23 +248,37 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    theme: int,
-    region: None | RegionalGroup | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageChampion | ProblemDetail]:
     """Champions
 
-     The states that made recommendations on a theme, across cycles: how many, to whom, and how often the
-    state under review supported them — the states a civil-society organisation may lobby. Most active
-    first.
+     The states that recommended on a subject, and how the state under review answered them.
+
+    Answers "who recommended on X to my state before, and did we accept it?": the recommending states of
+    the recommendations matching every filter given (at least one of `theme`, `q`,
+    `state_under_review`),
+    each with how many, to whom, their current positions, the cycles, and a `/recommendations` link
+    listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
+    naming the parameter.
 
     Args:
-        theme (int): Theme id (see `/themes`).
-        region (None | RegionalGroup | Unset): Regional group of the recommending state.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        q (None | str | Unset): Full-text search of the recommendation text, as `q` of
+            `/recommendations` (stemmed English, every word must occur).
+        state_under_review (list[str] | Unset): ISO3 code of the state the recommendations were
+            made to, e.g. yours. Repeat the parameter for any of several values.
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
+        region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
+            the parameter for any of several values.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -228,8 +293,10 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         theme=theme,
-        region=region,
+        q=q,
+        state_under_review=state_under_review,
         since_cycle=since_cycle,
+        region=region,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -243,23 +310,37 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    theme: int,
-    region: None | RegionalGroup | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
+    region: list[RegionalGroup] | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageChampion | ProblemDetail | None:
     """Champions
 
-     The states that made recommendations on a theme, across cycles: how many, to whom, and how often the
-    state under review supported them — the states a civil-society organisation may lobby. Most active
-    first.
+     The states that recommended on a subject, and how the state under review answered them.
+
+    Answers "who recommended on X to my state before, and did we accept it?": the recommending states of
+    the recommendations matching every filter given (at least one of `theme`, `q`,
+    `state_under_review`),
+    each with how many, to whom, their current positions, the cycles, and a `/recommendations` link
+    listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
+    naming the parameter.
 
     Args:
-        theme (int): Theme id (see `/themes`).
-        region (None | RegionalGroup | Unset): Regional group of the recommending state.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        q (None | str | Unset): Full-text search of the recommendation text, as `q` of
+            `/recommendations` (stemmed English, every word must occur).
+        state_under_review (list[str] | Unset): ISO3 code of the state the recommendations were
+            made to, e.g. yours. Repeat the parameter for any of several values.
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
+        region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
+            the parameter for any of several values.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -276,8 +357,10 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             theme=theme,
-            region=region,
+            q=q,
+            state_under_review=state_under_review,
             since_cycle=since_cycle,
+            region=region,
             limit=limit,
             offset=offset,
             cursor=cursor,

@@ -19,8 +19,8 @@ def _get_kwargs(
     region: list[RegionalGroup] | Unset = UNSET,
     cycle: list[int] | Unset = UNSET,
     session: list[int] | Unset = UNSET,
-    theme: list[int] | Unset = UNSET,
-    affected_persons: list[int] | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    affected_persons: list[str] | Unset = UNSET,
     sdg_target: list[str] | Unset = UNSET,
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
@@ -66,13 +66,13 @@ def _get_kwargs(
 
     params["session"] = json_session
 
-    json_theme: list[int] | Unset = UNSET
+    json_theme: list[str] | Unset = UNSET
     if not isinstance(theme, Unset):
         json_theme = theme
 
     params["theme"] = json_theme
 
-    json_affected_persons: list[int] | Unset = UNSET
+    json_affected_persons: list[str] | Unset = UNSET
     if not isinstance(affected_persons, Unset):
         json_affected_persons = affected_persons
 
@@ -182,8 +182,8 @@ def sync_detailed(
     region: list[RegionalGroup] | Unset = UNSET,
     cycle: list[int] | Unset = UNSET,
     session: list[int] | Unset = UNSET,
-    theme: list[int] | Unset = UNSET,
-    affected_persons: list[int] | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    affected_persons: list[str] | Unset = UNSET,
     sdg_target: list[str] | Unset = UNSET,
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
@@ -212,9 +212,12 @@ def sync_detailed(
         cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
         session (list[int] | Unset): Session number. Repeat the parameter for any of several
             values.
-        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
-        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
-            several values.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        affected_persons (list[str] | Unset): Affected-persons group: its id, code (`women`), name
+            or a source's label, in any case; a group includes the groups under it. Repeat the
+            parameter for any of several values.
         sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
             any of several values.
         position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
@@ -270,8 +273,8 @@ def sync(
     region: list[RegionalGroup] | Unset = UNSET,
     cycle: list[int] | Unset = UNSET,
     session: list[int] | Unset = UNSET,
-    theme: list[int] | Unset = UNSET,
-    affected_persons: list[int] | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    affected_persons: list[str] | Unset = UNSET,
     sdg_target: list[str] | Unset = UNSET,
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
@@ -300,9 +303,12 @@ def sync(
         cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
         session (list[int] | Unset): Session number. Repeat the parameter for any of several
             values.
-        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
-        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
-            several values.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        affected_persons (list[str] | Unset): Affected-persons group: its id, code (`women`), name
+            or a source's label, in any case; a group includes the groups under it. Repeat the
+            parameter for any of several values.
         sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
             any of several values.
         position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
@@ -353,8 +359,8 @@ async def asyncio_detailed(
     region: list[RegionalGroup] | Unset = UNSET,
     cycle: list[int] | Unset = UNSET,
     session: list[int] | Unset = UNSET,
-    theme: list[int] | Unset = UNSET,
-    affected_persons: list[int] | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    affected_persons: list[str] | Unset = UNSET,
     sdg_target: list[str] | Unset = UNSET,
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
@@ -383,9 +389,12 @@ async def asyncio_detailed(
         cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
         session (list[int] | Unset): Session number. Repeat the parameter for any of several
             values.
-        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
-        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
-            several values.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        affected_persons (list[str] | Unset): Affected-persons group: its id, code (`women`), name
+            or a source's label, in any case; a group includes the groups under it. Repeat the
+            parameter for any of several values.
         sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
             any of several values.
         position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of
@@ -439,8 +448,8 @@ async def asyncio(
     region: list[RegionalGroup] | Unset = UNSET,
     cycle: list[int] | Unset = UNSET,
     session: list[int] | Unset = UNSET,
-    theme: list[int] | Unset = UNSET,
-    affected_persons: list[int] | Unset = UNSET,
+    theme: list[str] | Unset = UNSET,
+    affected_persons: list[str] | Unset = UNSET,
     sdg_target: list[str] | Unset = UNSET,
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
@@ -469,9 +478,12 @@ async def asyncio(
         cycle (list[int] | Unset): Cycle number. Repeat the parameter for any of several values.
         session (list[int] | Unset): Session number. Repeat the parameter for any of several
             values.
-        theme (list[int] | Unset): Theme id. Repeat the parameter for any of several values.
-        affected_persons (list[int] | Unset): Affected person id. Repeat the parameter for any of
-            several values.
+        theme (list[str] | Unset): Theme: its id, code (`D23`), name or a source's label (`death
+            penalty`), in any case; a theme includes the themes under it. Repeat the parameter for any
+            of several values.
+        affected_persons (list[str] | Unset): Affected-persons group: its id, code (`women`), name
+            or a source's label, in any case; a group includes the groups under it. Repeat the
+            parameter for any of several values.
         sdg_target (list[str] | Unset): SDG target code, e.g. `16.10`. Repeat the parameter for
             any of several values.
         position (list[PositionKind] | Unset): Current position. Repeat the parameter for any of

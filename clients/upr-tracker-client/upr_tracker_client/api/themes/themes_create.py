@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.theme_create import ThemeCreate
-from ...models.theme_read import ThemeRead
+from ...models.theme_detail import ThemeDetail
 from ...types import UNSET, Response, Unset
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     if response.status_code == 201:
-        response_201 = ThemeRead.from_dict(response.json())
+        response_201 = ThemeDetail.from_dict(response.json())
 
         return response_201
 
@@ -79,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +93,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ThemeCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     """Create Theme
 
      Names and codes are unique (case-insensitively): a duplicate is a 409 naming the field.
@@ -111,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | ThemeRead]
+        Response[ProblemDetail | ThemeDetail]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +131,7 @@ def sync(
     client: AuthenticatedClient,
     body: ThemeCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     """Create Theme
 
      Names and codes are unique (case-insensitively): a duplicate is a 409 naming the field.
@@ -149,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | ThemeRead
+        ProblemDetail | ThemeDetail
     """
 
     return sync_detailed(
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ThemeCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     """Create Theme
 
      Names and codes are unique (case-insensitively): a duplicate is a 409 naming the field.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | ThemeRead]
+        Response[ProblemDetail | ThemeDetail]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +200,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ThemeCreate,
     idempotency_key: None | str | Unset = UNSET,
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     """Create Theme
 
      Names and codes are unique (case-insensitively): a duplicate is a 409 naming the field.
@@ -218,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | ThemeRead
+        ProblemDetail | ThemeDetail
     """
 
     return (

@@ -7,12 +7,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
-from ...models.theme_read import ThemeRead
+from ...models.theme_detail import ThemeDetail
 from ...types import Response
 
 
 def _get_kwargs(
-    theme_id: int,
+    theme_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     if response.status_code == 200:
-        response_200 = ThemeRead.from_dict(response.json())
+        response_200 = ThemeDetail.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,21 +71,23 @@ def _build_response(
 
 
 def sync_detailed(
-    theme_id: int,
+    theme_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     """Get Theme
 
+     By id or by code (in any case).
+
     Args:
-        theme_id (int):
+        theme_id (str): Id or code, e.g. `113` or `D23`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | ThemeRead]
+        Response[ProblemDetail | ThemeDetail]
     """
 
     kwargs = _get_kwargs(
@@ -100,21 +102,23 @@ def sync_detailed(
 
 
 def sync(
-    theme_id: int,
+    theme_id: str,
     *,
     client: AuthenticatedClient,
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     """Get Theme
 
+     By id or by code (in any case).
+
     Args:
-        theme_id (int):
+        theme_id (str): Id or code, e.g. `113` or `D23`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | ThemeRead
+        ProblemDetail | ThemeDetail
     """
 
     return sync_detailed(
@@ -124,21 +128,23 @@ def sync(
 
 
 async def asyncio_detailed(
-    theme_id: int,
+    theme_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     """Get Theme
 
+     By id or by code (in any case).
+
     Args:
-        theme_id (int):
+        theme_id (str): Id or code, e.g. `113` or `D23`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | ThemeRead]
+        Response[ProblemDetail | ThemeDetail]
     """
 
     kwargs = _get_kwargs(
@@ -151,21 +157,23 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    theme_id: int,
+    theme_id: str,
     *,
     client: AuthenticatedClient,
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     """Get Theme
 
+     By id or by code (in any case).
+
     Args:
-        theme_id (int):
+        theme_id (str): Id or code, e.g. `113` or `D23`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | ThemeRead
+        ProblemDetail | ThemeDetail
     """
 
     return (

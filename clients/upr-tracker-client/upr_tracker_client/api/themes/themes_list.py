@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_theme_read import PageThemeRead
+from ...models.page_theme_detail import PageThemeDetail
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -13,7 +13,9 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -28,12 +30,26 @@ def _get_kwargs(
         json_q = q
     params["q"] = json_q
 
+    json_parent: None | str | Unset
+    if isinstance(parent, Unset):
+        json_parent = UNSET
+    else:
+        json_parent = parent
+    params["parent"] = json_parent
+
     json_parent_id: int | None | Unset
     if isinstance(parent_id, Unset):
         json_parent_id = UNSET
     else:
         json_parent_id = parent_id
     params["parent_id"] = json_parent_id
+
+    json_root: bool | None | Unset
+    if isinstance(root, Unset):
+        json_root = UNSET
+    else:
+        json_root = root
+    params["root"] = json_root
 
     params["limit"] = limit
 
@@ -59,9 +75,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageThemeRead | ProblemDetail | None:
+) -> PageThemeDetail | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageThemeRead.from_dict(response.json())
+        response_200 = PageThemeDetail.from_dict(response.json())
 
         return response_200
 
@@ -88,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageThemeRead | ProblemDetail]:
+) -> Response[PageThemeDetail | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,16 +117,25 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageThemeRead | ProblemDetail]:
+) -> Response[PageThemeDetail | ProblemDetail]:
     """List Themes
 
+     By name. Each theme with its children, the labels sources give it, and how many recommendations it
+    covers with the themes under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
-        parent_id (int | None | Unset): Only the children of this theme.
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        parent_id (int | None | Unset): Use `parent`, which also takes a code.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -120,12 +145,14 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageThemeRead | ProblemDetail]
+        Response[PageThemeDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         q=q,
+        parent=parent,
         parent_id=parent_id,
+        root=root,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -142,16 +169,25 @@ def sync(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageThemeRead | ProblemDetail | None:
+) -> PageThemeDetail | ProblemDetail | None:
     """List Themes
 
+     By name. Each theme with its children, the labels sources give it, and how many recommendations it
+    covers with the themes under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
-        parent_id (int | None | Unset): Only the children of this theme.
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        parent_id (int | None | Unset): Use `parent`, which also takes a code.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -161,13 +197,15 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageThemeRead | ProblemDetail
+        PageThemeDetail | ProblemDetail
     """
 
     return sync_detailed(
         client=client,
         q=q,
+        parent=parent,
         parent_id=parent_id,
+        root=root,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -178,16 +216,25 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageThemeRead | ProblemDetail]:
+) -> Response[PageThemeDetail | ProblemDetail]:
     """List Themes
 
+     By name. Each theme with its children, the labels sources give it, and how many recommendations it
+    covers with the themes under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
-        parent_id (int | None | Unset): Only the children of this theme.
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        parent_id (int | None | Unset): Use `parent`, which also takes a code.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -197,12 +244,14 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageThemeRead | ProblemDetail]
+        Response[PageThemeDetail | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         q=q,
+        parent=parent,
         parent_id=parent_id,
+        root=root,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -217,16 +266,25 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     q: None | str | Unset = UNSET,
+    parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
+    root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageThemeRead | ProblemDetail | None:
+) -> PageThemeDetail | ProblemDetail | None:
     """List Themes
 
+     By name. Each theme with its children, the labels sources give it, and how many recommendations it
+    covers with the themes under it.
+
     Args:
-        q (None | str | Unset): Case-insensitive substring of the name (or, for themes, the code).
-        parent_id (int | None | Unset): Only the children of this theme.
+        q (None | str | Unset): Case-insensitive substring of the name, the code or a source's
+            label.
+        parent (None | str | Unset): Only the entries directly under this one: id, code or name.
+        parent_id (int | None | Unset): Use `parent`, which also takes a code.
+        root (bool | None | Unset): `true`: only the top level; `false`: only what sits under
+            another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -236,14 +294,16 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageThemeRead | ProblemDetail
+        PageThemeDetail | ProblemDetail
     """
 
     return (
         await asyncio_detailed(
             client=client,
             q=q,
+            parent=parent,
             parent_id=parent_id,
+            root=root,
             limit=limit,
             offset=offset,
             cursor=cursor,

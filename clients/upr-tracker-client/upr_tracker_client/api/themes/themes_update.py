@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
-from ...models.theme_read import ThemeRead
+from ...models.theme_detail import ThemeDetail
 from ...models.theme_update import ThemeUpdate
 from ...types import UNSET, Response, Unset
 
@@ -39,9 +39,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     if response.status_code == 200:
-        response_200 = ThemeRead.from_dict(response.json())
+        response_200 = ThemeDetail.from_dict(response.json())
 
         return response_200
 
@@ -93,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ThemeUpdate,
     if_match: None | str | Unset = UNSET,
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     """Update Theme
 
      Renaming relabels every recommendation carrying the theme.
@@ -123,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | ThemeRead]
+        Response[ProblemDetail | ThemeDetail]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +145,7 @@ def sync(
     client: AuthenticatedClient,
     body: ThemeUpdate,
     if_match: None | str | Unset = UNSET,
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     """Update Theme
 
      Renaming relabels every recommendation carrying the theme.
@@ -160,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | ThemeRead
+        ProblemDetail | ThemeDetail
     """
 
     return sync_detailed(
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ThemeUpdate,
     if_match: None | str | Unset = UNSET,
-) -> Response[ProblemDetail | ThemeRead]:
+) -> Response[ProblemDetail | ThemeDetail]:
     """Update Theme
 
      Renaming relabels every recommendation carrying the theme.
@@ -192,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | ThemeRead]
+        Response[ProblemDetail | ThemeDetail]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +212,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ThemeUpdate,
     if_match: None | str | Unset = UNSET,
-) -> ProblemDetail | ThemeRead | None:
+) -> ProblemDetail | ThemeDetail | None:
     """Update Theme
 
      Renaming relabels every recommendation carrying the theme.
@@ -227,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | ThemeRead
+        ProblemDetail | ThemeDetail
     """
 
     return (

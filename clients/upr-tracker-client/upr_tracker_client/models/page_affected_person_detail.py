@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.theme_read import ThemeRead
+    from ..models.affected_person_detail import AffectedPersonDetail
 
 
-T = TypeVar("T", bound="PageThemeRead")
+T = TypeVar("T", bound="PageAffectedPersonDetail")
 
 
 @_attrs_define
-class PageThemeRead:
+class PageAffectedPersonDetail:
     """
     Attributes:
-        items (list[ThemeRead]):
+        items (list[AffectedPersonDetail]):
         total (int):
         next_cursor (None | str | Unset):
     """
 
-    items: list[ThemeRead]
+    items: list[AffectedPersonDetail]
     total: int
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -58,13 +58,13 @@ class PageThemeRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.theme_read import ThemeRead  # noqa: PLC0415
+        from ..models.affected_person_detail import AffectedPersonDetail  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = ThemeRead.from_dict(items_item_data)
+            items_item = AffectedPersonDetail.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -79,14 +79,14 @@ class PageThemeRead:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
-        page_theme_read = cls(
+        page_affected_person_detail = cls(
             items=items,
             total=total,
             next_cursor=next_cursor,
         )
 
-        page_theme_read.additional_properties = d
-        return page_theme_read
+        page_affected_person_detail.additional_properties = d
+        return page_affected_person_detail
 
     @property
     def additional_keys(self) -> list[str]:

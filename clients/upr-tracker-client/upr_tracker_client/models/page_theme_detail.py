@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.affected_person_read import AffectedPersonRead
+    from ..models.theme_detail import ThemeDetail
 
 
-T = TypeVar("T", bound="PageAffectedPersonRead")
+T = TypeVar("T", bound="PageThemeDetail")
 
 
 @_attrs_define
-class PageAffectedPersonRead:
+class PageThemeDetail:
     """
     Attributes:
-        items (list[AffectedPersonRead]):
+        items (list[ThemeDetail]):
         total (int):
         next_cursor (None | str | Unset):
     """
 
-    items: list[AffectedPersonRead]
+    items: list[ThemeDetail]
     total: int
     next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -58,13 +58,13 @@ class PageAffectedPersonRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.affected_person_read import AffectedPersonRead  # noqa: PLC0415
+        from ..models.theme_detail import ThemeDetail  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = AffectedPersonRead.from_dict(items_item_data)
+            items_item = ThemeDetail.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -79,14 +79,14 @@ class PageAffectedPersonRead:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
 
-        page_affected_person_read = cls(
+        page_theme_detail = cls(
             items=items,
             total=total,
             next_cursor=next_cursor,
         )
 
-        page_affected_person_read.additional_properties = d
-        return page_affected_person_read
+        page_theme_detail.additional_properties = d
+        return page_theme_detail
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,1 @@
+"""Tags for what the sources left untagged: text classifiers trained on the labelled recommendations."""
