@@ -52,6 +52,7 @@ def migrate(database_url: str) -> None:
 def seed(database_url: str) -> None:
     from sqlmodel import Session
 
+    import api.models  # noqa: F401  (every table: foreign keys between domains, e.g. a source's import job)
     from api.db import engine_for
     from api.seed import seed_reference_and_demo
 
