@@ -37,9 +37,14 @@ def paragraph_key(paragraph: str | None) -> str | None:
     return (paragraph.strip().rstrip(".") or None) if paragraph else None
 
 
-def similar(a: str, b: str) -> bool:
+def similarity(a: str, b: str) -> float:
+    """1.0 when one folded text contains the other, else difflib's ratio."""
     ka, kb = text_key(a), text_key(b)
-    return ka in kb or kb in ka or SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= SIMILAR
+    return 1.0 if ka in kb or kb in ka else SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+def similar(a: str, b: str) -> bool:
+    return similarity(a, b) >= SIMILAR
 
 
 @dataclass(eq=False)
@@ -86,9 +91,17 @@ class Identities:
         for known in same_paragraph:
             if key in known.keys:
                 return known
-        for known in same_paragraph:
-            if known.named.intersection(states) and not known.file_keys - {key} and similar(text, known.row.text):
-                return known
+        # The most alike wording, not the first alike one: one paragraph may hold "withdraw reservations to
+        # the ICCPR" and "… to CERD" for the same state, and a rewording of the second is not the first.
+        alike = [
+            (score, known)
+            for known in same_paragraph
+            if known.named.intersection(states)
+            and not known.file_keys - {key}
+            and (score := similarity(text, known.row.text)) >= SIMILAR
+        ]
+        if alike:
+            return max(alike, key=lambda pair: pair[0])[1]
         unnumbered = [k for k in self.by_text.get(key, []) if k.paragraph is None and k.review_id == review_id]
         return _prefer(unnumbered, states)
 

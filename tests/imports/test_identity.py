@@ -190,3 +190,33 @@ def test_within_one_file_a_second_text_for_the_same_paragraph_and_state_is_its_o
     index.add(fresh)
     assert index.find(1, "k2", "121.2", ["UKR"], "Adopt a law on it") is fresh  # another file's words
     assert index.find(1, "k2", "121.3", ["UKR"], "Adopt a law on it") is None  # another paragraph
+
+
+def test_a_rewording_joins_the_most_alike_record_of_its_paragraph_not_the_first():
+    """DIHR cycle 2, Austria 141.13: one paragraph holds two of Pakistan's recommendations that differ
+    by one treaty; another publisher's rewording of the second joins the second."""
+
+    def known(key: str, text: str) -> Known:
+        return Known(
+            None,
+            Recommendation(review_id=1, text=text, external_key=key),
+            1,
+            "141.13",
+            [],
+            set(),
+            set(),
+            set(),
+            set(),
+            None,
+            keys={key},
+            named={"PAK"},
+        )
+
+    iccpr = known("k1", "Withdraw reservations to the ICCPR")
+    cerd = known("k2", "Withdraw reservations to CERD")
+    index = Identities()
+    index.add(iccpr)
+    index.add(cerd)
+    rewording = "Withdraw its reservations to the CERD"
+    assert similar(rewording, iccpr.row.text)  # alike enough to have been taken before
+    assert index.find(1, "k3", "141.13", ["PAK"], rewording) is cerd
