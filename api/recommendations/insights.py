@@ -162,12 +162,7 @@ def champions(session: Session, params: PageParams, f: ChampionFilter) -> Page[C
     than it filters on. The per-state figures are summed here, and the page is cut from them by the
     shared `paginate` (over the figures as a VALUES list), so the cursor and offset rules are the
     ones of every list. A joint recommendation counts for each of its recommending states."""
-    terms = search.search_terms(f.q)
-    if not terms and search.has_words(f.q):
-        raise InvalidInput(
-            "`q` holds only common words (the, other, further…), which are not searched: add a more specific word.",
-            field="q",
-        )
+    terms = search.searched_terms(f.q)  # 422 for a `q` of only common words
     if not (f.theme or terms or f.state_under_review):  # the whole collection: slow, and no one's question
         raise InvalidInput("Give at least one of `theme`, `q` or `state_under_review`.", field="theme")
     themes = resolve.theme_ids(session, f.theme)  # each with the themes under it; 422 naming `theme`

@@ -18,6 +18,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.sql.expression import ColumnClause
 from sqlmodel import Session, col
 
+from api.core.errors import InvalidInput
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import Recommendation
 
@@ -48,6 +49,18 @@ def search_terms(q: str | None) -> list[str]:
 
 def has_words(q: str | None) -> bool:
     return bool(_WORD.search(q or ""))
+
+
+def searched_terms(q: str | None) -> list[str]:
+    """The terms `q` searches for; a `q` of only stop words is a 422 rather than a search for nothing
+    (which would answer everything, or nothing, without saying why)."""
+    terms = search_terms(q)
+    if not terms and has_words(q):
+        raise InvalidInput(
+            "`q` holds only common words (the, other, further…), which are not searched: add a more specific word.",
+            field="q",
+        )
+    return terms
 
 
 def fts5_query(terms: list[str]) -> str:

@@ -154,12 +154,7 @@ def list_recommendations(
     """Ordered by review then id (the order they were recorded, which importers keep as published);
     with a search, by relevance then id. Both orders are keyset-paged by the same cursor scheme."""
     stmt = _filtered(session, filters)
-    terms = search.search_terms(filters.q)
-    if not terms and search.has_words(filters.q):
-        raise InvalidInput(
-            "`q` holds only common words (the, other, further…), which are not searched: add a more specific word.",
-            field="q",
-        )
+    terms = search.searched_terms(filters.q)  # 422 for a `q` of only common words
     if terms:
         stmt, rank = search.apply_search(session, stmt, terms)
         ranked = search.paginate_ranked(session, stmt, params, rank)
