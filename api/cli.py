@@ -142,6 +142,7 @@ def import_file(
                 state=state.upper() if state else None,
                 upr_session=session,
                 strict=strict,
+                dry_run=dry_run,
                 progress=lambda n: progress.update(task, description=f"Importing {path.name}: {n:,} rows"),
             )
         except (UnreadableFile, StrictStop, UnicodeDecodeError) as exc:

@@ -9,14 +9,15 @@ a request: it would freeze the whole worker.
 """
 
 import asyncio
+import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
@@ -25,6 +26,8 @@ from api import request_context
 from api.audit import listener as audit_listener
 from api.core.errors import DatabaseBusy
 from api.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
 
 
 class BlockingCallOnEventLoop(RuntimeError):
@@ -126,6 +129,33 @@ def best_effort_write(session: Session) -> Iterator[None]:
             raise
     finally:
         connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(get_settings().sqlite_busy_timeout_ms)}")
+
+
+# How long ANALYZE waits for its lock (another ANALYZE, a VACUUM) before it gives up, not the import.
+ANALYZE_LOCK_TIMEOUT = "2s"
+
+
+def refresh_statistics(session: Session, tables: Sequence[str]) -> bool:
+    """ANALYZE `tables` inside the session's transaction (PostgreSQL), after a bulk write: the planner
+    otherwise keeps the estimates of the empty tables. Statistics are a help, not the work: when the
+    lock does not come within `ANALYZE_LOCK_TIMEOUT` (a manual VACUUM holds it), the savepoint is
+    dropped and the caller's writes go on; autovacuum will analyze later. True when it ran."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    # SET LOCAL in a savepoint lasts until the savepoint is rolled back, or (released) to the end of
+    # the transaction: so the request's own lock_timeout is put back by hand after a success.
+    previous = session.execute(text("SELECT current_setting('lock_timeout')")).scalar_one()
+    try:
+        with session.begin_nested():
+            session.execute(text(f"SET LOCAL lock_timeout = '{ANALYZE_LOCK_TIMEOUT}'"))
+            session.execute(text(f"ANALYZE {', '.join(tables)}"))
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "55P03":  # lock_not_available
+            raise
+        log.warning("ANALYZE %s skipped: its lock did not come within %s", ", ".join(tables), ANALYZE_LOCK_TIMEOUT)
+        return False
+    session.execute(text("SELECT set_config('lock_timeout', :value, true)"), {"value": previous})
+    return True
 
 
 def get_engine(settings: Annotated[Settings, Depends(get_settings)]) -> Engine:

@@ -10,6 +10,11 @@ touches the database, and runs before the route's own dependencies (its gate, th
 refused request costs no query. A route's accepted names come from FastAPI's own record of what the
 route declares (`route.dependant`, sub-dependencies such as `PageDep` included), worked out once per
 route. Paths and methods are matched before any dependency runs, so 404 and 405 are unchanged.
+
+Two kinds of names are let through on every operation, because they are never filters and refusing
+them breaks what callers cannot change: campaign tags on shared links (`utm_source`, any `utm_*`)
+and the `_` cache-buster that monitors and JavaScript clients add (`/healthz?_=1701234567`). No
+operation may declare a parameter of either kind.
 """
 
 import difflib
@@ -21,6 +26,15 @@ from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
+
+IGNORED_PREFIX = "utm_"
+IGNORED_NAMES = frozenset({"_"})
+
+
+def ignored(name: str) -> bool:
+    """A name no operation reads and every operation lets through (see the module's docstring)."""
+    return name in IGNORED_NAMES or name.startswith(IGNORED_PREFIX)
+
 
 # id(route) -> (the route, weakly, so a discarded app's routes can go; its accepted names)
 _ACCEPTED: dict[int, tuple[weakref.ref[APIRoute], frozenset[str]]] = {}
@@ -89,7 +103,8 @@ async def reject_unknown_query(request: Request) -> None:
     if not isinstance(route, APIRoute):
         return
     accepted = accepted_query_parameters(route)
-    unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in accepted]
+    names = dict.fromkeys(request.query_params.keys())
+    unknown = [name for name in names if name not in accepted and not ignored(name)]
     if unknown:
         raise RequestValidationError(
             [

@@ -161,6 +161,7 @@ def run_job(
                     progress=progress,
                     import_job_id=job_id,
                     file_name=job.filename,
+                    dry_run=bool(options.get("dry_run")),
                 )
                 if options.get("dry_run"):
                     session.rollback()

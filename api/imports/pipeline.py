@@ -16,11 +16,11 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlmodel import Session
 
 from api.audit.models import AuditAction, AuditEntry
 from api.cycle.models import Review
+from api.db import refresh_statistics
 from api.imports import detect
 from api.imports.archives import check_zip
 from api.imports.files import file_kind
@@ -66,8 +66,10 @@ class Pipeline:
         only_state: str | None = None,
         source_name: str = "import",
         import_job_id: int | None = None,
+        analyze: bool = True,
     ):
         self.session = session
+        self.analyze = analyze  # False for a dry run (`_refresh_statistics`)
         self.source_name = source_name  # the file's name, as its sources and the audit entry show it
         self.only_state = only_state  # the import's scope (`policy.import_scope`): None for any state
         self.fmt = fmt
@@ -115,12 +117,13 @@ class Pipeline:
         """On PostgreSQL, a large import changes the tables' size long before autovacuum notices: a
         planner that still believes them small picks nested loops that take minutes (seen: the
         champions query after a whole-file import). ANALYZE inside the import's transaction samples its
-        own rows too; its lock only excludes other ANALYZE and VACUUM runs."""
-        if self.session.get_bind().dialect.name != "postgresql":
+        own rows too. Not for a dry run: ANALYZE writes a table's row estimate in place, outside the
+        transaction, so a rolled-back run would leave estimates counting rows that never landed."""
+        if not self.analyze or self.session.get_bind().dialect.name != "postgresql":
             return
         if self.report.inserted + self.report.merged + self.report.updated < ANALYZE_AFTER_ROWS:
             return
-        self.session.execute(text(f"ANALYZE {', '.join(ANALYZED_TABLES)}"))
+        refresh_statistics(self.session, ANALYZED_TABLES)
 
     def _audit(self) -> None:
         principal = self.session.info.get("principal")
@@ -222,10 +225,12 @@ def run_import(
     limits: ImportLimits | None = None,
     import_job_id: int | None = None,
     file_name: str | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Import one file into `session` (flushed, not committed); `limits` bound the reading (default: the
     IMPORT_MAX_* settings), and a file over one raises `limits.LimitExceeded`. The recommendations'
-    sources name `file_name` (default: the path's) and `import_job_id` (an upload's job)."""
+    sources name `file_name` (default: the path's) and `import_job_id` (an upload's job). A `dry_run` is
+    rolled back by the caller: it leaves the planner's statistics alone."""
     if fmt is None:
         if file_kind(path) == "xlsx":
             check_zip(path, "xlsx", limits)  # detection opens the workbook: bounded first
@@ -240,6 +245,7 @@ def run_import(
         only_state=only_state,
         source_name=file_name or path.name,
         import_job_id=import_job_id,
+        analyze=not dry_run,
     )
     bounds = {} if limits is None else {"limits": limits}  # readers default to the settings' limits
     items: Iterator[ImportRecord | Reject] = reader.read(path, state=state, session=upr_session, **bounds)

@@ -121,6 +121,29 @@ def test_the_documents_state_exactly_what_each_operation_accepts(application: Fa
         assert "422" in statuses, route.operation_id
 
 
+@pytest.mark.parametrize("application", [app, app.state.tracking], ids=["cycle", "tracking"])
+def test_no_operation_declares_a_name_that_is_let_through(application: FastAPI):
+    """`utm_*` and `_` pass everywhere: a filter of that name would be silently dropped by nobody, but
+    it would be unreachable by the rule's reader. None may exist."""
+    for _path, route in iter_routes(application):
+        assert not [name for name in accepted_query_parameters(route) if query_params.ignored(name)], route.path
+
+
+async def test_campaign_tags_and_cache_busters_pass_but_their_neighbours_do_not(client, cycle_world: World):
+    """Shared links carry `utm_*`; monitors add `_`. Both pass (a 200 with the same answer); `utm`
+    alone or `__` are unknown names like any other."""
+    plain = await client.get("/recommendations", params={"state_under_review": OWN_STATE})
+    tagged = await client.get(
+        "/recommendations",
+        params={"state_under_review": OWN_STATE, "utm_source": "newsletter", "utm_campaign": "upr44", "_": "1701"},
+    )
+    assert tagged.status_code == 200, tagged.text
+    assert tagged.json() == plain.json()
+    assert (await client.get("/healthz", params={"_": "1701234567"})).status_code == 200
+    for name in ("utm", "__", "_utm_source"):
+        _assert_refused(await client.get("/healthz", params={name: "1"}), "/healthz", name)
+
+
 async def test_state_is_refused_on_recommendations_with_the_right_name(client, cycle_world: World):
     response = await client.get("/recommendations", params={"state": OWN_STATE})
     body = _assert_refused(response, "/recommendations", "state")
