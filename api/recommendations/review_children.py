@@ -1,6 +1,6 @@
-"""A review's recommendations as the cycle side sees them: counted on each review, and deleted with
-their review when an admin forces it (`api.cycle.policy.dependents_to_delete`). Registered with the
-cycle's policy, so the cycle side never imports recommendations."""
+"""A review's recommendations and voluntary pledges as the cycle side sees them: counted on each review,
+and deleted with their review when an admin forces it (`api.cycle.policy.dependents_to_delete`).
+Registered with the cycle's policy, so the cycle side never imports recommendations."""
 
 from collections.abc import Sequence
 
@@ -13,6 +13,7 @@ from api.cycle.reviews_service import delete_where
 from api.recommendations.models import (
     CHILD_TABLES,
     Recommendation,
+    VoluntaryPledge,
 )
 from api.recommendations.policy import refuse_delete_if_referenced
 
@@ -50,5 +51,33 @@ class ReviewRecommendations:
 REVIEW_RECOMMENDATIONS = ReviewRecommendations()
 
 
+class ReviewPledges:
+    """The commitments a state made of its own accord at its review: without this, their foreign key
+    turned a forced delete into a bare database conflict."""
+
+    noun = "voluntary pledges"
+
+    def count(self, session: Session, review_ids: Sequence[int]) -> dict[int, int]:
+        rows = session.exec(
+            select(VoluntaryPledge.review_id, func.count())
+            .where(col(VoluntaryPledge.review_id).in_(review_ids))
+            .group_by(col(VoluntaryPledge.review_id))
+        )
+        return dict(rows.all())
+
+    def describe(self, count: int) -> str:
+        return f"{count} voluntary pledge(s); deleting it would delete them"
+
+    def refuse_delete(self, session: Session, review_id: int) -> None:
+        """Nothing else refers to a pledge."""
+
+    def delete(self, session: Session, review_id: int) -> None:
+        delete_where(session, VoluntaryPledge, col(VoluntaryPledge.review_id) == review_id)
+
+
+REVIEW_PLEDGES = ReviewPledges()
+
+
 def register() -> None:
     register_review_dependent(REVIEW_RECOMMENDATIONS)
+    register_review_dependent(REVIEW_PLEDGES)

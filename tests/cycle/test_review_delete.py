@@ -21,6 +21,7 @@ from api.recommendations.models import (
     RecommendationSdgTarget,
     RecommendationTheme,
     RecommendingState,
+    VoluntaryPledge,
 )
 from tests.cycle.helpers import audit, problem
 from tests.cycle_factories import create_recommendation, create_review, create_theme
@@ -176,3 +177,24 @@ def test_only_an_admin_may_force(session, cycle_world):
     with pytest.raises(ReviewForceNotAdmin):
         reviews_service.delete_review(session, editor, review.id, force=True)
     assert session.get(Review, review.id) is not None
+
+
+async def test_voluntary_pledges_hold_a_review_like_recommendations(client, world, settings, session):
+    """A pledge is the state's own commitment at its review: refused without force (naming it), and an
+    admin's force deletes it with the review, audited — never a bare foreign-key conflict."""
+    review = create_review(session, OWN_STATE, 34)
+    pledge = VoluntaryPledge(review_id=review.id, text="Adopt a national action plan", external_key="pledge-test-1")
+    session.add(pledge)
+    session.flush()
+    body = problem(
+        await client.delete(f"/reviews/{review.id}", headers=world.headers("admin", settings)),
+        409,
+        detail="1 voluntary pledge(s)",
+        slug="review-has-recommendations",
+    )
+    assert "recommendation" not in body["detail"].split("has ", 1)[1].split(";")[0]
+    response = await client.delete(f"/reviews/{review.id}?force=true", headers=world.headers("admin", settings))
+    assert response.status_code == 204, response.text
+    assert session.get(Review, review.id) is None
+    assert count(session, VoluntaryPledge, review_id=review.id) == 0
+    assert audit(session, "voluntary_pledge", AuditAction.delete, str(pledge.id))
