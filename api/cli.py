@@ -172,7 +172,10 @@ def export_recommendations(
     state: Annotated[list[str] | None, typer.Option(help="State under review (ISO3); repeatable.")] = None,
     cycle: Annotated[list[int] | None, typer.Option(help="Cycle number; repeatable.")] = None,
     session: Annotated[list[int] | None, typer.Option(help="Session number; repeatable.")] = None,
-    theme: Annotated[list[int] | None, typer.Option(help="Theme id; repeatable.")] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(help="Theme id, code (D23) or name, any case; a parent includes its children; repeatable."),
+    ] = None,
     position: Annotated[list[str] | None, typer.Option(help="Current position; repeatable.")] = None,
     q: Annotated[str | None, typer.Option(help="Full-text search.")] = None,
 ) -> None:

@@ -293,3 +293,23 @@ def test_export_writes_every_seeded_recommendation(db_url: str, seeded: str, tmp
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert len(rows) == 35 and {r["current_position"] for r in rows} == {"noted"}
     assert run("export", str(tmp_path / "x.csv"), "--state", "XXX").exit_code == 1
+
+
+def test_export_takes_a_theme_by_code_or_name_as_the_api_does(db_url: str, seeded: str, tmp_path: Path) -> None:
+    """`--theme` is read as `GET /recommendations?theme=` reads it: an id, a code or a name in any case,
+    the parent with its children; an unknown one is an error naming it, not an empty file."""
+    import csv
+
+    def rows(*args: str) -> list[dict[str, str]]:
+        out = tmp_path / "themed.csv"
+        result = run("export", str(out), *args)
+        assert result.exit_code == 0, result.output
+        return list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+
+    everything = rows()
+    by_letter = rows("--theme", "D")  # civil and political rights, with every D theme under it
+    assert 0 < len(by_letter) < len(everything)
+    by_name = rows("--theme", "civil AND political Rights")
+    assert {r["id"] for r in by_name} == {r["id"] for r in by_letter}
+    unknown = run("export", str(tmp_path / "none.csv"), "--theme", "no such theme at all")
+    assert unknown.exit_code != 0 and "no such theme at all" in unknown.output
