@@ -70,9 +70,9 @@ def seed(
     console.print(f"Seeded {report.cycles} cycles, {report.sessions} sessions, {report.sdg_targets} SDG targets.")
     themes, groups = report.vocabulary.themes, report.vocabulary.affected_persons
     console.print(
-        f"Vocabulary: {themes.created} new and {themes.updated} updated themes, {themes.merged} merged into "
-        f"canonical ones; {groups.created} new, {groups.updated} updated and {groups.merged} merged "
-        f"affected-person groups; {themes.synonyms + groups.synonyms} synonyms."
+        f"Vocabulary: {themes.created} new themes ({themes.renamed} under a distinct name), {groups.created} new "
+        f"affected-person groups ({groups.renamed} under a distinct name), {themes.synonyms + groups.synonyms} "
+        "new synonyms; nothing of what exists is renamed or merged."
     )
     console.print(
         f"Demo review (Slovenia, session 34): seeded {demo.reviews} new review, {demo.documents} "

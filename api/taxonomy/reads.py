@@ -11,7 +11,7 @@ this side counts them without importing them, as a review counts its registered 
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import distinct, func, or_
@@ -127,16 +127,33 @@ def _by_id_or_code(session: Session, kind: Kind, key: str, entity: str) -> Any:
     return row
 
 
-# ---- themes ------------------------------------------------------------------------------------------
+# ---- one list and one read for both vocabularies ------------------------------------------------------
+
+D = TypeVar("D", ThemeDetail, AffectedPersonDetail)
 
 
-def theme_details(session: Session, themes: Sequence[Theme]) -> list[ThemeDetail]:
-    details = _details(session, THEMES, [t.id for t in themes if t.id is not None])
-    return [ThemeDetail.model_validate(t, update=details[t.id]) for t in themes if t.id is not None]
+def _detailed(session: Session, kind: Kind, rows: Sequence[Any], shape: type[D]) -> list[D]:
+    details = _details(session, kind, [r.id for r in rows if r.id is not None])
+    return [shape.model_validate(r, update=details[r.id]) for r in rows if r.id is not None]
 
 
-def read_theme(session: Session, theme: Theme) -> ThemeDetail:
-    return theme_details(session, [theme])[0]
+def _list(
+    session: Session,
+    kind: Kind,
+    shape: type[D],
+    params: PageParams,
+    *,
+    q: str | None,
+    parent: str | None,
+    root: bool | None,
+    parent_field: str = "parent",
+) -> Page[D]:
+    """By name, then id. `q` matches the name, the code or a source's label; `parent` (id, code or name)
+    keeps its direct children; `root` keeps the top level (or, false, everything under it)."""
+    t = kind.table
+    page = paginate(session, _listed(session, kind, q, parent, root, parent_field), params, [Sort(t.name), Sort(t.id)])
+    items = _detailed(session, kind, page.items, shape)
+    return Page[Any](items=items, total=page.total, next_cursor=page.next_cursor)
 
 
 def list_themes(
@@ -148,43 +165,25 @@ def list_themes(
     root: bool | None = None,
     parent_field: str = "parent",
 ) -> Page[ThemeDetail]:
-    """By name, then id. `q` matches the name, the code or a source's label; `parent` (id, code or name)
-    keeps its direct children; `root` keeps the top level (or, false, everything under it)."""
-    stmt = _listed(session, THEMES, q, parent, root, parent_field)
-    page = paginate(session, stmt, params, [Sort(Theme.name), Sort(Theme.id)])
-    return Page[ThemeDetail](items=theme_details(session, page.items), total=page.total, next_cursor=page.next_cursor)
+    return _list(session, THEMES, ThemeDetail, params, q=q, parent=parent, root=root, parent_field=parent_field)
+
+
+def list_groups(
+    session: Session, params: PageParams, *, q: str | None = None, parent: str | None = None, root: bool | None = None
+) -> Page[AffectedPersonDetail]:
+    return _list(session, GROUPS, AffectedPersonDetail, params, q=q, parent=parent, root=root)
+
+
+def read_theme(session: Session, theme: Theme) -> ThemeDetail:
+    return _detailed(session, THEMES, [theme], ThemeDetail)[0]
+
+
+def read_group(session: Session, group: AffectedPerson) -> AffectedPersonDetail:
+    return _detailed(session, GROUPS, [group], AffectedPersonDetail)[0]
 
 
 def get_theme(session: Session, key: str) -> Theme:
     return _by_id_or_code(session, THEMES, key, "Theme")
-
-
-# ---- affected persons --------------------------------------------------------------------------------
-
-
-def group_details(session: Session, groups: Sequence[AffectedPerson]) -> list[AffectedPersonDetail]:
-    details = _details(session, GROUPS, [g.id for g in groups if g.id is not None])
-    return [AffectedPersonDetail.model_validate(g, update=details[g.id]) for g in groups if g.id is not None]
-
-
-def read_group(session: Session, group: AffectedPerson) -> AffectedPersonDetail:
-    return group_details(session, [group])[0]
-
-
-def list_groups(
-    session: Session,
-    params: PageParams,
-    *,
-    q: str | None = None,
-    parent: str | None = None,
-    root: bool | None = None,
-) -> Page[AffectedPersonDetail]:
-    """As `list_themes`, for affected-persons groups."""
-    stmt = _listed(session, GROUPS, q, parent, root)
-    page = paginate(session, stmt, params, [Sort(AffectedPerson.name), Sort(AffectedPerson.id)])
-    return Page[AffectedPersonDetail](
-        items=group_details(session, page.items), total=page.total, next_cursor=page.next_cursor
-    )
 
 
 def get_group(session: Session, key: str) -> AffectedPerson:

@@ -42,23 +42,24 @@ class Tree:
     ids: set[int] = field(default_factory=set)
     by_code: dict[str, int] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)
-    by_label: dict[str, set[int]] | None = None  # read only when a value is neither id, code nor name
+    by_label: dict[str, set[int]] | None = None  # read only when a value is not an existing id
     children: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
 
-    def match(self, value: str | int) -> set[int]:
-        """The entries `value` names (several only when a synonym is shared); empty when none.
+    def match(self, value: str | int) -> dict[str, set[int]]:
+        """What `value` names, by how it names it: {"id": …}, or any of "code", "name", "label" (a source's
+        label: several entries only when sources share it); empty when nothing.
 
-        Digits are an id; otherwise a code, then a name, then a source's label, all compared without case
-        or spacing. Codes and names are unique, and no code is all digits, so the order only settles
-        which of two spellings wins if a label were also another entry's name."""
+        All digits is an id when such a row exists; otherwise (an admin may name a theme `2030` or give it
+        the code `112`) it is read as the other forms, compared without case or spacing. Labels are read
+        only if `by_label` is loaded."""
         text = str(value).strip()
-        if text.isascii() and text.isdigit():
-            return {int(text)} & self.ids
+        if text.isascii() and text.isdigit() and int(text) in self.ids:
+            return {"id": {int(text)}}
         key = fold(text)
-        for index in (self.by_code, self.by_name):
-            if key in index:
-                return {index[key]}
-        return set((self.by_label or {}).get(key, ()))
+        found = {"code": {self.by_code[key]} if key in self.by_code else set()}
+        found["name"] = {self.by_name[key]} if key in self.by_name else set()
+        found["label"] = set((self.by_label or {}).get(key, ()))
+        return {how: ids for how, ids in found.items() if ids}
 
     def with_descendants(self, ids: Iterable[int]) -> set[int]:
         found: set[int] = set()
@@ -91,15 +92,40 @@ def _load_labels(session: Session, kind: Kind, tree: Tree) -> None:
     tree.by_label = labels
 
 
-def _resolve(session: Session, kind: Kind, values: Sequence[str | int], field: str) -> list[int]:
-    wanted = list(dict.fromkeys(str(v).strip() for v in values))
-    if not wanted:
-        return []
+def _entries(kind: Kind, value: str, found: dict[str, set[int]], field: str) -> set[int]:
+    """The entries one value names. Naming one row by its code or name and another by its name or a
+    label (an admin's row called `D23`; an admin's `NHRI` beside UPR Info's label for A45) is a 422 that
+    names both ids: silently picking one would answer a question the caller did not ask. A label that
+    sources share, and nothing else, names every entry it names."""
+    if "id" in found:
+        return found["id"]
+    named = found.get("code", set()) | found.get("name", set())
+    if named and len(named | found.get("label", set())) > 1:
+        ways = {
+            i: " and ".join(how for how in ("code", "name", "label") if i in found.get(how, ()))
+            for i in sorted(named | found.get("label", set()))
+        }
+        listed = ", ".join(f"{kind.what} {i} by its {how}" for i, how in ways.items())
+        raise InvalidInput(f"{value!r} names {listed}: use the id.", field=field)
+    return named or found.get("label", set())
+
+
+def _match_all(
+    session: Session, kind: Kind, values: Iterable[str | int], field: str
+) -> tuple[Tree, dict[str, set[int]]]:
+    """The tree, and each value → the entries it names (empty when none). Labels are read (one more
+    query) unless every value is an existing id: a name may clash with another row's label."""
     tree = load_tree(session, kind)
-    found = {v: tree.match(v) for v in wanted}
-    if not all(found.values()):
+    wanted = list(dict.fromkeys(str(v).strip() for v in values))
+    if any("id" not in tree.match(v) for v in wanted):
         _load_labels(session, kind, tree)
-        found = {v: ids or tree.match(v) for v, ids in found.items()}
+    return tree, {v: _entries(kind, v, tree.match(v), field) for v in wanted}
+
+
+def _resolve(session: Session, kind: Kind, values: Sequence[str | int], field: str) -> list[int]:
+    if not values:
+        return []
+    tree, found = _match_all(session, kind, values, field)
     if missing := [v for v, ids in found.items() if not ids]:
         raise InvalidInput(
             f"Unknown {kind.what}(s): {', '.join(missing)} (give {FORMS}, or a source's label).", field=field
@@ -121,11 +147,8 @@ def affected_person_ids(session: Session, values: Sequence[str | int], field: st
 def one_entry(session: Session, kind: Kind, value: str | int, field: str) -> int | None:
     """The single entry `value` names, without what is under it (`/themes?parent=`); None when unknown
     (the caller decides between a 404 and a 422)."""
-    tree = load_tree(session, kind)
-    ids = tree.match(value)
-    if not ids:
-        _load_labels(session, kind, tree)
-        ids = tree.match(value)
+    _tree, found = _match_all(session, kind, [value], field)
+    ids = next(iter(found.values()))
     if len(ids) > 1:
         raise InvalidInput(f"{value!r} names several {kind.what} entries: give an id or a code.", field=field)
     return next(iter(ids), None)

@@ -7,10 +7,8 @@ renamed theme relabels every recommendation that carries it.
 import csv
 import io
 from importlib.resources import files
-from typing import Any
 
-from sqlalchemy import func, or_
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from api.core.errors import AlreadyExists, InvalidInput
@@ -18,22 +16,6 @@ from api.core.lookup import get_or_404
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.taxonomy.models import AffectedPerson, SdgTarget, Theme
 from api.taxonomy.schemas import AffectedPersonCreate, ThemeCreate, ThemeUpdate
-
-
-def _contains(column: Any, q: str) -> ColumnElement[bool]:
-    """Case-insensitive substring match; `%` and `_` in `q` are literal, not wildcards."""
-    return func.lower(column).contains(q.lower(), autoescape=True)
-
-
-def list_themes(
-    session: Session, params: PageParams, *, q: str | None = None, parent_id: int | None = None
-) -> Page[Theme]:
-    stmt = select(Theme)
-    if q:
-        stmt = stmt.where(or_(_contains(Theme.name, q), _contains(Theme.code, q)))
-    if parent_id is not None:
-        stmt = stmt.where(col(Theme.parent_id) == parent_id)
-    return paginate(session, stmt, params, [Sort(Theme.name), Sort(Theme.id)])
 
 
 def get_theme(session: Session, theme_id: int, *, for_update: bool = False) -> Theme:
@@ -87,17 +69,6 @@ def update_theme(session: Session, theme: Theme, data: ThemeUpdate) -> Theme:
     session.add(theme)
     session.flush()
     return theme
-
-
-def list_affected_persons(session: Session, params: PageParams, *, q: str | None = None) -> Page[AffectedPerson]:
-    stmt = select(AffectedPerson)
-    if q:
-        stmt = stmt.where(_contains(AffectedPerson.name, q))
-    return paginate(session, stmt, params, [Sort(AffectedPerson.name), Sort(AffectedPerson.id)])
-
-
-def get_affected_person(session: Session, person_id: int) -> AffectedPerson:
-    return get_or_404(session, AffectedPerson, person_id, "Affected person")
 
 
 def create_affected_person(session: Session, data: AffectedPersonCreate) -> AffectedPerson:

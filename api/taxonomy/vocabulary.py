@@ -4,10 +4,12 @@ Sources name one idea many ways ("NHRI" in UPR Info, "A45 National Human Rights 
 in a coded OHCHR matrix, "National Human Rights Institution (NHRI)" in an uncoded one). The reviewed
 data in `data/` (`themes.csv`, `affected_persons.csv`, `crosswalk.csv`; `data/README.md` says where
 each entry comes from) makes each label a synonym of one canonical entry. The themes are OHCHR's coded
-categories (A–H, and S for the SDGs) with their parents; the groups have codes of ours.
+categories (A–H, and S for the SDGs) with their parents, and a few children of ours (`G-indigenous`) for
+concepts a source names that OHCHR's files give no category; the groups have codes of ours.
 
-No database and no FastAPI here: the migration that merges today's themes, the API and the classifier
-all read the vocabulary through this module, so a label means the same thing everywhere. Loading
+No database and no FastAPI here: the seed, the importer, the API and the classifier all read the
+vocabulary through this module, so a label means the same thing everywhere (migration 0010 merged
+yesterday's duplicates with its own frozen copy of this data, so changing it never changes an upgrade). Loading
 validates the data and refuses it whole (`VocabularyError`) rather than serve a broken hierarchy.
 """
 
@@ -26,8 +28,13 @@ SOURCES = frozenset({"upr-info", "dihr", "ohchr-matrix"})
 UNMAPPED = "unmapped"  # the crosswalk's code for a label that honestly maps nowhere (its note says why)
 SDG_ROOT = "S"
 
-_THEME_CODE = re.compile(r"^[A-Z]\d*$")
+_THEME_CODE = re.compile(r"^[A-Z]\d*$")  # OHCHR's
+# Ours: a concept OHCHR has no category for, as a child of the nearest one (`G-indigenous` under G). The
+# hyphen keeps it apart from every OHCHR code; the prefix is the parent, as OHCHR codes imply theirs.
+_OUR_THEME_CODE = re.compile(r"^[A-Z]\d*-[a-z]+(?:-[a-z]+)*$")
+_ANY_THEME_CODE = re.compile(f"{_THEME_CODE.pattern}|{_OUR_THEME_CODE.pattern}")
 _GROUP_CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+THEME_CODE_LENGTH, GROUP_CODE_LENGTH = 16, 40  # the `code` columns of `theme` and `affected_person`
 _TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[a-z])$")
 
 
@@ -257,7 +264,10 @@ def canonical_for(
 
 
 def implied_parent(code: str) -> str | None:
-    """The parent an OHCHR code implies: A12 → A1 → A, A3 → A; SDG goals S01–S17 → S."""
+    """The parent an OHCHR code implies: A12 → A1 → A, A3 → A; SDG goals S01–S17 → S; one of ours, its
+    prefix: G-indigenous → G."""
+    if "-" in code:
+        return code.split("-", 1)[0]
     if len(code) == 1:
         return None
     if code[0] == SDG_ROOT:
@@ -265,11 +275,15 @@ def implied_parent(code: str) -> str | None:
     return code[:-1] if len(code) > 2 else code[0]
 
 
-def _hierarchy_problems(name: str, hierarchy: Hierarchy, code_pattern: re.Pattern[str]) -> Iterator[str]:
+def _hierarchy_problems(
+    name: str, hierarchy: Hierarchy, code_pattern: re.Pattern[str], max_length: int
+) -> Iterator[str]:
     names: dict[str, str] = {}
     for entry in hierarchy.entries.values():
         if not code_pattern.match(entry.code):
             yield f"{name}: code {entry.code!r} is not like {code_pattern.pattern}"
+        elif len(entry.code) > max_length:
+            yield f"{name}: code {entry.code!r} is longer than {max_length} characters"
         if not entry.name:
             yield f"{name}: {entry.code} has no name"
         elif (other := names.setdefault(fold(entry.name), entry.code)) != entry.code:
@@ -289,15 +303,18 @@ def _hierarchy_problems(name: str, hierarchy: Hierarchy, code_pattern: re.Patter
 
 def validate(vocabulary: Vocabulary) -> list[str]:
     """Every fault: codes unique and well-formed, names unique, parents existing, no cycle, OHCHR codes
-    under the parent their code implies, every SDG goal present, every crosswalk row pointing at an
-    existing entry of its kind (an SDG label at an S theme) or `unmapped` with a reason, no label twice."""
+    (and ours) under the parent their code implies, our codes exactly the entries of origin `ours`, every
+    SDG goal present, every crosswalk row pointing at an existing entry of its kind (an SDG label at an S
+    theme) or `unmapped` with a reason, no label twice."""
     themes, groups = vocabulary.themes, vocabulary.groups
     problems = [
-        *_hierarchy_problems(THEMES_FILE, themes, _THEME_CODE),
-        *_hierarchy_problems(GROUPS_FILE, groups, _GROUP_CODE),
+        *_hierarchy_problems(THEMES_FILE, themes, _ANY_THEME_CODE, THEME_CODE_LENGTH),
+        *_hierarchy_problems(GROUPS_FILE, groups, _GROUP_CODE, GROUP_CODE_LENGTH),
     ]
     for entry in themes.entries.values():
-        if _THEME_CODE.match(entry.code) and entry.parent_code != implied_parent(entry.code):
+        if (entry.origin == "ours") != bool(_OUR_THEME_CODE.match(entry.code)):
+            problems.append(f"{THEMES_FILE}: {entry.code}: a code of ours (with a hyphen) is exactly an origin `ours`")
+        if _ANY_THEME_CODE.match(entry.code) and entry.parent_code != implied_parent(entry.code):
             problems.append(
                 f"{THEMES_FILE}: {entry.code}'s parent is {entry.parent_code!r}, its code implies "
                 f"{implied_parent(entry.code)!r}"

@@ -67,7 +67,7 @@ def test_every_theme_sits_under_the_parent_its_code_implies(vocab: Vocabulary):
 
 def test_themes_say_where_they_come_from(vocab: Vocabulary):
     origins = {e.code: e.origin for e in vocab.themes.entries.values()}
-    assert set(origins.values()) == {"matrix", "parent", "sdg-goal"}
+    assert set(origins.values()) == {"matrix", "parent", "sdg-goal", "ours"}
     assert origins["D23"] == "matrix" and "china_upr17_2013_matrix.csv" in vocab.themes["D23"].name_source
     assert origins["D2"] == "parent" and origins["A"] == "parent"
     assert origins["S10"] == "sdg-goal"
@@ -76,6 +76,26 @@ def test_themes_say_where_they_come_from(vocab: Vocabulary):
     for code, origin in origins.items():
         if origin == "parent":
             assert any(vocab.themes.is_within(c, code) for c in matrix_codes if c != code), code
+
+
+def test_a_concept_ohchr_has_no_category_for_is_a_child_of_ours_never_merged_into_the_category(vocab: Vocabulary):
+    """UPR Info's "Indigenous peoples" and "Internally displaced persons" once both mapped to G, so merging
+    made them one theme: each such label now has an entry of its own (code of ours, origin `ours`) under
+    the nearest category, so a filter on the category still finds it and a filter on the child finds only
+    it."""
+    approximate = [s for s in vocab.crosswalk if s.note.startswith("no category of its own")]
+    assert len(approximate) == 11
+    ours = {e.code: e for e in vocab.themes.entries.values() if e.origin == "ours"}
+    assert {s.code for s in approximate} == set(ours)  # one child each, none shared, none left at a category
+    for s in approximate:
+        entry = ours[s.code or ""]
+        assert fold(entry.name) == fold(s.label) and entry.parent_code == (s.code or "").split("-")[0], s
+        assert len(entry.code) <= 16 and not re.match(r"^[A-Z]\d*$", entry.code)  # cannot clash with OHCHR's
+    assert code_of("upr-info", "Indigenous peoples") == "G-indigenous"
+    assert code_of("upr-info", "Internally displaced persons") == "G-idps"
+    assert vocab.themes.is_within("G-indigenous", "G") and not vocab.themes.is_within("G-idps", "G-indigenous")
+    assert code_of("ohchr-matrix", "Sexual & other forms of gender-based violence") == "F13-gbv"
+    assert vocab.themes.is_within("F13-gbv", "F1")
 
 
 def test_every_coded_ohchr_label_maps_to_its_own_code(vocab: Vocabulary):
@@ -232,6 +252,17 @@ def test_validation_refuses_a_code_twice_and_a_wrong_parent(tmp_path: Path):
     )
     assert any(p.endswith("code 'D23' appears twice") for p in problems), problems
     assert "themes.csv: D24's parent is 'D3', its code implies 'D2'" in problems
+
+
+def test_validation_refuses_a_code_of_ours_under_another_parent_too_long_or_not_marked_ours(tmp_path: Path):
+    problems = _broken(
+        tmp_path,
+        THEMES_FILE,
+        lambda t: t + "G-nomads,Nomads,H,ours,x\nD2-a-very-long-code,Long,D2,ours,x\nD2-police,Police,D2,parent,x\n",
+    )
+    assert "themes.csv: G-nomads's parent is 'H', its code implies 'G'" in problems
+    assert "themes.csv: code 'D2-a-very-long-code' is longer than 16 characters" in problems
+    assert any(p.startswith("themes.csv: D2-police: a code of ours") for p in problems), problems
 
 
 def test_validation_refuses_a_label_twice_and_unmapped_without_reason(tmp_path: Path):
