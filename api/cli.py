@@ -351,5 +351,36 @@ def classify_evaluate(
     console.print(format_evaluation(evaluate(examples, seed)), markup=False, highlight=False, soft_wrap=True)
 
 
+@classify_app.command("tag")
+def classify_tag(
+    retrain: Annotated[
+        bool,
+        typer.Option(help="Train a new model on the database's labelled recommendations first (else the current one)."),
+    ] = True,
+    seed: Annotated[int, typer.Option(help="Seed of the validation split and the models.")] = 0,
+) -> None:
+    """Tag what the sources left untagged: train on the database's source-tagged recommendations, store the
+    model, and replace every inferred tag with its predictions (one transaction)."""
+    from api.classify.tagging import TAG_FAMILIES, NoModel, retag
+
+    with _session() as session:
+        try:
+            report = retag(session, retrain=retrain, seed=seed)
+        except NoModel as error:
+            console.print(f"[red]{escape(str(error))}[/red]", soft_wrap=True)
+            raise typer.Exit(1) from None
+        session.commit()
+    console.print(
+        f"Model {report.model_version}: {report.considered} of {report.with_text} recommendations "
+        "with text lacked a family of source tags."
+    )
+    for family in TAG_FAMILIES:
+        console.print(f"  {family}: {report.labels[family]} inferred labels on {report.tagged[family]} recommendations")
+    console.print(
+        f"Recommendations with text that have a theme (source or inferred): {report.with_theme} of "
+        f"{report.with_text} ({report.theme_share:.1%})."
+    )
+
+
 if __name__ == "__main__":
     app()

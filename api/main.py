@@ -10,6 +10,7 @@ from api.accounts.router import organisations, users
 from api.audit.router import router as audit_router
 from api.auth.openapi import install_permission_openapi
 from api.auth.router import router as auth_router
+from api.classify.store import current_model
 from api.cycle.router import routers as cycle_routers
 from api.health import router as health_router
 from api.http.body_limit import BodySizeLimitMiddleware
@@ -18,6 +19,8 @@ from api.http.query_params import RejectUnknownQuery
 from api.http.request_id import RequestIdMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
+from api.recommendations.analyse_router import routers as analyse_routers
+from api.recommendations.analyse_service import use_model_source
 from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
 from api.request_context import RequestContextMiddleware
@@ -45,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_replay_handler(app)
     install_problem_openapi(app)
     install_permission_openapi(app)
+    use_model_source(current_model)  # the analysis's classifier: recommendations never import api.classify
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers
@@ -64,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         audit_router,
         *cycle_routers,
         *taxonomy_routers,
+        *analyse_routers,  # before /recommendations/{recommendation_id}: "analyse" is not an id
         *recommendation_routers,
         *insight_routers,
         *import_routers,

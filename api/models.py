@@ -17,6 +17,7 @@ from api.cycle.models import (
 )
 from api.idempotency.models import IdempotencyKey
 from api.imports.models import ImportJob
+from api.ratelimit.models import RateLimitWindow
 from api.recommendations.models import (
     Position,
     Recommendation,
@@ -81,6 +82,7 @@ __all__ = [
     "LoginThrottle",
     "Organisation",
     "Position",
+    "RateLimitWindow",
     "Recommendation",
     "RecommendationAffectedPerson",
     "RecommendationSdgTarget",

@@ -117,6 +117,13 @@ class Settings(BaseSettings):
     max_evidence_bytes: int = Field(
         default=10 * 1024 * 1024, ge=1, description="Largest evidence file accepted (413 above)."
     )
+    analyse_rate_limit_per_minute: int = Field(
+        default=30,
+        ge=1,
+        description="Requests per client and minute to the public `POST /recommendations/analyse` (429 above), "
+        "counted in the database across workers. The client is the address uvicorn sees: behind a proxy, "
+        "the proxy's unless `--forwarded-allow-ips` trusts it to forward the real one.",
+    )
 
     @field_validator("env")
     @classmethod

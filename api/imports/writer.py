@@ -35,6 +35,7 @@ from api.cycle.models import Review
 from api.imports.identity import Identities, Known, paragraph_key
 from api.imports.lookups import Lookups
 from api.imports.records import ImportFormat, ImportRecord, ImportReport
+from api.recommendations.inferred import drop_inferred, family_of_theme_code
 from api.recommendations.models import (
     Position,
     PositionDateOrigin,
@@ -44,6 +45,7 @@ from api.recommendations.models import (
     RecommendationSource,
     RecommendationTheme,
     RecommendingState,
+    TagOrigin,
     VoluntaryPledge,
 )
 from api.recommendations.policy import becomes_current, history_order
@@ -111,6 +113,7 @@ class RecordWriter:
         self.seen: set[int] = set()  # ids of the recommendations known
         self.keys: set[str] = set()  # external keys known to be taken
         self.new: list[Known] = []  # the chunk's new recommendations, until flushed
+        self.sourced_families: dict[str, set[int]] = {}  # a source now labels them: their guesses go
 
     def write(self, ready: list[Ready]) -> None:
         """One chunk's records, flushed."""
@@ -124,6 +127,9 @@ class RecordWriter:
             if item.record.is_pledge:
                 self._pledge(item)
         self.session.flush()
+        for family, ids in self.sourced_families.items():  # before the inserts: a guess may hold the same link
+            drop_inferred(self.session, family, ids)
+        self.sourced_families.clear()
         for model, rows in self.pending.items():
             self.session.execute(insert(_table(model)), rows)  # Core, not the ORM's slower bulk path
         self.pending.clear()
@@ -157,6 +163,7 @@ class RecordWriter:
                     paragraph=record.paragraph,
                     text=record.text,
                     action_category=record.action_category,
+                    action_category_origin=TagOrigin.source if record.action_category is not None else None,
                     source_document=record.source_document,
                     external_key=key,
                     sources=[self.fmt.value],
@@ -210,11 +217,13 @@ class RecordWriter:
         self.seen.update(ids)
 
         def linked(model: Any, column: Any) -> dict[int, set[Any]]:
+            """The source's links (a guess is not a link the file would repeat: `sourced_families`)."""
             out: dict[int, set[Any]] = {i: set() for i in ids}
             for batch in _batches(ids):
-                for rec_id, value in self.session.exec(
-                    select(model.recommendation_id, column).where(col(model.recommendation_id).in_(batch))
-                ):
+                stmt = select(model.recommendation_id, column).where(col(model.recommendation_id).in_(batch))
+                if hasattr(model, "origin"):
+                    stmt = stmt.where(model.origin == TagOrigin.source)
+                for rec_id, value in self.session.exec(stmt):
                     out[rec_id].add(value)
             return out
 
@@ -306,12 +315,17 @@ class RecordWriter:
         paragraph is identity, so it only ever fills a gap."""
         row = known.row
         changed = False
+        guessed = row.action_category_origin == TagOrigin.inferred  # a source beats a guess
         for attribute in ("paragraph", "action_category", "source_document"):
             value = getattr(record, attribute)
             own = not merging and attribute != "paragraph"
-            if value is not None and getattr(row, attribute) != value and (own or getattr(row, attribute) is None):
+            gap = getattr(row, attribute) is None or (attribute == "action_category" and guessed)
+            if value is not None and (getattr(row, attribute) != value or gap) and (own or gap):
                 setattr(row, attribute, value)
                 changed = True
+        if record.action_category is not None and row.action_category_origin != TagOrigin.source:
+            row.action_category_origin = TagOrigin.source
+            row.action_category_confidence = row.action_category_model_version = None
         if changed:
             row.updated_at = utcnow()
         return changed
@@ -323,6 +337,11 @@ class RecordWriter:
                 known.states.add(code)
                 self._later(RecommendingState, recommendation_id=known.id, state_code=code)
                 added = True
+        if not known.created and known.id is not None:
+            for family in {family_of_theme_code(t.code) for t in record.themes} | (
+                {"groups"} if record.affected_persons else set()
+            ):
+                self.sourced_families.setdefault(family, set()).add(known.id)
         for theme in record.themes:
             theme_id = self.lookups.theme(theme.label, theme.code)
             if theme_id not in known.themes:

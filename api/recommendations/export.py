@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from api.core.pagination import PageParams
 from api.core.spreadsheets import csv_row, xlsx_row
+from api.recommendations.models import TagOrigin
 from api.recommendations.schemas import RecommendationRead, RecommendationSourceRead
 from api.recommendations.service import RecommendationFilter, list_recommendations
 
@@ -38,6 +39,10 @@ HEADER = [
     "source_document",
     "external_key",
     "sources",
+    # Which of the themes, groups and action category above the text classifier inferred (not a source).
+    "themes_inferred",
+    "affected_persons_inferred",
+    "action_category_origin",
 ]
 
 
@@ -70,6 +75,9 @@ def _cells(rec: RecommendationRead) -> list[object]:
         rec.source_document or "",
         rec.external_key,
         "; ".join(_source_cell(source) for source in rec.sources),
+        "; ".join(t.name for t in rec.themes if t.origin == TagOrigin.inferred),
+        "; ".join(p.name for p in rec.affected_persons if p.origin == TagOrigin.inferred),
+        rec.action_category_origin.value if rec.action_category_origin else "",
     ]
 
 

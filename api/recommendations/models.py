@@ -3,7 +3,7 @@
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.core.types import UTCDateTime, enum_type, utcnow
@@ -24,6 +24,17 @@ class PositionDateOrigin(StrEnum):
 
     source = "source"
     derived = "derived"
+
+
+class TagOrigin(StrEnum):
+    """Who tagged a recommendation: its source (a file or an API write), or the text classifier
+    (`inferred`, with the model's version and confidence). A source's tag always beats a guess."""
+
+    source = "source"
+    inferred = "inferred"
+
+
+MODEL_VERSION_LENGTH = 16
 
 
 class ImportFormat(StrEnum):
@@ -57,6 +68,17 @@ class Recommendation(SQLModel, table=True):
         sa_type=enum_type(PositionKind),
         index=True,
         description="The latest position; kept with the history.",
+    )
+    action_category_origin: TagOrigin | None = Field(
+        default=None,
+        sa_type=enum_type(TagOrigin),
+        description="Who gave the action category (`source` or `inferred`); null when there is none.",
+    )
+    action_category_confidence: float | None = Field(
+        default=None, description="The classifier's confidence, for an inferred category."
+    )
+    action_category_model_version: str | None = Field(
+        default=None, max_length=MODEL_VERSION_LENGTH, description="The classifier that inferred the category."
     )
     sources: list[str] | None = Field(
         default=None,
@@ -97,6 +119,17 @@ class RecommendationTheme(SQLModel, table=True):
     source_label: str | None = Field(
         default=None, max_length=300, description="The label the source used, when it differs from the theme's."
     )
+    origin: TagOrigin = Field(
+        default=TagOrigin.source,
+        sa_type=enum_type(TagOrigin),
+        sa_column_kwargs={"server_default": "source"},
+        index=True,
+        description="`source` (a file or an API write) or `inferred` (the text classifier).",
+    )
+    confidence: float | None = Field(default=None, description="The classifier's confidence; null for a source tag.")
+    model_version: str | None = Field(
+        default=None, max_length=MODEL_VERSION_LENGTH, description="The classifier that inferred it."
+    )
 
 
 class RecommendationAffectedPerson(SQLModel, table=True):
@@ -104,6 +137,17 @@ class RecommendationAffectedPerson(SQLModel, table=True):
 
     recommendation_id: int = Field(foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE")
     affected_person_id: int = Field(foreign_key="affected_person.id", primary_key=True, index=True)
+    origin: TagOrigin = Field(
+        default=TagOrigin.source,
+        sa_type=enum_type(TagOrigin),
+        sa_column_kwargs={"server_default": "source"},
+        index=True,
+        description="`source` (a file or an API write) or `inferred` (the text classifier).",
+    )
+    confidence: float | None = Field(default=None, description="The classifier's confidence; null for a source tag.")
+    model_version: str | None = Field(
+        default=None, max_length=MODEL_VERSION_LENGTH, description="The classifier that inferred it."
+    )
 
 
 class RecommendationSdgTarget(SQLModel, table=True):
@@ -144,6 +188,20 @@ class RecommendationSource(SQLModel, table=True):
     note: str | None = Field(
         default=None, sa_type=Text, description="What the file notes beside the text (`Comments: …`), never a text."
     )
+
+
+class ClassifierModel(SQLModel, table=True):
+    """A trained text classifier, kept in the database so every worker and machine tags and analyses
+    with the same one (processes are stateless: never a file on one machine). The newest is current."""
+
+    __tablename__ = "classifier_model"
+    __audit_redact__ = ("payload",)  # the audit log says a model was saved, not its megabytes
+
+    version: str = Field(primary_key=True, max_length=MODEL_VERSION_LENGTH)
+    created_at: dt.datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    trained_on: int = Field(description="How many labelled recommendations it was trained on.")
+    summary: dict | None = Field(default=None, sa_type=JSON, description="Thresholds and evaluation figures.")
+    payload: bytes = Field(sa_type=LargeBinary, description="The model as joblib bytes.")
 
 
 class Position(SQLModel, table=True):

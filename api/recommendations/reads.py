@@ -19,10 +19,16 @@ from api.recommendations.models import (
     RecommendationSource,
     RecommendationTheme,
     RecommendingState,
+    TagOrigin,
 )
-from api.recommendations.schemas import RecommendationRead, RecommendationSourceRead, StateRef
+from api.recommendations.schemas import (
+    RecommendationAffectedPersonRead,
+    RecommendationRead,
+    RecommendationSourceRead,
+    RecommendationThemeRead,
+    StateRef,
+)
 from api.taxonomy.models import AffectedPerson, Theme
-from api.taxonomy.schemas import AffectedPersonRead, ThemeRead
 
 
 def recommendation_reads(
@@ -44,10 +50,8 @@ def recommendation_reads(
     # Link pairs first, then each distinct state / theme / person once, as plain columns built into
     # read models without re-validation: a page repeats the same few vocabulary rows hundreds of times.
     state_links = _pairs(session, RecommendingState.recommendation_id, RecommendingState.state_code, ids)
-    theme_links = _pairs(session, RecommendationTheme.recommendation_id, RecommendationTheme.theme_id, ids)
-    person_links = _pairs(
-        session, RecommendationAffectedPerson.recommendation_id, RecommendationAffectedPerson.affected_person_id, ids
-    )
+    theme_links = _tagged(session, RecommendationTheme, RecommendationTheme.theme_id, ids)
+    person_links = _tagged(session, RecommendationAffectedPerson, RecommendationAffectedPerson.affected_person_id, ids)
     target_links = _pairs(
         session, RecommendationSdgTarget.recommendation_id, RecommendationSdgTarget.sdg_target_code, ids
     )
@@ -58,25 +62,38 @@ def recommendation_reads(
         )
     }
     theme_reads = {
-        tid: ThemeRead.model_construct(id=tid, name=name, code=code, parent_id=parent)
+        tid: dict(id=tid, name=name, code=code, parent_id=parent)
         for tid, name, code, parent in session.exec(
-            select(Theme.id, Theme.name, Theme.code, Theme.parent_id).where(col(Theme.id).in_(_values(theme_links)))
+            select(Theme.id, Theme.name, Theme.code, Theme.parent_id).where(
+                col(Theme.id).in_({t for tags in theme_links.values() for t, *_ in tags})
+            )
         )
         if tid is not None
     }
     person_reads = {
-        pid: AffectedPersonRead.model_construct(id=pid, name=name)
+        pid: dict(id=pid, name=name)
         for pid, name in session.exec(
-            select(AffectedPerson.id, AffectedPerson.name).where(col(AffectedPerson.id).in_(_values(person_links)))
+            select(AffectedPerson.id, AffectedPerson.name).where(
+                col(AffectedPerson.id).in_({p for tags in person_links.values() for p, *_ in tags})
+            )
         )
         if pid is not None
     }
     states = {rid: sorted((state_refs[c] for c in codes), key=lambda s: s.code) for rid, codes in state_links.items()}
+    # Source tags first, then inferred ones; by name within each.
     themes = {
-        rid: sorted((theme_reads[t] for t in tids), key=lambda t: (t.name, t.id)) for rid, tids in theme_links.items()
+        rid: sorted(
+            (_with_origin(RecommendationThemeRead, theme_reads[t], tag) for t, *tag in tags),
+            key=lambda t: (t.origin != TagOrigin.source, t.name, t.id),
+        )
+        for rid, tags in theme_links.items()
     }
     persons = {
-        rid: sorted((person_reads[p] for p in pids), key=lambda p: (p.name, p.id)) for rid, pids in person_links.items()
+        rid: sorted(
+            (_with_origin(RecommendationAffectedPersonRead, person_reads[p], tag) for p, *tag in tags),
+            key=lambda p: (p.origin != TagOrigin.source, p.name, p.id),
+        )
+        for rid, tags in person_links.items()
     }
 
     sources = _sources(session, ids)
@@ -98,6 +115,8 @@ def recommendation_reads(
                 affected_persons=persons.get(rid, []),
                 sdg_targets=sorted(target_links.get(rid, []), key=_sdg_order),
                 action_category=rec.action_category,
+                action_category_origin=_action_origin(rec),
+                action_category_confidence=rec.action_category_confidence,
                 source_document=rec.source_document,
                 external_key=rec.external_key,
                 current_position=rec.current_position,
@@ -146,6 +165,29 @@ def _stored_id(recommendation: Recommendation) -> int:
     if recommendation.id is None:
         raise ValueError("Read shapes are built for stored recommendations only.")
     return recommendation.id
+
+
+def _action_origin(rec: Recommendation) -> TagOrigin | None:
+    """A category written without an origin (the seed's, a test's) is a source's."""
+    if rec.action_category is None:
+        return None
+    return rec.action_category_origin or TagOrigin.source
+
+
+def _tagged(session: Session, model: Any, value: Any, ids: list[int]) -> dict[int, list[tuple]]:
+    """(value, origin, confidence, model version) of each link of the page, per recommendation."""
+    found: dict[int, list[tuple]] = defaultdict(list)
+    stmt = sa_select(
+        col(model.recommendation_id), col(value), col(model.origin), col(model.confidence), col(model.model_version)
+    ).where(col(model.recommendation_id).in_(ids))
+    for rid, item, origin, confidence, version in session.execute(stmt):
+        found[rid].append((item, origin, confidence, version))
+    return found
+
+
+def _with_origin(shape: Any, fields: dict, tag: list) -> Any:
+    origin, confidence, version = tag
+    return shape.model_construct(**fields, origin=origin, confidence=confidence, model_version=version)
 
 
 def _pairs(session: Session, owner: Any, value: Any, ids: list[int]) -> dict[int, list]:

@@ -28,6 +28,7 @@ from api.recommendations.schemas import (
     RecommendationUpdate,
     RowId,
     SdgTargetCode,
+    TagOriginFilter,
 )
 
 recommendations = APIRouter(prefix="/recommendations", tags=["recommendations"])
@@ -82,6 +83,13 @@ def list_recommendations(
         Sequence[ActionCategory], Query(description="UPR Info action category, 1–5." + ANY_OF)
     ] = (),
     review: Annotated[Sequence[RowId], Query(description="Review id." + ANY_OF)] = (),
+    tag_origin: Annotated[
+        TagOriginFilter,
+        Query(
+            description="Whose tags `theme`, `affected_persons` and `action_category` match: `any` (default), "
+            "`source` (the files' or an API write's) or `inferred` (the text classifier's)."
+        ),
+    ] = TagOriginFilter.any,
     q: Annotated[
         str | None,
         Query(
@@ -112,6 +120,7 @@ def list_recommendations(
         action_category=action_category,
         review=review,
         q=q,
+        tag_origin=tag_origin.origin,
     )
     filters = service.resolve_filter(session, filters)  # once, though an export pages through it many times
     if media_type := export.negotiated_type(accept):

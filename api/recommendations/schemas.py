@@ -1,6 +1,7 @@
 """Request and response shapes of recommendations, positions and the aggregates over them."""
 
 import datetime as dt
+from enum import StrEnum
 from typing import Annotated
 
 from annotated_types import Interval
@@ -10,7 +11,7 @@ from sqlmodel import Field, SQLModel
 from api.core.schemas import with_examples
 from api.core.types import MAX_ID, CleanStr, StateCode, no_nul, not_blank
 from api.cycle.models import RegionalGroup
-from api.recommendations.models import ImportFormat, PositionDateOrigin, PositionKind
+from api.recommendations.models import ImportFormat, PositionDateOrigin, PositionKind, TagOrigin
 from api.recommendations.policy import MAX_DOCUMENT_SYMBOL, MAX_PARAGRAPH, PARAGRAPH_PATTERN, position_date_error
 from api.taxonomy.schemas import SDG_TARGET_PATTERN, AffectedPersonRead, ThemeRead
 
@@ -140,6 +141,37 @@ class RecommendationSourceRead(SQLModel):
     note: str | None = Field(description="What the file notes beside the text (`Comments: …`).")
 
 
+class TagOriginFilter(StrEnum):
+    """`tag_origin=`: whose tags a theme, group or action-category filter matches."""
+
+    any = "any"
+    source = "source"
+    inferred = "inferred"
+
+    @property
+    def origin(self) -> TagOrigin | None:
+        return None if self is TagOriginFilter.any else TagOrigin(self.value)
+
+
+ORIGIN = "`source` (a file or an API write) or `inferred` (the text classifier's guess)."
+
+
+class RecommendationThemeRead(ThemeRead):
+    """A theme of a recommendation, with who gave it."""
+
+    origin: TagOrigin = Field(default=TagOrigin.source, description=ORIGIN)
+    confidence: float | None = Field(default=None, description="The classifier's probability; null for a source's.")
+    model_version: str | None = Field(default=None, description="The classifier that inferred it; null for a source's.")
+
+
+class RecommendationAffectedPersonRead(AffectedPersonRead):
+    """An affected-persons group of a recommendation, with who gave it."""
+
+    origin: TagOrigin = Field(default=TagOrigin.source, description=ORIGIN)
+    confidence: float | None = Field(default=None, description="The classifier's probability; null for a source's.")
+    model_version: str | None = Field(default=None, description="The classifier that inferred it; null for a source's.")
+
+
 class RecommendationRead(SQLModel):
     id: int
     review_id: int
@@ -149,10 +181,14 @@ class RecommendationRead(SQLModel):
     paragraph: str | None
     text: str
     recommending_states: list[StateRef]
-    themes: list[ThemeRead]
-    affected_persons: list[AffectedPersonRead]
+    themes: list[RecommendationThemeRead]
+    affected_persons: list[RecommendationAffectedPersonRead]
     sdg_targets: list[str]
     action_category: int | None
+    action_category_origin: TagOrigin | None = Field(default=None, description=ORIGIN + " Null without a category.")
+    action_category_confidence: float | None = Field(
+        default=None, description="The classifier's probability, for an inferred category."
+    )
     source_document: str | None
     external_key: str
     current_position: PositionKind | None

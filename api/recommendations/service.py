@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sqlalchemy import or_
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session, col, select
 
@@ -21,6 +22,7 @@ from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.types import utcnow
 from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
 from api.recommendations import search
+from api.recommendations.inferred import family_of_theme_code
 from api.recommendations.models import (
     CHILD_TABLES,
     LinkTable,
@@ -30,6 +32,7 @@ from api.recommendations.models import (
     RecommendationSdgTarget,
     RecommendationTheme,
     RecommendingState,
+    TagOrigin,
 )
 from api.recommendations.policy import check_paragraph, refuse_delete_if_referenced
 from api.recommendations.reads import recommendation_reads
@@ -57,6 +60,7 @@ class RecommendationFilter:
     action_category: Sequence[int] = ()
     review: Sequence[int] = ()
     q: str | None = None
+    tag_origin: TagOrigin | None = None  # restricts theme, affected_persons, action_category; None: any origin
     resolved: bool = False  # `theme` and `affected_persons` hold ids, their narrower ones included
 
 
@@ -124,16 +128,15 @@ def _filtered(session: Session, f: RecommendationFilter) -> Select:
             )
         )
     if f.theme:
-        stmt = stmt.where(
-            _linked(RecommendationTheme.recommendation_id, col(RecommendationTheme.theme_id).in_(f.theme))
-        )
+        on_theme: ColumnElement[bool] = col(RecommendationTheme.theme_id).in_(f.theme)
+        if f.tag_origin is not None:
+            on_theme = on_theme & (col(RecommendationTheme.origin) == f.tag_origin)
+        stmt = stmt.where(_linked(RecommendationTheme.recommendation_id, on_theme))
     if f.affected_persons:
-        stmt = stmt.where(
-            _linked(
-                RecommendationAffectedPerson.recommendation_id,
-                col(RecommendationAffectedPerson.affected_person_id).in_(f.affected_persons),
-            )
-        )
+        on_group: ColumnElement[bool] = col(RecommendationAffectedPerson.affected_person_id).in_(f.affected_persons)
+        if f.tag_origin is not None:
+            on_group = on_group & (col(RecommendationAffectedPerson.origin) == f.tag_origin)
+        stmt = stmt.where(_linked(RecommendationAffectedPerson.recommendation_id, on_group))
     if f.sdg_target:
         stmt = stmt.where(
             _linked(
@@ -145,6 +148,15 @@ def _filtered(session: Session, f: RecommendationFilter) -> Select:
         stmt = stmt.where(col(Recommendation.current_position).in_(f.position))
     if f.action_category:
         stmt = stmt.where(col(Recommendation.action_category).in_(f.action_category))
+        if f.tag_origin is TagOrigin.inferred:
+            stmt = stmt.where(col(Recommendation.action_category_origin) == TagOrigin.inferred)
+        elif f.tag_origin is TagOrigin.source:  # a category written without an origin (the seed's) is a source's
+            stmt = stmt.where(
+                or_(
+                    col(Recommendation.action_category_origin) == TagOrigin.source,
+                    col(Recommendation.action_category_origin).is_(None),
+                )
+            )
     return stmt
 
 
@@ -252,20 +264,36 @@ def _sync_links(session: Session, recommendation: Recommendation, changes: dict[
         if field not in changes:
             continue
         wanted = list(dict.fromkeys(changes[field]))
-        have = (
-            {}
-            if new
-            else {
-                getattr(row, column): row
-                for row in session.exec(select(model).where(col(model.recommendation_id) == recommendation_id))
-            }
-        )
+        rows = [] if new else list(session.exec(select(model).where(col(model.recommendation_id) == recommendation_id)))
+        guesses = [row for row in rows if getattr(row, "origin", TagOrigin.source) == TagOrigin.inferred]
+        have = {getattr(row, column): row for row in rows if row not in guesses}
         for key, row in have.items():
             if key not in wanted:
                 session.delete(row)
+        if guesses:  # a source beats a guess: the sent families' inferred labels go (`api.recommendations.inferred`)
+            families = _families(session, field, wanted)
+            for row in guesses:
+                if _families(session, field, [getattr(row, column)]) & families:
+                    session.delete(row)
+            session.flush()
         session.add_all(
             model(recommendation_id=recommendation_id, **{column: key}) for key in wanted if key not in have
         )
+
+
+def _families(session: Session, field: str, keys: list[Any]) -> set[str]:
+    """The tag families (`inferred.drop_inferred`) that link keys of a field belong to."""
+    if field == "affected_persons":
+        return {"groups"} if keys else set()
+    if field != "themes" or not keys:
+        return set()
+    return {family_of_theme_code(code) for code in session.exec(select(Theme.code).where(col(Theme.id).in_(keys)))}
+
+
+def _action_origin(recommendation: Recommendation) -> None:
+    """An action category written through the API is the source's."""
+    recommendation.action_category_origin = TagOrigin.source if recommendation.action_category is not None else None
+    recommendation.action_category_confidence = recommendation.action_category_model_version = None
 
 
 def create_recommendation(session: Session, data: RecommendationCreate) -> Recommendation:
@@ -285,6 +313,7 @@ def create_recommendation(session: Session, data: RecommendationCreate) -> Recom
         source_document=data.source_document,
         external_key=key,
     )
+    _action_origin(recommendation)
     session.add(recommendation)
     session.flush()
     _sync_links(session, recommendation, changes, new=True)
@@ -300,6 +329,8 @@ def update_recommendation(
     scalars = {k: v for k, v in changes.items() if k not in _LINKS}
     if changes:
         recommendation.sqlmodel_update({**scalars, "updated_at": utcnow()})
+        if "action_category" in scalars:
+            _action_origin(recommendation)
         session.add(recommendation)
     _sync_links(session, recommendation, changes, new=False)
     session.flush()

@@ -14,7 +14,13 @@ from tests.factories import OWN_STATE
 from tests.matrix.routes import ROUTES
 
 # Creates that must not replay: a login, a password change, and a service token (its secret is shown once).
-NOT_IDEMPOTENT = {("POST", "/auth/token"), ("POST", "/auth/me/password"), ("POST", "/auth/service-tokens")}
+# Not creations: a login, a password change, a token (shown once), and an analysis that stores nothing.
+NOT_IDEMPOTENT = {
+    ("POST", "/auth/token"),
+    ("POST", "/auth/me/password"),
+    ("POST", "/auth/service-tokens"),
+    ("POST", "/recommendations/analyse"),
+}
 
 
 def _count(session, model) -> int:

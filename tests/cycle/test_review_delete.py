@@ -183,6 +183,7 @@ async def test_voluntary_pledges_hold_a_review_like_recommendations(client, worl
     """A pledge is the state's own commitment at its review: refused without force (naming it), and an
     admin's force deletes it with the review, audited — never a bare foreign-key conflict."""
     review = create_review(session, OWN_STATE, 34)
+    assert review.id is not None
     pledge = VoluntaryPledge(review_id=review.id, text="Adopt a national action plan", external_key="pledge-test-1")
     session.add(pledge)
     session.flush()

@@ -13,6 +13,9 @@ def _rec(w: World, s: str) -> str:
 _PUBLIC_ROW = {"targets_row": True, "row_is_public": True}
 
 RECOMMENDATIONS: dict[tuple[str, str], Scenario] = {
+    ("POST", "/recommendations/analyse"): Scenario(
+        lambda w, r, s: Call("/recommendations/analyse", json={"text": "Ratify the OPCAT by 2027."})
+    ),
     ("GET", "/recommendations"): Scenario(
         lambda w, r, s: Call(f"/recommendations?state_under_review={s}&theme={w.cycle.theme.id}&q=discrimination")
     ),

@@ -65,7 +65,15 @@ async def test_get_shows_the_whole_recommendation(client, cycle_world):
     }
     assert body["recommending_states"] == [{"code": "FRA", "name": "FRA", "regional_group": "EEG"}]
     assert [t["id"] for t in body["themes"]] == [cycle_world.cycle.theme.id]
-    assert body["affected_persons"] == [{"id": cycle_world.cycle.affected_person.id, "name": "Roma"}]
+    assert body["affected_persons"] == [
+        {
+            "id": cycle_world.cycle.affected_person.id,
+            "name": "Roma",
+            "origin": "source",
+            "confidence": None,
+            "model_version": None,
+        }
+    ]
 
 
 @pytest.mark.parametrize("rec_id", ["987654", "0", str(2**70), "abc"])

@@ -1,8 +1,12 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .action_category_read import ActionCategoryRead
+from .action_read import ActionRead
+from .addressee_read import AddresseeRead
 from .affected_person_create import AffectedPersonCreate
 from .affected_person_detail import AffectedPersonDetail
-from .affected_person_read import AffectedPersonRead
+from .analysis_read import AnalysisRead
+from .analysis_request import AnalysisRequest
 from .audit_action import AuditAction
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
@@ -14,13 +18,16 @@ from .cycle_create import CycleCreate
 from .cycle_read import CycleRead
 from .cycle_update import CycleUpdate
 from .document_kind import DocumentKind
+from .evidence_read import EvidenceRead
 from .field_error import FieldError
 from .import_format import ImportFormat
 from .import_job_read import ImportJobRead
 from .import_job_read_options import ImportJobReadOptions
 from .import_job_read_report_type_0 import ImportJobReadReportType0
 from .job_status import JobStatus
+from .label_read import LabelRead
 from .me import Me
+from .model_read import ModelRead
 from .organisation_create import OrganisationCreate
 from .organisation_kind import OrganisationKind
 from .organisation_read import OrganisationRead
@@ -49,9 +56,11 @@ from .position_date_origin import PositionDateOrigin
 from .position_kind import PositionKind
 from .position_read import PositionRead
 from .problem_detail import ProblemDetail
+from .recommendation_affected_person_read import RecommendationAffectedPersonRead
 from .recommendation_create import RecommendationCreate
 from .recommendation_read import RecommendationRead
 from .recommendation_source_read import RecommendationSourceRead
+from .recommendation_theme_read import RecommendationThemeRead
 from .recommendation_update import RecommendationUpdate
 from .recommending_state_count import RecommendingStateCount
 from .region_count import RegionCount
@@ -70,10 +79,12 @@ from .service_token_read import ServiceTokenRead
 from .session_create import SessionCreate
 from .session_read import SessionRead
 from .session_update import SessionUpdate
+from .signal_read import SignalRead
 from .state_create import StateCreate
 from .state_read import StateRead
 from .state_ref import StateRef
 from .state_update import StateUpdate
+from .strength import Strength
 from .submission_create import SubmissionCreate
 from .submission_party_read import SubmissionPartyRead
 from .submission_party_write import SubmissionPartyWrite
@@ -81,6 +92,8 @@ from .submission_read import SubmissionRead
 from .submission_role import SubmissionRole
 from .submission_update import SubmissionUpdate
 from .synonym_read import SynonymRead
+from .tag_origin import TagOrigin
+from .tag_origin_filter import TagOriginFilter
 from .theme_count import ThemeCount
 from .theme_create import ThemeCreate
 from .theme_detail import ThemeDetail
@@ -93,9 +106,13 @@ from .user_read import UserRead
 from .user_update import UserUpdate
 
 __all__ = (
+    "ActionCategoryRead",
+    "ActionRead",
+    "AddresseeRead",
     "AffectedPersonCreate",
     "AffectedPersonDetail",
-    "AffectedPersonRead",
+    "AnalysisRead",
+    "AnalysisRequest",
     "AuditAction",
     "AuditEntryRead",
     "AuditEntryReadChanges",
@@ -107,13 +124,16 @@ __all__ = (
     "CycleRead",
     "CycleUpdate",
     "DocumentKind",
+    "EvidenceRead",
     "FieldError",
     "ImportFormat",
     "ImportJobRead",
     "ImportJobReadOptions",
     "ImportJobReadReportType0",
     "JobStatus",
+    "LabelRead",
     "Me",
+    "ModelRead",
     "OrganisationCreate",
     "OrganisationKind",
     "OrganisationRead",
@@ -142,9 +162,11 @@ __all__ = (
     "PositionKind",
     "PositionRead",
     "ProblemDetail",
+    "RecommendationAffectedPersonRead",
     "RecommendationCreate",
     "RecommendationRead",
     "RecommendationSourceRead",
+    "RecommendationThemeRead",
     "RecommendationUpdate",
     "RecommendingStateCount",
     "RegionalGroup",
@@ -163,10 +185,12 @@ __all__ = (
     "SessionCreate",
     "SessionRead",
     "SessionUpdate",
+    "SignalRead",
     "StateCreate",
     "StateRead",
     "StateRef",
     "StateUpdate",
+    "Strength",
     "SubmissionCreate",
     "SubmissionPartyRead",
     "SubmissionPartyWrite",
@@ -174,6 +198,8 @@ __all__ = (
     "SubmissionRole",
     "SubmissionUpdate",
     "SynonymRead",
+    "TagOrigin",
+    "TagOriginFilter",
     "ThemeCount",
     "ThemeCreate",
     "ThemeDetail",

@@ -7,13 +7,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.position_kind import PositionKind
+from ..models.tag_origin import TagOrigin
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.affected_person_read import AffectedPersonRead
+    from ..models.recommendation_affected_person_read import RecommendationAffectedPersonRead
     from ..models.recommendation_source_read import RecommendationSourceRead
+    from ..models.recommendation_theme_read import RecommendationThemeRead
     from ..models.state_ref import StateRef
-    from ..models.theme_read import ThemeRead
 
 
 T = TypeVar("T", bound="RecommendationRead")
@@ -31,13 +32,16 @@ class RecommendationRead:
         paragraph (None | str):
         text (str):
         recommending_states (list[StateRef]):
-        themes (list[ThemeRead]):
-        affected_persons (list[AffectedPersonRead]):
+        themes (list[RecommendationThemeRead]):
+        affected_persons (list[RecommendationAffectedPersonRead]):
         sdg_targets (list[str]):
         action_category (int | None):
         source_document (None | str):
         external_key (str):
         current_position (None | PositionKind):
+        action_category_origin (None | TagOrigin | Unset): `source` (a file or an API write) or `inferred` (the text
+            classifier's guess). Null without a category.
+        action_category_confidence (float | None | Unset): The classifier's probability, for an inferred category.
         sources (list[RecommendationSourceRead] | Unset): The files it was imported from, oldest import first; empty
             when entered through the API.
         rank (float | None | Unset): Relevance when searching with `q` (higher is better).
@@ -51,13 +55,15 @@ class RecommendationRead:
     paragraph: None | str
     text: str
     recommending_states: list[StateRef]
-    themes: list[ThemeRead]
-    affected_persons: list[AffectedPersonRead]
+    themes: list[RecommendationThemeRead]
+    affected_persons: list[RecommendationAffectedPersonRead]
     sdg_targets: list[str]
     action_category: int | None
     source_document: None | str
     external_key: str
     current_position: None | PositionKind
+    action_category_origin: None | TagOrigin | Unset = UNSET
+    action_category_confidence: float | None | Unset = UNSET
     sources: list[RecommendationSourceRead] | Unset = UNSET
     rank: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -109,6 +115,20 @@ class RecommendationRead:
         else:
             current_position = self.current_position
 
+        action_category_origin: None | str | Unset
+        if isinstance(self.action_category_origin, Unset):
+            action_category_origin = UNSET
+        elif isinstance(self.action_category_origin, TagOrigin):
+            action_category_origin = self.action_category_origin.value
+        else:
+            action_category_origin = self.action_category_origin
+
+        action_category_confidence: float | None | Unset
+        if isinstance(self.action_category_confidence, Unset):
+            action_category_confidence = UNSET
+        else:
+            action_category_confidence = self.action_category_confidence
+
         sources: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.sources, Unset):
             sources = []
@@ -143,6 +163,10 @@ class RecommendationRead:
                 "current_position": current_position,
             }
         )
+        if action_category_origin is not UNSET:
+            field_dict["action_category_origin"] = action_category_origin
+        if action_category_confidence is not UNSET:
+            field_dict["action_category_confidence"] = action_category_confidence
         if sources is not UNSET:
             field_dict["sources"] = sources
         if rank is not UNSET:
@@ -152,10 +176,10 @@ class RecommendationRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.affected_person_read import AffectedPersonRead  # noqa: PLC0415
+        from ..models.recommendation_affected_person_read import RecommendationAffectedPersonRead  # noqa: PLC0415
         from ..models.recommendation_source_read import RecommendationSourceRead  # noqa: PLC0415
+        from ..models.recommendation_theme_read import RecommendationThemeRead  # noqa: PLC0415
         from ..models.state_ref import StateRef  # noqa: PLC0415
-        from ..models.theme_read import ThemeRead  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -187,14 +211,14 @@ class RecommendationRead:
         themes = []
         _themes = d.pop("themes")
         for themes_item_data in _themes:
-            themes_item = ThemeRead.from_dict(themes_item_data)
+            themes_item = RecommendationThemeRead.from_dict(themes_item_data)
 
             themes.append(themes_item)
 
         affected_persons = []
         _affected_persons = d.pop("affected_persons")
         for affected_persons_item_data in _affected_persons:
-            affected_persons_item = AffectedPersonRead.from_dict(affected_persons_item_data)
+            affected_persons_item = RecommendationAffectedPersonRead.from_dict(affected_persons_item_data)
 
             affected_persons.append(affected_persons_item)
 
@@ -231,6 +255,32 @@ class RecommendationRead:
 
         current_position = _parse_current_position(d.pop("current_position"))
 
+        def _parse_action_category_origin(data: object) -> None | TagOrigin | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                action_category_origin_type_0 = TagOrigin(data)
+
+                return action_category_origin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TagOrigin | Unset, data)
+
+        action_category_origin = _parse_action_category_origin(d.pop("action_category_origin", UNSET))
+
+        def _parse_action_category_confidence(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        action_category_confidence = _parse_action_category_confidence(d.pop("action_category_confidence", UNSET))
+
         _sources = d.pop("sources", UNSET)
         sources: list[RecommendationSourceRead] | Unset = UNSET
         if _sources is not UNSET:
@@ -265,6 +315,8 @@ class RecommendationRead:
             source_document=source_document,
             external_key=external_key,
             current_position=current_position,
+            action_category_origin=action_category_origin,
+            action_category_confidence=action_category_confidence,
             sources=sources,
             rank=rank,
         )

@@ -9,6 +9,7 @@ from ...models.page_recommendation_read import PageRecommendationRead
 from ...models.position_kind import PositionKind
 from ...models.problem_detail import ProblemDetail
 from ...models.regional_group import RegionalGroup
+from ...models.tag_origin_filter import TagOriginFilter
 from ...types import UNSET, Response, Unset
 
 
@@ -25,6 +26,7 @@ def _get_kwargs(
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
     review: list[int] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
@@ -104,6 +106,12 @@ def _get_kwargs(
         json_review = review
 
     params["review"] = json_review
+
+    json_tag_origin: str | Unset = UNSET
+    if not isinstance(tag_origin, Unset):
+        json_tag_origin = tag_origin.value
+
+    params["tag_origin"] = json_tag_origin
 
     json_q: None | str | Unset
     if isinstance(q, Unset):
@@ -188,6 +196,7 @@ def sync_detailed(
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
     review: list[int] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
@@ -225,6 +234,8 @@ def sync_detailed(
         action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
             for any of several values.
         review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
             inflection); punctuation and operators are ignored, as are English stop words. Results
             come most relevant first, with `rank`.
@@ -252,6 +263,7 @@ def sync_detailed(
         position=position,
         action_category=action_category,
         review=review,
+        tag_origin=tag_origin,
         q=q,
         limit=limit,
         offset=offset,
@@ -279,6 +291,7 @@ def sync(
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
     review: list[int] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
@@ -316,6 +329,8 @@ def sync(
         action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
             for any of several values.
         review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
             inflection); punctuation and operators are ignored, as are English stop words. Results
             come most relevant first, with `rank`.
@@ -344,6 +359,7 @@ def sync(
         position=position,
         action_category=action_category,
         review=review,
+        tag_origin=tag_origin,
         q=q,
         limit=limit,
         offset=offset,
@@ -365,6 +381,7 @@ async def asyncio_detailed(
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
     review: list[int] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
@@ -402,6 +419,8 @@ async def asyncio_detailed(
         action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
             for any of several values.
         review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
             inflection); punctuation and operators are ignored, as are English stop words. Results
             come most relevant first, with `rank`.
@@ -429,6 +448,7 @@ async def asyncio_detailed(
         position=position,
         action_category=action_category,
         review=review,
+        tag_origin=tag_origin,
         q=q,
         limit=limit,
         offset=offset,
@@ -454,6 +474,7 @@ async def asyncio(
     position: list[PositionKind] | Unset = UNSET,
     action_category: list[int] | Unset = UNSET,
     review: list[int] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
@@ -491,6 +512,8 @@ async def asyncio(
         action_category (list[int] | Unset): UPR Info action category, 1–5. Repeat the parameter
             for any of several values.
         review (list[int] | Unset): Review id. Repeat the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         q (None | str | Unset): Full-text search, stemmed English: every word must occur (in any
             inflection); punctuation and operators are ignored, as are English stop words. Results
             come most relevant first, with `rank`.
@@ -520,6 +543,7 @@ async def asyncio(
             position=position,
             action_category=action_category,
             review=review,
+            tag_origin=tag_origin,
             q=q,
             limit=limit,
             offset=offset,

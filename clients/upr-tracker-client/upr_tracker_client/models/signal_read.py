@@ -1,38 +1,44 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AffectedPersonRead")
+if TYPE_CHECKING:
+    from ..models.evidence_read import EvidenceRead
+
+
+T = TypeVar("T", bound="SignalRead")
 
 
 @_attrs_define
-class AffectedPersonRead:
-    """A group as a recommendation carries it.
-
+class SignalRead:
+    """
     Attributes:
-        id (int):
-        name (str):
+        present (bool):
+        evidence (list[EvidenceRead]):
     """
 
-    id: int
-    name: str
+    present: bool
+    evidence: list[EvidenceRead]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        present = self.present
 
-        name = self.name
+        evidence = []
+        for evidence_item_data in self.evidence:
+            evidence_item = evidence_item_data.to_dict()
+            evidence.append(evidence_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "id": id,
-                "name": name,
+                "present": present,
+                "evidence": evidence,
             }
         )
 
@@ -40,18 +46,25 @@ class AffectedPersonRead:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.evidence_read import EvidenceRead  # noqa: PLC0415
+
         d = dict(src_dict)
-        id = d.pop("id")
+        present = d.pop("present")
 
-        name = d.pop("name")
+        evidence = []
+        _evidence = d.pop("evidence")
+        for evidence_item_data in _evidence:
+            evidence_item = EvidenceRead.from_dict(evidence_item_data)
 
-        affected_person_read = cls(
-            id=id,
-            name=name,
+            evidence.append(evidence_item)
+
+        signal_read = cls(
+            present=present,
+            evidence=evidence,
         )
 
-        affected_person_read.additional_properties = d
-        return affected_person_read
+        signal_read.additional_properties = d
+        return signal_read
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ActionCategoryRead")
+
+
+@_attrs_define
+class ActionCategoryRead:
+    """
+    Attributes:
+        category (int): UPR Info's action category, 1 (minimal) to 5 (specific).
+        name (str):
+        confidence (float): The classifier's probability for this category.
+    """
+
+    category: int
+    name: str
+    confidence: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        category = self.category
+
+        name = self.name
+
+        confidence = self.confidence
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "category": category,
+                "name": name,
+                "confidence": confidence,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        category = d.pop("category")
+
+        name = d.pop("name")
+
+        confidence = d.pop("confidence")
+
+        action_category_read = cls(
+            category=category,
+            name=name,
+            confidence=confidence,
+        )
+
+        action_category_read.additional_properties = d
+        return action_category_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
