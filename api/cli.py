@@ -150,9 +150,13 @@ def import_file(
             progress.stop()
             console.print(f"[red]Nothing was imported: {escape(str(exc))}[/red]")
             raise typer.Exit(1) from None
+        tagged = None
         if dry_run:
             db.rollback()
         else:
+            from api.classify.tasks import tag_file
+
+            tagged = tag_file(db, path.name)  # what the file left untagged, with the stored model, if any
             db.commit()
     table = Table(title=f"{path.name} ({report.format}){' — dry run, nothing written' if dry_run else ''}")
     counts = report.counts()
@@ -160,6 +164,10 @@ def import_file(
         table.add_column(column, justify="right")
     table.add_row(*(f"{v:,}" for v in counts.values()))
     console.print(table)
+    if tagged is not None:
+        console.print(f"The stored classifier added {tagged:,} inferred labels to what the file left untagged.")
+    elif not dry_run:
+        console.print("No classifier is stored: `upr classify tag` infers what the file left untagged.")
     if report.rejected:
         target = rejects or path.with_name(path.name + ".rejects.csv")
         write_rejects(report, target)

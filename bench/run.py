@@ -25,7 +25,7 @@ from urllib.parse import quote, urlencode
 if __package__ in (None, ""):  # `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import dataset, load
+from bench import dataset, load, tagging
 from bench.report import Figure, text_table, write
 from bench.servers import ROOT, Server, get
 
@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         imported = dataset.import_files(env["DATABASE_URL"], args.data_dir, say)
         figures += _import_figures(imported)
         meta["data"] = ", ".join(f"{i.path.name}" + (" (skipped)" if i.skipped else "") for i in imported)
+        figures += tagging.tag_figures(env["DATABASE_URL"], say)
         targets = dataset.targets(env["DATABASE_URL"])
         meta["recommendations"] = targets.recommendations
         meta["big_review"] = f"{targets.big_review} ({targets.big_review_label}, {targets.big_review_size} recs)"

@@ -10,7 +10,9 @@ family too. The split unit is the review (its id), so copies of a text never str
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
@@ -36,9 +38,10 @@ def theme_family(code: str) -> str:
     return "sdgs" if code.startswith(SDG_ROOT) else "themes"
 
 
-def source_labels(session: Session, ids: Iterable[int] | None = None) -> dict[int, dict[str, set[str]]]:
+def source_labels(session: Session, ids: Iterable[int] | Select[Any] | None = None) -> dict[int, dict[str, set[str]]]:
     """Per recommendation, its source-given canonical codes per family (themes, sdgs, groups); only
-    recommendations with at least one. `ids` limits it (None: all)."""
+    recommendations with at least one. `ids` limits it (None: all): a few ids, or a query of them (an
+    import's records can outnumber what SQLite binds in one statement)."""
     found: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     themes = (
         sa_select(col(RecommendationTheme.recommendation_id), col(Theme.code))
@@ -51,7 +54,7 @@ def source_labels(session: Session, ids: Iterable[int] | None = None) -> dict[in
         .where(col(RecommendationAffectedPerson.origin) == TagOrigin.source, col(AffectedPerson.code).is_not(None))
     )
     if ids is not None:
-        wanted = list(ids)
+        wanted = ids if isinstance(ids, Select) else list(ids)
         themes = themes.where(col(RecommendationTheme.recommendation_id).in_(wanted))
         groups = groups.where(col(RecommendationAffectedPerson.recommendation_id).in_(wanted))
     for rid, code in session.execute(themes):

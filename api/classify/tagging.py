@@ -10,8 +10,9 @@ batches with Core bulk inserts. Only labels above their thresholds (`Model.predi
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, update
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
@@ -46,15 +47,20 @@ class TagReport:
         return self.with_theme / self.with_text if self.with_text else 0.0
 
 
-def clear_inferred(session: Session) -> None:
-    """Delete every inferred tag, whichever model made it."""
-    session.execute(delete(RecommendationTheme).where(col(RecommendationTheme.origin) == TagOrigin.inferred))
-    session.execute(
-        delete(RecommendationAffectedPerson).where(col(RecommendationAffectedPerson.origin) == TagOrigin.inferred)
-    )
+def clear_inferred(session: Session, only: Select[Any] | None = None) -> None:
+    """Delete every inferred tag, whichever model made it (of the recommendations `only` selects)."""
+    themes = col(RecommendationTheme.origin) == TagOrigin.inferred
+    groups = col(RecommendationAffectedPerson.origin) == TagOrigin.inferred
+    actions = col(Recommendation.action_category_origin) == TagOrigin.inferred
+    if only is not None:
+        themes &= col(RecommendationTheme.recommendation_id).in_(only)
+        groups &= col(RecommendationAffectedPerson.recommendation_id).in_(only)
+        actions &= col(Recommendation.id).in_(only)
+    session.execute(delete(RecommendationTheme).where(themes))
+    session.execute(delete(RecommendationAffectedPerson).where(groups))
     session.execute(
         update(Recommendation)
-        .where(col(Recommendation.action_category_origin) == TagOrigin.inferred)
+        .where(actions)
         .values(
             action_category=None,
             action_category_origin=None,
@@ -64,11 +70,12 @@ def clear_inferred(session: Session) -> None:
     )
 
 
-def tag(session: Session, model: Model, *, only_missing: bool = True) -> TagReport:
+def tag(session: Session, model: Model, *, only_missing: bool = True, only: Select[Any] | None = None) -> TagReport:
     """Replace the inferred tags with `model`'s predictions (flush, no commit). `only_missing=False`
-    infers every family, leaving out only labels a source already gave."""
+    infers every family, leaving out only labels a source already gave; `only` (a query of
+    recommendation ids, e.g. one import's) limits the run to those recommendations."""
     session.flush()
-    clear_inferred(session)
+    clear_inferred(session, only)
     report = TagReport(model.version)
     theme_ids: dict[str, int] = {
         code: tid for tid, code in session.exec(select(Theme.id, Theme.code)) if code is not None and tid is not None
@@ -78,12 +85,13 @@ def tag(session: Session, model: Model, *, only_missing: bool = True) -> TagRepo
         for pid, code in session.exec(select(AffectedPerson.id, AffectedPerson.code))
         if code is not None and pid is not None
     }
-    labels = source_labels(session)
-    rows = session.execute(
-        sa_select(col(Recommendation.id), col(Recommendation.text), col(Recommendation.action_category))
-        .where(col(Recommendation.text) != "")
-        .order_by(col(Recommendation.id))
-    ).all()
+    labels = source_labels(session, only)
+    texts = sa_select(col(Recommendation.id), col(Recommendation.text), col(Recommendation.action_category)).where(
+        col(Recommendation.text) != ""
+    )
+    if only is not None:
+        texts = texts.where(col(Recommendation.id).in_(only))
+    rows = session.execute(texts.order_by(col(Recommendation.id))).all()
     report.with_text = len(rows)
     wanted: list[tuple[int, str, set[str]]] = []
     for rid, text, action in rows:

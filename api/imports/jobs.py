@@ -118,8 +118,12 @@ def run_job(
     task_id: int | None = None,
     final_attempt: bool = True,
     progress: Callable[[int], None] | None = None,
+    after_import: Callable[[Session, int], None] | None = None,
 ) -> None:
     """Claim the job, then import its file and record the outcome in one transaction.
+
+    `after_import(session, job_id)` runs in that transaction after a real (not dry) import that
+    succeeded: the engine task defers its follow-up jobs there, so they exist exactly when the rows do.
 
     Claimed by a conditional UPDATE: a queued job, or a running one whose engine job (`task_id`) is
     this one being retried after its worker died. A transient failure raises `RetryLater` (the job
@@ -165,6 +169,8 @@ def run_job(
                 )
                 if options.get("dry_run"):
                     session.rollback()
+                elif after_import is not None:
+                    after_import(session, job_id)
                 # The outcome commits with the imported rows: never a moment where they exist while the
                 # job still says running (a retry after that moment would import the file again).
                 _finish(session, job_id, {"status": JobStatus.succeeded, "report": _report_dict(report), "error": None})

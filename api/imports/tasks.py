@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from api.db import engine_for
 from api.imports import jobs, progress
+from api.jobs.engine import defer
 from api.settings import get_settings
 
 blueprint = procrastinate.Blueprint()
@@ -20,6 +21,22 @@ RETRY = procrastinate.RetryStrategy(
     exponential_wait=2,  # 2, 4, 8 s
     retry_exceptions={jobs.RetryLater},
 )
+
+
+# Tasks (by engine name) that work on what an import brought, each deferred with `import_id` in the
+# import's own transaction. Registered by the domains above imports (`api.classify.tasks`), which the
+# engine loads with every task module: imports never import them.
+_follow_ups: list[str] = []
+
+
+def register_follow_up(task_name: str) -> None:
+    if task_name not in _follow_ups:
+        _follow_ups.append(task_name)
+
+
+def defer_follow_ups(session: Session, import_id: int) -> None:
+    for name in _follow_ups:
+        defer(session, name, lock=IMPORT_LOCK, queueing_lock=f"{name}-{import_id}", import_id=import_id)
 
 
 @contextmanager
@@ -38,6 +55,7 @@ def run(context: procrastinate.JobContext, import_id: int) -> None:
             task_id=job.id,
             final_attempt=job.attempts + 1 >= MAX_ATTEMPTS,
             progress=progress.reporter(import_id),
+            after_import=defer_follow_ups,
         )
     finally:
         progress.clear(import_id)

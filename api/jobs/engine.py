@@ -24,7 +24,8 @@ from api.jobs import sqlite_connector
 from api.settings import get_settings
 
 DEFAULT_QUEUE = "default"
-TASK_MODULES = {"imports": "api.imports.tasks", "jobs": "api.jobs.recovery"}  # namespace -> module with `blueprint`
+# namespace -> module with `blueprint` (loaded by name: the engine sits below the domains it runs)
+TASK_MODULES = {"imports": "api.imports.tasks", "classify": "api.classify.tasks", "jobs": "api.jobs.recovery"}
 
 
 def connector_for(url: str) -> procrastinate.BaseConnector:

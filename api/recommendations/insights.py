@@ -20,7 +20,13 @@ from api.core.errors import InvalidInput, NotFound
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
 from api.recommendations import search
-from api.recommendations.models import PositionKind, Recommendation, RecommendationTheme, RecommendingState
+from api.recommendations.models import (
+    PositionKind,
+    Recommendation,
+    RecommendationTheme,
+    RecommendingState,
+    TagOrigin,
+)
 from api.recommendations.schemas import (
     Champion,
     PositionCounts,
@@ -127,6 +133,7 @@ class ChampionFilter:
     state_under_review: Sequence[str] = ()
     since_cycle: int | None = None
     region: Sequence[RegionalGroup] = ()
+    tag_origin: TagOrigin | None = None  # whose themes `theme` matches; None: any origin
 
 
 @dataclass
@@ -182,7 +189,10 @@ def champions(session: Session, params: PageParams, f: ChampionFilter) -> Page[C
         .join(RS, col(RS.recommendation_id) == R.id)
     )
     if themes:  # a semi-join: a recommendation on two of the themes counts once
-        stmt = stmt.where(col(R.id).in_(sa.select(col(RT.recommendation_id)).where(col(RT.theme_id).in_(themes))))
+        tagged: sa.ColumnElement[bool] = col(RT.theme_id).in_(themes)
+        if f.tag_origin is not None:
+            tagged = tagged & (col(RT.origin) == f.tag_origin)
+        stmt = stmt.where(col(R.id).in_(sa.select(col(RT.recommendation_id)).where(tagged)))
     on_review = []
     if f.state_under_review:
         on_review.append(col(Review.state_code).in_(f.state_under_review))
@@ -276,6 +286,8 @@ def _link_filters(f: ChampionFilter, themes: list[int], cycles: list[int]) -> li
     recommending state is in it."""
     link: list[tuple[str, Any]] = [("state_under_review", s) for s in dict.fromkeys(f.state_under_review)]
     link += [("theme", t) for t in themes]
+    if themes and f.tag_origin is not None:
+        link.append(("tag_origin", f.tag_origin.value))
     if f.since_cycle is not None:
         link += [("cycle", c) for c in cycles]
     if f.q is not None and search.has_words(f.q):

@@ -15,7 +15,7 @@ from api.http.params import IdPath
 from api.http.problems import error_responses
 from api.recommendations import insights
 from api.recommendations.router import THEME, VocabularyValue
-from api.recommendations.schemas import Champion, ReviewSummary
+from api.recommendations.schemas import Champion, ReviewSummary, TagOriginFilter
 
 router = APIRouter(tags=["insights"])
 routers: list[APIRouter] = [router]
@@ -60,6 +60,13 @@ def champions(
     region: Annotated[
         Sequence[RegionalGroup], Query(description="UN regional group of the recommending state." + ANY_OF)
     ] = (),
+    tag_origin: Annotated[
+        TagOriginFilter,
+        Query(
+            description="Whose themes `theme` matches: `any` (default), `source` (the files' or an API write's) "
+            "or `inferred` (the text classifier's)."
+        ),
+    ] = TagOriginFilter.any,
 ) -> Response:
     """The states that recommended on a subject, and how the state under review answered them.
 
@@ -69,7 +76,12 @@ def champions(
     listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
     naming the parameter."""
     filters = insights.ChampionFilter(
-        theme=theme, q=q, state_under_review=state_under_review, since_cycle=since_cycle, region=region
+        theme=theme,
+        q=q,
+        state_under_review=state_under_review,
+        since_cycle=since_cycle,
+        region=region,
+        tag_origin=tag_origin.origin,
     )
     # Serialised once here, as `GET /recommendations` does: the items are built and checked by the service.
     return Response(insights.champions(session, page, filters).model_dump_json(), media_type="application/json")

@@ -290,6 +290,34 @@ async def test_the_link_lists_what_a_champion_was_counted_for(client, data):
             assert positions.count("noted") == champion["noted"]
 
 
+async def test_tag_origin_tells_the_sources_themes_from_the_classifiers(client, session, data):
+    """Recommendation 3 (Brazil to Slovenia) holds women's rights as the classifier's guess: `source` leaves
+    Brazil out, `inferred` has only Brazil, `any` both; the champion's link carries the origin along."""
+    from sqlmodel import col, select
+
+    from api.recommendations.models import Recommendation, RecommendationTheme, TagOrigin
+
+    guessed = session.exec(
+        select(RecommendationTheme)
+        .join(Recommendation, col(Recommendation.id) == col(RecommendationTheme.recommendation_id))
+        .where(Recommendation.text == "Recommendation 3", RecommendationTheme.theme_id == data["women"].id)
+    ).one()
+    guessed.origin, guessed.confidence, guessed.model_version = TagOrigin.inferred, 0.91, "m" * 16
+    session.add(guessed)
+    session.flush()
+    women = data["women"].id
+    assert {c["code"] for c in (await champions(client, theme=women))["items"]} == {"FRA", "DEU", "BRA"}
+    assert {c["code"] for c in (await champions(client, theme=women, tag_origin="source"))["items"]} == {"FRA", "DEU"}
+    inferred = await champions(client, theme=women, tag_origin="inferred")
+    assert [c["code"] for c in inferred["items"]] == ["BRA"]
+    url = urlsplit(inferred["items"][0]["recommendations_url"])
+    assert parse_qs(url.query)["tag_origin"] == ["inferred"]
+    listed = (await client.get(url.path, params=parse_qs(url.query))).json()
+    assert [r["text"] for r in listed["items"]] == ["Recommendation 3"]
+    refused = await client.get("/champions", params={"theme": women, "tag_origin": "guess"})
+    assert refused.status_code == 422 and "tag_origin" in refused.text
+
+
 async def test_champions_page_by_cursor_and_offset(client, data):
     params = {"theme": data["women"].id, "limit": 1}
     seen, cursor = [], None

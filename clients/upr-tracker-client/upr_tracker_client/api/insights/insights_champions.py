@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.page_champion import PageChampion
 from ...models.problem_detail import ProblemDetail
 from ...models.regional_group import RegionalGroup
+from ...models.tag_origin_filter import TagOriginFilter
 from ...types import UNSET, Response, Unset
 
 
@@ -18,6 +19,7 @@ def _get_kwargs(
     state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -59,6 +61,12 @@ def _get_kwargs(
             json_region.append(region_item)
 
     params["region"] = json_region
+
+    json_tag_origin: str | Unset = UNSET
+    if not isinstance(tag_origin, Unset):
+        json_tag_origin = tag_origin.value
+
+    params["tag_origin"] = json_tag_origin
 
     params["limit"] = limit
 
@@ -130,6 +138,7 @@ def sync_detailed(
     state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -156,6 +165,8 @@ def sync_detailed(
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
         region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
             the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -174,6 +185,7 @@ def sync_detailed(
         state_under_review=state_under_review,
         since_cycle=since_cycle,
         region=region,
+        tag_origin=tag_origin,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -194,6 +206,7 @@ def sync(
     state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -220,6 +233,8 @@ def sync(
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
         region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
             the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -239,6 +254,7 @@ def sync(
         state_under_review=state_under_review,
         since_cycle=since_cycle,
         region=region,
+        tag_origin=tag_origin,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -253,6 +269,7 @@ async def asyncio_detailed(
     state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -279,6 +296,8 @@ async def asyncio_detailed(
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
         region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
             the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -297,6 +316,7 @@ async def asyncio_detailed(
         state_under_review=state_under_review,
         since_cycle=since_cycle,
         region=region,
+        tag_origin=tag_origin,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -315,6 +335,7 @@ async def asyncio(
     state_under_review: list[str] | Unset = UNSET,
     since_cycle: int | None | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
+    tag_origin: TagOriginFilter | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -341,6 +362,8 @@ async def asyncio(
         since_cycle (int | None | Unset): Only recommendations from this cycle on.
         region (list[RegionalGroup] | Unset): UN regional group of the recommending state. Repeat
             the parameter for any of several values.
+        tag_origin (TagOriginFilter | Unset): `tag_origin=`: whose tags a theme, group or action-
+            category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -361,6 +384,7 @@ async def asyncio(
             state_under_review=state_under_review,
             since_cycle=since_cycle,
             region=region,
+            tag_origin=tag_origin,
             limit=limit,
             offset=offset,
             cursor=cursor,
