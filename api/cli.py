@@ -286,6 +286,16 @@ def serve(
         int, typer.Option(envvar="WORKERS", help="uvicorn worker processes (state lives in the database).")
     ] = 1,
     reload: bool = False,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            envvar="FORWARDED_ALLOW_IPS",
+            help="Proxies (comma-separated addresses or networks, `*` for any) whose X-Forwarded-For and "
+            "X-Forwarded-Proto uvicorn trusts for the client address: the key of login throttling and rate "
+            "limits. Only your own proxies: a client trusted here can pick its own address. uvicorn's "
+            "default: 127.0.0.1.",
+        ),
+    ] = None,
     with_worker: Annotated[
         bool,
         typer.Option(
@@ -308,6 +318,7 @@ def serve(
             workers=workers,
             reload=reload,
             proxy_headers=True,
+            forwarded_allow_ips=forwarded_allow_ips,
             timeout_graceful_shutdown=10,
         )
     finally:
@@ -332,6 +343,28 @@ def worker(
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     run_worker(once=once, concurrency=concurrency)
+
+
+evidence_app = typer.Typer(help="Evidence files of the tracking API.", no_args_is_help=True)
+app.add_typer(evidence_app, name="evidence")
+
+
+@evidence_app.command("scrub")
+def evidence_scrub() -> None:
+    """Clean the evidence files stored before uploads were cleaned: identifying metadata removed in place,
+    new size and hash recorded, a pseudonymous organisation's file names made neutral. Safe to repeat."""
+    from api.settings import get_settings
+    from api.tracking.posts.stored_scrub import scrub_stored
+
+    with _session() as db:
+        report = scrub_stored(db, get_settings().evidence_dir)
+    console.print(
+        f"Evidence files: {report.cleaned} cleaned, {report.unchanged} already clean, {report.renamed} renamed; "
+        f"{len(report.missing)} missing on disk {report.missing or ''}, "
+        f"{len(report.unreadable)} unreadable {report.unreadable or ''}."
+    )
+    if report.missing or report.unreadable:
+        raise typer.Exit(1)
 
 
 classify_app = typer.Typer(help="The text classifier that tags what the sources left untagged.", no_args_is_help=True)

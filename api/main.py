@@ -17,6 +17,7 @@ from api.http.body_limit import BodySizeLimitMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
 from api.http.query_params import RejectUnknownQuery
 from api.http.request_id import RequestIdMiddleware
+from api.http.security_headers import SecurityHeadersMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
 from api.recommendations.analyse_router import routers as analyse_routers
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers
+    app.add_middleware(SecurityHeadersMiddleware)  # around our own 413s and 500s too
     if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too
         app.add_middleware(
             CORSMiddleware,

@@ -38,6 +38,7 @@ from api.tracking.models import (
     Indicator,
     Measurement,
     Milestone,
+    PlanChange,
     ProgressUpdate,
     ProgressUpdateRevision,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "ImportJob",
     "LoginThrottle",
     "Organisation",
+    "PlanChange",
     "Position",
     "RateLimitWindow",
     "Recommendation",

@@ -71,9 +71,24 @@ class Settings(BaseSettings):
     jwt_audience: str = "upr-tracker-api"
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     service_token_days: int = Field(default=365, ge=1, le=365, description="Default lifetime of a service token.")
-    login_max_failures: int = Field(default=5, ge=1, description="Failed logins for one account before a lockout.")
+    # Login throttling (api/auth/throttle.py): per account *and client address*, so guesses from one place
+    # never lock the owner out from another; per address across accounts, against password spraying.
+    login_max_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Failed logins (or wrong current passwords) for one account from one address in a window "
+        "before a lockout.",
+    )
+    login_client_max_failures: int = Field(
+        default=20,
+        ge=1,
+        description="Failed logins from one address, whatever the accounts, in a window before a lockout.",
+    )
     login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
-    login_lockout_seconds: int = Field(default=5 * 60, ge=1)
+    login_lockout_seconds: int = Field(
+        default=60, ge=1, description="The first lockout; each one earned again before a success or quiet day doubles."
+    )
+    login_lockout_max_seconds: int = Field(default=60 * 60, ge=1, description="The longest lockout.")
     cors_origins: list[str] = Field(default_factory=list, description="Dashboard origins allowed by CORS.")
     upload_dir: Path = Path("./uploads")
     max_upload_bytes: int = 20 * 1024 * 1024

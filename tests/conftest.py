@@ -146,6 +146,7 @@ SLOW_TESTS = (  # names (or name prefixes) anywhere
     "test_every_dihr_cycle1_text_meets_its_upr_info_copy",  # two whole real files
     "test_the_biggest_real_files_pass_the_default_limits",
     "test_three_worker_processes_run_every_job_exactly_once",  # real worker processes
+    "test_libreoffice_opens_every_export_without_a_formula",  # LibreOffice as a process, ~5 s
 )
 
 

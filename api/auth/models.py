@@ -76,13 +76,25 @@ class ServiceToken(SQLModel, table=True):
     last_used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+ANY_ACCOUNT = ""  # `LoginThrottle.account` of the row counting a client address's failures over every account
+
+
 class LoginThrottle(SQLModel, table=True):
-    """Failed logins per account, shared by every worker through the database."""
+    """Failed logins per (account, client address), and per address (`account` = `ANY_ACCOUNT`),
+    shared by every worker through the database (api/auth/throttle.py). Bookkeeping: not audited."""
 
     __tablename__ = "login_throttle"
     __audited__ = False
 
-    account: str = Field(primary_key=True, max_length=320)
+    account: str = Field(primary_key=True, max_length=320, description="Lower-cased email, or `ANY_ACCOUNT`.")
+    client: str = Field(primary_key=True, max_length=64, description="The client address (api/http/client.py).")
     failures: int = 0
     window_started_at: datetime = Field(sa_type=UTCDateTime)
     locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    lockouts: int = Field(default=0, description="Lockouts earned since the last success: the next one doubles.")
+    succeeded_at: datetime | None = Field(
+        default=None,
+        sa_type=UTCDateTime,
+        description="The account's last login from the client: the address gets one attempt back per "
+        "account and window.",
+    )

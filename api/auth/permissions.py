@@ -40,6 +40,8 @@ class Permission(StrEnum):
     taxonomy_write = "taxonomy:write"
     recommendations_write = "recommendations:write"
     submissions_write = "submissions:write"
+    # Accept or decline being named on a submission (scope: the caller's organisation's parties).
+    submission_invitations_answer = "submission-invitations:answer"
     positions_write = "positions:write"
     imports_run = "imports:run"
     # The tracking API gates its writes with these.
@@ -54,7 +56,11 @@ P, S = Permission, Scope
 Grants = dict[Permission, Scope]
 
 PUBLIC: Grants = {P.published_read: S.any}
-MEMBER: Grants = PUBLIC | {P.account_read: S.own_organisation, P.password_change: S.own_organisation}
+MEMBER: Grants = PUBLIC | {
+    P.account_read: S.own_organisation,
+    P.password_change: S.own_organisation,
+    P.submission_invitations_answer: S.own_organisation,
+}
 INTEGRATOR: Grants = MEMBER | {P.service_tokens_manage: S.own_organisation}
 STAKEHOLDER_SUBMISSIONS: Grants = {P.submissions_write: S.own_state}
 OWN_STATE_POSTING: Grants = {
@@ -81,9 +87,11 @@ ROLE_GRANTS: dict[Role, Grants] = {
     Role.admin: {p: S.any for p in Permission},
 }
 
-# A service token acts for its organisation's scripts; it may not mint further tokens, and it has
-# no password.
-SERVICE_TOKEN_WITHHELD: frozenset[Permission] = frozenset({P.service_tokens_manage, P.password_change})
+# A service token acts for its organisation's scripts; it may not mint further tokens, it has no
+# password, and consenting to be named on a submission is for people, not scripts.
+SERVICE_TOKEN_WITHHELD: frozenset[Permission] = frozenset(
+    {P.service_tokens_manage, P.password_change, P.submission_invitations_answer}
+)
 
 
 def grants_for(role: Role, *, via_service_token: bool = False) -> Grants:

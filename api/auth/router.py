@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.auth import service
@@ -11,6 +11,7 @@ from api.auth.schemas import Me, PasswordChange, ServiceTokenCreate, ServiceToke
 from api.core.errors import InvalidInput, TooManyRequests
 from api.core.pagination import Page
 from api.db import SessionDep
+from api.http.client import client_of
 from api.http.deps import SettingsDep
 from api.http.pages import PageDep
 from api.http.params import IdPath
@@ -34,11 +35,13 @@ def login(
     session: SessionDep,
     settings: SettingsDep,
     _: Public,
+    request: Request,
     response: Response,
 ) -> Token:
-    """OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429)."""
+    """OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
+    client address (and many from one address lock the address) for a while that doubles (429)."""
     try:
-        token, expires_in = service.login(session, form.username, form.password, settings)
+        token, expires_in = service.login(session, form.username, form.password, settings, client=client_of(request))
     except (service.LoginFailed, TooManyRequests):
         session.commit()  # the counted attempt must outlive the error it answers
         raise
@@ -58,14 +61,18 @@ def me(session: SessionDep, principal: CanReadAccount) -> Me:
     responses=error_responses(401, 403, 422, 429),
 )
 def change_password(
-    data: PasswordChange, session: SessionDep, settings: SettingsDep, principal: CanChangePassword
+    data: PasswordChange, session: SessionDep, settings: SettingsDep, principal: CanChangePassword, request: Request
 ) -> None:
     """Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins). On success every access token of the
-    account stops working, the one that made this call included: log in again with the new password.
-    Service tokens are separate credentials and keep working (revoke them on their own)."""
+    repeated wrong ones lock your account from this client address, like failed logins), and the new
+    one must not be easy to guess (422 `weak-password` naming `new_password`, saying why). On success
+    every access token of the account stops working, the one that made this call included: log in
+    again with the new password. Service tokens are separate credentials and keep working (revoke
+    them on their own)."""
     try:
-        service.change_password(session, principal, data.current_password, data.new_password, settings)
+        service.change_password(
+            session, principal, data.current_password, data.new_password, settings, client=client_of(request)
+        )
     except (InvalidInput, TooManyRequests):
         session.commit()  # keep the counted attempt
         raise

@@ -7,6 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import throttle
 from api.auth.models import Organisation, ServiceToken, User
+from api.auth.password_policy import check_password_strength
 from api.auth.permissions import Permission, Role, grants_for
 from api.auth.policy import display_name, visible_service_tokens
 from api.auth.principal import Principal, PrincipalKind
@@ -25,6 +26,7 @@ from api.core.errors import InvalidInput, NotFound, Unauthorized
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.types import utcnow
 from api.db import best_effort_write
+from api.http.client import UNKNOWN_CLIENT
 from api.settings import Settings
 
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -44,18 +46,21 @@ def role_of(user: User, organisation: Organisation) -> Role:
     return Role.admin if user.is_admin else Role(organisation.kind.value)
 
 
-def login(session: Session, email: str, password: str, settings: Settings) -> tuple[str, int]:
-    """Check the credentials after counting the attempt (see `throttle`); the caller must commit
-    even when this raises, so the attempt stays counted."""
+def login(
+    session: Session, email: str, password: str, settings: Settings, *, client: str = UNKNOWN_CLIENT
+) -> tuple[str, int]:
+    """Check the credentials after counting the attempt from the `client` address (see `throttle`;
+    the router passes `api.http.client.client_of`); the caller must commit even when this raises,
+    so the attempt stays counted."""
     now = utcnow()
     account = normalise_email(email)
-    throttle.claim_attempt(session, account, now, settings)
+    throttle.claim_login(session, account, client, now, settings)
     user = session.exec(select(User).where(User.email == account)).first()
     organisation = session.get(Organisation, user.organisation_id) if user else None
     ok = verify_password(password, user.password_hash if user else None)
     if not ok or user is None or organisation is None or not user.is_active or not organisation.is_active:
         raise LoginFailed("Incorrect email or password, or the account is deactivated.")
-    throttle.reset(session, account, now, settings)
+    throttle.login_succeeded(session, account, client, now, settings)
     return create_access_token(_user_id(user), settings, now, version=user.token_version)
 
 
@@ -81,17 +86,22 @@ def revoke_access_tokens(user: User) -> None:
     user.token_version += 1
 
 
-def change_password(session: Session, principal: Principal, current: str, new: str, settings: Settings) -> None:
-    """Throttled like a login: a stolen access token must not become a password-guessing oracle.
-    Every access token of the user ends, the caller's own included: they log in again."""
+def change_password(
+    session: Session, principal: Principal, current: str, new: str, settings: Settings, *, client: str = UNKNOWN_CLIENT
+) -> None:
+    """Throttled like a login, per (the caller's account, `client`) only: a stolen access token must
+    not become a password-guessing oracle, nor a way to lock the owner (or anyone else behind the
+    address) out. The new password must pass the policy. Every access token of the user ends, the
+    caller's own included: they log in again."""
     now = utcnow()
     user = _caller(session, principal)
-    throttle.claim_attempt(session, user.email, now, settings)
+    throttle.claim_attempt(session, user.email, client, now, settings)
     if not verify_password(current, user.password_hash):
         raise InvalidInput("The current password is not correct.", field="current_password")
-    throttle.reset(session, user.email, now, settings)
+    throttle.clear(session, user.email, client)
     if current == new:
         raise InvalidInput("The new password must differ from the current one.", field="new_password")
+    check_password_strength(new, email=user.email, full_name=user.full_name, field="new_password")
     user.password_hash = hash_password(new)
     revoke_access_tokens(user)
     session.add(user)

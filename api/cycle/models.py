@@ -129,8 +129,20 @@ class Submission(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class PartyConsent(StrEnum):
+    """Whether an organisation agreed to be named on a submission (`api.cycle.policy` shows only
+    `accepted` parties). A party nobody had to ask (the caller's own organisation, a name without an
+    organisation, a party recorded before consent existed) is `accepted`."""
+
+    invited = "invited"
+    accepted = "accepted"
+    declined = "declined"
+
+
 class SubmissionParty(SQLModel, table=True):
-    """An organisation behind a submission: its author(s), co-signers and endorsers."""
+    """An organisation behind a submission: its author(s), co-signers and endorsers. Another
+    organisation named by the writer is invited (`invited_by_organisation_id`, `invited_at`) and
+    shown only once it accepts."""
 
     __tablename__ = "submission_party"
 
@@ -139,6 +151,17 @@ class SubmissionParty(SQLModel, table=True):
     name: str = Field(max_length=300)
     organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
     role: SubmissionRole = Field(sa_type=enum_type(SubmissionRole))
+    consent: PartyConsent = Field(
+        default=PartyConsent.accepted,
+        sa_type=enum_type(PartyConsent),
+        sa_column_kwargs={"server_default": "accepted"},
+        index=True,
+    )
+    invited_by_organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    invited_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decided_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="When it last accepted or declined."
+    )
 
 
 class SubmissionTheme(SQLModel, table=True):

@@ -1,16 +1,18 @@
-"""The cycle's row rules: who may write a stakeholder submission, and what deleting a review does to
-the rows other domains hang on it (its recommendations). The role grants themselves are in
-`api.auth.permissions`; the pseudonym rule is `api.auth.policy.display_name`."""
+"""The cycle's row rules: who may write a stakeholder submission, who is shown as its party (consent),
+and what deleting a review does to the rows other domains hang on it (its recommendations). The role
+grants themselves are in `api.auth.permissions`; the pseudonym rule is `api.auth.policy.display_name`."""
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from sqlmodel import Session
+from sqlalchemy import false
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session, col
 
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.core.errors import Conflict, Forbidden
-from api.cycle.models import Review, SubmissionRole
+from api.cycle.models import PartyConsent, Review, SubmissionParty, SubmissionRole
 
 
 class SubmissionNotOwnState(Forbidden):
@@ -49,14 +51,68 @@ class Party(Protocol):
     @property
     def role(self) -> SubmissionRole: ...
 
+    @property
+    def consent(self) -> PartyConsent: ...
+
+
+PartyT = TypeVar("PartyT", bound=Party)
+
+
+def consent_when_named(principal: Principal, organisation_id: int | None) -> PartyConsent:
+    """Naming another organisation (in any role: being shown as an author without consent exposes it
+    as much as co-signing) invites it; it is shown once it accepts. Nobody has to ask the caller's own
+    organisation, nor a party named without an organisation (it has no account to answer with: the
+    writers vouch for it, as before). Admins ask too: consent is the organisation's, whoever names it."""
+    if organisation_id is None or organisation_id == principal.organisation_id:
+        return PartyConsent.accepted
+    return PartyConsent.invited
+
+
+def shown(party: Party) -> bool:
+    """A party is shown (reads, lists, filters, `is_joint`, who may write) only once accepted."""
+    return party.consent is PartyConsent.accepted
+
+
+def shown_party_clause() -> ColumnElement[bool]:
+    """`shown` in SQL, for filters by party."""
+    return col(SubmissionParty.consent) == PartyConsent.accepted
+
+
+def signatories(parties: Iterable[Party]) -> set[int]:
+    """The organisations that may write the submission: accepted authors and co-signers."""
+    return {p.organisation_id for p in parties if shown(p) and p.role in SIGNING_ROLES and p.organisation_id}
+
+
+def visible_parties(principal: Principal, parties: Sequence[PartyT]) -> list[PartyT]:
+    """Accepted parties, for everyone. Invited and declined ones too for the submission's signatories
+    (they replace the parties, so they see what they replace: "pending", "declined") and admins; an
+    invited organisation sees its own invitation, never another's."""
+    if principal.is_admin or principal.organisation_id in signatories(parties):
+        return list(parties)
+    own = principal.organisation_id
+    return [p for p in parties if shown(p) or (own is not None and p.organisation_id == own)]
+
+
+def answerable_invitations_clause(principal: Principal) -> ColumnElement[bool]:
+    """Which parties' consent the caller answers: its own organisation's (another's is a 404, as
+    another organisation's service tokens are); admins answer for any organisation that asks them. A
+    party without an organisation has nobody to answer for it."""
+    linked = col(SubmissionParty.organisation_id).is_not(None)
+    if principal.is_admin:
+        return linked
+    if principal.organisation_id is None:
+        return false()
+    return col(SubmissionParty.organisation_id) == principal.organisation_id
+
 
 def require_signatory(principal: Principal, parties: Iterable[Party]) -> None:
-    """NHRIs and CSOs write only submissions their own organisation authored or co-signed: the
-    baseline rule that nobody edits someone else's material (admins excepted). Checked against the
-    stored parties and again against new ones, so nobody writes themselves out of a submission."""
+    """NHRIs and CSOs write only submissions their own organisation authored or co-signed (and, named
+    by another, accepted): the baseline rule that nobody edits someone else's material (admins
+    excepted). Checked against the stored parties and again against new ones, so nobody writes
+    themselves out of a submission."""
     if principal.is_admin:
         return
-    if principal.organisation_id not in {p.organisation_id for p in parties if p.role in SIGNING_ROLES}:
+    if principal.organisation_id not in signatories(parties):
         raise SubmissionNotSignatory(
             "Only an organisation that authored or co-signed a submission may record or change it "
             "(link your organisation among its parties)."
@@ -64,9 +120,9 @@ def require_signatory(principal: Principal, parties: Iterable[Party]) -> None:
 
 
 def is_joint(parties: Sequence[Party]) -> bool:
-    """Several authors, or any co-signer."""
-    authors = sum(p.role == SubmissionRole.author for p in parties)
-    return authors > 1 or any(p.role == SubmissionRole.co_signer for p in parties)
+    """Several authors, or any co-signer, among the parties shown."""
+    authors = sum(p.role == SubmissionRole.author for p in parties if shown(p))
+    return authors > 1 or any(p.role == SubmissionRole.co_signer for p in parties if shown(p))
 
 
 class ReviewDependent(Protocol):

@@ -12,6 +12,7 @@ from api.cycle.languages import ISO_639_1
 from api.cycle.models import (
     DOCUMENT_SYMBOL_PATTERN,
     DocumentKind,
+    PartyConsent,
     RegionalGroup,
     ReviewDocumentBase,
     StateBase,
@@ -308,6 +309,11 @@ class SubmissionPartyRead(SQLModel):
     )
     organisation_id: int | None
     role: SubmissionRole
+    consent: PartyConsent = Field(
+        description="`accepted` for every party shown to the public. Another organisation named on a "
+        "submission is `invited` until it accepts (or `declined`): such a party is shown only to the "
+        "submission's signatories, admins and the organisation itself."
+    )
 
 
 class SubmissionRead(SQLModel):
@@ -323,3 +329,19 @@ class SubmissionRead(SQLModel):
     parties: list[SubmissionPartyRead]
     themes: list[ThemeRead]
     created_at: datetime
+
+
+class SubmissionInvitationRead(SQLModel):
+    """A party naming the caller's organisation, with the submission as the caller sees it."""
+
+    party_id: int
+    organisation_id: int
+    role: SubmissionRole
+    consent: PartyConsent
+    invited_by: str | None = Field(
+        description="The (public) name of the organisation that named yours; null when nobody had to "
+        "ask (your organisation named itself, or the party predates consent)."
+    )
+    invited_at: datetime | None
+    decided_at: datetime | None = Field(description="When your organisation last accepted or declined.")
+    submission: SubmissionRead

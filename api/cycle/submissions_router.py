@@ -1,14 +1,16 @@
-"""HTTP for stakeholder submissions; every read goes through the pseudonym rule of the service."""
+"""HTTP for stakeholder submissions; every read goes through the pseudonym and consent rules of the
+service. An organisation named by another answers its invitation here."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.auth.deps import CanWriteSubmissions, Public
+from api.auth.deps import CanAnswerSubmissionInvitations, CanWriteSubmissions, Public
 from api.core.pagination import Page
 from api.core.types import StateCode
 from api.cycle import submissions_service as service
-from api.cycle.schemas import SubmissionCreate, SubmissionRead, SubmissionUpdate
+from api.cycle.models import PartyConsent
+from api.cycle.schemas import SubmissionCreate, SubmissionInvitationRead, SubmissionRead, SubmissionUpdate
 from api.db import SessionDep
 from api.http.etags import IfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
@@ -43,6 +45,50 @@ def list_submissions(
         organisation_id=organisation,
         cited_in_summary=cited_in_summary,
     )
+
+
+@submissions.get(
+    "/invitations",
+    response_model=Page[SubmissionInvitationRead],
+    operation_id="submissions.list_invitations",
+    responses=error_responses(401, 403, 422),
+)
+def list_invitations(
+    session: SessionDep,
+    principal: CanAnswerSubmissionInvitations,
+    page: PageDep,
+    consent: Annotated[PartyConsent | None, Query(description="Only invitations in this state.")] = None,
+    submission: Annotated[IdQuery, Query(description="Submission id.")] = None,
+) -> Page[SubmissionInvitationRead]:
+    """Every party naming your organisation (admins: any organisation), newest first: `invited` ones
+    await your answer; accepted and declined ones you may change."""
+    return service.list_invitations(session, principal, page, consent=consent, submission_id=submission)
+
+
+@submissions.post(
+    "/{submission_id}/parties/{party_id}/accept",
+    response_model=SubmissionInvitationRead,
+    operation_id="submissions.accept_invitation",
+    responses=error_responses(401, 403, 404, 422),
+)
+def accept_invitation(
+    submission_id: IdPath, party_id: IdPath, session: SessionDep, principal: CanAnswerSubmissionInvitations
+) -> SubmissionInvitationRead:
+    """Your organisation agrees to be shown as this party (idempotent; a declined party may accept later)."""
+    return service.answer_invitation(session, principal, submission_id, party_id, PartyConsent.accepted)
+
+
+@submissions.post(
+    "/{submission_id}/parties/{party_id}/decline",
+    response_model=SubmissionInvitationRead,
+    operation_id="submissions.decline_invitation",
+    responses=error_responses(401, 403, 404, 422),
+)
+def decline_invitation(
+    submission_id: IdPath, party_id: IdPath, session: SessionDep, principal: CanAnswerSubmissionInvitations
+) -> SubmissionInvitationRead:
+    """Your organisation is not shown as this party (idempotent; also withdraws an accepted party)."""
+    return service.answer_invitation(session, principal, submission_id, party_id, PartyConsent.declined)
 
 
 @submissions.get(

@@ -1,8 +1,9 @@
 """Stakeholder submissions made for a review, with the organisations behind them.
 
 CSOs face reprisals for what they tell the UN: every read, list and filter result shows a party
-linked to an organisation under the name `api.auth.policy.display_name` allows the caller; who may
-write which submission is `api.cycle.policy`.
+linked to an organisation under the name `api.auth.policy.display_name` allows the caller, and only
+once that organisation consented to be named (`api.cycle.policy.visible_parties`); who may write
+which submission is `api.cycle.policy`.
 """
 
 import unicodedata
@@ -15,15 +16,25 @@ from sqlmodel import Session, col, select
 from api.auth.models import Organisation
 from api.auth.policy import display_name, visible_organisations
 from api.auth.principal import Principal
-from api.core.errors import InvalidInput
+from api.core.errors import InvalidInput, NotFound
 from api.core.lookup import get_or_404
 from api.core.pagination import Page, PageParams, Sort, paginate
+from api.core.types import utcnow
 from api.core.updates import apply_changes
-from api.cycle.models import Review, Submission, SubmissionParty, SubmissionRole, SubmissionTheme
-from api.cycle.policy import is_joint, require_signatory, require_submission_write
+from api.cycle.models import PartyConsent, Review, Submission, SubmissionParty, SubmissionRole, SubmissionTheme
+from api.cycle.policy import (
+    answerable_invitations_clause,
+    consent_when_named,
+    is_joint,
+    require_signatory,
+    require_submission_write,
+    shown_party_clause,
+    visible_parties,
+)
 from api.cycle.reviews_service import delete_where
 from api.cycle.schemas import (
     SubmissionCreate,
+    SubmissionInvitationRead,
     SubmissionPartyRead,
     SubmissionPartyWrite,
     SubmissionRead,
@@ -40,7 +51,7 @@ def _id(submission: Submission) -> int:
 
 def _party_read(party: SubmissionParty, organisation: Organisation | None, principal: Principal) -> SubmissionPartyRead:
     name = party.name if organisation is None else display_name(principal, organisation, recorded_name=party.name)
-    return SubmissionPartyRead(name=name, organisation_id=party.organisation_id, role=party.role)
+    return SubmissionPartyRead(name=name, organisation_id=party.organisation_id, role=party.role, consent=party.consent)
 
 
 def submission_reads(session: Session, principal: Principal, submissions: Sequence[Submission]) -> list[SubmissionRead]:
@@ -81,7 +92,7 @@ def submission_reads(session: Session, principal: Principal, submissions: Sequen
             joint=is_joint(parties[_id(s)]),
             parties=[
                 _party_read(p, organisations.get(p.organisation_id) if p.organisation_id else None, principal)
-                for p in parties[_id(s)]
+                for p in visible_parties(principal, parties[_id(s)])
             ],
             themes=themes[_id(s)],
             created_at=s.created_at,
@@ -115,7 +126,9 @@ def list_submissions(
         with_theme = select(SubmissionTheme.submission_id).where(SubmissionTheme.theme_id == theme_id)
         stmt = stmt.where(col(Submission.id).in_(with_theme))
     if organisation_id is not None:
-        with_party = select(SubmissionParty.submission_id).where(SubmissionParty.organisation_id == organisation_id)
+        with_party = select(SubmissionParty.submission_id).where(
+            SubmissionParty.organisation_id == organisation_id, shown_party_clause()
+        )
         stmt = stmt.where(col(Submission.id).in_(with_party))
     if cited_in_summary is not None:
         stmt = stmt.where(Submission.cited_in_summary == cited_in_summary)
@@ -153,11 +166,13 @@ def _folded(name: str) -> str:
 
 
 class NewParty(NamedTuple):
-    """A party as written, its organisation resolved; stored once the submission has an id."""
+    """A party as written, its organisation resolved and its consent decided
+    (`_with_stored_consent`); stored once the submission has an id."""
 
     name: str
     organisation_id: int | None
     role: SubmissionRole
+    consent: PartyConsent
 
 
 def _parties(session: Session, principal: Principal, parties: list[SubmissionPartyWrite]) -> list[NewParty]:
@@ -188,22 +203,67 @@ def _parties(session: Session, principal: Principal, parties: list[SubmissionPar
                 f"Organisation {organisation.id} appears more than once among the parties.", field="parties"
             )
         if organisation is not None:
-            rows.append(NewParty(organisation.name, organisation.id, party.role))
+            rows.append(
+                NewParty(organisation.name, organisation.id, party.role, consent_when_named(principal, organisation.id))
+            )
         else:
             assert party.name is not None, "SubmissionPartyWrite names a party without an organisation"
-            rows.append(NewParty(party.name.strip(), None, party.role))
+            rows.append(NewParty(party.name.strip(), None, party.role, PartyConsent.accepted))
     return rows
 
 
+def _with_stored_consent(parties: list[NewParty], stored: list[SubmissionParty]) -> list[NewParty]:
+    """A replaced list keeps each organisation's answer while it keeps its role: a declined
+    organisation listed again stays declined (no new invitation to press it), an accepted one stays
+    shown. A new role is a new question (consenting to endorse is not consenting to author)."""
+    answered: dict[tuple[int | None, SubmissionRole], PartyConsent] = {
+        (p.organisation_id, p.role): p.consent for p in stored if p.organisation_id is not None
+    }
+    return [
+        p._replace(consent=answered.get((p.organisation_id, p.role), p.consent))
+        if p.consent is PartyConsent.invited
+        else p
+        for p in parties
+    ]
+
+
+def _party_key(party: SubmissionParty | NewParty) -> tuple[object, ...]:
+    return (party.organisation_id,) if party.organisation_id is not None else (None, party.name, party.role)
+
+
+def _store_parties(session: Session, principal: Principal, submission: Submission, parties: list[NewParty]) -> None:
+    """Replace the parties row by row: a party that stays keeps its row (and its invitation's who and
+    when), so a PATCH neither re-invites nor loses an answer; one that goes is deleted."""
+    stored: dict[tuple[object, ...], list[SubmissionParty]] = defaultdict(list)
+    for party in _stored_parties(session, submission):
+        stored[_party_key(party)].append(party)
+    for new in parties:
+        same = stored.get(_party_key(new))
+        row = same.pop(0) if same else None
+        if row is None:
+            row = SubmissionParty(
+                submission_id=_id(submission), name=new.name, organisation_id=new.organisation_id, role=new.role
+            )
+        reinvited = new.consent is PartyConsent.invited and (
+            row.id is None or row.consent is not PartyConsent.invited or row.role != new.role
+        )
+        row.name, row.role, row.consent = new.name, new.role, new.consent
+        if reinvited:
+            row.invited_by_organisation_id, row.invited_at, row.decided_at = principal.organisation_id, utcnow(), None
+        session.add(row)
+    for gone in (p for group in stored.values() for p in group):
+        session.delete(gone)
+
+
 def _replace_children(
-    session: Session, submission: Submission, parties: list[NewParty] | None, themes: list[int] | None
+    session: Session,
+    principal: Principal,
+    submission: Submission,
+    parties: list[NewParty] | None,
+    themes: list[int] | None,
 ) -> None:
     if parties is not None:
-        delete_where(session, SubmissionParty, col(SubmissionParty.submission_id) == submission.id)
-        session.add_all(
-            SubmissionParty(submission_id=_id(submission), name=p.name, organisation_id=p.organisation_id, role=p.role)
-            for p in parties
-        )
+        _store_parties(session, principal, submission, parties)
     if themes is not None:
         current = {
             t.theme_id: t
@@ -230,7 +290,7 @@ def create_submission(session: Session, principal: Principal, data: SubmissionCr
     )
     session.add(submission)
     session.flush()
-    _replace_children(session, submission, parties, data.themes)
+    _replace_children(session, principal, submission, parties, data.themes)
     return submission
 
 
@@ -239,18 +299,20 @@ def update_submission(
 ) -> Submission:
     """`submission` as `get_submission(..., for_update=True)` loaded it."""
     _writable_review(session, principal, submission.review_id)
-    require_signatory(principal, _stored_parties(session, submission))
+    stored = _stored_parties(session, submission)
+    require_signatory(principal, stored)
     if data.review_id is not None:
         _writable_review(session, principal, data.review_id)
     if data.themes is not None:
         _check_themes(session, data.themes)
-    parties = _parties(session, principal, data.parties) if data.parties is not None else None
-    if parties is not None:
+    parties = None
+    if data.parties is not None:
+        parties = _with_stored_consent(_parties(session, principal, data.parties), stored)
         require_signatory(principal, parties)
     apply_changes(submission, data, exclude={"parties", "themes"})
     session.add(submission)
     session.flush()
-    _replace_children(session, submission, parties, data.themes)
+    _replace_children(session, principal, submission, parties, data.themes)
     return submission
 
 
@@ -262,3 +324,73 @@ def delete_submission(session: Session, principal: Principal, submission_id: int
     delete_where(session, SubmissionTheme, col(SubmissionTheme.submission_id) == submission.id)
     session.delete(submission)
     session.flush()
+
+
+def list_invitations(
+    session: Session,
+    principal: Principal,
+    params: PageParams,
+    *,
+    consent: PartyConsent | None = None,
+    submission_id: int | None = None,
+) -> Page[SubmissionInvitationRead]:
+    """The parties naming the caller's organisation (admins: every organisation's), newest first:
+    invitations to answer, and answers it may change."""
+    stmt = select(SubmissionParty).where(answerable_invitations_clause(principal))
+    if consent is not None:
+        stmt = stmt.where(SubmissionParty.consent == consent)
+    if submission_id is not None:
+        stmt = stmt.where(SubmissionParty.submission_id == submission_id)
+    page = paginate(session, stmt, params, [Sort(SubmissionParty.id, descending=True)])
+    return Page[Any](
+        items=_invitation_reads(session, principal, page.items), total=page.total, next_cursor=page.next_cursor
+    )
+
+
+def _invitation_reads(
+    session: Session, principal: Principal, parties: Sequence[SubmissionParty]
+) -> list[SubmissionInvitationRead]:
+    submissions = session.exec(select(Submission).where(col(Submission.id).in_({p.submission_id for p in parties})))
+    reads = {r.id: r for r in submission_reads(session, principal, list(submissions))}
+    inviter_ids = {p.invited_by_organisation_id for p in parties if p.invited_by_organisation_id is not None}
+    inviters = {o.id: o for o in session.exec(select(Organisation).where(col(Organisation.id).in_(inviter_ids)))}
+    items = []
+    for party in parties:
+        assert party.id is not None and party.organisation_id is not None, "an answerable party is stored and linked"
+        inviter = inviters.get(party.invited_by_organisation_id)
+        items.append(
+            SubmissionInvitationRead(
+                party_id=party.id,
+                organisation_id=party.organisation_id,
+                role=party.role,
+                consent=party.consent,
+                invited_by=None if inviter is None else display_name(principal, inviter),
+                invited_at=party.invited_at,
+                decided_at=party.decided_at,
+                submission=reads[party.submission_id],
+            )
+        )
+    return items
+
+
+def answer_invitation(
+    session: Session, principal: Principal, submission_id: int, party_id: int, answer: PartyConsent
+) -> SubmissionInvitationRead:
+    """Accept or decline being named; idempotent, and an organisation may change its mind (a CSO
+    must be able to take its name back from what endangers it). Another organisation's party is a 404."""
+    party = session.exec(
+        select(SubmissionParty)
+        .where(
+            SubmissionParty.id == party_id,
+            SubmissionParty.submission_id == submission_id,
+            answerable_invitations_clause(principal),
+        )
+        .with_for_update()
+    ).first()
+    if party is None:
+        raise NotFound.entity("Party", f"{party_id} of submission {submission_id}")
+    if party.consent is not answer:
+        party.consent, party.decided_at = answer, utcnow()
+        session.add(party)
+        session.flush()
+    return _invitation_reads(session, principal, [party])[0]

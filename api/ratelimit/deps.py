@@ -1,8 +1,7 @@
 """The FastAPI side of rate limits: a route takes `Depends(rate_limit("scope", setting))`.
 
-The client is `request.client.host` as uvicorn gives it: behind a reverse proxy that is the proxy's
-address unless uvicorn trusts it to tell the real one (`--forwarded-allow-ips`, which reads
-`X-Forwarded-For`); never trust that header from anywhere else, or a client picks its own key.
+The client is `api.http.client.client_of` (the address uvicorn gives, shared with login throttling;
+behind a proxy, see there).
 
 The count is committed at once, before the route runs: it must outlive an error the route answers (a
 422 still counts), and on SQLite the write lock is not held while the route works.
@@ -16,21 +15,16 @@ from fastapi import Depends, Request
 
 from api.core.types import utcnow
 from api.db import SessionDep
+from api.http.client import client_of
 from api.http.deps import SettingsDep
 from api.ratelimit import service
 from api.ratelimit.policy import RateLimited
 from api.settings import Settings
 
-UNKNOWN_CLIENT = "unknown"
-
 
 def current_time() -> datetime:
     """The clock the windows are read on (tests override this dependency to move it)."""
     return utcnow()
-
-
-def client_of(request: Request) -> str:
-    return request.client.host if request.client and request.client.host else UNKNOWN_CLIENT
 
 
 def rate_limit(scope: str, limit_of: Callable[[Settings], int], window_seconds: int = 60) -> Any:

@@ -5,7 +5,6 @@ many match, and written to a temporary file (openpyxl's write-only mode for XLSX
 then streams: the request's database session closes before the body is sent.
 """
 
-import csv
 import io
 import tempfile
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from typing import IO
 from sqlmodel import Session
 
 from api.core.pagination import PageParams
-from api.core.spreadsheets import csv_row, xlsx_row
+from api.core.spreadsheets import csv_writer, xlsx_row
 from api.recommendations.models import TagOrigin
 from api.recommendations.schemas import RecommendationRead, RecommendationSourceRead
 from api.recommendations.service import RecommendationFilter, list_recommendations
@@ -109,10 +108,10 @@ def rows(session: Session, filters: RecommendationFilter) -> Iterator[list[objec
 def write_csv(session: Session, filters: RecommendationFilter, out: IO[bytes]) -> None:
     """UTF-8 with a BOM, which is how spreadsheet programs recognise UTF-8 CSV."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
-    writer = csv.writer(text)
+    writer = csv_writer(text)
     writer.writerow(HEADER)
     for row in rows(session, filters):
-        writer.writerow(csv_row(row))
+        writer.writerow(row)
     text.flush()
     text.detach()
 

@@ -14,6 +14,7 @@ from api.http.body_limit import BodySizeLimitMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
 from api.http.query_params import RejectUnknownQuery
 from api.http.request_id import RequestIdMiddleware
+from api.http.security_headers import SecurityHeadersMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.request_context import RequestContextMiddleware
 from api.settings import Settings, get_settings
@@ -54,8 +55,9 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
     # (it reuses the request id the outer app set when mounted).
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(RequestContextMiddleware)  # also when served alone (api/db.py)
-    if not mounted:
+    if not mounted:  # mounted, the cycle app's middleware covers these
         app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
+        app.add_middleware(SecurityHeadersMiddleware)
         if settings.cors_origins:
             app.add_middleware(
                 CORSMiddleware,

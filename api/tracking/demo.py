@@ -5,12 +5,14 @@ government, NHRI and CSO — including a confidential CSO assessment, to show wh
 Illustrative only: every text says it is demo data. Idempotent (skipped when the first action exists).
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
 
 from api.auth.models import Organisation, OrganisationKind
+from api.core import ids
 from api.cycle.models import Review
 from api.recommendations.models import Recommendation
 from api.tracking.models import (
@@ -34,6 +36,14 @@ from api.tracking.rows import stored_id
 DEMO = "Demo data, illustrative only: "
 ROMA = ("121.44", "121.45", "121.46", "121.47", "122.133", "122.134", "122.135", "122.137", "122.141")
 HATE_SPEECH = ("122.39", "122.40", "122.41", "122.43", "122.47", "122.48")
+
+
+# The demo indicators' ids: fixed, so `clients/examples/measurements.csv` and the README's examples name
+# rows that `make run` creates; drawn from the opaque range (`api.core.ids`) like any other. A database
+# where one is taken gets another draw (`api.core.ids`), and the examples then name nothing.
+def demo_id(name: str) -> int:
+    digest = int.from_bytes(hashlib.sha256(f"upr-demo:{name}".encode()).digest()[:8], "big")
+    return ids.LOWEST + digest % (ids.HIGHEST - ids.LOWEST + 1)
 
 
 @dataclass
@@ -152,6 +162,7 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
         counts.actions += 1
     roma_action, hate_action = plan[0][0], plan[1][0]
     preschool = Indicator(
+        id=demo_id("indicator:preschool"),
         state_code=state,
         action_id=roma_action.id,
         name="Roma children enrolled in preschool",
@@ -163,6 +174,7 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
         data_source="Ministry of Education (demo)",
     )
     water = Indicator(
+        id=demo_id("indicator:water"),
         state_code=state,
         action_id=roma_action.id,
         name="Roma settlements without running water",
@@ -174,6 +186,7 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
         direction=Direction.decrease,
     )
     cases = Indicator(
+        id=demo_id("indicator:hate-speech-cases"),
         state_code=state,
         action_id=hate_action.id,
         name="Hate speech cases prosecuted",

@@ -17,7 +17,8 @@ class Latest:
 
 
 def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int, Latest]:
-    """The latest measurement of each indicator (by `measured_on`, then id), in one query."""
+    """The latest current measurement of each indicator (by `measured_on`, then the later posted: ids are
+    random, api/core/ids.py), in one query; a withdrawn one never counts."""
     if not indicator_ids:
         return {}
     ranked = (
@@ -28,11 +29,15 @@ def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int,
             func.row_number()
             .over(
                 partition_by=col(Measurement.indicator_id),
-                order_by=(col(Measurement.measured_on).desc(), col(Measurement.id).desc()),
+                order_by=(
+                    col(Measurement.measured_on).desc(),
+                    col(Measurement.created_at).desc(),
+                    col(Measurement.id).desc(),
+                ),
             )
             .label("n"),
         )
-        .where(col(Measurement.indicator_id).in_(indicator_ids))
+        .where(col(Measurement.indicator_id).in_(indicator_ids), col(Measurement.withdrawn_at).is_(None))
         .subquery()
     )
     rows = session.exec(select(ranked.c.indicator_id, ranked.c.value, ranked.c.measured_on).where(ranked.c.n == 1))

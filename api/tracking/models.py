@@ -14,9 +14,10 @@ disappear as a side effect of someone else's delete.
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from api.core.ids import random_id
 from api.core.types import UTCDateTime, enum_type, utcnow
 
 
@@ -60,7 +61,7 @@ class EvidenceKind(StrEnum):
 
 
 class Action(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     title: str = Field(max_length=300)
     description: str | None = Field(default=None, sa_type=Text)
@@ -76,7 +77,10 @@ class Action(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     archived_at: datetime | None = Field(
-        default=None, sa_type=UTCDateTime, description="Deleted while posts referred to it: gone from plan reads."
+        default=None, sa_type=UTCDateTime, description="Deleted, before issue 14, while posts referred to it: hidden."
+    )
+    withdrawn_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="Deleted: kept, out of current views, listed in its history."
     )
 
 
@@ -92,7 +96,7 @@ class ActionRecommendation(SQLModel, table=True):
 class Indicator(SQLModel, table=True):
     __table_args__ = (CheckConstraint("(action_id IS NULL) <> (recommendation_id IS NULL)", name="one_owner"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     action_id: int | None = Field(default=None, foreign_key="action.id", index=True)
     recommendation_id: int | None = Field(default=None, foreign_key="recommendation.id", index=True)
@@ -107,12 +111,15 @@ class Indicator(SQLModel, table=True):
     disaggregation_note: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    withdrawn_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="Deleted: kept, out of current views, listed in its history."
+    )
 
 
 class Measurement(SQLModel, table=True):
     __table_args__ = (Index("ix_measurement_indicator_date", "indicator_id", "measured_on"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     indicator_id: int = Field(foreign_key="indicator.id")
     value: float
     measured_on: date
@@ -121,10 +128,13 @@ class Measurement(SQLModel, table=True):
     organisation_id: int = Field(foreign_key="organisation.id", index=True, description="Posted by.")
     posted_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    withdrawn_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="Deleted: kept, out of current views, listed in its history."
+    )
 
 
 class Milestone(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     action_id: int = Field(foreign_key="action.id", index=True)
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     title: str = Field(max_length=300)
@@ -132,10 +142,19 @@ class Milestone(SQLModel, table=True):
     due_date: date = Field(index=True)
     done_date: date | None = None
     status: MilestoneStatus = Field(default=MilestoneStatus.pending, sa_type=enum_type(MilestoneStatus))
+    original_due_date: date | None = Field(
+        default=None, description="The due date before the first change of it (null: never changed)."
+    )
+    rescheduled_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, index=True, description="When the due date was last moved later."
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     archived_at: datetime | None = Field(
-        default=None, sa_type=UTCDateTime, description="Deleted while posts referred to it: gone from plan reads."
+        default=None, sa_type=UTCDateTime, description="Deleted, before issue 14, while posts referred to it: hidden."
+    )
+    withdrawn_at: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, description="Deleted: kept, out of current views, listed in its history."
     )
 
 
@@ -145,7 +164,7 @@ class ProgressUpdate(SQLModel, table=True):
     __tablename__ = "progress_update"
     __table_args__ = (CheckConstraint("recommendation_id IS NOT NULL OR action_id IS NOT NULL", name="subject"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     recommendation_id: int | None = Field(default=None, foreign_key="recommendation.id", index=True)
@@ -157,6 +176,11 @@ class ProgressUpdate(SQLModel, table=True):
     created_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    withdrawn_at: datetime | None = Field(
+        default=None,
+        sa_type=UTCDateTime,
+        description="Deleted by its poster once others could see it: kept, out of current reads (posts/policy.py).",
+    )
 
 
 class ProgressUpdateRevision(SQLModel, table=True):
@@ -175,11 +199,11 @@ class ProgressUpdateRevision(SQLModel, table=True):
 
 class Assessment(SQLModel, table=True):
     """One organisation's rating of a recommendation on a date. The organisation's history is its
-    assessments of that recommendation; the current one is the latest by `assessed_on`, then id."""
+    assessments of that recommendation; the current one is the latest by `assessed_on`, then the latest posted."""
 
     __table_args__ = (Index("ix_assessment_recommendation_org", "recommendation_id", "organisation_id", "assessed_on"),)
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     recommendation_id: int = Field(foreign_key="recommendation.id")
@@ -191,6 +215,11 @@ class Assessment(SQLModel, table=True):
     created_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    withdrawn_at: datetime | None = Field(
+        default=None,
+        sa_type=UTCDateTime,
+        description="Deleted by its poster once others could see it: kept, out of current reads (posts/policy.py).",
+    )
 
 
 class AssessmentRevision(SQLModel, table=True):
@@ -220,7 +249,7 @@ class Evidence(SQLModel, table=True):
         ),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default_factory=random_id, primary_key=True)  # opaque: api/core/ids.py
     state_code: str = Field(foreign_key="state.code", index=True, max_length=3)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     kind: EvidenceKind = Field(sa_type=enum_type(EvidenceKind))
@@ -240,3 +269,32 @@ class Evidence(SQLModel, table=True):
     milestone_id: int | None = Field(default=None, foreign_key="milestone.id", index=True)
     created_by_user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PlanEntity(StrEnum):
+    action = "action"
+    indicator = "indicator"
+    milestone = "milestone"
+    measurement = "measurement"
+
+
+class PlanChangeKind(StrEnum):
+    created = "created"
+    changed = "changed"
+    withdrawn = "withdrawn"
+
+
+class PlanChange(SQLModel, table=True):
+    """One entry of a plan row's public history (`api/tracking/plans/history.py`): which organisation
+    changed which fields from what to what, written in the transaction of the change."""
+
+    __tablename__ = "plan_change"
+    __table_args__ = (Index("ix_plan_change_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity: PlanEntity = Field(sa_type=enum_type(PlanEntity))
+    entity_id: int
+    kind: PlanChangeKind = Field(sa_type=enum_type(PlanChangeKind))
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    changes: dict = Field(default_factory=dict, sa_type=JSON, description="`[old, new]` per field.")

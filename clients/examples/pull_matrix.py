@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -93,33 +94,41 @@ def _indicators(row: MatrixRow) -> str:
     return "; ".join(parts)
 
 
+_FORMULA = re.compile(r"(^|[,;\t\r\n])([\s\"]*)(?=[=+\-@\t\r])")
+
+
+def _cell(value: object) -> object:
+    """A text cell no spreadsheet reads as a formula, in any locale's separator: a `'` before `=`, `+`,
+    `-`, `@`, tab or CR wherever a separator (or the start) could begin a cell — the server's own rule
+    (api/core/spreadsheets.py), which this standalone script cannot import."""
+    if not isinstance(value, str):
+        return value
+    return _FORMULA.sub(lambda m: f"{m.group(1)}{m.group(2)}'", value)
+
+
 def write_csv(rows: list[MatrixRow], out: io.TextIOBase) -> None:
     actors: dict[int, OrganisationRef] = {}
     for row in rows:
         for rating in row.assessments:
             actors.setdefault(rating.organisation.id, rating.organisation)
     order = sorted(actors.values(), key=lambda ref: (KIND_ORDER.get(str(ref.kind), 3), ref.id))
-    writer = csv.writer(out)
-    writer.writerow(HEADER + [f"assessment: {ref.name} ({ref.kind})" for ref in order])
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)  # every text quoted; ids stay numbers
+    writer.writerow([_cell(h) for h in HEADER + [f"assessment: {ref.name} ({ref.kind})" for ref in order]])
     for row in rows:
         ratings = {r.organisation.id: r for r in row.assessments}
-        writer.writerow(
-            [
-                row.recommendation_id,
-                row.session,
-                row.paragraph or "",
-                row.text,
-                "; ".join(row.recommending_states),
-                row.current_position or "",
-                "; ".join(row.themes),
-                "; ".join(f"{a.title} ({a.status})" for a in row.actions),
-                _indicators(row),
-                *(
-                    f"{ratings[ref.id].rating} {ratings[ref.id].assessed_on}" if ref.id in ratings else ""
-                    for ref in order
-                ),
-            ]
-        )
+        cells = [
+            row.recommendation_id,
+            row.session,
+            row.paragraph or "",
+            row.text,
+            "; ".join(row.recommending_states),
+            row.current_position or "",
+            "; ".join(row.themes),
+            "; ".join(f"{a.title} ({a.status})" for a in row.actions),
+            _indicators(row),
+            *(f"{ratings[ref.id].rating} {ratings[ref.id].assessed_on}" if ref.id in ratings else "" for ref in order),
+        ]
+        writer.writerow([_cell(c) for c in cells])
 
 
 def _replace(path: Path, rows: list[MatrixRow]) -> None:

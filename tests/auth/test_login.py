@@ -10,6 +10,8 @@ from api.core.types import utcnow
 from tests.factories import PASSWORD, bearer, create_organisation, create_user
 from tests.helpers import assert_problem, login
 
+CLIENT = "127.0.0.1"  # httpx.ASGITransport's client address
+
 
 def claims(settings, **overrides) -> dict:
     now = int(utcnow().timestamp())
@@ -83,17 +85,19 @@ async def test_throttles_repeated_failures_with_429_and_retry_after(client, worl
 
 
 async def test_failures_are_counted_in_the_database_across_requests(client, world, session):
-    from api.auth.models import LoginThrottle
+    from api.auth.models import ANY_ACCOUNT, LoginThrottle
 
     email = world.user("un").email
     await login(client, email, "wrong")
     await login(client, email, "wrong")
-    row = session.get(LoginThrottle, email)
+    row = session.get(LoginThrottle, (email, CLIENT))
     session.refresh(row)
     assert row.failures == 2
+    assert session.get(LoginThrottle, (ANY_ACCOUNT, CLIENT)).failures == 2  # the address's count
     assert (await login(client, email)).status_code == 200
     session.expire_all()
-    assert session.get(LoginThrottle, email) is None  # success resets the count
+    assert session.get(LoginThrottle, (email, CLIENT)).failures == 0  # success resets the count
+    assert session.get(LoginThrottle, (ANY_ACCOUNT, CLIENT)).failures == 2  # a success is not a failure
 
 
 async def test_lockout_expires(client, world, session):
@@ -102,7 +106,12 @@ async def test_lockout_expires(client, world, session):
     email = world.user("academic").email
     session.add(
         LoginThrottle(
-            account=email, failures=0, window_started_at=utcnow(), locked_until=utcnow() - timedelta(seconds=1)
+            account=email,
+            client=CLIENT,
+            failures=0,
+            window_started_at=utcnow(),
+            locked_until=utcnow() - timedelta(seconds=1),
+            lockouts=1,
         )
     )
     session.flush()

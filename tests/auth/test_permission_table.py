@@ -55,7 +55,14 @@ def test_indicator_measurements_come_from_the_own_states_government_and_nhri_onl
 
 @pytest.mark.parametrize("role", [Role.un, Role.academic, Role.other])
 def test_observers_post_nothing(role):
-    assert set(grants_for(role)) == {P.published_read, P.account_read, P.password_change}
+    """They only read, and look after their own account — including whether another organisation may name
+    them on its submission (consent is every organisation's, observers' too)."""
+    assert set(grants_for(role)) == {
+        P.published_read,
+        P.account_read,
+        P.password_change,
+        P.submission_invitations_answer,
+    }
 
 
 def test_service_tokens_cannot_mint_tokens_or_change_passwords():

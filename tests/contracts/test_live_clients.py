@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from api.contracts import CLIENTS, ROOT
+from api.tracking.demo import demo_id
 from tests.contracts.live_server import CLIENT_PATHS, LiveServer, live_server
 
 EXAMPLES = ROOT / "clients" / "examples"
@@ -269,11 +270,14 @@ def test_push_measurements_refuses_bad_input_and_reports_refused_rows(
     assert "bad.csv:2: measured_on '2024-13-01'" in unreadable.stderr and "bad.csv:3: indicator_id" in unreadable.stderr
 
     refused = tmp_path / "refused.csv"
-    refused.write_text("indicator_id,measured_on,value\n999999,2024-01-01,5\n1,2099-01-01,5\n", encoding="utf-8")
+    preschool = demo_id("indicator:preschool")  # the demo's, as the sample CSV names it
+    refused.write_text(
+        f"indicator_id,measured_on,value\n999999,2024-01-01,5\n{preschool},2099-01-01,5\n", encoding="utf-8"
+    )
     partly = _script(live, "push_measurements.py", str(refused), token=nhri_service_token)
     assert partly.returncode == 1
     assert "2 refused" in partly.stdout
-    assert "line 2: indicator 999999: 404" in partly.stderr and "line 3: indicator 1: 422" in partly.stderr
+    assert "line 2: indicator 999999: 404" in partly.stderr and f"line 3: indicator {preschool}: 422" in partly.stderr
 
     revoked = _script(live, "push_measurements.py", str(SAMPLE_CSV), token="upr_not-a-token")
     assert revoked.returncode == 3 and "refused the token" in revoked.stderr

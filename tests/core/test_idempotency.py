@@ -20,6 +20,9 @@ NOT_IDEMPOTENT = {
     ("POST", "/auth/me/password"),
     ("POST", "/auth/service-tokens"),
     ("POST", "/recommendations/analyse"),
+    # An answer to an invitation: repeating it changes nothing (idempotent by nature, no key needed).
+    ("POST", "/submissions/{submission_id}/parties/{party_id}/accept"),
+    ("POST", "/submissions/{submission_id}/parties/{party_id}/decline"),
 }
 
 

@@ -58,7 +58,7 @@ async def test_outsiders_see_only_the_public_name(client, cycle_world, settings,
         assert REAL not in response.text, url
         assert PUBLIC in response.text, url
     party = (await client.get(f"/submissions/{hidden['submission'].id}", headers=headers)).json()["parties"][0]
-    assert party == {"name": PUBLIC, "organisation_id": hidden["org"].id, "role": "author"}
+    assert party == {"name": PUBLIC, "organisation_id": hidden["org"].id, "role": "author", "consent": "accepted"}
 
 
 async def test_admins_and_members_see_the_real_name(client, cycle_world, settings, session, hidden):
@@ -96,7 +96,12 @@ async def test_a_typed_guess_at_a_real_name_is_never_confirmed(client, cycle_wor
     right = await post([{"name": REAL.lower(), "role": "co_signer"}])
     wrong = await post([{"name": "some other coalition", "role": "co_signer"}])
     assert right.status_code == wrong.status_code == 201
-    assert right.json()["parties"][1] == {"name": REAL.lower(), "organisation_id": None, "role": "co_signer"}
+    assert right.json()["parties"][1] == {
+        "name": REAL.lower(),
+        "organisation_id": None,
+        "role": "co_signer",
+        "consent": "accepted",
+    }
     assert wrong.json()["parties"][1]["organisation_id"] is None
     both = await post([{"organisation_id": hidden["org"].id, "role": "endorser"}, {"name": REAL, "role": "co_signer"}])
     assert both.status_code == 201  # not "appears more than once": that too would confirm the guess

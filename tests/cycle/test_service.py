@@ -7,7 +7,7 @@ from api.auth.principal import Principal, PrincipalKind
 from api.core.errors import Conflict, Forbidden, InvalidInput
 from api.core.pagination import PageParams
 from api.cycle import reviews_service, service, submissions_service
-from api.cycle.models import SubmissionRole
+from api.cycle.models import PartyConsent, SubmissionRole
 from api.cycle.schemas import (
     CycleUpdate,
     ReviewCreate,
@@ -79,8 +79,13 @@ def test_typed_names_link_only_to_organisations_the_caller_may_name(session, cyc
     by_admin = submissions_service.create_submission(
         session, admin, data.model_copy(update={"parties": [SubmissionPartyWrite(name="ženske za mir")]})
     )
+    (linked,) = submissions_service.submission_read(session, admin, by_admin).parties
+    assert (linked.organisation_id, linked.consent) == (hidden.id, PartyConsent.invited)
+    assert submissions_service.submission_read(session, Principal.anonymous(), by_admin).parties == []
+    assert by_admin.id is not None
+    (invitation,) = submissions_service.list_invitations(session, admin, PageParams(), submission_id=by_admin.id).items
+    submissions_service.answer_invitation(session, admin, by_admin.id, invitation.party_id, PartyConsent.accepted)
     assert submissions_service.submission_read(session, Principal.anonymous(), by_admin).parties[0].name == "Alias"
-    assert submissions_service.submission_read(session, admin, by_admin).parties[0].organisation_id == hidden.id
 
 
 def test_members_by_service_token_see_the_real_name(session, cycle_world):

@@ -36,14 +36,21 @@ async def test_own_state_creates_a_joint_submission(client, cycle_world, setting
     assert body["state_under_review"] == OWN_STATE and body["session"] == 34
     assert body["joint"] is True and body["cited_in_summary"] is False
     assert body["parties"] == [
-        {"name": "cso org of SVN", "organisation_id": cycle_world.org("cso").id, "role": "author"},
-        {"name": "Amnesty International", "organisation_id": None, "role": "co_signer"},
-        {"name": "Roma Union", "organisation_id": None, "role": "endorser"},
+        {
+            "name": "cso org of SVN",
+            "organisation_id": cycle_world.org("cso").id,
+            "role": "author",
+            # An admin naming the CSO invites it; the CSO naming itself asks nobody.
+            "consent": "invited" if role == "admin" else "accepted",
+        },
+        {"name": "Amnesty International", "organisation_id": None, "role": "co_signer", "consent": "accepted"},
+        {"name": "Roma Union", "organisation_id": None, "role": "endorser", "consent": "accepted"},
     ]
     assert [t["id"] for t in body["themes"]] == [cycle_world.cycle.theme.id]
     logged = audit(session, "submission_party", AuditAction.create)
     assert len([e for e in logged if e.changes["submission_id"] == body["id"]]) == 3
-    assert (await client.get(f"/submissions/{body['id']}")).json() == body
+    public = body | {"parties": body["parties"][1:]} if role == "admin" else body
+    assert (await client.get(f"/submissions/{body['id']}")).json() == public
 
 
 async def test_an_nhri_records_only_submissions_it_signed(client, cycle_world, settings):

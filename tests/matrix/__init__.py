@@ -6,6 +6,7 @@ Each domain module exports a dict `(method, path) -> Scenario`; a route missing 
 
 from tests.matrix.auth import AUTH
 from tests.matrix.cycle import CYCLE
+from tests.matrix.cycle_consent import CYCLE_CONSENT
 from tests.matrix.imports import IMPORTS
 from tests.matrix.insights import INSIGHTS
 from tests.matrix.recommendations import RECOMMENDATIONS
@@ -17,6 +18,7 @@ from tests.matrix.tracking_posts import TRACKING_POSTS
 SCENARIOS = {
     **AUTH,
     **CYCLE,
+    **CYCLE_CONSENT,
     **RECOMMENDATIONS,
     **TAXONOMY,
     **INSIGHTS,

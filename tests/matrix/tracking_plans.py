@@ -114,4 +114,17 @@ TRACKING_PLANS: dict[tuple[str, str], Scenario] = {
         lambda w, r, s: Call(_milestone(w, s), json={"status": "done", "done_date": "2021-02-15"}), **_PLAN_ROW
     ),
     ("DELETE", "/tracking/milestones/{milestone_id}"): Scenario(lambda w, r, s: Call(_milestone(w, s)), **_PLAN_ROW),
+    # The public history of plan rows (issue 14): read by whoever sees the row.
+    ("GET", "/tracking/actions/{action_id}/history"): Scenario(
+        lambda w, r, s: Call(f"{_action(w, s)}/history"), **_PLAN_ROW
+    ),
+    ("GET", "/tracking/indicators/{indicator_id}/history"): Scenario(
+        lambda w, r, s: Call(f"{_indicator(w, s)}/history"), **_PLAN_ROW
+    ),
+    ("GET", "/tracking/indicators/{indicator_id}/measurements/{measurement_id}/history"): Scenario(
+        lambda w, r, s: Call(f"{_measurement(w, r, s)}/history"), **_PLAN_ROW
+    ),
+    ("GET", "/tracking/milestones/{milestone_id}/history"): Scenario(
+        lambda w, r, s: Call(f"{_milestone(w, s)}/history"), **_PLAN_ROW
+    ),
 }

@@ -45,3 +45,21 @@ async def test_the_demo_matrix_hides_the_confidential_assessment_from_the_public
     board = (await client.get("/tracking/dashboard", params={"state": "SVN"})).json()
     assert board["actions_by_status"] == {"in_progress": 1, "planned": 1}
     assert board["recommendations_with_actions"] == 15
+
+
+def test_the_sample_measurements_name_the_demo_indicators(session: Session, demo):
+    """`clients/examples/measurements.csv` (the README's example) names indicators `make run` creates: the
+    demo's ids are fixed, and opaque like every plan row's (api/core/ids.py)."""
+    import csv
+    from pathlib import Path
+
+    from sqlmodel import select
+
+    from api.core import ids
+    from api.tracking.models import Indicator
+
+    sample = Path(__file__).parents[2] / "clients/examples/measurements.csv"
+    named = {int(row["indicator_id"]) for row in csv.DictReader(sample.open(encoding="utf-8"))}
+    demo_ids = set(session.exec(select(Indicator.id).where(Indicator.state_code == "SVN")))
+    assert named and named <= demo_ids
+    assert all(ids.LOWEST <= i <= ids.HIGHEST for i in named)

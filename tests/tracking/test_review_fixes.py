@@ -56,9 +56,9 @@ async def test_a_nul_in_a_search_is_a_422_on_every_database(client, tracking_wor
         assert response.status_code == 422 and response.json()["field"] == "q", response.text
 
 
-async def test_an_archived_plan_row_is_gone_for_posts_and_overviews_too(client, tracking_world, settings, session):
-    """Deleting an action someone posted about archives it (same 204 as a real delete): nothing may
-    tell it apart from a deleted one afterwards, or the archive would betray the hidden post."""
+async def test_a_withdrawn_plan_row_is_gone_for_posts_and_overviews_too(client, tracking_world, settings, session):
+    """Deleting an action withdraws it (issue 14), whatever refers to it: new posts cannot name it and the
+    overviews leave it out, as they would a deleted one."""
     from api.tracking.plans.policy import not_archived  # noqa: F401  (the rule the overview applies)
 
     w = tracking_world
@@ -66,7 +66,7 @@ async def test_an_archived_plan_row_is_gone_for_posts_and_overviews_too(client, 
     government = w.headers("government", settings)
     assert (await client.delete(f"/tracking/actions/{action.id}", headers=government)).status_code == 204
     session.refresh(action)
-    assert action.archived_at is not None  # posts refer to it: archived, not deleted
+    assert action.withdrawn_at is not None  # withdrawn, not deleted
     cso = w.headers("cso", settings)
     for ref in (action.id, 999_999):
         response = await client.post(

@@ -7,7 +7,6 @@ column with each organisation's current traffic light, side by side; actions and
 Both contain only what the caller may see: they are built from the same rows as the JSON matrix.
 """
 
-import csv
 import io
 import tempfile
 from typing import IO
@@ -15,7 +14,7 @@ from typing import IO
 from sqlmodel import Session, select
 
 from api.auth.principal import Principal
-from api.core.spreadsheets import csv_row, xlsx_row
+from api.core.spreadsheets import csv_writer, xlsx_row
 from api.cycle.models import State
 from api.tracking.overview.matrix import all_rows
 from api.tracking.overview.schemas import MatrixRow
@@ -74,25 +73,23 @@ def write_csv(rows: list[MatrixRow], out: IO[bytes]) -> None:
             actors.setdefault(rating.organisation.id, rating.organisation)
     order = [ref.id for ref in sorted(actors.values(), key=actor_key)]
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
-    writer = csv.writer(text)
-    writer.writerow(csv_row(CSV_HEADER + [f"assessment: {_actor_label(actors[org_id])}" for org_id in order]))
+    writer = csv_writer(text)
+    writer.writerow(CSV_HEADER + [f"assessment: {_actor_label(actors[org_id])}" for org_id in order])
     for row in rows:
         ratings = {r.organisation.id: r for r in row.assessments}
         writer.writerow(
-            csv_row(
-                [
-                    row.recommendation_id,
-                    row.session,
-                    row.paragraph or "",
-                    row.text,
-                    "; ".join(row.recommending_states),
-                    row.current_position.value if row.current_position else "",
-                    "; ".join(row.themes),
-                    _actions(row),
-                    _indicators(row),
-                    *(_rating_cell(ratings[o]) if o in ratings else "" for o in order),
-                ]
-            )
+            [
+                row.recommendation_id,
+                row.session,
+                row.paragraph or "",
+                row.text,
+                "; ".join(row.recommending_states),
+                row.current_position.value if row.current_position else "",
+                "; ".join(row.themes),
+                _actions(row),
+                _indicators(row),
+                *(_rating_cell(ratings[o]) if o in ratings else "" for o in order),
+            ]
         )
     text.flush()
     text.detach()

@@ -107,6 +107,8 @@ class Dashboard(SQLModel):
     recommendations_with_actions: int
     by_position: dict[str, int]
     actions_by_status: dict[str, int]
-    milestones: dict[str, int] = Field(description="`total`, `done`, `overdue`.")
+    milestones: dict[str, int] = Field(
+        description="`total`, `done`, `overdue`, and `rescheduled` (whose due date was ever moved later)."
+    )
     by_theme: list[ThemeCounts]
     by_actor: list[ActorCounts]

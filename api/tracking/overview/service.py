@@ -11,7 +11,7 @@ from api.tracking.overview import counts
 from api.tracking.overview.matrix import all_rows
 from api.tracking.overview.schemas import Dashboard, MidTermReport
 from api.tracking.overview.scope import OverviewScope
-from api.tracking.plans.overdue import overdue_clause
+from api.tracking.plans.overdue import overdue_clause, rescheduled_clause
 from api.tracking.plans.policy import not_archived
 
 
@@ -56,6 +56,9 @@ def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> D
         or 0
     )
     overdue = session.scalar(select(func.count()).select_from(milestones.where(overdue_clause()).subquery())) or 0
+    rescheduled = (
+        session.scalar(select(func.count()).select_from(milestones.where(rescheduled_clause()).subquery())) or 0
+    )
     return Dashboard(
         state=scope.state,
         cycle=scope.cycle,
@@ -63,7 +66,7 @@ def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> D
         recommendations_with_actions=sum(1 for row in rows if row.actions),
         by_position=counts.by_position(rows),
         actions_by_status=dict(sorted(by_status.items())),
-        milestones={"total": total, "done": done_count, "overdue": overdue},
+        milestones={"total": total, "done": done_count, "overdue": overdue, "rescheduled": rescheduled},
         by_theme=counts.by_theme(rows),
         by_actor=counts.by_actor(rows),
     )

@@ -69,7 +69,7 @@ def get_action(action_id: IdPath, session: SessionDep, principal: Public, respon
     "/{action_id}",
     response_model=ActionRead,
     operation_id="actions.update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_action(
     action_id: IdPath,
@@ -94,11 +94,10 @@ def update_action(
     "/{action_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="actions.delete",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_action(action_id: IdPath, session: SessionDep, principal: CanWriteImplementation) -> None:
-    """Removes the action from the plan with its milestones and indicators. Posts about it (progress
-    updates, evidence on its milestones) and other organisations' measurements are never deleted: while
-    any exist the action is archived instead — gone from every plan read, as if deleted — and the posts
-    stay as they are. The answer is the same either way."""
+    """Withdraws the action from the plan with its milestones and indicators: kept, out of the lists
+    and counts, still read by id (with `withdrawn_at`) and listed in their histories. Posts about it and
+    measurements stay as they are. A withdrawn action is a 409."""
     service.delete_action(session, principal, action_id)

@@ -1,7 +1,8 @@
 """Actions: the measures a state takes, each answering a cluster of its recommendations.
 
-An action is the hub of the plan: its indicators and milestones go with it. Who may write it and
-when a delete archives it instead are the plan's rules (`policy`); a delete answers the same either way.
+An action is the hub of the plan: its indicators and milestones go with it. Who may write it is the
+plan's rule (`policy`); a delete withdraws it with its milestones and indicators (kept, out of current
+views, listed in their histories: `history`).
 """
 
 from collections import defaultdict
@@ -15,13 +16,13 @@ from api.auth.models import Organisation, OrganisationKind
 from api.auth.principal import Principal
 from api.core.errors import InvalidInput, NotFound
 from api.core.pagination import Page, PageParams, Sort, paginate
-from api.core.types import utcnow
 from api.cycle.models import Review, State
 from api.recommendations.models import Recommendation
-from api.tracking.models import Action, ActionRecommendation, Indicator, Measurement, Milestone
+from api.tracking.models import Action, ActionRecommendation, Indicator, Milestone
+from api.tracking.plans import history
 from api.tracking.plans.edits import after_patch, ordered, patch, touch
 from api.tracking.plans.overdue import overdue_clause
-from api.tracking.plans.policy import action_delete_archives, live_row, not_archived, require_plan_write
+from api.tracking.plans.policy import not_archived, require_current, require_plan_write, shown_row
 from api.tracking.plans.schemas import ActionCreate, ActionRead, ActionUpdate
 from api.tracking.rows import stored_id
 from api.tracking.schemas import organisation_ref
@@ -45,7 +46,7 @@ def action_reads(session: Session, principal: Principal, actions: Sequence[Actio
         action_id: n
         for action_id, n in session.execute(
             select(Indicator.action_id, func.count())
-            .where(col(Indicator.action_id).in_(ids))
+            .where(col(Indicator.action_id).in_(ids), col(Indicator.withdrawn_at).is_(None))
             .group_by(col(Indicator.action_id))
         )
     }
@@ -82,6 +83,7 @@ def action_reads(session: Session, principal: Principal, actions: Sequence[Actio
                 overdue_milestone_count=overdue,
                 created_at=a.created_at,
                 updated_at=a.updated_at,
+                withdrawn_at=a.withdrawn_at,
             )
         )
     return reads
@@ -116,23 +118,24 @@ def list_actions(
         )
     if responsible_organisation_id is not None:
         stmt = stmt.where(Action.responsible_organisation_id == responsible_organisation_id)
-    page = paginate(session, stmt, params, [Sort(Action.id)])
+    page = paginate(session, stmt, params, [Sort(Action.created_at), Sort(Action.id)])
     return Page[Any](items=action_reads(session, principal, page.items), total=page.total, next_cursor=page.next_cursor)
 
 
 def get_action(session: Session, action_id: int, *, for_update: bool = False) -> Action:
-    """404 for an archived action too: it answers as a deleted one."""
-    action = live_row(session, Action, action_id, for_update=for_update)
+    """A withdrawn action too (with `withdrawn_at`); an archived one is a 404, as a deleted one."""
+    action = shown_row(session, Action, action_id, for_update=for_update)
     if action is None:
         raise NotFound.entity("Action", action_id)
     return action
 
 
 def get_writable_action(session: Session, principal: Principal, action_id: int) -> Action:
-    """The action, locked for the write (404 when missing, 403 when of another state's plan)."""
+    """The action, locked for the write (404 when missing, 403 when of another state's plan, 409 when
+    withdrawn)."""
     action = get_action(session, action_id, for_update=True)
     require_plan_write(principal, action.state_code, f"action {action.id}")
-    return action
+    return require_current(action, f"action {action.id}")
 
 
 def _plan_state(session: Session, principal: Principal, state_code: str) -> str:
@@ -202,6 +205,7 @@ def create_action(session: Session, principal: Principal, data: ActionCreate) ->
     session.add(action)
     session.flush()
     _replace_cluster(session, action, data.recommendations)
+    history.created(session, principal, action, recommendations=sorted(data.recommendations))
     session.flush()
     return action
 
@@ -230,58 +234,44 @@ def update_action(session: Session, principal: Principal, action: Action, data: 
             else [link.recommendation_id for link in _cluster(session, action)]
         )
         check_recommendations(session, cluster, state_code)
-    changed = patch(action, data, exclude={"recommendations"})
-    if data.recommendations is not None and _replace_cluster(session, action, data.recommendations):
-        touch(action)
-    if moving:
-        _move_children(session, action, state_code)
-    if changed:
+    cluster_change: dict[str, tuple[list[int], list[int]]] = {}
+    if data.recommendations is not None:
+        before = sorted(link.recommendation_id for link in _cluster(session, action))
+        if _replace_cluster(session, action, data.recommendations):
+            cluster_change["recommendations"] = (before, sorted(data.recommendations))
+    if patch(session, principal, action, data, exclude={"recommendations"}, also=cluster_change):
         session.add(action)
+    if moving:
+        _move_children(session, principal, action, state_code)
     session.flush()
     return action
 
 
-def _move_children(session: Session, action: Action, state_code: str) -> None:
-    """Indicators and milestones (archived ones too) follow the action. Posts do not: a progress update
-    or evidence stays in the tracker of the state it was posted in, with the visibility its poster chose
-    (moving it would show a `shared` post to another state's users)."""
-    for row in [
+def _move_children(session: Session, principal: Principal, action: Action, state_code: str) -> None:
+    """Indicators and milestones (archived and withdrawn ones too) follow the action, each with the move
+    in its history. Posts do not: a progress update or evidence stays in the tracker of the state it was
+    posted in, with the visibility its poster chose (moving it would show a `shared` post to another
+    state's users)."""
+    rows: list[Indicator | Milestone] = [
         *session.exec(select(Indicator).where(Indicator.action_id == action.id)),
         *session.exec(select(Milestone).where(Milestone.action_id == action.id)),
-    ]:
+    ]
+    for row in rows:
+        history.changed(session, principal, row, {"state_code": (row.state_code, state_code)})
         row.state_code = state_code
         touch(row)
 
 
-def _archive(session: Session, action: Action) -> None:
-    """The action and its milestones leave the plan; everything else stays as it is."""
-    now = utcnow()
-    for milestone in session.exec(select(Milestone).where(Milestone.action_id == action.id, not_archived(Milestone))):
-        milestone.archived_at = now
-        session.add(milestone)
-    action.archived_at = now
-    session.add(action)
-    session.flush()
-
-
 def delete_action(session: Session, principal: Principal, action_id: int) -> None:
-    """Archives the action when posts or other organisations' measurements refer to it
-    (`policy.action_delete_archives`); otherwise deletes it with its milestones, indicators (with the
-    caller's measurements) and cluster, row by row through the ORM so every deleted row is audited.
-    Either way the caller gets the same answer."""
+    """Withdraws the action with its current milestones and indicators, each with a `withdrawn` entry in
+    its history; nothing is erased (measurements, the cluster and posts about it stay as they are).
+    Whatever refers to it, the outcome is the same, so it tells nothing about posts the caller cannot see."""
     action = get_writable_action(session, principal, action_id)
-    if action_delete_archives(session, principal, action):
-        _archive(session, action)
-        return
-    indicator_ids = select(Indicator.id).where(Indicator.action_id == action.id)
-    for stmt in (
-        select(Measurement).where(col(Measurement.indicator_id).in_(indicator_ids)),
-        select(Milestone).where(Milestone.action_id == action.id),
-        select(Indicator).where(Indicator.action_id == action.id),
-        select(ActionRecommendation).where(ActionRecommendation.action_id == action.id),
-    ):
-        for row in session.exec(stmt):
-            session.delete(row)
-        session.flush()
-    session.delete(action)
+    children: list[Milestone | Indicator] = [
+        *session.exec(select(Milestone).where(Milestone.action_id == action.id, not_archived(Milestone))),
+        *session.exec(select(Indicator).where(Indicator.action_id == action.id, col(Indicator.withdrawn_at).is_(None))),
+    ]
+    for row in children:
+        history.withdraw(session, principal, row)
+    history.withdraw(session, principal, action)
     session.flush()

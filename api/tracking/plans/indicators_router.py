@@ -65,7 +65,7 @@ def get_indicator(indicator_id: IdPath, session: SessionDep, principal: Public, 
     "/{indicator_id}",
     response_model=IndicatorRead,
     operation_id="indicators.update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_indicator(
     indicator_id: IdPath,
@@ -92,6 +92,7 @@ def update_indicator(
     responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_indicator(indicator_id: IdPath, session: SessionDep, principal: CanWriteImplementation) -> None:
-    """Deletes the indicator with your organisation's measurements; refused (409) while another
-    organisation's measurements are on it (they are theirs to withdraw)."""
+    """Withdraws the indicator (kept with its measurements, out of the lists, read by id and in its
+    history); refused (409) while another organisation's measurements are on it (they are theirs to
+    withdraw), and for a withdrawn one."""
     service.delete_indicator(session, principal, indicator_id)

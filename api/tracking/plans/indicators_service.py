@@ -2,9 +2,9 @@
 
 The state is the owner's (the action's, or the recommendation's review's), never the client's say.
 The latest value and the progress toward the target are computed from the measurements on every
-read (`api.tracking.indicator_progress`), one grouped query per page. The indicators of an archived
-action are gone with it, and an indicator with another organisation's measurements is not deleted
-(both rules: `policy`).
+read (`api.tracking.indicator_progress`), one grouped query per page. A delete withdraws the indicator
+(kept, out of current views, in its history); one with another organisation's measurements is not
+withdrawn by its government (both rules: `policy`).
 """
 
 from collections.abc import Sequence
@@ -19,9 +19,17 @@ from api.core.pagination import Page, PageParams, Sort, paginate
 from api.cycle.models import Review
 from api.recommendations.models import Recommendation
 from api.tracking.indicator_progress import latest_measurements, progress, target_reached
-from api.tracking.models import Action, ActionRecommendation, Direction, Indicator, Measurement
+from api.tracking.models import Action, ActionRecommendation, Direction, Indicator
+from api.tracking.plans import history
 from api.tracking.plans.edits import after_patch, ordered, patch
-from api.tracking.plans.policy import live_indicator, live_row, refuse_indicator_delete, require_plan_write
+from api.tracking.plans.policy import (
+    live_indicator,
+    live_row,
+    refuse_indicator_delete,
+    require_current,
+    require_plan_write,
+    shown_row,
+)
 from api.tracking.plans.schemas import IndicatorCreate, IndicatorRead, IndicatorUpdate, IndicatorWrite
 from api.tracking.rows import stored_id
 
@@ -67,15 +75,15 @@ def list_indicators(
         stmt = stmt.where(
             or_(col(Indicator.recommendation_id) == recommendation_id, col(Indicator.action_id).in_(answering))
         )
-    page = paginate(session, stmt, params, [Sort(Indicator.id)])
+    page = paginate(session, stmt, params, [Sort(Indicator.created_at), Sort(Indicator.id)])
     return Page[Any](items=indicator_reads(session, page.items), total=page.total, next_cursor=page.next_cursor)
 
 
 def get_indicator(session: Session, indicator_id: int, *, for_update: bool = False) -> Indicator:
-    """404 for an archived action's indicator too: it answers as a deleted one."""
+    """A withdrawn indicator too (with `withdrawn_at`); an archived action's is a 404, as a deleted one."""
     indicator = session.get(Indicator, indicator_id, with_for_update=for_update)
     if indicator is None or (
-        indicator.action_id is not None and live_row(session, Action, indicator.action_id) is None
+        indicator.action_id is not None and shown_row(session, Action, indicator.action_id) is None
     ):
         raise NotFound.entity("Indicator", indicator_id)
     return indicator
@@ -84,7 +92,7 @@ def get_indicator(session: Session, indicator_id: int, *, for_update: bool = Fal
 def get_writable_indicator(session: Session, principal: Principal, indicator_id: int) -> Indicator:
     indicator = get_indicator(session, indicator_id, for_update=True)
     require_plan_write(principal, indicator.state_code, f"indicator {indicator.id}")
-    return indicator
+    return require_current(indicator, f"indicator {indicator.id}")
 
 
 def _owner_state(session: Session, principal: Principal, action_id: int | None, recommendation_id: int | None) -> str:
@@ -135,35 +143,34 @@ def create_indicator(session: Session, principal: Principal, data: IndicatorCrea
     indicator = Indicator(**data.model_dump(), state_code=state_code)
     session.add(indicator)
     session.flush()
+    history.created(session, principal, indicator)
+    session.flush()
     return indicator
 
 
 def update_indicator(session: Session, principal: Principal, indicator: Indicator, data: IndicatorUpdate) -> Indicator:
     """`indicator` comes from `get_writable_indicator`; a new owner must be one the caller plans for too."""
-    sent = data.model_fields_set
-    if {"action_id", "recommendation_id"} & sent:
+    state_code = indicator.state_code
+    if {"action_id", "recommendation_id"} & data.model_fields_set:
         state_code = _owner_state(
             session,
             principal,
             after_patch(indicator, data, "action_id"),
             after_patch(indicator, data, "recommendation_id"),
         )
-        if state_code != indicator.state_code:
-            indicator.state_code = state_code
     _check_values(indicator, data)
-    patch(indicator, data)
+    moved = {"state_code": (indicator.state_code, state_code)}
+    indicator.state_code = state_code
+    patch(session, principal, indicator, data, also=moved)
     session.add(indicator)
     session.flush()
     return indicator
 
 
 def delete_indicator(session: Session, principal: Principal, indicator_id: int) -> None:
-    """With the caller's own measurements, row by row so each is audited (another organisation's refuse
-    the delete: `policy.refuse_indicator_delete`)."""
+    """Withdraws it, its measurements kept under it (another organisation's current ones refuse the
+    delete: `policy.refuse_indicator_delete`)."""
     indicator = get_writable_indicator(session, principal, indicator_id)
     refuse_indicator_delete(session, principal, indicator)
-    for measurement in session.exec(select(Measurement).where(Measurement.indicator_id == indicator.id)):
-        session.delete(measurement)
-    session.flush()
-    session.delete(indicator)
+    history.withdraw(session, principal, indicator)
     session.flush()

@@ -31,7 +31,7 @@ def list_measurements(
     response_model=MeasurementRead,
     status_code=status.HTTP_201_CREATED,
     operation_id="measurements.create",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def create_measurement(
     indicator_id: IdPath,
@@ -64,7 +64,7 @@ def get_measurement(
     "/{measurement_id}",
     response_model=MeasurementRead,
     operation_id="measurements.update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_measurement(
     indicator_id: IdPath,
@@ -81,7 +81,7 @@ def update_measurement(
         if_match,
         load=lambda: service.get_writable_measurement(session, principal, indicator_id, measurement_id),
         read=lambda measurement: service.measurement_read(session, principal, measurement),
-        change=lambda measurement: service.update_measurement(session, measurement, data),
+        change=lambda measurement: service.update_measurement(session, principal, measurement, data),
     )
 
 
@@ -89,7 +89,7 @@ def update_measurement(
     "/{measurement_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="measurements.delete",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_measurement(
     indicator_id: IdPath, measurement_id: IdPath, session: SessionDep, principal: CanPostMeasurements

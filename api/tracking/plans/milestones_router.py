@@ -30,9 +30,14 @@ def list_milestones(
     action: Annotated[IdQuery, Query(description="Only the milestones of this action.")] = None,
     status: Annotated[MilestoneStatus | None, Query(description="Only milestones with this status.")] = None,
     overdue: Annotated[bool | None, Query(description="Only overdue (true) or only not overdue (false) ones.")] = None,
+    rescheduled: Annotated[
+        bool | None, Query(description="Only those whose due date was ever moved later (true), or never (false).")
+    ] = None,
 ) -> Page[MilestoneRead]:
-    """Ordered by id."""
-    return service.list_milestones(session, page, state_code=state, action_id=action, status=status, overdue=overdue)
+    """Ordered by id. Withdrawn milestones are left out (read them by id, or in their history)."""
+    return service.list_milestones(
+        session, page, state_code=state, action_id=action, status=status, overdue=overdue, rescheduled=rescheduled
+    )
 
 
 # Declared before `/{milestone_id}`, which would otherwise take "overdue" for an id.
@@ -70,7 +75,8 @@ def create_milestone(
     "/{milestone_id}", response_model=MilestoneRead, operation_id="milestones.get", responses=error_responses(404, 422)
 )
 def get_milestone(milestone_id: IdPath, session: SessionDep, principal: Public, response: Response) -> MilestoneRead:
-    """The `ETag` header is what `If-Match` expects on PATCH."""
+    """The `ETag` header is what `If-Match` expects on PATCH. A withdrawn milestone is read too, with
+    `withdrawn_at` set."""
     return with_etag(response, service.milestone_read(service.get_milestone(session, milestone_id)))
 
 
@@ -78,7 +84,7 @@ def get_milestone(milestone_id: IdPath, session: SessionDep, principal: Public, 
     "/{milestone_id}",
     response_model=MilestoneRead,
     operation_id="milestones.update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_milestone(
     milestone_id: IdPath,
@@ -102,10 +108,9 @@ def update_milestone(
     "/{milestone_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="milestones.delete",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_milestone(milestone_id: IdPath, session: SessionDep, principal: CanWriteImplementation) -> None:
-    """Removes the milestone from the plan. Evidence attached to it (anyone's) is never deleted: while any
-    exists the milestone is archived instead — gone from every plan read, as if deleted — and the evidence
-    stays as it is. The answer is the same either way."""
+    """Withdraws the milestone from the plan: kept with its evidence, out of the lists and the overdue list,
+    still read by id (with `withdrawn_at`) and listed in its history. A withdrawn one is a 409."""
     service.delete_milestone(session, principal, milestone_id)

@@ -2,8 +2,10 @@
 
 `status` and `done_date` never disagree: `done` always carries the date it was done (today when
 none is given), a done date makes the milestone `done`, and any other status clears it. Overdue is
-computed on read (`overdue`), never stored. A milestone with evidence is archived rather than deleted
-(`policy`); archived ones are gone from every read here.
+computed on read (`overdue`), never stored. A delete withdraws the milestone (`policy`): out of the
+lists and the overdue list, still read by id and in its history (`history`). A due date moved later
+marks it `rescheduled` for good (`rescheduled_at`), and its first due date stays (`original_due_date`):
+a government cannot clear the overdue list without a visible trace.
 """
 
 import datetime as dt
@@ -19,15 +21,23 @@ from api.core.errors import InvalidInput, NotFound
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.types import utcnow
 from api.tracking.models import Action, Milestone, MilestoneStatus
+from api.tracking.plans import history
 from api.tracking.plans.edits import patch
-from api.tracking.plans.overdue import is_overdue, overdue_clause
-from api.tracking.plans.policy import live_row, milestone_delete_archives, not_archived, require_plan_write
+from api.tracking.plans.overdue import is_overdue, overdue_clause, rescheduled_clause
+from api.tracking.plans.policy import live_row, not_archived, require_current, require_plan_write, shown_row
 from api.tracking.plans.schemas import MilestoneCreate, MilestoneRead, MilestoneUpdate
 
 
 def milestone_reads(milestones: Sequence[Milestone]) -> list[MilestoneRead]:
     today = clock.today()
-    return [MilestoneRead(**m.model_dump(), overdue=is_overdue(m, today)) for m in milestones]
+    return [
+        MilestoneRead(
+            **(m.model_dump() | {"original_due_date": m.original_due_date or m.due_date}),
+            overdue=is_overdue(m, today),
+            rescheduled=m.rescheduled_at is not None,
+        )
+        for m in milestones
+    ]
 
 
 def milestone_read(milestone: Milestone) -> MilestoneRead:
@@ -47,6 +57,7 @@ def list_milestones(
     action_id: int | None = None,
     status: MilestoneStatus | None = None,
     overdue: bool | None = None,
+    rescheduled: bool | None = None,
 ) -> Page[MilestoneRead]:
     stmt = select(Milestone).where(not_archived(Milestone))
     if state_code:
@@ -57,7 +68,9 @@ def list_milestones(
         stmt = stmt.where(Milestone.status == status)
     if overdue is not None:
         stmt = stmt.where(overdue_clause() if overdue else ~overdue_clause())
-    return _page(session, stmt, params, [Sort(Milestone.id)])
+    if rescheduled is not None:
+        stmt = stmt.where(rescheduled_clause() if rescheduled else ~rescheduled_clause())
+    return _page(session, stmt, params, [Sort(Milestone.created_at), Sort(Milestone.id)])
 
 
 def list_overdue(session: Session, params: PageParams, *, state_code: str | None = None) -> Page[MilestoneRead]:
@@ -68,8 +81,8 @@ def list_overdue(session: Session, params: PageParams, *, state_code: str | None
 
 
 def get_milestone(session: Session, milestone_id: int, *, for_update: bool = False) -> Milestone:
-    """404 for an archived milestone too: it answers as a deleted one."""
-    milestone = live_row(session, Milestone, milestone_id, for_update=for_update)
+    """A withdrawn milestone too (with `withdrawn_at`); an archived one is a 404, as a deleted one."""
+    milestone = shown_row(session, Milestone, milestone_id, for_update=for_update)
     if milestone is None:
         raise NotFound.entity("Milestone", milestone_id)
     return milestone
@@ -78,7 +91,7 @@ def get_milestone(session: Session, milestone_id: int, *, for_update: bool = Fal
 def get_writable_milestone(session: Session, principal: Principal, milestone_id: int) -> Milestone:
     milestone = get_milestone(session, milestone_id, for_update=True)
     require_plan_write(principal, milestone.state_code, f"milestone {milestone.id}")
-    return milestone
+    return require_current(milestone, f"milestone {milestone.id}")
 
 
 def _action(session: Session, principal: Principal, action_id: int) -> Action:
@@ -132,6 +145,8 @@ def create_milestone(session: Session, principal: Principal, data: MilestoneCrea
     )
     session.add(milestone)
     session.flush()
+    history.created(session, principal, milestone)
+    session.flush()
     return milestone
 
 
@@ -146,19 +161,18 @@ def update_milestone(session: Session, principal: Principal, milestone: Mileston
                 field="action_id",
             )
     status, done_date = _completion(data, milestone)
-    patch(milestone, data.model_copy(update={"status": status, "done_date": done_date}))
+    due_before = milestone.due_date
+    patch(session, principal, milestone, data.model_copy(update={"status": status, "done_date": done_date}))
+    if milestone.due_date != due_before:
+        milestone.original_due_date = milestone.original_due_date or due_before
+        if milestone.due_date > due_before:
+            milestone.rescheduled_at = utcnow()
     session.add(milestone)
     session.flush()
     return milestone
 
 
 def delete_milestone(session: Session, principal: Principal, milestone_id: int) -> None:
-    """Evidence is a post and stays: a milestone with any is archived (`policy.milestone_delete_archives`),
-    one without is deleted; the answer is the same either way."""
-    milestone = get_writable_milestone(session, principal, milestone_id)
-    if milestone_delete_archives(session, milestone):
-        milestone.archived_at = utcnow()
-        session.add(milestone)
-    else:
-        session.delete(milestone)
+    """Withdraws it: kept, with its evidence, out of current views, listed in its history."""
+    history.withdraw(session, principal, get_writable_milestone(session, principal, milestone_id))
     session.flush()

@@ -1,33 +1,38 @@
 """The plan's row rules: who writes the plan, who posts and changes a measurement, which plan rows
-are archived, and what a delete does when others' data refers to a row.
+are current, withdrawn or hidden, and what a delete does.
 
 - **Plan writes**: a government writes its own state's plan (actions, indicators, milestones); admins
   any. Plan rows are public, so another state's row is a 403 `plan-not-own-state`, never a 404.
 - **Measurements**: the government and the NHRI of the indicator's state post them (403
   `measurement-not-own-state` otherwise); only the posting organisation or an admin changes or
   withdraws one (403 `not-the-poster`, the rule posts share: `api/tracking/policy.py`).
-- **Delete when others refer to a row**: an action that posts (progress updates about it, evidence on
-  its milestones) or other organisations' measurements refer to is archived instead of deleted; so is
-  a milestone with evidence. Whether such posts exist must not show (some may be confidential to the
-  caller), so an archived row answers exactly as a deleted one: gone from every read (`not_archived`,
-  `live_indicator`, `live_row`), a 404 by id, a 422 when named in a body. An indicator with other
-  organisations' measurements (public, so saying so reveals nothing) is refused instead: 409
-  `indicator-has-others-measurements`. A recommendation tracking refers to is never deleted
-  (`api/tracking/references.py`, a guard registered with `api.recommendations.policy`).
+- **Delete withdraws, never erases** (issue 14): a deleted action, indicator, milestone or measurement
+  keeps its row with `withdrawn_at` set (an action's milestones and indicators with it) and a
+  `withdrawn` entry in its public history (`history.py`). A withdrawn row is out of every current
+  view, list, count and the overdue list (`not_archived`, `live_indicator`, `live_row`), a 422 when
+  named in a body, but still read by id (with `withdrawn_at`) and by its history: those who hold the
+  government to account see what left the plan. Changing it again is a 409 `plan-row-withdrawn`.
+  As every delete withdraws, whatever refers to the row, the outcome tells nothing about posts the
+  caller cannot see. An indicator with other organisations' measurements (public, so saying so
+  reveals nothing) is refused instead: 409 `indicator-has-others-measurements`, as they are theirs.
+  A recommendation tracking refers to is never deleted (`api/tracking/references.py`).
+- **Archived rows** (`archived_at`): actions and milestones deleted before issue 14 while posts
+  referred to them. They were promised to answer as deleted ones (showing them now would betray
+  which had hidden posts), so they stay hidden everywhere, history included: a 404 by id.
 
 What "overdue" means is in `overdue.py`.
 """
 
 from typing import TypeVar
 
-from sqlalchemy import exists, or_
+from sqlalchemy import and_, exists, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.core.errors import Conflict, Forbidden
-from api.tracking.models import Action, Evidence, Indicator, Measurement, Milestone, ProgressUpdate
+from api.tracking.models import Action, Indicator, Measurement, Milestone
 from api.tracking.policy import require_poster
 
 Archivable = TypeVar("Archivable", Action, Milestone)
@@ -43,6 +48,10 @@ class MeasurementNotOwnState(Forbidden):
 
 class IndicatorHasOthersMeasurements(Conflict):
     slug, title = "indicator-has-others-measurements", "Other organisations' measurements"
+
+
+class PlanRowWithdrawn(Conflict):
+    slug, title = "plan-row-withdrawn", "Withdrawn from the plan"
 
 
 # --- who writes ----------------------------------------------------------------------------------
@@ -72,65 +81,58 @@ def require_measurement_change(principal: Principal, indicator: Indicator, measu
     require_poster(principal, measurement, "measurement")
 
 
-# --- archived rows -------------------------------------------------------------------------------
+# --- current, withdrawn and hidden rows --------------------------------------------------------
+
+Planned = TypeVar("Planned", Action, Indicator, Milestone, Measurement)
 
 
 def not_archived(model: type[Action] | type[Milestone]) -> ColumnElement[bool]:
-    """SQL: the action or milestone has not been archived (archiving an action archives its milestones)."""
-    return col(model.archived_at).is_(None)
+    """SQL: the action or milestone is current: neither withdrawn nor archived (the name predates
+    withdrawal; withdrawing or archiving an action does the same to its milestones)."""
+    return and_(col(model.archived_at).is_(None), col(model.withdrawn_at).is_(None))
 
 
 def live_indicator() -> ColumnElement[bool]:
-    """SQL: the indicator is not one of an archived action's (indicators have no column of their own)."""
-    return or_(
-        col(Indicator.action_id).is_(None),
-        col(Indicator.action_id).in_(select(Action.id).where(not_archived(Action))),
+    """SQL: the indicator is current: not withdrawn, and not one of an archived action's."""
+    return and_(
+        col(Indicator.withdrawn_at).is_(None),
+        or_(
+            col(Indicator.action_id).is_(None),
+            col(Indicator.action_id).in_(select(Action.id).where(not_archived(Action))),
+        ),
     )
 
 
 def live_row(session: Session, model: type[Archivable], row_id: int, *, for_update: bool = False) -> Archivable | None:
-    """The action or milestone by id, None when it does not exist or is archived."""
+    """The current action or milestone by id (what a new row may attach to), None otherwise."""
+    row = session.get(model, row_id, with_for_update=for_update)
+    return row if row is not None and row.archived_at is None and row.withdrawn_at is None else None
+
+
+def shown_row(session: Session, model: type[Archivable], row_id: int, *, for_update: bool = False) -> Archivable | None:
+    """The action or milestone a read by id shows: current or withdrawn; None when missing or archived."""
     row = session.get(model, row_id, with_for_update=for_update)
     return row if row is not None and row.archived_at is None else None
+
+
+def require_current(row: Planned, what: str) -> Planned:
+    """409 `plan-row-withdrawn` for a change to a withdrawn row: its history ends with the withdrawal."""
+    if row.withdrawn_at is not None:
+        raise PlanRowWithdrawn(f"{what[:1].upper()}{what[1:]} was withdrawn on {row.withdrawn_at:%Y-%m-%d}.")
+    return row
 
 
 # --- what a delete does --------------------------------------------------------------------------
 
 
-def action_delete_archives(session: Session, principal: Principal, action: Action) -> bool:
-    """Whether deleting `action` archives it: any progress update about it or any evidence on its
-    milestones, whoever posted it and whether or not the caller can see it, or another organisation's
-    measurement on its indicators. Own posts count too, so that what the caller can see afterwards
-    never tells the two outcomes apart."""
-    milestone_ids = select(Milestone.id).where(Milestone.action_id == action.id)
-    indicator_ids = select(Indicator.id).where(Indicator.action_id == action.id)
-    return bool(
-        session.scalar(
-            select(
-                or_(
-                    exists().where(col(ProgressUpdate.action_id) == action.id),
-                    exists().where(col(Evidence.milestone_id).in_(milestone_ids)),
-                    exists().where(
-                        col(Measurement.indicator_id).in_(indicator_ids),
-                        col(Measurement.organisation_id) != principal.organisation_id,
-                    ),
-                )
-            )
-        )
-    )
-
-
-def milestone_delete_archives(session: Session, milestone: Milestone) -> bool:
-    """Whether deleting `milestone` archives it: any evidence on it (anyone's, visible to the caller or
-    not), so the answer never tells the caller that evidence it cannot see exists."""
-    return bool(session.scalar(select(exists().where(col(Evidence.milestone_id) == milestone.id))))
-
-
 def refuse_indicator_delete(session: Session, principal: Principal, indicator: Indicator) -> None:
     """409 `indicator-has-others-measurements` while another organisation's (an NHRI's, say) are on it:
-    they are theirs to withdraw. The caller's own go with the indicator."""
+    they are theirs to withdraw (withdrawn ones no longer count). The caller's own stay, under the
+    withdrawn indicator."""
     others = exists().where(
-        col(Measurement.indicator_id) == indicator.id, col(Measurement.organisation_id) != principal.organisation_id
+        col(Measurement.indicator_id) == indicator.id,
+        col(Measurement.organisation_id) != principal.organisation_id,
+        col(Measurement.withdrawn_at).is_(None),
     )
     if session.scalar(select(others)):
         raise IndicatorHasOthersMeasurements(

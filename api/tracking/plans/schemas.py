@@ -6,14 +6,14 @@ partial update are judged alike and the 422 names the field.
 """
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, FiniteFloat, StringConstraints, field_validator
 from sqlmodel import Field, SQLModel
 
 from api.core.schemas import with_examples
 from api.core.types import IdField, StateCode, no_nul
-from api.tracking.models import ActionStatus, Direction, MilestoneStatus
+from api.tracking.models import ActionStatus, Direction, MilestoneStatus, PlanChangeKind, PlanEntity
 from api.tracking.schemas import OrganisationRef
 
 # Text fields: surrounding blanks stripped, no NUL (PostgreSQL cannot store it), bounded.
@@ -111,6 +111,9 @@ class ActionRead(SQLModel):
     overdue_milestone_count: int = Field(description="Milestones past due and neither done nor cancelled.")
     created_at: dt.datetime
     updated_at: dt.datetime
+    withdrawn_at: dt.datetime | None = Field(
+        default=None, description="Set once withdrawn (deleted): out of current views, kept with its history."
+    )
 
 
 # --- indicators ----------------------------------------------------------------------------------
@@ -184,6 +187,9 @@ class IndicatorRead(SQLModel):
     )
     created_at: dt.datetime
     updated_at: dt.datetime
+    withdrawn_at: dt.datetime | None = Field(
+        default=None, description="Set once withdrawn (deleted): out of current views, kept with its history."
+    )
 
 
 # --- measurements --------------------------------------------------------------------------------
@@ -223,6 +229,9 @@ class MeasurementRead(SQLModel):
     note: str | None
     posted_by: OrganisationRef
     created_at: dt.datetime
+    withdrawn_at: dt.datetime | None = Field(
+        default=None, description="Set once withdrawn (deleted): out of current views, kept with its history."
+    )
 
 
 # --- milestones ----------------------------------------------------------------------------------
@@ -272,5 +281,35 @@ class MilestoneRead(SQLModel):
     done_date: dt.date | None
     status: MilestoneStatus
     overdue: bool = Field(description="Past its due date and neither done nor cancelled (computed each read).")
+    rescheduled: bool = Field(description="Its due date was ever moved later (see its history).")
+    original_due_date: dt.date = Field(description="The due date it was planned with (before any change).")
     created_at: dt.datetime
     updated_at: dt.datetime
+    withdrawn_at: dt.datetime | None = Field(
+        default=None, description="Set once withdrawn (deleted): out of current views, kept with its history."
+    )
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+class FieldChange(SQLModel):
+    field: str
+    old: Any = Field(description="The value before (null on creation); dates as ISO strings.")
+    new: Any = Field(description="The value after.")
+
+
+class PlanChangeRead(SQLModel):
+    """One entry of a plan row's public history."""
+
+    id: int
+    entity: PlanEntity
+    entity_id: int
+    kind: PlanChangeKind = Field(description="`created` (its first values), `changed`, or `withdrawn` (deleted).")
+    at: dt.datetime
+    by: OrganisationRef | None = Field(
+        description="The organisation that made the change, under the name the caller may see; never a "
+        "person. Null for changes made by no organisation (a data migration)."
+    )
+    changes: list[FieldChange] = Field(description="Per field, old → new; an action's cluster as `recommendations`.")
+    summary: str = Field(description='For people: "due_date 2025-03-31 → 2027-03-31".')

@@ -50,8 +50,12 @@ def list_assessments(
             "of each recommendation; the other filters apply to those."
         ),
     ] = False,
+    withdrawn: Annotated[
+        bool, Query(description="Only the withdrawn ones (deleted by their poster after others could see them).")
+    ] = False,
 ) -> Page[AssessmentRead]:
-    """Ordered by id. Only what you may see, in the items and the `total` alike."""
+    """Ordered by id. Only what you may see, in the items and the `total` alike; withdrawn ones only
+    with `withdrawn=true`."""
     return service.list_assessments(
         session,
         principal,
@@ -63,6 +67,7 @@ def list_assessments(
         visibility=visibility,
         q=q,
         current=current,
+        withdrawn=withdrawn,
     )
 
 
@@ -120,7 +125,7 @@ def list_revisions(
     "/{assessment_id}",
     response_model=AssessmentRead,
     operation_id="assessments.update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_assessment(
     assessment_id: IdPath,
@@ -144,12 +149,13 @@ def update_assessment(
     "/{assessment_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="assessments.delete",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_assessment(
     assessment_id: IdPath, session: SessionDep, principal: CanPostAssessments, settings: SettingsDep
 ) -> None:
-    """By the assessing organisation (or an admin), with its revisions and evidence (files too)."""
+    """By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still readable
+    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409."""
     service.delete_assessment(session, principal, assessment_id, settings.evidence_dir)
 
 

@@ -16,7 +16,7 @@ from api.core.errors import InvalidInput
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.tracking.models import Assessment, AssessmentRevision, TrafficLight, Visibility
 from api.tracking.policy import posting_organisation
-from api.tracking.posts.policy import current_among_visible, require_assessment_post, visible_clause
+from api.tracking.posts.policy import current_among_visible, not_withdrawn, require_assessment_post, visible_clause
 from api.tracking.posts.revisions import RevisionedPost
 from api.tracking.posts.schemas import AssessmentCreate, AssessmentRead, AssessmentRevisionRead, AssessmentUpdate
 from api.tracking.posts.subjects import recommendation_state
@@ -51,10 +51,13 @@ def list_assessments(
     visibility: Visibility | None = None,
     q: str | None = None,
     current: bool = False,
+    withdrawn: bool = False,
 ) -> Page[AssessmentRead]:
     """With `current`, the latest visible assessment per organisation and recommendation is chosen
-    first; the other filters then apply to those."""
-    stmt = select(Assessment).where(visible_clause(principal, Assessment))
+    first; the other filters then apply to those. Withdrawn ones only with `withdrawn` (and then only
+    those)."""
+    kept = not_withdrawn(Assessment)
+    stmt = select(Assessment).where(visible_clause(principal, Assessment), ~kept if withdrawn else kept)
     if current:
         stmt = stmt.where(current_among_visible(principal))
     for column, value in (
@@ -68,7 +71,7 @@ def list_assessments(
             stmt = stmt.where(column == value)
     if q:
         stmt = stmt.where(col(Assessment.reasoning).icontains(q, autoescape=True))
-    page = paginate(session, stmt, params, [Sort(Assessment.id)])
+    page = paginate(session, stmt, params, [Sort(Assessment.created_at), Sort(Assessment.id)])
     return Page[Any](
         items=assessment_reads(session, principal, page.items), total=page.total, next_cursor=page.next_cursor
     )
@@ -85,7 +88,8 @@ def get_writable_assessment(session: Session, principal: Principal, assessment_i
 def list_revisions(
     session: Session, principal: Principal, assessment_id: int, params: PageParams
 ) -> Page[AssessmentRevisionRead]:
-    return ASSESSMENTS.revisions(session, principal, assessment_id, params).map(AssessmentRevisionRead.model_validate)
+    page = ASSESSMENTS.revisions(session, principal, assessment_id, params)
+    return page.map(lambda row: AssessmentRevisionRead.model_validate(dict(row._mapping)))
 
 
 def create_assessment(session: Session, principal: Principal, data: AssessmentCreate) -> Assessment:
@@ -116,4 +120,5 @@ def change_assessment(
 
 
 def delete_assessment(session: Session, principal: Principal, assessment_id: int, evidence_dir: Path) -> None:
+    """Withdrawn, or erased when confidential (`policy.erased_on_delete`)."""
     ASSESSMENTS.delete(session, principal, assessment_id, evidence_dir)

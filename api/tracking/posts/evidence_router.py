@@ -70,7 +70,7 @@ def list_evidence(
     response_model=EvidenceRead,
     status_code=status.HTTP_201_CREATED,
     operation_id="evidence.create",
-    responses=error_responses(401, 403, 404, 413, 415, 422),
+    responses=error_responses(401, 403, 404, 409, 413, 415, 422),
 )
 def create_evidence(
     session: SessionDep,
@@ -112,7 +112,10 @@ def create_evidence(
     """multipart/form-data: exactly one of `progress_update_id`, `assessment_id`, `milestone_id`, and exactly
     one of `url` and `file`. Updates and assessments take evidence from the organisation that posted them
     (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type not
-    accepted (judged by content, whatever its name) a 415. It is stored under a random name."""
+    accepted (judged by content, whatever its name; a ZIP by its structure) a 415; one that cannot be read
+    as its type a 422. It is stored under a random name, cleaned of identifying metadata (authors, PDF Info
+    and XMP, EXIF/GPS); `size_bytes` and `sha256` are the stored file's. A pseudonymous organisation's
+    file is named `evidence-<id>.<ext>`."""
     data = service.EvidenceInput(
         progress_update_id=progress_update_id,
         assessment_id=assessment_id,
@@ -154,13 +157,14 @@ def get_evidence(evidence_id: IdPath, session: SessionDep, principal: Public, re
 def download_evidence(
     evidence_id: IdPath, session: SessionDep, principal: Public, settings: SettingsDep
 ) -> FileResponse:
-    """Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing). A link,
-    or evidence you may not see, is a 404."""
-    evidence, path = service.evidence_file(session, principal, evidence_id, settings.evidence_dir)
+    """Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing), under the
+    name the metadata shows (`evidence-<id>.<ext>` for a pseudonymous organisation). A link, or evidence
+    you may not see, is a 404."""
+    evidence, path, name = service.evidence_file(session, principal, evidence_id, settings.evidence_dir)
     return FileResponse(
         path,
         media_type=evidence.content_type or "application/octet-stream",
-        headers={**FILE_HEADERS, "Content-Disposition": content_disposition(evidence.file_name or "evidence")},
+        headers={**FILE_HEADERS, "Content-Disposition": content_disposition(name)},
     )
 
 
@@ -168,7 +172,7 @@ def download_evidence(
     "/{evidence_id}",
     response_model=EvidenceRead,
     operation_id="evidence.update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_evidence(
     evidence_id: IdPath,
@@ -192,7 +196,7 @@ def update_evidence(
     "/{evidence_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="evidence.delete",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_evidence(
     evidence_id: IdPath, session: SessionDep, principal: CanPostEvidence, settings: SettingsDep

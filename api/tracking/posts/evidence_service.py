@@ -1,6 +1,8 @@
 """Evidence: links and files attached to a progress update, an assessment or a milestone.
 
-Who sees it (it and its parent) and who attaches it are the posts' rules (`policy`).
+Who sees it (it and its parent) and who attaches it are the posts' rules (`policy`), and so is the name
+a file shows under (`evidence_file_name`: neutral for a pseudonymous organisation). A file is stored
+cleaned of identifying metadata (`uploads`, `scrub`).
 """
 
 import datetime as dt
@@ -10,8 +12,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
+from api.auth.models import Organisation
 from api.auth.principal import Principal
 from api.core import clock
 from api.core.errors import InvalidInput, NotFound
@@ -21,15 +25,17 @@ from api.tracking.models import Assessment, Evidence, EvidenceKind, Milestone, P
 from api.tracking.plans.policy import live_row
 from api.tracking.policy import posting_organisation, require_poster
 from api.tracking.posts.policy import (
+    evidence_file_name,
     require_evidence_on_milestone,
     require_evidence_on_post,
+    require_not_withdrawn,
     visible_clause,
     visible_evidence,
     visible_or_404,
 )
 from api.tracking.posts.schemas import EvidenceRead, EvidenceUpdate
 from api.tracking.posts.stored_files import remove_if_rolled_back, remove_when_committed, stored_path
-from api.tracking.posts.uploads import IncomingFile, store_upload
+from api.tracking.posts.uploads import IncomingFile, StoredFile, store_upload
 from api.tracking.schemas import organisation_refs
 
 MAX_URL = 2000
@@ -54,7 +60,17 @@ class FileStore:
 
 def evidence_reads(session: Session, principal: Principal, rows: list[Evidence]) -> list[EvidenceRead]:
     refs = organisation_refs(session, principal, (e.organisation_id for e in rows))
-    return [EvidenceRead.model_validate(e, update={"organisation": refs[e.organisation_id]}) for e in rows]
+    return [
+        EvidenceRead.model_validate(
+            e, update={"organisation": refs[e.organisation_id], "file_name": shown_file_name(session, principal, e)}
+        )
+        for e in rows
+    ]
+
+
+def shown_file_name(session: Session, principal: Principal, row: Evidence) -> str | None:
+    organisation = session.get(Organisation, row.organisation_id)  # loaded already: the identity map
+    return row.file_name if organisation is None else evidence_file_name(organisation, row, principal)
 
 
 def evidence_read(session: Session, principal: Principal, row: Evidence) -> EvidenceRead:
@@ -93,6 +109,16 @@ def list_evidence(
     kind: EvidenceKind | None = None,
 ) -> Page[EvidenceRead]:
     stmt = visible_evidence(principal)
+    if progress_update_id is None and assessment_id is None:  # out of current views with its post
+        stmt = stmt.where(
+            ~exists().where(
+                col(ProgressUpdate.id) == col(Evidence.progress_update_id),
+                col(ProgressUpdate.withdrawn_at).is_not(None),
+            ),
+            ~exists().where(
+                col(Assessment.id) == col(Evidence.assessment_id), col(Assessment.withdrawn_at).is_not(None)
+            ),
+        )
     for column, value in (
         (Evidence.state_code, state_code.upper() if state_code else None),
         (Evidence.progress_update_id, progress_update_id),
@@ -103,7 +129,7 @@ def list_evidence(
     ):
         if value is not None:
             stmt = stmt.where(column == value)
-    page = paginate(session, stmt, params, [Sort(Evidence.id)])
+    page = paginate(session, stmt, params, [Sort(Evidence.created_at), Sort(Evidence.id)])
     return Page[Any](
         items=evidence_reads(session, principal, page.items), total=page.total, next_cursor=page.next_cursor
     )
@@ -120,9 +146,16 @@ def get_evidence(session: Session, principal: Principal, evidence_id: int, *, fo
 
 
 def get_writable_evidence(session: Session, principal: Principal, evidence_id: int) -> Evidence:
-    """Locked for the write: 404 if the caller cannot see it, 403 `not-the-poster` if it did not post it."""
+    """Locked for the write: 404 if the caller cannot see it, 403 `not-the-poster` if it did not post it,
+    409 `post-withdrawn` when its post was withdrawn (the post's record stays as it was, evidence included)."""
     row = get_evidence(session, principal, evidence_id, for_update=True)
     require_poster(principal, row, "evidence")
+    update = session.get(ProgressUpdate, row.progress_update_id) if row.progress_update_id is not None else None
+    if update is not None:
+        require_not_withdrawn(update, "progress update")
+    assessment = session.get(Assessment, row.assessment_id) if row.assessment_id is not None else None
+    if assessment is not None:
+        require_not_withdrawn(assessment, "assessment")
     return row
 
 
@@ -203,17 +236,29 @@ def create_evidence(
     if upload is None:
         evidence.url = url
     else:
-        stored = store_upload(upload, store.directory, store.max_bytes)
-        remove_if_rolled_back(session, stored.path)
-        evidence.file_name, evidence.stored_name = stored.file_name, stored.stored_name
-        evidence.content_type, evidence.size_bytes, evidence.sha256 = (
-            stored.content_type,
-            stored.size_bytes,
-            stored.sha256,
-        )
+        _attach_file(session, evidence, store_upload(upload, store.directory, store.max_bytes))
     session.add(evidence)
     session.flush()
+    organisation = session.get(Organisation, evidence.organisation_id)
+    if upload is not None and organisation is not None and organisation.public_name:
+        evidence.file_name = evidence_file_name(organisation, evidence)  # now with its id
+        session.flush()
     return evidence
+
+
+def _attach_file(session: Session, evidence: Evidence, stored: StoredFile) -> None:
+    """The stored (cleaned) file's facts; a pseudonymous organisation's neutral name from the first write,
+    so the uploaded name reaches no row, not even the audit log's."""
+    remove_if_rolled_back(session, stored.path)
+    evidence.file_name, evidence.stored_name = stored.file_name, stored.stored_name
+    evidence.content_type, evidence.size_bytes, evidence.sha256 = (
+        stored.content_type,
+        stored.size_bytes,
+        stored.sha256,
+    )
+    organisation = session.get(Organisation, evidence.organisation_id)
+    if organisation is not None:
+        evidence.file_name = evidence_file_name(organisation, evidence)
 
 
 def update_evidence(session: Session, evidence: Evidence, data: EvidenceUpdate) -> Evidence:
@@ -244,11 +289,14 @@ def delete_evidence_of(session: Session, directory: Path, column: Any, parent_id
     delete_rows(session, list(session.exec(select(Evidence).where(column == parent_id))), directory)
 
 
-def evidence_file(session: Session, principal: Principal, evidence_id: int, directory: Path) -> tuple[Evidence, Path]:
+def evidence_file(
+    session: Session, principal: Principal, evidence_id: int, directory: Path
+) -> tuple[Evidence, Path, str]:
+    """The row, its stored file and the name to serve it under."""
     evidence = get_evidence(session, principal, evidence_id)
     if evidence.kind != EvidenceKind.file or not evidence.stored_name:
         raise NotFound(f"Evidence {evidence_id} is a link, not a file: follow its `url`.")
     path = stored_path(directory, evidence.stored_name)
     if not path.is_file():
         raise NotFound(f"The file of evidence {evidence_id} is missing from the store; ask an admin.")
-    return evidence, path
+    return evidence, path, shown_file_name(session, principal, evidence) or "evidence"

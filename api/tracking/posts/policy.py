@@ -16,10 +16,17 @@ confidential one never shows through as someone's current rating.
 403 `progress-update-not-own-state`, `assessment-not-own-state`, `evidence-not-own-state`. Evidence on
 an update or assessment comes from the organisation that posted it. Only the poster (or an admin)
 changes or deletes a post: 403 `not-the-poster` (`api/tracking/policy.py`, shared with measurements).
-Deleting an update or assessment takes its revisions and the evidence on it, whoever attached it
-(`revisions.py`).
 
-The name a pseudonymous organisation shows under is `api.auth.policy.display_name`.
+**Withdrawn, not erased** (`erased_on_delete`): the people who hold a government to account must see
+what it said, so a deleted post that others could see is withdrawn: kept with `withdrawn_at`, out of
+lists, current assessments, the matrix and its counts (`not_withdrawn`), still readable by id with its
+revisions, and no longer changed (409 `post-withdrawn`). A confidential post is erased instead (with its
+revisions and evidence, `revisions.py`) — a CSO or NHRI must be able to take back what endangers it —
+except a government's that was once shared or public: a government does not unsay what it published
+by making it confidential first.
+
+The name a pseudonymous organisation shows under is `api.auth.policy.display_name`; its evidence files
+carry a neutral name (`evidence_file_name`).
 """
 
 from typing import Any, TypeVar
@@ -30,11 +37,13 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from api.auth.models import Organisation, OrganisationKind
 from api.auth.permissions import Permission, Role
+from api.auth.policy import sees_real_name
 from api.auth.principal import Principal
-from api.core.errors import Forbidden, NotFound
+from api.core.errors import Conflict, Forbidden, NotFound
 from api.tracking.models import Assessment, Evidence, ProgressUpdate, Visibility
-from api.tracking.policy import Posted, require_poster
+from api.tracking.policy import require_poster
 
 Post = TypeVar("Post", ProgressUpdate, Assessment)
 
@@ -49,6 +58,10 @@ class AssessmentNotOwnState(Forbidden):
 
 class EvidenceNotOwnState(Forbidden):
     slug, title = "evidence-not-own-state", "Not your state"
+
+
+class PostWithdrawn(Conflict):
+    slug, title = "post-withdrawn", "Withdrawn"
 
 
 # --- who reads -----------------------------------------------------------------------------------
@@ -121,20 +134,64 @@ def visible_evidence(principal: Principal) -> SelectOfScalar[Evidence]:
     )
 
 
+def not_withdrawn(model: Any) -> ColumnElement[bool]:
+    """SQL: the update or assessment (or an alias) is current, not withdrawn: what lists and counts show."""
+    return col(model.withdrawn_at).is_(None)
+
+
+FILE_EXTENSIONS = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "text/csv": "csv",
+    "text/plain": "txt",
+}
+
+
+def evidence_file_name(organisation: Organisation, evidence: Evidence, reader: Principal | None = None) -> str | None:
+    """A pseudonymous organisation's file names betray it ("Roma Defenders report.docx"): its files are
+    stored as `evidence-<id>.<ext>` from the start (`reader` None: the name to store; the uploaded one is
+    never kept). For a `reader`, the stored name, unless the row predates that rule or the organisation's
+    public name and the reader may not see its real name: then the neutral one too. Others keep theirs."""
+    if evidence.file_name is None or not organisation.public_name:
+        return evidence.file_name
+    if reader is not None and sees_real_name(reader, organisation):
+        return evidence.file_name
+    extension = FILE_EXTENSIONS.get(evidence.content_type or "", "bin")
+    return f"evidence-{evidence.id}.{extension}" if evidence.id is not None else f"evidence.{extension}"
+
+
 def current_among_visible(principal: Principal) -> ColumnElement[bool]:
-    """SQL over `Assessment`: no later assessment (by `assessed_on`, then id) of the same recommendation
-    by the same organisation that the caller may see — its current one, as this caller sees it."""
+    """SQL over `Assessment`: not withdrawn, and no later assessment (by `assessed_on`, then when it was
+    posted, then id) of the same recommendation by the same organisation that the caller may see and that
+    is not withdrawn — its current one, as this caller sees it. (Ids are random, `api.core.ids`: they only
+    break a tie of the same instant.)"""
     later = aliased(Assessment)
     newer = select(later.id).where(
         col(later.organisation_id) == col(Assessment.organisation_id),
         col(later.recommendation_id) == col(Assessment.recommendation_id),
         visible_clause(principal, later),
+        not_withdrawn(later),
         or_(
             col(later.assessed_on) > col(Assessment.assessed_on),
-            and_(col(later.assessed_on) == col(Assessment.assessed_on), col(later.id) > col(Assessment.id)),
+            and_(
+                col(later.assessed_on) == col(Assessment.assessed_on),
+                col(later.created_at) > col(Assessment.created_at),
+            ),
+            and_(
+                col(later.assessed_on) == col(Assessment.assessed_on),
+                col(later.created_at) == col(Assessment.created_at),
+                col(later.id) > col(Assessment.id),
+            ),
         ),
     )
-    return ~exists(newer)
+    return and_(not_withdrawn(Assessment), ~exists(newer))
 
 
 # --- who posts -----------------------------------------------------------------------------------
@@ -159,6 +216,25 @@ def require_evidence_on_milestone(principal: Principal, state_code: str) -> None
         raise EvidenceNotOwnState(f"You may attach evidence to milestones of {principal.state_code} only.")
 
 
-def require_evidence_on_post(principal: Principal, post: Posted, entity: str) -> None:
-    """Evidence on an update or assessment comes from the organisation that posted it (or an admin)."""
+def require_evidence_on_post(principal: Principal, post: ProgressUpdate | Assessment, entity: str) -> None:
+    """Evidence on an update or assessment comes from the organisation that posted it (or an admin), and
+    a withdrawn one takes no more."""
     require_poster(principal, post, entity)
+    require_not_withdrawn(post, entity)
+
+
+# --- what changes and what a delete does ---------------------------------------------------------
+
+
+def require_not_withdrawn(post: ProgressUpdate | Assessment, entity: str) -> None:
+    """409 `post-withdrawn`: a withdrawn post stays as it was when withdrawn."""
+    if post.withdrawn_at is not None:
+        raise PostWithdrawn(f"This {entity} was withdrawn: it is kept as it was and cannot change.")
+
+
+def erased_on_delete(poster: OrganisationKind, visibilities: list[Visibility]) -> bool:
+    """Whether deleting a post erases it (True) or withdraws it; `visibilities` are its revisions',
+    oldest first. Erased when confidential now, unless a government's that was once shared or public."""
+    if visibilities[-1] != Visibility.confidential:
+        return False
+    return poster != OrganisationKind.government or all(v == Visibility.confidential for v in visibilities)

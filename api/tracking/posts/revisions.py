@@ -2,17 +2,26 @@
 
 A post is never overwritten: creating it writes revision 1, and a correction that changes something
 bumps `revision` and appends the new content as a revision row (a PATCH that changes nothing writes
-nothing), so every earlier text stays retrievable to those who could see it then. Deleting a post
-takes its revisions and its evidence (files once the delete is committed). Who sees a post or a
-revision and who may change it are the posts' rules (`policy`).
+nothing), so every earlier text stays retrievable to those who could see it then.
+
+Revision numbers are as the caller sees them: a post's `revision` is how many of its revisions the
+caller may see, and `/revisions` numbers those 1..n (the stored number never leaves the database, nor
+does it travel in a page cursor), so a reader never learns that a version it may not see exists.
+
+Deleting a post withdraws it, or erases it with its revisions and its evidence (files once the delete
+is committed): which one is the posts' rule (`policy.erased_on_delete`), as are who sees a post or a
+revision and who may change it.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import func
+from sqlalchemy import select as columns
 from sqlmodel import Session, SQLModel, col, select
 
+from api.auth.models import Organisation
 from api.auth.principal import Principal
 from api.core.clock import not_in_future
 from api.core.pagination import Page, PageParams, Sort, paginate
@@ -21,7 +30,12 @@ from api.core.updates import apply_changes
 from api.tracking.models import Assessment, AssessmentRevision, Evidence, ProgressUpdate, ProgressUpdateRevision
 from api.tracking.policy import require_poster
 from api.tracking.posts.evidence_service import delete_evidence_of, evidence_by_parent
-from api.tracking.posts.policy import revision_visible_clause, visible_or_404
+from api.tracking.posts.policy import (
+    erased_on_delete,
+    require_not_withdrawn,
+    revision_visible_clause,
+    visible_or_404,
+)
 from api.tracking.rows import stored_id
 from api.tracking.schemas import organisation_refs
 
@@ -41,13 +55,21 @@ class RevisionedPost(Generic[P, R]):
 
     def reads(self, session: Session, principal: Principal, rows: list[P], shape: type[S]) -> list[S]:
         """A page of posts as the caller reads them: the poster under the name the caller may see
-        (`display_name`), with the evidence the caller may see, in one query each."""
+        (`display_name`), with the evidence the caller may see and the number of revisions it may see
+        as `revision`, in one query each."""
         refs = organisation_refs(session, principal, (post.organisation_id for post in rows))
+        ids = [stored_id(post) for post in rows]
         column = getattr(Evidence, self.post_key)
-        evidence = evidence_by_parent(session, principal, column, [stored_id(post) for post in rows])
+        evidence = evidence_by_parent(session, principal, column, ids)
+        seen = self._visible_revision_counts(session, principal, ids)
         return [
             shape.model_validate(
-                post, update={"organisation": refs[post.organisation_id], "evidence": evidence.get(stored_id(post), [])}
+                post,
+                update={
+                    "organisation": refs[post.organisation_id],
+                    "evidence": evidence.get(stored_id(post), []),
+                    "revision": seen.get(stored_id(post), 1),
+                },
             )
             for post in rows
         ]
@@ -57,9 +79,11 @@ class RevisionedPost(Generic[P, R]):
         return visible_or_404(session, principal, self.post, post_id, self.entity, for_update=for_update)
 
     def get_writable(self, session: Session, principal: Principal, post_id: int) -> P:
-        """Locked for the write: 404 if the caller cannot see it, 403 `not-the-poster` if it did not post it."""
+        """Locked for the write: 404 if the caller cannot see it, 403 `not-the-poster` if it did not post it,
+        409 `post-withdrawn` once withdrawn."""
         post = self.get(session, principal, post_id, for_update=True)
         require_poster(principal, post, self.entity.lower())
+        require_not_withdrawn(post, self.entity.lower())
         return post
 
     def create(self, session: Session, post: P, *, edited_by_user_id: int | None) -> P:
@@ -84,26 +108,55 @@ class RevisionedPost(Generic[P, R]):
         self._add_revision(session, post, principal.user_id)
         return post
 
-    def revisions(self, session: Session, principal: Principal, post_id: int, params: PageParams) -> Page[R]:
-        """The revisions the caller could have seen when each was current, oldest first."""
+    def revisions(self, session: Session, principal: Principal, post_id: int, params: PageParams) -> Page[Any]:
+        """The revisions the caller could have seen when each was current, oldest first, numbered 1..n
+        among those (items are rows of `content`, `revision` and `created_at`); a withdrawn post's too."""
         self.get(session, principal, post_id)
         key = getattr(self.revision, self.post_key)
-        stmt = (
-            select(self.revision)
+        numbered = (
+            columns(
+                *(getattr(self.revision, field) for field in self.content),
+                col(self.revision.created_at),
+                func.row_number().over(order_by=col(self.revision.revision)).label("revision"),
+            )
             .join(self.post, col(self.post.id) == key)
             .where(key == post_id, revision_visible_clause(principal, self.revision, self.post))
+            .subquery()
         )
-        return paginate(session, stmt, params, [Sort(self.revision.revision)])
+        return paginate(session, columns(numbered), params, [Sort(numbered.c.revision)], rows=True)
 
     def delete(self, session: Session, principal: Principal, post_id: int, evidence_dir: Path) -> None:
-        """By its poster (or an admin), with its revisions and its evidence, whoever attached it."""
+        """By its poster (or an admin): withdrawn (kept, marked), or erased with its revisions and its
+        evidence, whoever attached it (`policy.erased_on_delete`). Both answer alike."""
         post = self.get_writable(session, principal, post_id)
+        key = getattr(self.revision, self.post_key)
+        stmt = select(self.revision).where(key == post.id).order_by(col(self.revision.revision))
+        revisions = list(session.exec(stmt))
+        poster = session.get_one(Organisation, post.organisation_id)
+        if not erased_on_delete(poster.kind, [revision.visibility for revision in revisions]):
+            post.withdrawn_at = utcnow()
+            session.add(post)
+            session.flush()
+            return
         delete_evidence_of(session, evidence_dir, getattr(Evidence, self.post_key), stored_id(post))
-        for revision in session.exec(select(self.revision).where(getattr(self.revision, self.post_key) == post.id)):
+        for revision in revisions:
             session.delete(revision)
         session.flush()
         session.delete(post)
         session.flush()
+
+    def _visible_revision_counts(self, session: Session, principal: Principal, ids: list[int]) -> dict[int, int]:
+        """post id → how many of its revisions the caller may see (the current one always among them)."""
+        if not ids:
+            return {}
+        key = getattr(self.revision, self.post_key)
+        stmt = (
+            select(key, func.count())
+            .join(self.post, col(self.post.id) == key)
+            .where(col(key).in_(ids), revision_visible_clause(principal, self.revision, self.post))
+            .group_by(key)
+        )
+        return {post_id: n for post_id, n in session.execute(stmt)}
 
     def _content(self, post: P) -> tuple[Any, ...]:
         return tuple(getattr(post, field) for field in self.content)

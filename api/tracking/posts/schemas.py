@@ -25,15 +25,27 @@ VISIBILITY_HELP = (
     "organisation, the state's NHRIs and admins."
 )
 
+REVISION_HELP = (
+    "How many of its revisions you may see: 1 for the original; each correction you may see adds one "
+    "(an earlier version with a visibility you may not see is not counted)."
+)
+WITHDRAWN_HELP = (
+    "When its poster deleted it after others could see it: kept for the record, out of lists and counts "
+    "(a confidential post is erased instead)."
+)
+
 
 class EvidenceRead(SQLModel):
     id: int
     kind: EvidenceKind
     url: str | None = Field(description="For a link.")
-    file_name: str | None = Field(description="For a file: the uploader's file name, without any folder.")
+    file_name: str | None = Field(
+        description="For a file: the uploader's file name, without any folder; `evidence-<id>.<ext>` for a "
+        "pseudonymous organisation's file (its real name is never kept)."
+    )
     content_type: str | None = Field(description="For a file: the type detected from its content.")
-    size_bytes: int | None
-    sha256: str | None
+    size_bytes: int | None = Field(description="Of the stored file, cleaned of identifying metadata on upload.")
+    sha256: str | None = Field(description="Of the stored file, as it is served.")
     description: str | None
     evidence_date: dt.date | None
     visibility: Visibility
@@ -103,14 +115,15 @@ class ProgressUpdateRead(SQLModel):
     text: str
     reported_on: dt.date
     visibility: Visibility
-    revision: int = Field(description="1 for the original; each correction adds one.")
+    revision: int = Field(description=REVISION_HELP)
     created_at: dt.datetime
     updated_at: dt.datetime
+    withdrawn_at: dt.datetime | None = Field(description=WITHDRAWN_HELP)
     evidence: list[EvidenceRead] = Field(description="The evidence attached that you may see.")
 
 
 class ProgressUpdateRevisionRead(SQLModel):
-    revision: int
+    revision: int = Field(description="1..n among the revisions you may see, oldest first.")
     text: str
     reported_on: dt.date
     visibility: Visibility
@@ -161,14 +174,15 @@ class AssessmentRead(SQLModel):
     reasoning: str | None
     assessed_on: dt.date
     visibility: Visibility
-    revision: int
+    revision: int = Field(description=REVISION_HELP)
     created_at: dt.datetime
     updated_at: dt.datetime
+    withdrawn_at: dt.datetime | None = Field(description=WITHDRAWN_HELP)
     evidence: list[EvidenceRead] = Field(description="The evidence attached that you may see.")
 
 
 class AssessmentRevisionRead(SQLModel):
-    revision: int
+    revision: int = Field(description="1..n among the revisions you may see, oldest first.")
     rating: TrafficLight
     reasoning: str | None
     assessed_on: dt.date
@@ -180,7 +194,9 @@ class OrganisationAssessments(SQLModel):
     """One organisation's view of a recommendation: never merged with anyone else's."""
 
     organisation: OrganisationRef
-    current: AssessmentRead = Field(description="Its latest assessment you may see (by `assessed_on`, then id).")
+    current: AssessmentRead = Field(
+        description="Its latest assessment you may see (by `assessed_on`, then the latest posted)."
+    )
     assessments: int = Field(description="How many of its assessments of this recommendation you may see.")
 
 

@@ -7,7 +7,7 @@ from api.auth.principal import Principal
 from api.core.errors import NotFound
 from api.tracking.models import Assessment
 from api.tracking.posts.assessments_service import assessment_reads
-from api.tracking.posts.policy import current_among_visible, visible_clause
+from api.tracking.posts.policy import current_among_visible, not_withdrawn, visible_clause
 from api.tracking.posts.schemas import OrganisationAssessments, RecommendationAssessments
 from api.tracking.posts.subjects import recommendation_state
 from api.tracking.schemas import actor_key
@@ -16,12 +16,17 @@ from api.tracking.schemas import actor_key
 def recommendation_assessments(
     session: Session, principal: Principal, recommendation_id: int
 ) -> RecommendationAssessments:
-    """Each organisation's current assessment among those the caller may see, with how many it may see;
+    """Each organisation's current assessment among those the caller may see, with how many it may see
+    (withdrawn ones are in neither);
     government first, then NHRIs, CSOs and the others, each group by organisation id."""
     state = recommendation_state(session, recommendation_id)
     if state is None:
         raise NotFound.entity("Recommendation", recommendation_id)
-    visible = (col(Assessment.recommendation_id) == recommendation_id, visible_clause(principal, Assessment))
+    visible = (
+        col(Assessment.recommendation_id) == recommendation_id,
+        visible_clause(principal, Assessment),
+        not_withdrawn(Assessment),
+    )
     counts: dict[int, int] = {
         organisation_id: n
         for organisation_id, n in session.execute(

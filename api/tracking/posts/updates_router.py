@@ -49,9 +49,13 @@ def list_updates(
     ] = None,
     reported_from: Annotated[date | None, Query(description="Reported on or after.")] = None,
     reported_to: Annotated[date | None, Query(description="Reported on or before.")] = None,
+    withdrawn: Annotated[
+        bool, Query(description="Only the withdrawn ones (deleted by their poster after others could see them).")
+    ] = False,
 ) -> Page[ProgressUpdateRead]:
     """Ordered by id. Only what you may see: public posts, your state's shared ones, and confidential ones
-    if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike."""
+    if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike.
+    Withdrawn ones only with `withdrawn=true`."""
     return service.list_updates(
         session,
         principal,
@@ -64,6 +68,7 @@ def list_updates(
         q=q,
         reported_from=reported_from,
         reported_to=reported_to,
+        withdrawn=withdrawn,
     )
 
 
@@ -123,7 +128,7 @@ def list_revisions(
     response_model=ProgressUpdateRead,
     operation_id="progress_updates.update",
     summary="Correct Progress Update",
-    responses=error_responses(401, 403, 404, 412, 422),
+    responses=error_responses(401, 403, 404, 409, 412, 422),
 )
 def update_update(
     update_id: IdPath,
@@ -148,10 +153,12 @@ def update_update(
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="progress_updates.delete",
     summary="Delete Progress Update",
-    responses=error_responses(401, 403, 404, 422),
+    responses=error_responses(401, 403, 404, 409, 422),
 )
 def delete_update(
     update_id: IdPath, session: SessionDep, principal: CanPostProgressUpdates, settings: SettingsDep
 ) -> None:
-    """By the posting organisation (or an admin), with its revisions and evidence (files too)."""
+    """By the posting organisation (or an admin): withdrawn (kept, out of lists, still readable by id with
+    its revisions), or erased with its revisions and evidence (files too) when confidential
+    (a government's once shared or public is withdrawn). Withdrawn already: 409."""
     service.delete_update(session, principal, update_id, settings.evidence_dir)

@@ -16,7 +16,7 @@ from api.core.errors import InvalidInput
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.tracking.models import ProgressUpdate, ProgressUpdateRevision, Visibility
 from api.tracking.policy import posting_organisation
-from api.tracking.posts.policy import require_update_post, visible_clause
+from api.tracking.posts.policy import not_withdrawn, require_update_post, visible_clause
 from api.tracking.posts.revisions import RevisionedPost
 from api.tracking.posts.schemas import (
     ProgressUpdateCreate,
@@ -57,11 +57,14 @@ def list_updates(
     q: str | None = None,
     reported_from: dt.date | None = None,
     reported_to: dt.date | None = None,
+    withdrawn: bool = False,
 ) -> Page[ProgressUpdateRead]:
-    """Only what the caller may see, in the items and in `total` alike."""
+    """Only what the caller may see, in the items and in `total` alike; current updates, or with
+    `withdrawn` only the withdrawn ones."""
     if reported_from and reported_to and reported_to < reported_from:
         raise InvalidInput("`reported_to` is before `reported_from`.", field="reported_to")
-    stmt = select(ProgressUpdate).where(visible_clause(principal, ProgressUpdate))
+    current = not_withdrawn(ProgressUpdate)
+    stmt = select(ProgressUpdate).where(visible_clause(principal, ProgressUpdate), ~current if withdrawn else current)
     for column, value in (
         (ProgressUpdate.state_code, state_code.upper() if state_code else None),
         (ProgressUpdate.recommendation_id, recommendation_id),
@@ -77,7 +80,7 @@ def list_updates(
         stmt = stmt.where(col(ProgressUpdate.reported_on) >= reported_from)
     if reported_to:
         stmt = stmt.where(col(ProgressUpdate.reported_on) <= reported_to)
-    page = paginate(session, stmt, params, [Sort(ProgressUpdate.id)])
+    page = paginate(session, stmt, params, [Sort(ProgressUpdate.created_at), Sort(ProgressUpdate.id)])
     return Page[Any](items=update_reads(session, principal, page.items), total=page.total, next_cursor=page.next_cursor)
 
 
@@ -92,7 +95,8 @@ def get_writable_update(session: Session, principal: Principal, update_id: int) 
 def list_revisions(
     session: Session, principal: Principal, update_id: int, params: PageParams
 ) -> Page[ProgressUpdateRevisionRead]:
-    return UPDATES.revisions(session, principal, update_id, params).map(ProgressUpdateRevisionRead.model_validate)
+    page = UPDATES.revisions(session, principal, update_id, params)
+    return page.map(lambda row: ProgressUpdateRevisionRead.model_validate(dict(row._mapping)))
 
 
 def create_update(session: Session, principal: Principal, data: ProgressUpdateCreate) -> ProgressUpdate:
@@ -120,4 +124,5 @@ def change_update(
 
 
 def delete_update(session: Session, principal: Principal, update_id: int, evidence_dir: Path) -> None:
+    """Withdrawn, or erased when confidential (`policy.erased_on_delete`)."""
     UPDATES.delete(session, principal, update_id, evidence_dir)

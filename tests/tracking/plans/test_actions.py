@@ -1,4 +1,4 @@
-"""/tracking/actions: CRUD, the cluster, own-state writes, validation, moves, audit (archiving: test_archiving)."""
+"""/tracking/actions: CRUD, the cluster, own-state writes, validation, moves, audit (withdrawal: test_withdrawal)."""
 
 from sqlmodel import select
 
@@ -73,8 +73,18 @@ async def test_government_creates_reads_patches_and_deletes_its_action(client, t
     assert links == [second.id]
 
     assert (await client.delete(f"/tracking/actions/{body['id']}", headers=headers)).status_code == 204
-    problem(await client.get(f"/tracking/actions/{body['id']}"), 404)
-    assert not session.exec(select(ActionRecommendation).where(ActionRecommendation.action_id == body["id"])).all()
+    withdrawn = await client.get(f"/tracking/actions/{body['id']}")
+    assert withdrawn.status_code == 200 and withdrawn.json()["withdrawn_at"] is not None
+    listed = (await client.get("/tracking/actions", params={"state": OWN_STATE, "limit": 500})).json()["items"]
+    assert body["id"] not in [a["id"] for a in listed]
+    history = (await client.get(f"/tracking/actions/{body['id']}/history")).json()["items"]
+    assert [entry["kind"] for entry in history] == ["created", "changed", "withdrawn"]
+    first = w.cycle.recommendations[OWN_STATE].id
+    assert {"field": "recommendations", "old": None, "new": [first]} in history[0]["changes"]
+    assert sorted(history[1]["changes"], key=lambda c: c["field"]) == [
+        {"field": "recommendations", "old": [first], "new": [second.id]},
+        {"field": "status", "old": "in_progress", "new": "completed"},
+    ]
 
 
 async def test_a_patch_that_changes_nothing_keeps_updated_at(client, tracking_world, settings):
@@ -259,10 +269,10 @@ async def test_a_deactivated_focal_point_does_not_block_other_edits(client, trac
     )
 
 
-async def test_delete_takes_milestones_indicators_own_measurements_and_the_cluster(
+async def test_delete_withdraws_milestones_and_indicators_and_keeps_measurements_and_the_cluster(
     client, tracking_world, settings, session
 ):
-    """With nothing posted about it and no one else's measurements, the action is really deleted."""
+    """Nothing is erased: the action, its milestone and indicator are withdrawn, each with its history entry."""
     w = tracking_world
     recommendation = w.cycle.recommendations[OWN_STATE]
     action = create_action(session, OWN_STATE, title="Short-lived", recommendations=(recommendation,))
@@ -271,21 +281,14 @@ async def test_delete_takes_milestones_indicators_own_measurements_and_the_clust
     milestone = create_milestone(session, action)
     response = await client.delete(f"/tracking/actions/{action.id}", headers=w.headers("government", settings))
     assert response.status_code == 204, response.text
-    for model, key in (
-        (Action, action.id),
-        (Milestone, milestone.id),
-        (Indicator, indicator.id),
-        (Measurement, measurement.id),
-    ):
-        assert session.get(model, key) is None, model
-    assert not session.exec(select(ActionRecommendation).where(ActionRecommendation.action_id == action.id)).all()
-    for entity, key in (
-        ("action", action.id),
-        ("milestone", milestone.id),
-        ("indicator", indicator.id),
-        ("measurement", measurement.id),
-    ):
-        assert audit(session, entity, AuditAction.delete, str(key)), entity
+    for model, key in ((Action, action.id), (Milestone, milestone.id), (Indicator, indicator.id)):
+        assert session.get(model, key).withdrawn_at is not None, model
+    assert session.get(Measurement, measurement.id).withdrawn_at is None
+    assert session.exec(select(ActionRecommendation).where(ActionRecommendation.action_id == action.id)).all()
+    for entity, key in (("action", action.id), ("milestone", milestone.id), ("indicator", indicator.id)):
+        assert not audit(session, entity, AuditAction.delete, str(key)), entity
+        history = (await client.get(f"/tracking/{entity}s/{key}/history")).json()["items"]
+        assert [(e["kind"], e["by"]["id"]) for e in history] == [("withdrawn", w.org("government").id)], entity
 
 
 async def test_an_admin_moves_an_action_and_posts_keep_their_state(client, tracking_world, settings, session):

@@ -66,7 +66,16 @@ async def test_only_the_poster_or_an_admin_corrects_or_withdraws(client, trackin
     admin = await client.patch(target, headers=w.headers("admin", settings), json={"source": "Eurostat"})
     assert admin.status_code == 200 and admin.json()["source"] == "Eurostat"
     assert (await client.delete(target, headers=token_headers)).status_code == 204
-    problem(await client.get(target), 404)
+    assert (await client.get(target)).json()["withdrawn_at"] is not None  # withdrawn, not erased
+    problem(await client.patch(target, headers=token_headers, json={"value": 2}), 409, slug="plan-row-withdrawn")
+    history = (await client.get(f"{target}/history")).json()["items"]
+    # The world's row predates its history; each correction names the organisation that made it.
+    assert [(e["kind"], e["by"]["id"]) for e in history] == [
+        ("changed", w.org("government").id),
+        ("changed", w.org("admin").id),
+        ("withdrawn", w.org("government").id),
+    ]
+    assert history[0]["summary"] == "value 50.0 → 51.5; note null → Revised"
 
 
 async def test_a_measurement_belongs_to_its_indicator_in_the_path(client, tracking_world, settings):
@@ -106,7 +115,10 @@ async def test_newest_first_by_measured_on_then_id(client, tracking_world, sessi
     early = create_measurement(session, indicator, gov, 41.0, measured_on=indicator.baseline_date)
     page = (await client.get(path(w), params={"limit": 2})).json()
     assert page["total"] == 5 and [m["id"] for m in page["items"]][0] == late.id
-    world_ones = sorted(m.id for k, m in w.tracking.measurements.items() if k[1] == OWN_STATE)
+    posted = sorted(
+        (m for k, m in w.tracking.measurements.items() if k[1] == OWN_STATE), key=lambda m: (m.created_at, m.id)
+    )
+    world_ones = [m.id for m in posted]  # in the order posted (ids are random: api/core/ids.py)
     assert page["items"][1]["id"] == world_ones[-1]  # same day: the later posted first
     rest = (await client.get(path(w), params={"cursor": page["next_cursor"]})).json()
     assert [m["id"] for m in rest["items"]] == [*reversed(world_ones[:-1]), early.id]

@@ -1,5 +1,5 @@
 """/tracking/milestones: status and done date kept consistent, overdue computed against today
-(deletes that archive: test_archiving)."""
+(deletes that withdraw: test_withdrawal)."""
 
 import secrets
 from datetime import timedelta
@@ -38,7 +38,7 @@ async def test_crud_with_the_state_taken_from_the_action(client, tracking_world,
     assert patched.status_code == 200 and patched.json()["title"] == "Adopted"
     assert patched.json()["updated_at"] > body["updated_at"]
     assert (await client.delete(f"/tracking/milestones/{body['id']}", headers=headers)).status_code == 204
-    assert session.get(Milestone, body["id"]) is None
+    assert session.get(Milestone, body["id"]).withdrawn_at is not None
 
 
 async def test_status_and_done_date_stay_consistent(client, tracking_world, settings, frozen_today):
@@ -183,10 +183,10 @@ async def test_government_writes_only_its_own_states_milestones(client, tracking
     problem(await client.post("/tracking/milestones", headers=w.headers("nhri", settings), json=new_milestone(w)), 403)
 
 
-async def test_a_milestone_with_evidence_is_archived_and_the_evidence_and_its_file_kept(
+async def test_a_milestone_with_evidence_is_withdrawn_and_the_evidence_and_its_file_kept(
     client, tracking_world, settings, session
 ):
-    """Evidence is a post, the government's own included: the milestone is archived, not deleted, and the
+    """Evidence is a post, the government's own included: the milestone is withdrawn, not deleted, and the
     evidence with its stored file stays readable to its poster."""
     w = tracking_world
     milestone = w.tracking.milestones[OWN_STATE]
@@ -209,8 +209,8 @@ async def test_a_milestone_with_evidence_is_archived_and_the_evidence_and_its_fi
     headers = w.headers("government", settings)
     response = await client.delete(f"/tracking/milestones/{milestone.id}", headers=headers)
     assert response.status_code == 204, response.text
-    assert session.get(Milestone, milestone.id).archived_at is not None
-    problem(await client.get(f"/tracking/milestones/{milestone.id}"), 404)
+    assert session.get(Milestone, milestone.id).withdrawn_at is not None
+    assert (await client.get(f"/tracking/milestones/{milestone.id}")).json()["withdrawn_at"] is not None
     assert path.read_bytes().startswith(b"%PDF")
     assert (await client.get(f"/tracking/evidence/{evidence.id}", headers=headers)).status_code == 200
     assert (await client.get(f"/tracking/evidence/{evidence.id}/file", headers=headers)).status_code == 200

@@ -46,9 +46,11 @@ from .page_sdg_target_read import PageSdgTargetRead
 from .page_service_token_read import PageServiceTokenRead
 from .page_session_read import PageSessionRead
 from .page_state_read import PageStateRead
+from .page_submission_invitation_read import PageSubmissionInvitationRead
 from .page_submission_read import PageSubmissionRead
 from .page_theme_detail import PageThemeDetail
 from .page_user_read import PageUserRead
+from .party_consent import PartyConsent
 from .password_change import PasswordChange
 from .position_counts import PositionCounts
 from .position_create import PositionCreate
@@ -86,6 +88,7 @@ from .state_ref import StateRef
 from .state_update import StateUpdate
 from .strength import Strength
 from .submission_create import SubmissionCreate
+from .submission_invitation_read import SubmissionInvitationRead
 from .submission_party_read import SubmissionPartyRead
 from .submission_party_write import SubmissionPartyWrite
 from .submission_read import SubmissionRead
@@ -152,9 +155,11 @@ __all__ = (
     "PageServiceTokenRead",
     "PageSessionRead",
     "PageStateRead",
+    "PageSubmissionInvitationRead",
     "PageSubmissionRead",
     "PageThemeDetail",
     "PageUserRead",
+    "PartyConsent",
     "PasswordChange",
     "PositionCounts",
     "PositionCreate",
@@ -192,6 +197,7 @@ __all__ = (
     "StateUpdate",
     "Strength",
     "SubmissionCreate",
+    "SubmissionInvitationRead",
     "SubmissionPartyRead",
     "SubmissionPartyWrite",
     "SubmissionRead",

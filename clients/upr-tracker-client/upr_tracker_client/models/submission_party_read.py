@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.party_consent import PartyConsent
 from ..models.submission_role import SubmissionRole
 
 T = TypeVar("T", bound="SubmissionPartyRead")
@@ -19,11 +20,16 @@ class SubmissionPartyRead:
             of its members.
         organisation_id (int | None):
         role (SubmissionRole):
+        consent (PartyConsent): Whether an organisation agreed to be named on a submission (`api.cycle.policy` shows
+            only
+            `accepted` parties). A party nobody had to ask (the caller's own organisation, a name without an
+            organisation, a party recorded before consent existed) is `accepted`.
     """
 
     name: str
     organisation_id: int | None
     role: SubmissionRole
+    consent: PartyConsent
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +40,8 @@ class SubmissionPartyRead:
 
         role = self.role.value
 
+        consent = self.consent.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -41,6 +49,7 @@ class SubmissionPartyRead:
                 "name": name,
                 "organisation_id": organisation_id,
                 "role": role,
+                "consent": consent,
             }
         )
 
@@ -60,10 +69,13 @@ class SubmissionPartyRead:
 
         role = SubmissionRole(d.pop("role"))
 
+        consent = PartyConsent(d.pop("consent"))
+
         submission_party_read = cls(
             name=name,
             organisation_id=organisation_id,
             role=role,
+            consent=consent,
         )
 
         submission_party_read.additional_properties = d

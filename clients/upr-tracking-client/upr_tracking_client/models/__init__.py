@@ -19,6 +19,7 @@ from .direction import Direction
 from .evidence_kind import EvidenceKind
 from .evidence_read import EvidenceRead
 from .evidence_update import EvidenceUpdate
+from .field_change import FieldChange
 from .field_error import FieldError
 from .indicator_create import IndicatorCreate
 from .indicator_read import IndicatorRead
@@ -46,8 +47,12 @@ from .page_evidence_read import PageEvidenceRead
 from .page_indicator_read import PageIndicatorRead
 from .page_measurement_read import PageMeasurementRead
 from .page_milestone_read import PageMilestoneRead
+from .page_plan_change_read import PagePlanChangeRead
 from .page_progress_update_read import PageProgressUpdateRead
 from .page_progress_update_revision_read import PageProgressUpdateRevisionRead
+from .plan_change_kind import PlanChangeKind
+from .plan_change_read import PlanChangeRead
+from .plan_entity import PlanEntity
 from .position_change import PositionChange
 from .position_kind import PositionKind
 from .problem_detail import ProblemDetail
@@ -81,6 +86,7 @@ __all__ = (
     "EvidenceKind",
     "EvidenceRead",
     "EvidenceUpdate",
+    "FieldChange",
     "FieldError",
     "IndicatorCreate",
     "IndicatorRead",
@@ -108,8 +114,12 @@ __all__ = (
     "PageIndicatorRead",
     "PageMeasurementRead",
     "PageMilestoneRead",
+    "PagePlanChangeRead",
     "PageProgressUpdateRead",
     "PageProgressUpdateRevisionRead",
+    "PlanChangeKind",
+    "PlanChangeRead",
+    "PlanEntity",
     "PositionChange",
     "PositionKind",
     "ProblemDetail",

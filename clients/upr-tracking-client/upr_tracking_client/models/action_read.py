@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.action_status import ActionStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.organisation_ref import OrganisationRef
@@ -36,6 +37,8 @@ class ActionRead:
         overdue_milestone_count (int): Milestones past due and neither done nor cancelled.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        withdrawn_at (datetime.datetime | None | Unset): Set once withdrawn (deleted): out of current views, kept with
+            its history.
     """
 
     id: int
@@ -54,6 +57,7 @@ class ActionRead:
     overdue_milestone_count: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    withdrawn_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,6 +110,14 @@ class ActionRead:
 
         updated_at = self.updated_at.isoformat()
 
+        withdrawn_at: None | str | Unset
+        if isinstance(self.withdrawn_at, Unset):
+            withdrawn_at = UNSET
+        elif isinstance(self.withdrawn_at, datetime.datetime):
+            withdrawn_at = self.withdrawn_at.isoformat()
+        else:
+            withdrawn_at = self.withdrawn_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -128,6 +140,8 @@ class ActionRead:
                 "updated_at": updated_at,
             }
         )
+        if withdrawn_at is not UNSET:
+            field_dict["withdrawn_at"] = withdrawn_at
 
         return field_dict
 
@@ -222,6 +236,23 @@ class ActionRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_withdrawn_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                withdrawn_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return withdrawn_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        withdrawn_at = _parse_withdrawn_at(d.pop("withdrawn_at", UNSET))
+
         action_read = cls(
             id=id,
             state_code=state_code,
@@ -239,6 +270,7 @@ class ActionRead:
             overdue_milestone_count=overdue_milestone_count,
             created_at=created_at,
             updated_at=updated_at,
+            withdrawn_at=withdrawn_at,
         )
 
         action_read.additional_properties = d

@@ -31,9 +31,12 @@ class AssessmentRead:
         reasoning (None | str):
         assessed_on (datetime.date):
         visibility (Visibility):
-        revision (int):
+        revision (int): How many of its revisions you may see: 1 for the original; each correction you may see adds one
+            (an earlier version with a visibility you may not see is not counted).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        withdrawn_at (datetime.datetime | None): When its poster deleted it after others could see it: kept for the
+            record, out of lists and counts (a confidential post is erased instead).
         evidence (list[EvidenceRead]): The evidence attached that you may see.
     """
 
@@ -48,6 +51,7 @@ class AssessmentRead:
     revision: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    withdrawn_at: datetime.datetime | None
     evidence: list[EvidenceRead]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +79,12 @@ class AssessmentRead:
 
         updated_at = self.updated_at.isoformat()
 
+        withdrawn_at: None | str
+        if isinstance(self.withdrawn_at, datetime.datetime):
+            withdrawn_at = self.withdrawn_at.isoformat()
+        else:
+            withdrawn_at = self.withdrawn_at
+
         evidence = []
         for evidence_item_data in self.evidence:
             evidence_item = evidence_item_data.to_dict()
@@ -95,6 +105,7 @@ class AssessmentRead:
                 "revision": revision,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "withdrawn_at": withdrawn_at,
                 "evidence": evidence,
             }
         )
@@ -134,6 +145,21 @@ class AssessmentRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_withdrawn_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                withdrawn_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return withdrawn_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        withdrawn_at = _parse_withdrawn_at(d.pop("withdrawn_at"))
+
         evidence = []
         _evidence = d.pop("evidence")
         for evidence_item_data in _evidence:
@@ -153,6 +179,7 @@ class AssessmentRead:
             revision=revision,
             created_at=created_at,
             updated_at=updated_at,
+            withdrawn_at=withdrawn_at,
             evidence=evidence,
         )
 

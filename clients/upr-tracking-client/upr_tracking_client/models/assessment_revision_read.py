@@ -17,7 +17,7 @@ T = TypeVar("T", bound="AssessmentRevisionRead")
 class AssessmentRevisionRead:
     """
     Attributes:
-        revision (int):
+        revision (int): 1..n among the revisions you may see, oldest first.
         rating (TrafficLight): An organisation's rating of a recommendation's implementation.
         reasoning (None | str):
         assessed_on (datetime.date):

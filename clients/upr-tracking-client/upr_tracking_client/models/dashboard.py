@@ -27,7 +27,8 @@ class Dashboard:
         recommendations_with_actions (int):
         by_position (DashboardByPosition):
         actions_by_status (DashboardActionsByStatus):
-        milestones (DashboardMilestones): `total`, `done`, `overdue`.
+        milestones (DashboardMilestones): `total`, `done`, `overdue`, and `rescheduled` (whose due date was ever moved
+            later).
         by_theme (list[ThemeCounts]):
         by_actor (list[ActorCounts]):
     """

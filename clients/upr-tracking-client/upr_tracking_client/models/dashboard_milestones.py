@@ -11,7 +11,7 @@ T = TypeVar("T", bound="DashboardMilestones")
 
 @_attrs_define
 class DashboardMilestones:
-    """`total`, `done`, `overdue`."""
+    """`total`, `done`, `overdue`, and `rescheduled` (whose due date was ever moved later)."""
 
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 

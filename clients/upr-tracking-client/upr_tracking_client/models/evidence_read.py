@@ -24,10 +24,11 @@ class EvidenceRead:
         id (int):
         kind (EvidenceKind):
         url (None | str): For a link.
-        file_name (None | str): For a file: the uploader's file name, without any folder.
+        file_name (None | str): For a file: the uploader's file name, without any folder; `evidence-<id>.<ext>` for a
+            pseudonymous organisation's file (its real name is never kept).
         content_type (None | str): For a file: the type detected from its content.
-        size_bytes (int | None):
-        sha256 (None | str):
+        size_bytes (int | None): Of the stored file, cleaned of identifying metadata on upload.
+        sha256 (None | str): Of the stored file, as it is served.
         description (None | str):
         evidence_date (datetime.date | None):
         visibility (Visibility):

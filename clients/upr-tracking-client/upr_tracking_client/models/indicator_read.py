@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.direction import Direction
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IndicatorRead")
 
@@ -37,6 +38,8 @@ class IndicatorRead:
             target or a measurement.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        withdrawn_at (datetime.datetime | None | Unset): Set once withdrawn (deleted): out of current views, kept with
+            its history.
     """
 
     id: int
@@ -58,6 +61,7 @@ class IndicatorRead:
     target_reached: bool | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    withdrawn_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,6 +125,14 @@ class IndicatorRead:
 
         updated_at = self.updated_at.isoformat()
 
+        withdrawn_at: None | str | Unset
+        if isinstance(self.withdrawn_at, Unset):
+            withdrawn_at = UNSET
+        elif isinstance(self.withdrawn_at, datetime.datetime):
+            withdrawn_at = self.withdrawn_at.isoformat()
+        else:
+            withdrawn_at = self.withdrawn_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -146,6 +158,8 @@ class IndicatorRead:
                 "updated_at": updated_at,
             }
         )
+        if withdrawn_at is not UNSET:
+            field_dict["withdrawn_at"] = withdrawn_at
 
         return field_dict
 
@@ -279,6 +293,23 @@ class IndicatorRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_withdrawn_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                withdrawn_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return withdrawn_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        withdrawn_at = _parse_withdrawn_at(d.pop("withdrawn_at", UNSET))
+
         indicator_read = cls(
             id=id,
             state_code=state_code,
@@ -299,6 +330,7 @@ class IndicatorRead:
             target_reached=target_reached,
             created_at=created_at,
             updated_at=updated_at,
+            withdrawn_at=withdrawn_at,
         )
 
         indicator_read.additional_properties = d

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.organisation_ref import OrganisationRef
 
@@ -27,6 +29,8 @@ class MeasurementRead:
         posted_by (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their public
             name.
         created_at (datetime.datetime):
+        withdrawn_at (datetime.datetime | None | Unset): Set once withdrawn (deleted): out of current views, kept with
+            its history.
     """
 
     id: int
@@ -37,6 +41,7 @@ class MeasurementRead:
     note: None | str
     posted_by: OrganisationRef
     created_at: datetime.datetime
+    withdrawn_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +63,14 @@ class MeasurementRead:
 
         created_at = self.created_at.isoformat()
 
+        withdrawn_at: None | str | Unset
+        if isinstance(self.withdrawn_at, Unset):
+            withdrawn_at = UNSET
+        elif isinstance(self.withdrawn_at, datetime.datetime):
+            withdrawn_at = self.withdrawn_at.isoformat()
+        else:
+            withdrawn_at = self.withdrawn_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +85,8 @@ class MeasurementRead:
                 "created_at": created_at,
             }
         )
+        if withdrawn_at is not UNSET:
+            field_dict["withdrawn_at"] = withdrawn_at
 
         return field_dict
 
@@ -106,6 +121,23 @@ class MeasurementRead:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_withdrawn_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                withdrawn_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return withdrawn_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        withdrawn_at = _parse_withdrawn_at(d.pop("withdrawn_at", UNSET))
+
         measurement_read = cls(
             id=id,
             indicator_id=indicator_id,
@@ -115,6 +147,7 @@ class MeasurementRead:
             note=note,
             posted_by=posted_by,
             created_at=created_at,
+            withdrawn_at=withdrawn_at,
         )
 
         measurement_read.additional_properties = d

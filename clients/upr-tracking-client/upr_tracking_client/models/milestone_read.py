@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.milestone_status import MilestoneStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MilestoneRead")
 
@@ -25,8 +26,12 @@ class MilestoneRead:
         done_date (datetime.date | None):
         status (MilestoneStatus):
         overdue (bool): Past its due date and neither done nor cancelled (computed each read).
+        rescheduled (bool): Its due date was ever moved later (see its history).
+        original_due_date (datetime.date): The due date it was planned with (before any change).
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        withdrawn_at (datetime.datetime | None | Unset): Set once withdrawn (deleted): out of current views, kept with
+            its history.
     """
 
     id: int
@@ -38,8 +43,11 @@ class MilestoneRead:
     done_date: datetime.date | None
     status: MilestoneStatus
     overdue: bool
+    rescheduled: bool
+    original_due_date: datetime.date
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    withdrawn_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,9 +74,21 @@ class MilestoneRead:
 
         overdue = self.overdue
 
+        rescheduled = self.rescheduled
+
+        original_due_date = self.original_due_date.isoformat()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
+
+        withdrawn_at: None | str | Unset
+        if isinstance(self.withdrawn_at, Unset):
+            withdrawn_at = UNSET
+        elif isinstance(self.withdrawn_at, datetime.datetime):
+            withdrawn_at = self.withdrawn_at.isoformat()
+        else:
+            withdrawn_at = self.withdrawn_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,10 +103,14 @@ class MilestoneRead:
                 "done_date": done_date,
                 "status": status,
                 "overdue": overdue,
+                "rescheduled": rescheduled,
+                "original_due_date": original_due_date,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
         )
+        if withdrawn_at is not UNSET:
+            field_dict["withdrawn_at"] = withdrawn_at
 
         return field_dict
 
@@ -129,9 +153,30 @@ class MilestoneRead:
 
         overdue = d.pop("overdue")
 
+        rescheduled = d.pop("rescheduled")
+
+        original_due_date = datetime.date.fromisoformat(d.pop("original_due_date"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_withdrawn_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                withdrawn_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return withdrawn_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        withdrawn_at = _parse_withdrawn_at(d.pop("withdrawn_at", UNSET))
 
         milestone_read = cls(
             id=id,
@@ -143,8 +188,11 @@ class MilestoneRead:
             done_date=done_date,
             status=status,
             overdue=overdue,
+            rescheduled=rescheduled,
+            original_due_date=original_due_date,
             created_at=created_at,
             updated_at=updated_at,
+            withdrawn_at=withdrawn_at,
         )
 
         milestone_read.additional_properties = d

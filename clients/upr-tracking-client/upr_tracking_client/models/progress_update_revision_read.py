@@ -16,7 +16,7 @@ T = TypeVar("T", bound="ProgressUpdateRevisionRead")
 class ProgressUpdateRevisionRead:
     """
     Attributes:
-        revision (int):
+        revision (int): 1..n among the revisions you may see, oldest first.
         text (str):
         reported_on (datetime.date):
         visibility (Visibility):

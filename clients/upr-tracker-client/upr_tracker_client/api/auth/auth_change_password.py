@@ -87,9 +87,11 @@ def sync_detailed(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins). On success every access token of the
-    account stops working, the one that made this call included: log in again with the new password.
-    Service tokens are separate credentials and keep working (revoke them on their own).
+    repeated wrong ones lock your account from this client address, like failed logins), and the new
+    one must not be easy to guess (422 `weak-password` naming `new_password`, saying why). On success
+    every access token of the account stops working, the one that made this call included: log in
+    again with the new password. Service tokens are separate credentials and keep working (revoke
+    them on their own).
 
     Args:
         body (PasswordChange):
@@ -121,9 +123,11 @@ def sync(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins). On success every access token of the
-    account stops working, the one that made this call included: log in again with the new password.
-    Service tokens are separate credentials and keep working (revoke them on their own).
+    repeated wrong ones lock your account from this client address, like failed logins), and the new
+    one must not be easy to guess (422 `weak-password` naming `new_password`, saying why). On success
+    every access token of the account stops working, the one that made this call included: log in
+    again with the new password. Service tokens are separate credentials and keep working (revoke
+    them on their own).
 
     Args:
         body (PasswordChange):
@@ -150,9 +154,11 @@ async def asyncio_detailed(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins). On success every access token of the
-    account stops working, the one that made this call included: log in again with the new password.
-    Service tokens are separate credentials and keep working (revoke them on their own).
+    repeated wrong ones lock your account from this client address, like failed logins), and the new
+    one must not be easy to guess (422 `weak-password` naming `new_password`, saying why). On success
+    every access token of the account stops working, the one that made this call included: log in
+    again with the new password. Service tokens are separate credentials and keep working (revoke
+    them on their own).
 
     Args:
         body (PasswordChange):
@@ -182,9 +188,11 @@ async def asyncio(
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
-    repeated wrong ones lock the account like failed logins). On success every access token of the
-    account stops working, the one that made this call included: log in again with the new password.
-    Service tokens are separate credentials and keep working (revoke them on their own).
+    repeated wrong ones lock your account from this client address, like failed logins), and the new
+    one must not be easy to guess (422 `weak-password` naming `new_password`, saying why). On success
+    every access token of the account stops working, the one that made this call included: log in
+    again with the new password. Service tokens are separate credentials and keep working (revoke
+    them on their own).
 
     Args:
         body (PasswordChange):

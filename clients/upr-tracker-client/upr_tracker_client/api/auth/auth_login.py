@@ -84,7 +84,8 @@ def sync_detailed(
 ) -> Response[ProblemDetail | Token]:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
+     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
+    client address (and many from one address lock the address) for a while that doubles (429).
 
     Args:
         body (BodyAuthLogin):
@@ -115,7 +116,8 @@ def sync(
 ) -> ProblemDetail | Token | None:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
+     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
+    client address (and many from one address lock the address) for a while that doubles (429).
 
     Args:
         body (BodyAuthLogin):
@@ -141,7 +143,8 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetail | Token]:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
+     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
+    client address (and many from one address lock the address) for a while that doubles (429).
 
     Args:
         body (BodyAuthLogin):
@@ -170,7 +173,8 @@ async def asyncio(
 ) -> ProblemDetail | Token | None:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock the account briefly (429).
+     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
+    client address (and many from one address lock the address) for a while that doubles (429).
 
     Args:
         body (BodyAuthLogin):

@@ -44,6 +44,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -76,10 +81,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Action
 
-     Removes the action from the plan with its milestones and indicators. Posts about it (progress
-    updates, evidence on its milestones) and other organisations' measurements are never deleted: while
-    any exist the action is archived instead — gone from every plan read, as if deleted — and the posts
-    stay as they are. The answer is the same either way.
+     Withdraws the action from the plan with its milestones and indicators: kept, out of the lists
+    and counts, still read by id (with `withdrawn_at`) and listed in their histories. Posts about it and
+    measurements stay as they are. A withdrawn action is a 409.
 
     Args:
         action_id (int):
@@ -110,10 +114,9 @@ def sync(
 ) -> Any | ProblemDetail | None:
     """Delete Action
 
-     Removes the action from the plan with its milestones and indicators. Posts about it (progress
-    updates, evidence on its milestones) and other organisations' measurements are never deleted: while
-    any exist the action is archived instead — gone from every plan read, as if deleted — and the posts
-    stay as they are. The answer is the same either way.
+     Withdraws the action from the plan with its milestones and indicators: kept, out of the lists
+    and counts, still read by id (with `withdrawn_at`) and listed in their histories. Posts about it and
+    measurements stay as they are. A withdrawn action is a 409.
 
     Args:
         action_id (int):
@@ -139,10 +142,9 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Action
 
-     Removes the action from the plan with its milestones and indicators. Posts about it (progress
-    updates, evidence on its milestones) and other organisations' measurements are never deleted: while
-    any exist the action is archived instead — gone from every plan read, as if deleted — and the posts
-    stay as they are. The answer is the same either way.
+     Withdraws the action from the plan with its milestones and indicators: kept, out of the lists
+    and counts, still read by id (with `withdrawn_at`) and listed in their histories. Posts about it and
+    measurements stay as they are. A withdrawn action is a 409.
 
     Args:
         action_id (int):
@@ -171,10 +173,9 @@ async def asyncio(
 ) -> Any | ProblemDetail | None:
     """Delete Action
 
-     Removes the action from the plan with its milestones and indicators. Posts about it (progress
-    updates, evidence on its milestones) and other organisations' measurements are never deleted: while
-    any exist the action is archived instead — gone from every plan read, as if deleted — and the posts
-    stay as they are. The answer is the same either way.
+     Withdraws the action from the plan with its milestones and indicators: kept, out of the lists
+    and counts, still read by id (with `withdrawn_at`) and listed in their histories. Posts about it and
+    measurements stay as they are. A withdrawn action is a 409.
 
     Args:
         action_id (int):

@@ -44,6 +44,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -76,7 +81,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Assessment
 
-     By the assessing organisation (or an admin), with its revisions and evidence (files too).
+     By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
+    readable
+    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
 
     Args:
         assessment_id (int):
@@ -107,7 +114,9 @@ def sync(
 ) -> Any | ProblemDetail | None:
     """Delete Assessment
 
-     By the assessing organisation (or an admin), with its revisions and evidence (files too).
+     By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
+    readable
+    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
 
     Args:
         assessment_id (int):
@@ -133,7 +142,9 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Assessment
 
-     By the assessing organisation (or an admin), with its revisions and evidence (files too).
+     By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
+    readable
+    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
 
     Args:
         assessment_id (int):
@@ -162,7 +173,9 @@ async def asyncio(
 ) -> Any | ProblemDetail | None:
     """Delete Assessment
 
-     By the assessing organisation (or an admin), with its revisions and evidence (files too).
+     By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
+    readable
+    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
 
     Args:
         assessment_id (int):

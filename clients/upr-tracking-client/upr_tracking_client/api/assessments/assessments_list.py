@@ -21,6 +21,7 @@ def _get_kwargs(
     visibility: None | Unset | Visibility = UNSET,
     q: None | str | Unset = UNSET,
     current: bool | Unset = False,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -75,6 +76,8 @@ def _get_kwargs(
     params["q"] = json_q
 
     params["current"] = current
+
+    params["withdrawn"] = withdrawn
 
     params["limit"] = limit
 
@@ -148,13 +151,15 @@ def sync_detailed(
     visibility: None | Unset | Visibility = UNSET,
     q: None | str | Unset = UNSET,
     current: bool | Unset = False,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageAssessmentRead | ProblemDetail]:
     """List Assessments
 
-     Ordered by id. Only what you may see, in the items and the `total` alike.
+     Ordered by id. Only what you may see, in the items and the `total` alike; withdrawn ones only
+    with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -165,6 +170,8 @@ def sync_detailed(
         q (None | str | Unset): Case-insensitive substring of the reasoning.
         current (bool | Unset): Only each organisation's latest assessment (that you may see) of
             each recommendation; the other filters apply to those. Default: False.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -185,6 +192,7 @@ def sync_detailed(
         visibility=visibility,
         q=q,
         current=current,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -207,13 +215,15 @@ def sync(
     visibility: None | Unset | Visibility = UNSET,
     q: None | str | Unset = UNSET,
     current: bool | Unset = False,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageAssessmentRead | ProblemDetail | None:
     """List Assessments
 
-     Ordered by id. Only what you may see, in the items and the `total` alike.
+     Ordered by id. Only what you may see, in the items and the `total` alike; withdrawn ones only
+    with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -224,6 +234,8 @@ def sync(
         q (None | str | Unset): Case-insensitive substring of the reasoning.
         current (bool | Unset): Only each organisation's latest assessment (that you may see) of
             each recommendation; the other filters apply to those. Default: False.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -245,6 +257,7 @@ def sync(
         visibility=visibility,
         q=q,
         current=current,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -261,13 +274,15 @@ async def asyncio_detailed(
     visibility: None | Unset | Visibility = UNSET,
     q: None | str | Unset = UNSET,
     current: bool | Unset = False,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageAssessmentRead | ProblemDetail]:
     """List Assessments
 
-     Ordered by id. Only what you may see, in the items and the `total` alike.
+     Ordered by id. Only what you may see, in the items and the `total` alike; withdrawn ones only
+    with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -278,6 +293,8 @@ async def asyncio_detailed(
         q (None | str | Unset): Case-insensitive substring of the reasoning.
         current (bool | Unset): Only each organisation's latest assessment (that you may see) of
             each recommendation; the other filters apply to those. Default: False.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -298,6 +315,7 @@ async def asyncio_detailed(
         visibility=visibility,
         q=q,
         current=current,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -318,13 +336,15 @@ async def asyncio(
     visibility: None | Unset | Visibility = UNSET,
     q: None | str | Unset = UNSET,
     current: bool | Unset = False,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageAssessmentRead | ProblemDetail | None:
     """List Assessments
 
-     Ordered by id. Only what you may see, in the items and the `total` alike.
+     Ordered by id. Only what you may see, in the items and the `total` alike; withdrawn ones only
+    with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -335,6 +355,8 @@ async def asyncio(
         q (None | str | Unset): Case-insensitive substring of the reasoning.
         current (bool | Unset): Only each organisation's latest assessment (that you may see) of
             each recommendation; the other filters apply to those. Default: False.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -357,6 +379,7 @@ async def asyncio(
             visibility=visibility,
             q=q,
             current=current,
+            withdrawn=withdrawn,
             limit=limit,
             offset=offset,
             cursor=cursor,

@@ -113,7 +113,12 @@ def sync_detailed(
     them
     (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
     not
-    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+    accepted (judged by content, whatever its name; a ZIP by its structure) a 415; one that cannot be
+    read
+    as its type a 422. It is stored under a random name, cleaned of identifying metadata (authors, PDF
+    Info
+    and XMP, EXIF/GPS); `size_bytes` and `sha256` are the stored file's. A pseudonymous organisation's
+    file is named `evidence-<id>.<ext>`.
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
@@ -157,7 +162,12 @@ def sync(
     them
     (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
     not
-    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+    accepted (judged by content, whatever its name; a ZIP by its structure) a 415; one that cannot be
+    read
+    as its type a 422. It is stored under a random name, cleaned of identifying metadata (authors, PDF
+    Info
+    and XMP, EXIF/GPS); `size_bytes` and `sha256` are the stored file's. A pseudonymous organisation's
+    file is named `evidence-<id>.<ext>`.
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
@@ -196,7 +206,12 @@ async def asyncio_detailed(
     them
     (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
     not
-    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+    accepted (judged by content, whatever its name; a ZIP by its structure) a 415; one that cannot be
+    read
+    as its type a 422. It is stored under a random name, cleaned of identifying metadata (authors, PDF
+    Info
+    and XMP, EXIF/GPS); `size_bytes` and `sha256` are the stored file's. A pseudonymous organisation's
+    file is named `evidence-<id>.<ext>`.
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
@@ -238,7 +253,12 @@ async def asyncio(
     them
     (admins: any); milestones from their state's posters. A file over the size limit is a 413; a type
     not
-    accepted (judged by content, whatever its name) a 415. It is stored under a random name.
+    accepted (judged by content, whatever its name; a ZIP by its structure) a 415; one that cannot be
+    read
+    as its type a 422. It is stored under a random name, cleaned of identifying metadata (authors, PDF
+    Info
+    and XMP, EXIF/GPS); `size_bytes` and `sha256` are the stored file's. A pseudonymous organisation's
+    file is named `evidence-<id>.<ext>`.
 
     Args:
         idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).

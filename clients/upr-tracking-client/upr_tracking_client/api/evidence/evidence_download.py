@@ -75,8 +75,9 @@ def sync_detailed(
 ) -> Response[File | ProblemDetail]:
     """Download Evidence
 
-     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing). A link,
-    or evidence you may not see, is a 404.
+     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing), under the
+    name the metadata shows (`evidence-<id>.<ext>` for a pseudonymous organisation). A link, or evidence
+    you may not see, is a 404.
 
     Args:
         evidence_id (int):
@@ -107,8 +108,9 @@ def sync(
 ) -> File | ProblemDetail | None:
     """Download Evidence
 
-     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing). A link,
-    or evidence you may not see, is a 404.
+     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing), under the
+    name the metadata shows (`evidence-<id>.<ext>` for a pseudonymous organisation). A link, or evidence
+    you may not see, is a 404.
 
     Args:
         evidence_id (int):
@@ -134,8 +136,9 @@ async def asyncio_detailed(
 ) -> Response[File | ProblemDetail]:
     """Download Evidence
 
-     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing). A link,
-    or evidence you may not see, is a 404.
+     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing), under the
+    name the metadata shows (`evidence-<id>.<ext>` for a pseudonymous organisation). A link, or evidence
+    you may not see, is a 404.
 
     Args:
         evidence_id (int):
@@ -164,8 +167,9 @@ async def asyncio(
 ) -> File | ProblemDetail | None:
     """Download Evidence
 
-     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing). A link,
-    or evidence you may not see, is a 404.
+     Always a download (`Content-Disposition: attachment`, `nosniff`, a CSP that runs nothing), under the
+    name the metadata shows (`evidence-<id>.<ext>` for a pseudonymous organisation). A link, or evidence
+    you may not see, is a 404.
 
     Args:
         evidence_id (int):

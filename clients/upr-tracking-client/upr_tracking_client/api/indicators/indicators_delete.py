@@ -81,8 +81,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Indicator
 
-     Deletes the indicator with your organisation's measurements; refused (409) while another
-    organisation's measurements are on it (they are theirs to withdraw).
+     Withdraws the indicator (kept with its measurements, out of the lists, read by id and in its
+    history); refused (409) while another organisation's measurements are on it (they are theirs to
+    withdraw), and for a withdrawn one.
 
     Args:
         indicator_id (int):
@@ -113,8 +114,9 @@ def sync(
 ) -> Any | ProblemDetail | None:
     """Delete Indicator
 
-     Deletes the indicator with your organisation's measurements; refused (409) while another
-    organisation's measurements are on it (they are theirs to withdraw).
+     Withdraws the indicator (kept with its measurements, out of the lists, read by id and in its
+    history); refused (409) while another organisation's measurements are on it (they are theirs to
+    withdraw), and for a withdrawn one.
 
     Args:
         indicator_id (int):
@@ -140,8 +142,9 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Indicator
 
-     Deletes the indicator with your organisation's measurements; refused (409) while another
-    organisation's measurements are on it (they are theirs to withdraw).
+     Withdraws the indicator (kept with its measurements, out of the lists, read by id and in its
+    history); refused (409) while another organisation's measurements are on it (they are theirs to
+    withdraw), and for a withdrawn one.
 
     Args:
         indicator_id (int):
@@ -170,8 +173,9 @@ async def asyncio(
 ) -> Any | ProblemDetail | None:
     """Delete Indicator
 
-     Deletes the indicator with your organisation's measurements; refused (409) while another
-    organisation's measurements are on it (they are theirs to withdraw).
+     Withdraws the indicator (kept with its measurements, out of the lists, read by id and in its
+    history); refused (409) while another organisation's measurements are on it (they are theirs to
+    withdraw), and for a withdrawn one.
 
     Args:
         indicator_id (int):

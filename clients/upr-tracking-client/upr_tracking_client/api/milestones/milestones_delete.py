@@ -44,6 +44,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemDetail.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -76,10 +81,9 @@ def sync_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Milestone
 
-     Removes the milestone from the plan. Evidence attached to it (anyone's) is never deleted: while any
-    exists the milestone is archived instead — gone from every plan read, as if deleted — and the
-    evidence
-    stays as it is. The answer is the same either way.
+     Withdraws the milestone from the plan: kept with its evidence, out of the lists and the overdue
+    list,
+    still read by id (with `withdrawn_at`) and listed in its history. A withdrawn one is a 409.
 
     Args:
         milestone_id (int):
@@ -110,10 +114,9 @@ def sync(
 ) -> Any | ProblemDetail | None:
     """Delete Milestone
 
-     Removes the milestone from the plan. Evidence attached to it (anyone's) is never deleted: while any
-    exists the milestone is archived instead — gone from every plan read, as if deleted — and the
-    evidence
-    stays as it is. The answer is the same either way.
+     Withdraws the milestone from the plan: kept with its evidence, out of the lists and the overdue
+    list,
+    still read by id (with `withdrawn_at`) and listed in its history. A withdrawn one is a 409.
 
     Args:
         milestone_id (int):
@@ -139,10 +142,9 @@ async def asyncio_detailed(
 ) -> Response[Any | ProblemDetail]:
     """Delete Milestone
 
-     Removes the milestone from the plan. Evidence attached to it (anyone's) is never deleted: while any
-    exists the milestone is archived instead — gone from every plan read, as if deleted — and the
-    evidence
-    stays as it is. The answer is the same either way.
+     Withdraws the milestone from the plan: kept with its evidence, out of the lists and the overdue
+    list,
+    still read by id (with `withdrawn_at`) and listed in its history. A withdrawn one is a 409.
 
     Args:
         milestone_id (int):
@@ -171,10 +173,9 @@ async def asyncio(
 ) -> Any | ProblemDetail | None:
     """Delete Milestone
 
-     Removes the milestone from the plan. Evidence attached to it (anyone's) is never deleted: while any
-    exists the milestone is archived instead — gone from every plan read, as if deleted — and the
-    evidence
-    stays as it is. The answer is the same either way.
+     Withdraws the milestone from the plan: kept with its evidence, out of the lists and the overdue
+    list,
+    still read by id (with `withdrawn_at`) and listed in its history. A withdrawn one is a 409.
 
     Args:
         milestone_id (int):

@@ -77,7 +77,8 @@ def sync_detailed(
 ) -> Response[MilestoneRead | ProblemDetail]:
     """Get Milestone
 
-     The `ETag` header is what `If-Match` expects on PATCH.
+     The `ETag` header is what `If-Match` expects on PATCH. A withdrawn milestone is read too, with
+    `withdrawn_at` set.
 
     Args:
         milestone_id (int):
@@ -108,7 +109,8 @@ def sync(
 ) -> MilestoneRead | ProblemDetail | None:
     """Get Milestone
 
-     The `ETag` header is what `If-Match` expects on PATCH.
+     The `ETag` header is what `If-Match` expects on PATCH. A withdrawn milestone is read too, with
+    `withdrawn_at` set.
 
     Args:
         milestone_id (int):
@@ -134,7 +136,8 @@ async def asyncio_detailed(
 ) -> Response[MilestoneRead | ProblemDetail]:
     """Get Milestone
 
-     The `ETag` header is what `If-Match` expects on PATCH.
+     The `ETag` header is what `If-Match` expects on PATCH. A withdrawn milestone is read too, with
+    `withdrawn_at` set.
 
     Args:
         milestone_id (int):
@@ -163,7 +166,8 @@ async def asyncio(
 ) -> MilestoneRead | ProblemDetail | None:
     """Get Milestone
 
-     The `ETag` header is what `If-Match` expects on PATCH.
+     The `ETag` header is what `If-Match` expects on PATCH. A withdrawn milestone is read too, with
+    `withdrawn_at` set.
 
     Args:
         milestone_id (int):

@@ -17,6 +17,7 @@ def _get_kwargs(
     action: int | None | Unset = UNSET,
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -53,6 +54,13 @@ def _get_kwargs(
     else:
         json_overdue = overdue
     params["overdue"] = json_overdue
+
+    json_rescheduled: bool | None | Unset
+    if isinstance(rescheduled, Unset):
+        json_rescheduled = UNSET
+    else:
+        json_rescheduled = rescheduled
+    params["rescheduled"] = json_rescheduled
 
     params["limit"] = limit
 
@@ -123,19 +131,22 @@ def sync_detailed(
     action: int | None | Unset = UNSET,
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageMilestoneRead | ProblemDetail]:
     """List Milestones
 
-     Ordered by id.
+     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the milestones of this action.
         status (MilestoneStatus | None | Unset): Only milestones with this status.
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -153,6 +164,7 @@ def sync_detailed(
         action=action,
         status=status,
         overdue=overdue,
+        rescheduled=rescheduled,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -172,19 +184,22 @@ def sync(
     action: int | None | Unset = UNSET,
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageMilestoneRead | ProblemDetail | None:
     """List Milestones
 
-     Ordered by id.
+     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the milestones of this action.
         status (MilestoneStatus | None | Unset): Only milestones with this status.
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -203,6 +218,7 @@ def sync(
         action=action,
         status=status,
         overdue=overdue,
+        rescheduled=rescheduled,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -216,19 +232,22 @@ async def asyncio_detailed(
     action: int | None | Unset = UNSET,
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageMilestoneRead | ProblemDetail]:
     """List Milestones
 
-     Ordered by id.
+     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the milestones of this action.
         status (MilestoneStatus | None | Unset): Only milestones with this status.
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -246,6 +265,7 @@ async def asyncio_detailed(
         action=action,
         status=status,
         overdue=overdue,
+        rescheduled=rescheduled,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -263,19 +283,22 @@ async def asyncio(
     action: int | None | Unset = UNSET,
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageMilestoneRead | ProblemDetail | None:
     """List Milestones
 
-     Ordered by id.
+     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the milestones of this action.
         status (MilestoneStatus | None | Unset): Only milestones with this status.
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -295,6 +318,7 @@ async def asyncio(
             action=action,
             status=status,
             overdue=overdue,
+            rescheduled=rescheduled,
             limit=limit,
             offset=offset,
             cursor=cursor,

@@ -22,6 +22,7 @@ def _get_kwargs(
     q: None | str | Unset = UNSET,
     reported_from: datetime.date | None | Unset = UNSET,
     reported_to: datetime.date | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -90,6 +91,8 @@ def _get_kwargs(
     else:
         json_reported_to = reported_to
     params["reported_to"] = json_reported_to
+
+    params["withdrawn"] = withdrawn
 
     params["limit"] = limit
 
@@ -164,6 +167,7 @@ def sync_detailed(
     q: None | str | Unset = UNSET,
     reported_from: datetime.date | None | Unset = UNSET,
     reported_to: datetime.date | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -172,6 +176,7 @@ def sync_detailed(
 
      Ordered by id. Only what you may see: public posts, your state's shared ones, and confidential ones
     if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike.
+    Withdrawn ones only with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -182,6 +187,8 @@ def sync_detailed(
         q (None | str | Unset): Case-insensitive substring of the text.
         reported_from (datetime.date | None | Unset): Reported on or after.
         reported_to (datetime.date | None | Unset): Reported on or before.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -203,6 +210,7 @@ def sync_detailed(
         q=q,
         reported_from=reported_from,
         reported_to=reported_to,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -226,6 +234,7 @@ def sync(
     q: None | str | Unset = UNSET,
     reported_from: datetime.date | None | Unset = UNSET,
     reported_to: datetime.date | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -234,6 +243,7 @@ def sync(
 
      Ordered by id. Only what you may see: public posts, your state's shared ones, and confidential ones
     if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike.
+    Withdrawn ones only with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -244,6 +254,8 @@ def sync(
         q (None | str | Unset): Case-insensitive substring of the text.
         reported_from (datetime.date | None | Unset): Reported on or after.
         reported_to (datetime.date | None | Unset): Reported on or before.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -266,6 +278,7 @@ def sync(
         q=q,
         reported_from=reported_from,
         reported_to=reported_to,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -283,6 +296,7 @@ async def asyncio_detailed(
     q: None | str | Unset = UNSET,
     reported_from: datetime.date | None | Unset = UNSET,
     reported_to: datetime.date | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -291,6 +305,7 @@ async def asyncio_detailed(
 
      Ordered by id. Only what you may see: public posts, your state's shared ones, and confidential ones
     if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike.
+    Withdrawn ones only with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -301,6 +316,8 @@ async def asyncio_detailed(
         q (None | str | Unset): Case-insensitive substring of the text.
         reported_from (datetime.date | None | Unset): Reported on or after.
         reported_to (datetime.date | None | Unset): Reported on or before.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -322,6 +339,7 @@ async def asyncio_detailed(
         q=q,
         reported_from=reported_from,
         reported_to=reported_to,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -343,6 +361,7 @@ async def asyncio(
     q: None | str | Unset = UNSET,
     reported_from: datetime.date | None | Unset = UNSET,
     reported_to: datetime.date | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -351,6 +370,7 @@ async def asyncio(
 
      Ordered by id. Only what you may see: public posts, your state's shared ones, and confidential ones
     if you posted them, are an NHRI of that state, or an admin — in the items and the `total` alike.
+    Withdrawn ones only with `withdrawn=true`.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -361,6 +381,8 @@ async def asyncio(
         q (None | str | Unset): Case-insensitive substring of the text.
         reported_from (datetime.date | None | Unset): Reported on or after.
         reported_to (datetime.date | None | Unset): Reported on or before.
+        withdrawn (bool | Unset): Only the withdrawn ones (deleted by their poster after others
+            could see them). Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -384,6 +406,7 @@ async def asyncio(
             q=q,
             reported_from=reported_from,
             reported_to=reported_to,
+            withdrawn=withdrawn,
             limit=limit,
             offset=offset,
             cursor=cursor,

@@ -1,5 +1,7 @@
-"""Deleting an action or milestone that posts refer to archives it instead, and nothing a caller can
-observe tells the two apart: a CSO's confidential post must stay undetectable to the government.
+"""Deleting an action or milestone withdraws it (issue 14), whatever refers to it, so nothing a caller
+can observe tells a row with a post apart from one without: a CSO's confidential post must stay
+undetectable to the government. Withdrawn rows leave every current view but are read by id and in
+their history; rows archived before the history existed stay hidden, as deleted ones.
 
 Each test deletes two rows built alike, one with a post the government cannot see and one without,
 and compares what the government gets back, then and afterwards.
@@ -14,6 +16,7 @@ import pytest
 from sqlmodel import select
 
 from api.audit.models import AuditAction
+from api.core.types import utcnow
 from api.tracking.models import (
     Action,
     Evidence,
@@ -61,7 +64,7 @@ async def answered_alike(
 
 def plan_action(session, world, title: str) -> tuple[Action, Indicator, Milestone]:
     """An SVN action answering the state's recommendation, with an indicator measured by the government
-    only and an overdue milestone: nothing on it stops a real delete."""
+    only and an overdue milestone."""
     action = create_action(
         session,
         OWN_STATE,
@@ -105,30 +108,36 @@ async def test_deleting_an_action_answers_alike_with_or_without_a_confidential_p
     assert without_post.status_code == 204, without_post.text
     assert comparable(without_post, plain.id) == comparable(with_post, hidden.id)
 
-    # Without a post the action really went, audited as a delete, with its milestone and indicator.
-    assert session.get(Action, plain.id) is None
-    assert session.get(Milestone, plain_milestone.id) is None and session.get(Indicator, plain_indicator.id) is None
-    assert audit(session, "action", AuditAction.delete, str(plain.id))
-
-    # With one it is archived (audited as an update), its milestone with it; the rows stay.
-    archived = session.get(Action, hidden.id)
-    assert archived is not None and archived.archived_at is not None
-    assert session.get(Milestone, hidden_milestone.id).archived_at is not None
-    assert session.get(Indicator, hidden_indicator.id) is not None
-    assert not audit(session, "action", AuditAction.delete, str(hidden.id))
-    [archiving] = audit(session, "action", AuditAction.update, str(hidden.id))
-    assert "archived_at" in archiving.changes
+    # Both are withdrawn alike, their milestone and indicator with them; nothing is erased.
+    for action, indicator, milestone in (
+        (plain, plain_indicator, plain_milestone),
+        (hidden, hidden_indicator, hidden_milestone),
+    ):
+        for model, row_id in ((Action, action.id), (Indicator, indicator.id), (Milestone, milestone.id)):
+            kept = session.get(model, row_id)
+            assert kept is not None and kept.withdrawn_at is not None, model
+            assert getattr(kept, "archived_at", None) is None, model
+        assert not audit(session, "action", AuditAction.delete, str(action.id))
+        [withdrawing] = audit(session, "action", AuditAction.update, str(action.id))
+        assert "withdrawn_at" in withdrawing.changes
 
     # The CSO's post is untouched, still readable by the CSO and still hidden from the government.
-    kept = session.get(ProgressUpdate, post.id)
-    assert kept is not None and kept.action_id == hidden.id and kept.visibility == Visibility.confidential
+    kept_post = session.get(ProgressUpdate, post.id)
+    assert (
+        kept_post is not None and kept_post.action_id == hidden.id and kept_post.visibility == Visibility.confidential
+    )
     read = await client.get(f"/tracking/progress-updates/{post.id}", headers=w.headers("cso", settings))
     assert read.status_code == 200, read.text
     assert read.json()["action_id"] == hidden.id and read.json()["text"].startswith("Police raided")
     problem(await client.get(f"/tracking/progress-updates/{post.id}", headers=w.headers("government", settings)), 404)
 
 
-async def test_an_archived_action_is_gone_from_every_plan_read_like_a_deleted_one(
+def shape(response: httpx.Response) -> tuple[int, list[str], bool]:
+    body = response.json()
+    return response.status_code, sorted(body), body.get("withdrawn_at") is not None
+
+
+async def test_a_withdrawn_action_is_out_of_every_current_view_but_read_by_id(
     client, tracking_world, settings, session, two_deleted_actions
 ):
     w = tracking_world
@@ -137,29 +146,29 @@ async def test_an_archived_action_is_gone_from_every_plan_read_like_a_deleted_on
     live = w.tracking.actions[OWN_STATE]  # the world's action: still listed, so absence is not vacuous
     recommendation = w.cycle.recommendations[OWN_STATE]
 
-    for method, kwargs in (
-        ("GET", {}),
-        ("PATCH", {"headers": gov, "json": {"title": "Revived"}}),
-        ("DELETE", {"headers": gov}),
-        ("DELETE", {"headers": admin}),
+    for template, plain_id, hidden_id in (
+        ("/tracking/actions/{id}", plain.id, hidden.id),
+        ("/tracking/indicators/{id}", plain_indicator.id, hidden_indicator.id),
+        ("/tracking/milestones/{id}", plain_milestone.id, hidden_milestone.id),
     ):
-        await answered_alike(client, method, "/tracking/actions/{id}", plain.id, hidden.id, 404, **kwargs)
-        await answered_alike(
-            client, method, "/tracking/indicators/{id}", plain_indicator.id, hidden_indicator.id, 404, **kwargs
-        )
-        await answered_alike(
-            client, method, "/tracking/milestones/{id}", plain_milestone.id, hidden_milestone.id, 404, **kwargs
-        )
-    await answered_alike(
-        client, "GET", "/tracking/indicators/{id}/measurements", plain_indicator.id, hidden_indicator.id, 404
-    )
+        read_plain = await client.get(template.format(id=plain_id))
+        read_hidden = await client.get(template.format(id=hidden_id))
+        assert shape(read_plain) == shape(read_hidden) and shape(read_plain)[::2] == (200, True), template
+        history = (await client.get(template.format(id=hidden_id) + "/history")).json()["items"]
+        assert [entry["kind"] for entry in history] == ["withdrawn"], template
+        for method, kwargs in (
+            ("PATCH", {"headers": gov, "json": {"title": "Revived"}}),
+            ("DELETE", {"headers": gov}),
+            ("DELETE", {"headers": admin}),
+        ):
+            await answered_alike(client, method, template, plain_id, hidden_id, 409, **kwargs)
     await answered_alike(
         client,
         "POST",
         "/tracking/indicators/{id}/measurements",
         plain_indicator.id,
         hidden_indicator.id,
-        404,
+        409,
         headers=nhri,
         json={"value": 50, "measured_on": "2023-01-01"},
     )
@@ -180,10 +189,12 @@ async def test_an_archived_action_is_gone_from_every_plan_read_like_a_deleted_on
     assert await listed("/tracking/indicators", action=hidden.id) == []
     assert await listed("/tracking/milestones", state="SVN") == [w.tracking.milestones[OWN_STATE].id]
     assert await listed("/tracking/milestones", action=hidden.id) == []
-    assert await listed("/tracking/milestones", overdue="true") == sorted(m.id for m in w.tracking.milestones.values())
+    assert sorted(await listed("/tracking/milestones", overdue="true")) == sorted(
+        m.id for m in w.tracking.milestones.values()
+    )
     assert await listed("/tracking/milestones/overdue", state="SVN") == [w.tracking.milestones[OWN_STATE].id]
 
-    # Named in a body, it is an unknown action (422 on the field), as the deleted one is.
+    # Named in a body, it is an unknown action (422 on the field), whatever referred to it.
     for method, path, body in (
         ("POST", "/tracking/indicators", {"action_id": "{id}", "name": "Rehoused families"}),
         ("POST", "/tracking/milestones", {"action_id": "{id}", "title": "Rehousing", "due_date": "2025-01-01"}),
@@ -222,18 +233,16 @@ async def test_deleting_a_milestone_answers_alike_with_or_without_confidential_e
     assert without_evidence.status_code == 204, without_evidence.text
     assert comparable(without_evidence, plain.id) == comparable(with_evidence, hidden.id)
 
-    assert session.get(Milestone, plain.id) is None
-    assert audit(session, "milestone", AuditAction.delete, str(plain.id))
-    assert session.get(Milestone, hidden.id).archived_at is not None
-    assert not audit(session, "milestone", AuditAction.delete, str(hidden.id))
-    assert "archived_at" in audit(session, "milestone", AuditAction.update, str(hidden.id))[0].changes
+    for milestone in (plain, hidden):
+        assert session.get(Milestone, milestone.id).withdrawn_at is not None
+        assert not audit(session, "milestone", AuditAction.delete, str(milestone.id))
+        assert "withdrawn_at" in audit(session, "milestone", AuditAction.update, str(milestone.id))[0].changes
 
-    for method, kwargs in (
-        ("GET", {}),
-        ("PATCH", {"headers": gov, "json": {"status": "done"}}),
-        ("DELETE", {"headers": gov}),
-    ):
-        await answered_alike(client, method, "/tracking/milestones/{id}", plain.id, hidden.id, 404, **kwargs)
+    assert shape(await client.get(f"/tracking/milestones/{plain.id}")) == shape(
+        await client.get(f"/tracking/milestones/{hidden.id}")
+    )
+    for method, kwargs in (("PATCH", {"headers": gov, "json": {"status": "done"}}), ("DELETE", {"headers": gov})):
+        await answered_alike(client, method, "/tracking/milestones/{id}", plain.id, hidden.id, 409, **kwargs)
     after = (await client.get(f"/tracking/actions/{action.id}")).json()
     assert (after["milestone_count"], after["overdue_milestone_count"]) == (1, 1)
     world_milestone = w.tracking.milestones[OWN_STATE].id
@@ -252,15 +261,14 @@ async def test_deleting_a_milestone_answers_alike_with_or_without_confidential_e
     problem(await client.get(f"/tracking/evidence/{evidence.id}", headers=gov), 404)
 
 
-@pytest.mark.parametrize("cause", ["own public update", "own evidence on its milestone", "NHRI measurement"])
-async def test_any_post_or_other_organisations_measurement_archives_the_action(
+@pytest.mark.parametrize("cause", ["nothing", "own public update", "own evidence on its milestone", "NHRI measurement"])
+async def test_an_action_is_withdrawn_whatever_refers_to_it_and_posts_stay(
     client, tracking_world, settings, session, cause
 ):
-    """Own posts count too: were they deleted with the action, their survival would tell the government
-    that someone else's post had turned the delete into an archive."""
     w = tracking_world
     action, indicator, milestone = plan_action(session, w, "Legal aid")
-    kept: tuple[type, int] = {
+    kept: tuple[type, int] | None = {
+        "nothing": lambda: None,
         "own public update": lambda: (ProgressUpdate, create_update(session, w.org("government"), action=action).id),
         "own evidence on its milestone": lambda: (
             Evidence,
@@ -270,7 +278,28 @@ async def test_any_post_or_other_organisations_measurement_archives_the_action(
     }[cause]()
     response = await client.delete(f"/tracking/actions/{action.id}", headers=w.headers("government", settings))
     assert response.status_code == 204, response.text
-    assert session.get(Action, action.id).archived_at is not None
-    assert session.get(*kept) is not None
-    problem(await client.get(f"/tracking/actions/{action.id}"), 404)
-    assert not session.exec(select(Action).where(Action.id == action.id, Action.archived_at.is_(None))).all()
+    assert session.get(Action, action.id).withdrawn_at is not None
+    assert kept is None or session.get(*kept) is not None
+    read = await client.get(f"/tracking/actions/{action.id}")
+    assert read.status_code == 200 and read.json()["withdrawn_at"] is not None
+    assert not session.exec(select(Action).where(Action.id == action.id, Action.withdrawn_at.is_(None))).all()
+
+
+async def test_rows_archived_before_the_history_stay_hidden_as_deleted_ones(client, tracking_world, settings, session):
+    """Archived rows were promised to answer as deleted ones (showing them now would betray which had
+    hidden posts): a 404 by id and for their history, out of every list."""
+    w = tracking_world
+    action, indicator, milestone = plan_action(session, w, "Housing programme")
+    now = utcnow()
+    action.archived_at = milestone.archived_at = now
+    session.add_all([action, milestone])
+    session.flush()
+    for path in (
+        f"/tracking/actions/{action.id}",
+        f"/tracking/milestones/{milestone.id}",
+        f"/tracking/indicators/{indicator.id}",
+    ):
+        problem(await client.get(path), 404)
+        problem(await client.get(f"{path}/history"), 404)
+    listed = (await client.get("/tracking/milestones", params={"state": OWN_STATE, "limit": 500})).json()["items"]
+    assert milestone.id not in [m["id"] for m in listed]

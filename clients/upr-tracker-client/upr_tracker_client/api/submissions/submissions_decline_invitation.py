@@ -1,0 +1,203 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...models.submission_invitation_read import SubmissionInvitationRead
+from ...types import Response
+
+
+def _get_kwargs(
+    submission_id: int,
+    party_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/submissions/{submission_id}/parties/{party_id}/decline".format(
+            submission_id=quote(str(submission_id), safe=""),
+            party_id=quote(str(party_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | SubmissionInvitationRead | None:
+    if response.status_code == 200:
+        response_200 = SubmissionInvitationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | SubmissionInvitationRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    submission_id: int,
+    party_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemDetail | SubmissionInvitationRead]:
+    """Decline Invitation
+
+     Your organisation is not shown as this party (idempotent; also withdraws an accepted party).
+
+    Args:
+        submission_id (int):
+        party_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | SubmissionInvitationRead]
+    """
+
+    kwargs = _get_kwargs(
+        submission_id=submission_id,
+        party_id=party_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    submission_id: int,
+    party_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemDetail | SubmissionInvitationRead | None:
+    """Decline Invitation
+
+     Your organisation is not shown as this party (idempotent; also withdraws an accepted party).
+
+    Args:
+        submission_id (int):
+        party_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | SubmissionInvitationRead
+    """
+
+    return sync_detailed(
+        submission_id=submission_id,
+        party_id=party_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    submission_id: int,
+    party_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemDetail | SubmissionInvitationRead]:
+    """Decline Invitation
+
+     Your organisation is not shown as this party (idempotent; also withdraws an accepted party).
+
+    Args:
+        submission_id (int):
+        party_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | SubmissionInvitationRead]
+    """
+
+    kwargs = _get_kwargs(
+        submission_id=submission_id,
+        party_id=party_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    submission_id: int,
+    party_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemDetail | SubmissionInvitationRead | None:
+    """Decline Invitation
+
+     Your organisation is not shown as this party (idempotent; also withdraws an accepted party).
+
+    Args:
+        submission_id (int):
+        party_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | SubmissionInvitationRead
+    """
+
+    return (
+        await asyncio_detailed(
+            submission_id=submission_id,
+            party_id=party_id,
+            client=client,
+        )
+    ).parsed

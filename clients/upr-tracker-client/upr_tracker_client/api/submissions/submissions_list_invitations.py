@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_submission_invitation_read import PageSubmissionInvitationRead
+from ...models.party_consent import PartyConsent
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    consent: None | PartyConsent | Unset = UNSET,
+    submission: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_consent: None | str | Unset
+    if isinstance(consent, Unset):
+        json_consent = UNSET
+    elif isinstance(consent, PartyConsent):
+        json_consent = consent.value
+    else:
+        json_consent = consent
+    params["consent"] = json_consent
+
+    json_submission: int | None | Unset
+    if isinstance(submission, Unset):
+        json_submission = UNSET
+    else:
+        json_submission = submission
+    params["submission"] = json_submission
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/submissions/invitations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageSubmissionInvitationRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = PageSubmissionInvitationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSubmissionInvitationRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    consent: None | PartyConsent | Unset = UNSET,
+    submission: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageSubmissionInvitationRead | ProblemDetail]:
+    """List Invitations
+
+     Every party naming your organisation (admins: any organisation), newest first: `invited` ones
+    await your answer; accepted and declined ones you may change.
+
+    Args:
+        consent (None | PartyConsent | Unset): Only invitations in this state.
+        submission (int | None | Unset): Submission id.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSubmissionInvitationRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        consent=consent,
+        submission=submission,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    consent: None | PartyConsent | Unset = UNSET,
+    submission: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageSubmissionInvitationRead | ProblemDetail | None:
+    """List Invitations
+
+     Every party naming your organisation (admins: any organisation), newest first: `invited` ones
+    await your answer; accepted and declined ones you may change.
+
+    Args:
+        consent (None | PartyConsent | Unset): Only invitations in this state.
+        submission (int | None | Unset): Submission id.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSubmissionInvitationRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        consent=consent,
+        submission=submission,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    consent: None | PartyConsent | Unset = UNSET,
+    submission: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageSubmissionInvitationRead | ProblemDetail]:
+    """List Invitations
+
+     Every party naming your organisation (admins: any organisation), newest first: `invited` ones
+    await your answer; accepted and declined ones you may change.
+
+    Args:
+        consent (None | PartyConsent | Unset): Only invitations in this state.
+        submission (int | None | Unset): Submission id.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSubmissionInvitationRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        consent=consent,
+        submission=submission,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    consent: None | PartyConsent | Unset = UNSET,
+    submission: int | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+) -> PageSubmissionInvitationRead | ProblemDetail | None:
+    """List Invitations
+
+     Every party naming your organisation (admins: any organisation), newest first: `invited` ones
+    await your answer; accepted and declined ones you may change.
+
+    Args:
+        consent (None | PartyConsent | Unset): Only invitations in this state.
+        submission (int | None | Unset): Submission id.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSubmissionInvitationRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            consent=consent,
+            submission=submission,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+        )
+    ).parsed
