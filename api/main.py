@@ -5,12 +5,12 @@ import logging
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from sqlmodel import Session
 
 from api.accounts.router import organisations, users
 from api.audit.router import router as audit_router
 from api.auth.openapi import install_permission_openapi
 from api.auth.router import router as auth_router
-from api.classify.store import current_model
 from api.cycle.router import routers as cycle_routers
 from api.health import router as health_router
 from api.http.body_limit import BodySizeLimitMiddleware
@@ -21,7 +21,7 @@ from api.http.security_headers import SecurityHeadersMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
 from api.recommendations.analyse_router import routers as analyse_routers
-from api.recommendations.analyse_service import use_model_source
+from api.recommendations.analyse_service import Classifier, use_model_source
 from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
 from api.request_context import RequestContextMiddleware
@@ -34,6 +34,14 @@ UPR Tracker: the UN Universal Periodic Review cycle — states, reviews, recomme
 positions — as a JSON API. Errors are RFC 9457 `application/problem+json`; every list is paged
 with `limit` and `offset` or `cursor` and answers `{"items", "total", "next_cursor"}`.
 """
+
+
+def _current_model(session: Session) -> Classifier | None:
+    """The stored classifier, imported on first use: scikit-learn and the model cost a web worker ~100 MB
+    that a worker never answering `/recommendations/analyse` need not carry."""
+    from api.classify.store import current_model
+
+    return current_model(session)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -49,7 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_replay_handler(app)
     install_problem_openapi(app)
     install_permission_openapi(app)
-    use_model_source(current_model)  # the analysis's classifier: recommendations never import api.classify
+    use_model_source(_current_model)  # the analysis's classifier: recommendations never import api.classify
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers

@@ -7,7 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.accounts.policy import ensure_an_admin_remains
 from api.accounts.schemas import OrganisationCreate, OrganisationUpdate, UserCreate, UserUpdate
 from api.auth.models import Organisation, User
-from api.auth.password_policy import check_password_strength
+from api.auth.password_policy import account_context, check_password_strength
 from api.auth.policy import visible_organisations
 from api.auth.principal import Principal
 from api.auth.schemas import OrganisationRead
@@ -114,7 +114,14 @@ def create_user(session: Session, data: UserCreate) -> User:
         raise AlreadyExists(f"A user with email {email!r} already exists.", field="email")
     if session.get(Organisation, data.organisation_id) is None:
         raise InvalidInput(f"Unknown organisation {data.organisation_id}.", field="organisation_id")
-    check_password_strength(data.password, email=email, full_name=data.full_name, field="password")
+    check_password_strength(
+        data.password,
+        email=email,
+        full_name=data.full_name,
+        field="password",
+        context=account_context(session, data.organisation_id),
+        is_admin=data.is_admin,
+    )
     user = User(
         email=email,
         full_name=data.full_name,
@@ -137,7 +144,14 @@ def update_user(session: Session, user: User, data: UserUpdate) -> User:
         ensure_an_admin_remains(session, without_user_id=user.id)
     if data.password:
         full_name = data.full_name or user.full_name
-        check_password_strength(data.password, email=user.email, full_name=full_name, field="password")
+        check_password_strength(
+            data.password,
+            email=user.email,
+            full_name=full_name,
+            field="password",
+            context=account_context(session, user.organisation_id),
+            is_admin=user.is_admin if data.is_admin is None else data.is_admin,
+        )
         user.password_hash = hash_password(data.password)
     apply_changes(user, data, exclude={"password"})
     if data.password or deactivating:

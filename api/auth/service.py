@@ -7,7 +7,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth import throttle
 from api.auth.models import Organisation, ServiceToken, User
-from api.auth.password_policy import check_password_strength
+from api.auth.password_policy import account_context, check_password_strength
 from api.auth.permissions import Permission, Role, grants_for
 from api.auth.policy import display_name, visible_service_tokens
 from api.auth.principal import Principal, PrincipalKind
@@ -101,7 +101,14 @@ def change_password(
     throttle.clear(session, user.email, client)
     if current == new:
         raise InvalidInput("The new password must differ from the current one.", field="new_password")
-    check_password_strength(new, email=user.email, full_name=user.full_name, field="new_password")
+    check_password_strength(
+        new,
+        email=user.email,
+        full_name=user.full_name,
+        field="new_password",
+        context=account_context(session, user.organisation_id),
+        is_admin=user.is_admin,
+    )
     user.password_hash = hash_password(new)
     revoke_access_tokens(user)
     session.add(user)

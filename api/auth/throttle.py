@@ -27,6 +27,7 @@ from sqlmodel import Session
 from api.auth.models import ANY_ACCOUNT, LoginThrottle
 from api.core.errors import TooManyRequests
 from api.core.types import UTCDateTime
+from api.http.client import throttle_key
 from api.settings import Settings
 
 # Lockouts are remembered until a success, or until a row has seen nothing (no attempt, no lock
@@ -174,5 +175,6 @@ def forget_stale(session: Session, now: datetime, settings: Settings) -> None:
 
 
 def forget_client(client: str) -> Delete:
-    """Every row of `client` (tests and operators unlocking an address)."""
-    return delete(_table).where(c.client == client)
+    """Every row of `client` (tests and operators unlocking an address; an IPv6 one unlocks its /64,
+    `api.http.client.throttle_key`)."""
+    return delete(_table).where(c.client.in_({client, throttle_key(client)}))

@@ -13,10 +13,10 @@ reads our comma CSV with `;`, where a quote only counts at the start of a field,
   unquoted numbers, which no parser reads as a formula);
 - the start of the cell and every segment after a character some parser splits on (`,`, `;`, tab,
   newline, carriage return) get a leading `'` (OWASP's advice) when they begin with a formula
-  character, also after spaces or quotes: LibreOffice's "trim spaces" option and its quote handling
-  turn ` =1+2` and `"=1+2"` into formulas too (tests/security/test_spreadsheet_formulas.py checks
-  all of this in LibreOffice). The price is a visible `'` in such text (`- item` lines of a list);
-  the XLSX export keeps every text exactly as written.
+  character, also after padding (any Unicode space, zero-width characters) or quotes: LibreOffice's
+  "trim spaces" option and its quote handling turn ` =1+2` and `"=1+2"` into formulas too
+  (tests/security/test_spreadsheet_formulas.py checks all of this in LibreOffice). The price is a
+  visible `'` in such text (`- item` lines of a list); the XLSX export keeps every text as written.
 XLSX cells are stored as strings (openpyxl would otherwise store a text starting with `=` as a
 formula, and `#N/A` as an error), which Excel and LibreOffice never evaluate; characters XML cannot
 hold (openpyxl refuses them, which would be a 500) become U+FFFD.
@@ -31,8 +31,13 @@ from typing import IO, Any
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A separator followed (after spaces or quotes) by a formula character; the text's start is checked
 # apart (a pattern starting with a character class is fast to search: most cells have no match).
-_UNSAFE_AFTER_SEPARATOR = re.compile(r"""([,;\t\n\r])(?=[ "]*[=+\-@\t\r])""")
-_UNSAFE_START = re.compile(r"""[ "]*[=+\-@\t\r]""")
+# Padding is every Unicode whitespace (`\s` of a str pattern: no-break and ideographic spaces
+# included) and the invisible characters some parsers drop (zero-width space, non-joiner, joiner,
+# word joiner, Mongolian vowel separator, BOM), and quotes.
+# Not the separators tab, newline and carriage return: they start a segment of their own.
+_PADDING = r"""(?:[^\S\t\n\r]|["\u200b-\u200d\u2060\u180e\ufeff])*"""
+_UNSAFE_AFTER_SEPARATOR = re.compile(rf"""([,;\t\n\r])(?={_PADDING}[=+\-@\t\r])""")
+_UNSAFE_START = re.compile(rf"""{_PADDING}[=+\-@\t\r]""")
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl's ILLEGAL_CHARACTERS_RE
 # What openpyxl would store as a formula (`=…`) or an error (`#N/A` …) rather than as the text.
 _XLSX_NOT_TEXT = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")

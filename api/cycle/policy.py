@@ -61,9 +61,17 @@ PartyT = TypeVar("PartyT", bound=Party)
 def consent_when_named(principal: Principal, organisation_id: int | None) -> PartyConsent:
     """Naming another organisation (in any role: being shown as an author without consent exposes it
     as much as co-signing) invites it; it is shown once it accepts. Nobody has to ask the caller's own
-    organisation, nor a party named without an organisation (it has no account to answer with: the
-    writers vouch for it, as before). Admins ask too: consent is the organisation's, whoever names it."""
-    if organisation_id is None or organisation_id == principal.organisation_id:
+    organisation. Admins ask too: consent is the organisation's, whoever names it.
+
+    A party named without an organisation is pending too (shown to the signatories only) unless an
+    admin names it: a typed name that is a registered organisation's name becomes an invitation to it
+    (`submissions_service._parties`), and if a name matching nothing were shown at once, a writer would
+    learn which names are registered (a pseudonymous CSO's real name among them) by seeing whether its
+    party is shown. Admins see every real name, so there is nothing to learn: an admin vouches for a
+    name that matches no organisation (naming it again, in a PATCH, shows it)."""
+    if organisation_id is None:
+        return PartyConsent.accepted if principal.is_admin else PartyConsent.invited
+    if organisation_id == principal.organisation_id:
         return PartyConsent.accepted
     return PartyConsent.invited
 

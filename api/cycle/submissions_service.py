@@ -49,8 +49,24 @@ def _id(submission: Submission) -> int:
     return submission.id
 
 
+def _masked(party: SubmissionParty, organisation: Organisation, principal: Principal) -> bool:
+    """A pending party linked from a typed name the caller could not see the organisation under (a
+    pseudonymous CSO's real name, a deactivated organisation's name): until the organisation accepts,
+    it reads, to all but that organisation and admins, like a name matching nothing (as typed, no
+    organisation, `invited` whatever the answer), so the typed name's answer is no oracle."""
+    if party.consent is PartyConsent.accepted or principal.is_admin or principal.organisation_id == organisation.id:
+        return False
+    return not organisation.is_active or name_key(party.name) != name_key(display_name(principal, organisation))
+
+
 def _party_read(party: SubmissionParty, organisation: Organisation | None, principal: Principal) -> SubmissionPartyRead:
-    name = party.name if organisation is None else display_name(principal, organisation, recorded_name=party.name)
+    if organisation is not None and _masked(party, organisation, principal):
+        return SubmissionPartyRead(name=party.name, organisation_id=None, role=party.role, consent=PartyConsent.invited)
+    if organisation is None:
+        name = party.name
+    else:  # linked by id under its public name: its members and admins see its real name
+        recorded = None if party.name == organisation.public_name else party.name
+        name = display_name(principal, organisation, recorded_name=recorded)
     return SubmissionPartyRead(name=name, organisation_id=party.organisation_id, role=party.role, consent=party.consent)
 
 
@@ -161,8 +177,10 @@ def _check_themes(session: Session, theme_ids: list[int]) -> None:
         raise InvalidInput(f"Unknown theme id(s): {', '.join(map(str, unknown))}.", field="themes")
 
 
-def _folded(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split()).rstrip(".")
+def name_key(name: str) -> str:
+    """A name as matched against organisations' names: case, width, punctuation and spacing ignored
+    ("Roma-Defenders." is "roma defenders")."""
+    return "".join(c for c in unicodedata.normalize("NFKC", name).casefold() if c.isalnum())
 
 
 class NewParty(NamedTuple):
@@ -178,11 +196,15 @@ class NewParty(NamedTuple):
 def _parties(session: Session, principal: Principal, parties: list[SubmissionPartyWrite]) -> list[NewParty]:
     """Resolve the parties' organisations.
 
-    A linked party always carries its organisation's name (shown under its pseudonym to outsiders),
-    whatever name was typed. A typed name is linked to an organisation only when the caller could
-    see that organisation under that name anyway (`display_name`): otherwise the answer would
-    confirm a guess at a pseudonymous CSO's real name. Organisations the caller cannot see
-    (deactivated ones) are unknown, with the same 422 as ids that do not exist."""
+    A party linked by id records its organisation's public name (so a pending one, read by another
+    signatory, never carries a real name it may not see; `_party_read` shows real names to whom may
+    see them). A typed name that is any organisation's real or public
+    name (`name_key`) is an invitation to that organisation, whatever the caller may see: a typed
+    real name of a pseudonymous CSO is never shown without its consent. The typed name is kept, and
+    while the invitation is pending the party reads like a name matching nothing (`_masked`,
+    `consent_when_named`), so the answer confirms no guess. A typed name matching an organisation
+    already among the parties stays a name (a 422 would confirm the match). Ids of organisations the
+    caller cannot see (deactivated ones) are unknown, with the same 422 as ids that do not exist."""
     linked = {p.organisation_id for p in parties if p.organisation_id is not None}
     visible_to_caller = select(Organisation).where(visible_organisations(principal))
     visible = {o.id: o for o in session.exec(visible_to_caller.where(col(Organisation.id).in_(sorted(linked))))}
@@ -190,25 +212,35 @@ def _parties(session: Session, principal: Principal, parties: list[SubmissionPar
         raise InvalidInput(
             f"Unknown organisation id(s) among the parties: {', '.join(map(str, unknown))}.", field="parties"
         )
-    nameable = {_folded(o.name): o for o in session.exec(visible_to_caller) if display_name(principal, o) == o.name}
+    named: dict[str, Organisation] = {}
+    for o in session.exec(select(Organisation).order_by(col(Organisation.id))):
+        for key in {name_key(o.name), name_key(o.public_name or "")} - {""}:
+            named.setdefault(key, o)
+    taken: set[int | None] = set(linked)
     rows: list[NewParty] = []
     for party in parties:
-        organisation = (
-            visible[party.organisation_id]
-            if party.organisation_id is not None
-            else nameable.get(_folded(party.name or ""))
+        if party.organisation_id is not None:
+            organisation = visible[party.organisation_id]
+            consent = consent_when_named(principal, organisation.id)
+            shown_as = organisation.public_name or organisation.name
+            rows.append(NewParty(shown_as, organisation.id, party.role, consent))
+            continue
+        assert party.name is not None, "SubmissionPartyWrite names a party without an organisation"
+        typed = party.name.strip()
+        match = named.get(name_key(typed))
+        seen = (
+            match is not None
+            and (match.is_active or principal.is_admin)
+            and name_key(typed) == name_key(display_name(principal, match))
         )
-        if organisation is not None and organisation.id in {r.organisation_id for r in rows}:
-            raise InvalidInput(
-                f"Organisation {organisation.id} appears more than once among the parties.", field="parties"
-            )
-        if organisation is not None:
-            rows.append(
-                NewParty(organisation.name, organisation.id, party.role, consent_when_named(principal, organisation.id))
-            )
+        if match is not None and seen and match.id in taken:  # no secret: the caller may name it
+            raise InvalidInput(f"Organisation {match.id} appears more than once among the parties.", field="parties")
+        if match is not None and match.id not in taken:
+            taken.add(match.id)
+            recorded = (match.public_name or match.name) if seen else typed
+            rows.append(NewParty(recorded, match.id, party.role, consent_when_named(principal, match.id)))
         else:
-            assert party.name is not None, "SubmissionPartyWrite names a party without an organisation"
-            rows.append(NewParty(party.name.strip(), None, party.role, PartyConsent.accepted))
+            rows.append(NewParty(typed, None, party.role, consent_when_named(principal, None)))
     return rows
 
 
@@ -216,11 +248,9 @@ def _with_stored_consent(parties: list[NewParty], stored: list[SubmissionParty])
     """A replaced list keeps each organisation's answer while it keeps its role: a declined
     organisation listed again stays declined (no new invitation to press it), an accepted one stays
     shown. A new role is a new question (consenting to endorse is not consenting to author)."""
-    answered: dict[tuple[int | None, SubmissionRole], PartyConsent] = {
-        (p.organisation_id, p.role): p.consent for p in stored if p.organisation_id is not None
-    }
+    answered: dict[tuple[object, ...], PartyConsent] = {(*_party_key(p), p.role): p.consent for p in stored}
     return [
-        p._replace(consent=answered.get((p.organisation_id, p.role), p.consent))
+        p._replace(consent=answered.get((*_party_key(p), p.role), p.consent))
         if p.consent is PartyConsent.invited
         else p
         for p in parties

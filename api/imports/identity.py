@@ -84,9 +84,11 @@ class Identities:
         if known.paragraph is not None:
             self.by_paragraph.setdefault((known.review_id, known.paragraph), []).append(known)
 
-    def find(self, review_id: int, key: str, paragraph: str | None, states: list[str], text: str) -> Known | None:
+    def find(
+        self, review_id: int, key: str, paragraph: str | None, states: list[str], text: str, publisher: str = ""
+    ) -> Known | None:
         if paragraph is None:
-            return _prefer(self.by_text.get(key, []), states)
+            return _prefer(self.by_text.get(key, []), states, publisher)
         same_paragraph = self.by_paragraph.get((review_id, paragraph), [])
         for known in same_paragraph:
             if key in known.keys:
@@ -103,7 +105,7 @@ class Identities:
         if alike:
             return max(alike, key=lambda pair: pair[0])[1]
         unnumbered = [k for k in self.by_text.get(key, []) if k.paragraph is None and k.review_id == review_id]
-        return _prefer(unnumbered, states)
+        return _prefer(unnumbered, states, publisher)
 
     def claim(self, known: Known, key: str, paragraph: str | None, states: list[str]) -> None:
         """Record what a matched row says of its recommendation, for the rows after it."""
@@ -117,12 +119,15 @@ class Identities:
             self.by_paragraph.setdefault((known.review_id, paragraph), []).append(known)
 
 
-def _prefer(candidates: list[Known], states: list[str]) -> Known | None:
-    """The record already naming one of the states, else one without a paragraph, else the first."""
+def _prefer(candidates: list[Known], states: list[str], publisher: str = "") -> Known | None:
+    """The record this publisher already gave naming one of the states (a re-import lands where the first
+    import did, whichever order the database returns the records in), else any record naming one of
+    them, else one without a paragraph, else the first."""
     if not candidates:
         return None
     return (
-        next((k for k in candidates if k.named.intersection(states)), None)
+        next((k for k in candidates if k.named.intersection(states) and publisher in k.sources), None)
+        or next((k for k in candidates if k.named.intersection(states)), None)
         or next((k for k in candidates if k.paragraph is None), None)
         or candidates[0]
     )

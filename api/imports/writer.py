@@ -70,6 +70,10 @@ class SourceFile(NamedTuple):
     import_job_id: int | None = None
 
 
+def _id_of(row: Recommendation) -> int:
+    return row.id or 0
+
+
 def _table(model: type[SQLModel]) -> Table:
     table = inspect(model).local_table
     assert isinstance(table, Table), "a table model maps one table"
@@ -150,7 +154,7 @@ class RecordWriter:
         assert review.id is not None, "a stored review has an id"
         paragraph = paragraph_key(record.paragraph)
         states = record.recommending_states
-        known = self.identities.find(review.id, item.key, paragraph, states, record.text)
+        known = self.identities.find(review.id, item.key, paragraph, states, record.text, self.fmt.value)
         if known is None:
             key = item.key
             if key in self.keys:  # another paragraph's record has these words
@@ -210,7 +214,9 @@ class RecordWriter:
         for batch in _batches(keys):
             rows += self.session.exec(select(Recommendation).where(col(Recommendation.external_key).in_(batch)))
         self.loaded.update(reviews)
-        rows = list({r.id: r for r in rows if r.id is not None and r.id not in self.seen}.values())
+        # In id order: the database returns them in any order (PostgreSQL's changes after updates), and
+        # matching must not depend on it.
+        rows = sorted({r.id: r for r in rows if r.id is not None and r.id not in self.seen}.values(), key=_id_of)
         if not rows:
             return
         ids = [r.id for r in rows if r.id is not None]

@@ -25,6 +25,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Withdrawn posts become current again: without the column there is no way to keep them apart.
+    # Without the column a withdrawn post would be current again (a CSO's deleted public post back in
+    # every list): withdrawn posts go, with their revisions and evidence rows, before the column does.
+    # (Their evidence files stay in the store, unreachable without a row.)
+    for table, key in (("assessment", "assessment_id"), ("progress_update", "progress_update_id")):
+        withdrawn = f"SELECT id FROM {table} WHERE withdrawn_at IS NOT NULL"
+        op.execute(f"DELETE FROM evidence WHERE {key} IN ({withdrawn})")
+        op.execute(f"DELETE FROM {table}_revision WHERE {key} IN ({withdrawn})")
+        op.execute(f"DELETE FROM {table} WHERE withdrawn_at IS NOT NULL")
     for table in ("assessment", "progress_update"):
         op.drop_column(table, "withdrawn_at")

@@ -127,4 +127,6 @@ TRACKING_PLANS: dict[tuple[str, str], Scenario] = {
     ("GET", "/tracking/milestones/{milestone_id}/history"): Scenario(
         lambda w, r, s: Call(f"{_milestone(w, s)}/history"), **_PLAN_ROW
     ),
+    # The state-wide feed of plan changes (issue 14 review): public, as the rows are.
+    ("GET", "/tracking/plan-changes"): Scenario(lambda w, r, s: Call(f"/tracking/plan-changes?state={s}")),
 }

@@ -9,8 +9,9 @@ by the pseudonymous CSO, downloaded anonymously, and must hold neither, still op
 
 import hashlib
 import io
+import secrets
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -196,6 +197,8 @@ def odf_with_names(mime: str) -> bytes:
     )
     text = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
     config = 'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"'
+    draw = 'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+    xlink = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
     parts = {
         "META-INF/manifest.xml": (
             '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
@@ -205,8 +208,10 @@ def odf_with_names(mime: str) -> bytes:
             "</manifest:manifest>"
         ),
         "content.xml": (
-            f"<office:document-content {office} {dc} {text}><office:body><office:text><text:p>Roma inclusion"
-            f"<office:annotation><dc:creator>{PERSON}</dc:creator><text:p>Check</text:p></office:annotation>"
+            f"<office:document-content {office} {dc} {text} {draw} {xlink}><office:body><office:text>"
+            f"<text:p>Roma inclusion<office:annotation><dc:creator>{PERSON}</dc:creator><text:p>Check</text:p>"
+            '</office:annotation><text:a xlink:href="https://example.org/report">report</text:a></text:p>'
+            '<text:p><draw:frame><draw:image xlink:href="https://tracker.example/pixel.png?opened"/></draw:frame>'
             "</text:p></office:text></office:body></office:document-content>"
         ),
         "meta.xml": (
@@ -239,6 +244,9 @@ def odf_opens(mime: str) -> Callable[[bytes], None]:
             for name in ("content.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml"):
                 etree.fromstring(archive.read(name))  # well-formed
             assert b"Roma inclusion" in archive.read("content.xml")
+            # a picture loaded from a server when the file opens goes; a link the reader follows stays
+            assert b"tracker.example" not in archive.read("content.xml")
+            assert b"https://example.org/report" in archive.read("content.xml")
             assert b'office:version="1.3"' in archive.read("meta.xml")
 
     return check
@@ -338,6 +346,7 @@ async def test_an_older_file_of_a_pseudonymous_cso_shows_a_neutral_name_to_other
     session.commit()
     path = f"/tracking/evidence/{row.id}"
     assert (await client.get(path, headers=headers)).json()["file_name"] == f"{REAL_NAME} report.txt"
+    reader: dict[str, str]
     for reader in ({}, tracking_world.headers("government", settings)):
         assert (await client.get(path, headers=reader)).json()["file_name"] == f"evidence-{row.id}.txt"
         served = await client.get(f"{path}/file", headers=reader)
@@ -352,7 +361,7 @@ async def test_an_older_file_of_a_pseudonymous_cso_shows_a_neutral_name_to_other
 # --- a ZIP is a document by its structure, not by a name inside it ---------------------------------
 
 
-def zip_of(entries: dict[str, bytes | str], *, first: str | None = None) -> bytes:
+def zip_of(entries: Mapping[str, bytes | str], *, first: str | None = None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(entries, key=lambda n: n != first):
@@ -449,7 +458,8 @@ async def test_files_stored_before_the_rule_are_cleaned_in_place_by_the_command(
     created = await upload(client, headers, update.id, "minutes.pdf", pdf_with_names())
     assert created.status_code == 201, created.text
     row = session.get(Evidence, created.json()["id"])
-    old = pdf_with_names()  # as an upload was stored before this rule
+    old = pdf_with_names()  # as an upload was stored before this rule: under an unmarked name
+    row.stored_name = secrets.token_hex(16)
     (settings.evidence_dir / row.stored_name).write_bytes(old)
     row.sha256, row.size_bytes, row.file_name = hashlib.sha256(old).hexdigest(), len(old), f"{REAL_NAME} minutes.pdf"
     session.add(row)
@@ -477,3 +487,314 @@ async def test_files_stored_before_the_rule_are_cleaned_in_place_by_the_command(
     (settings.evidence_dir / row.stored_name).unlink()
     gone = scrub_stored(session, settings.evidence_dir)
     assert row.id in gone.missing
+
+
+# --- mends after the review of the cleaning --------------------------------------------------------
+
+
+def animation(image_format: str, size: tuple[int, int], frames: int) -> bytes:
+    """Single-colour frames (alternating, so none is merged): tiny on disk, large once decoded."""
+    black, white = Image.new("L", size, 0), Image.new("L", size, 255)
+    out = io.BytesIO()
+    sequence = [white if i % 2 else black for i in range(frames)]
+    sequence[0].save(out, format=image_format, save_all=True, append_images=sequence[1:], duration=100, loop=0)
+    return out.getvalue()
+
+
+def docx_with_media(picture_bytes: bytes) -> bytes:
+    def changes(entries: dict[str, bytes]) -> dict[str, bytes]:
+        entries["word/media/image1.png"] = picture_bytes
+        return entries
+
+    return package_with(docx_with_names(), changes)
+
+
+async def test_an_animation_too_large_once_decoded_is_refused_before_its_frames_are_decoded(
+    client, settings, pseudonymous_cso, monkeypatch
+):
+    """Before: every frame was decoded and kept, and Pillow's bomb limit is per frame, so a small
+    animation took a worker to gigabytes. Now frames × pixels and the frame count are read from the
+    headers first: an uploaded GIF is a 422, an animated PNG inside a document is kept undecoded."""
+    from PIL import ImageSequence
+
+    from api.core.errors import InvalidInput
+    from api.tracking.posts.scrub import scrub_image
+
+    _, headers, update = pseudonymous_cso
+    decoded: list[int] = []
+    iterator = ImageSequence.Iterator.__next__
+
+    def counting(self):
+        decoded.append(1)
+        return iterator(self)
+
+    large = animation("GIF", (3000, 3000), 6)  # 54 million pixels in all, 9 million a frame
+    many, apng = animation("GIF", (2, 2), 1001), animation("PNG", (3000, 3000), 6)
+    document, ordinary = docx_with_media(apng), animation("GIF", (40, 20), 3)
+    assert len(large) < 200_000 and len(apng) < 200_000
+    monkeypatch.setattr(ImageSequence.Iterator, "__next__", counting)  # the files are built: count from here
+    settings.evidence_dir.mkdir(parents=True, exist_ok=True)
+    before = set(settings.evidence_dir.iterdir())
+    problem(await upload(client, headers, update.id, "a.gif", large), 422, "file", "million pixels")
+    problem(await upload(client, headers, update.id, "b.gif", many), 422, "file", "frames")
+    with pytest.raises(InvalidInput) as refused:
+        scrub_image(io.BytesIO(apng), io.BytesIO(), "PNG")
+    assert refused.value.field == "file"
+    assert not decoded and set(settings.evidence_dir.iterdir()) == before
+    created = await upload(client, headers, update.id, "d.docx", document)  # the picture is kept as it is
+    assert created.status_code == 201, created.text
+    assert not decoded
+
+    created = await upload(client, headers, update.id, "c.gif", ordinary)  # an ordinary animation
+    assert created.status_code == 201, created.text
+    served = await client.get(f"/tracking/evidence/{created.json()['id']}/file")
+    with Image.open(io.BytesIO(served.content)) as image:
+        assert getattr(image, "n_frames", 1) == 3
+
+
+def mpo_with_names() -> bytes:
+    """A JPEG with an MPF segment and a second picture (as Apple HDR and Ultra HDR photos are)."""
+    out = io.BytesIO()
+    first, second = picture(), picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    first.save(out, format="MPO", save_all=True, append_images=[second], exif=exif_with_names(), quality=90)
+    return out.getvalue()
+
+
+async def test_a_jpeg_with_an_mpf_segment_is_cleaned_to_its_first_picture_not_a_500(client, pseudonymous_cso):
+    _, headers, update = pseudonymous_cso
+    original = mpo_with_names()
+    with Image.open(io.BytesIO(original)) as image:
+        assert image.format == "MPO" and getattr(image, "n_frames", 1) == 2 and PERSON.encode() in original
+    created = await upload(client, headers, update.id, "photo.jpg", original)
+    assert created.status_code == 201, created.text
+    assert created.json()["content_type"] == "image/jpeg"
+    served = await client.get(f"/tracking/evidence/{created.json()['id']}/file")
+    assert PERSON.encode() not in served.content and REAL_NAME.encode() not in served.content
+    with Image.open(io.BytesIO(served.content)) as image:
+        assert image.format == "JPEG" and getattr(image, "n_frames", 1) == 1 and image.size == (40, 20)
+        assert not image.getexif()
+
+
+def package_with(content: bytes, changes: Callable[[dict[str, bytes]], dict[str, bytes]]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    entries = changes(entries)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(entries, key=lambda n: n != "[Content_Types].xml"):
+            archive.writestr(name, entries[name])
+    return out.getvalue()
+
+
+FOLDER = rb"C:\Users\jana.novak\Documents\Roma"
+PHONE_HOME = b"https://tracker.example/pixel.png?opened"
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = b"http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def xlsx_with_paths() -> bytes:
+    """Excel's own traces: the workbook's folder (absPath), the file-sharing user, a revision's and a
+    pivot cache's user, an external workbook and a connection's source file, beside a hyperlink."""
+
+    def changes(entries: dict[str, bytes]) -> dict[str, bytes]:
+        workbook = entries["xl/workbook.xml"]
+        start = workbook.index(b"<workbookPr")
+        end = workbook.index(b">", start) + 1
+        alternate = (
+            b'<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+            b'<mc:Choice Requires="x15"><x15ac:absPath xmlns:x15ac="http://schemas.microsoft.com/office/'
+            b'spreadsheetml/2010/11/ac" url="' + FOLDER + b'\\"/></mc:Choice></mc:AlternateContent>'
+        )
+        sharing = b'<fileSharing userName="' + PERSON.encode() + b'"/>'
+        entries["xl/workbook.xml"] = workbook[:start] + sharing + workbook[start:end] + alternate + workbook[end:]
+        entries["xl/revisions/revisionHeaders.xml"] = (
+            b'<headers xmlns="' + _MAIN + b'"><header guid="{0}" userName="' + PERSON.encode() + b'"/></headers>'
+        )
+        entries["xl/pivotCache/pivotCacheDefinition1.xml"] = (
+            b'<pivotCacheDefinition xmlns="' + _MAIN + b'" refreshedBy="' + PERSON.encode() + b'"/>'
+        )
+        entries["xl/connections.xml"] = (
+            b'<connections xmlns="' + _MAIN + b'"><connection id="1" sourceFile="' + FOLDER + b'\\data.mdb"/>'
+            b"</connections>"
+        )
+        rels = entries["xl/_rels/workbook.xml.rels"]
+        extra = (
+            b'<Relationship Id="rId90" TargetMode="External" Target="file:///' + FOLDER + b'\\budget.xlsx" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath"/>'
+            b'<Relationship Id="rId91" TargetMode="External" Target="' + PHONE_HOME + b'" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
+            b'<Relationship Id="rId92" TargetMode="External" Target="https://example.org/report" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+        )
+        entries["xl/_rels/workbook.xml.rels"] = rels.replace(b"</Relationships>", extra + b"</Relationships>")
+        return entries
+
+    return package_with(xlsx_with_names(), changes)
+
+
+def docx_with_psmdcp() -> bytes:
+    """Core properties where some writers put them (`package/services/metadata/core-properties/*.psmdcp`),
+    found from `_rels/.rels`; a glossary part with a comment author."""
+    psmdcp = "package/services/metadata/core-properties/8f1e2d.psmdcp"
+
+    def changes(entries: dict[str, bytes]) -> dict[str, bytes]:
+        core = entries.pop("docProps/core.xml")
+        assert PERSON.encode() in core
+        entries[psmdcp] = core
+        rels = entries["_rels/.rels"]
+        assert b'Target="docProps/core.xml"' in rels
+        entries["_rels/.rels"] = rels.replace(b'Target="docProps/core.xml"', b'Target="/' + psmdcp.encode() + b'"')
+        types = entries["[Content_Types].xml"].replace(
+            b'PartName="/docProps/core.xml"', b'PartName="/' + psmdcp.encode() + b'"'
+        )
+        entries["[Content_Types].xml"] = types
+        w = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        entries["word/glossary/comments.xml"] = (
+            b'<w:comments xmlns:w="' + w + b'"><w:comment w:id="0" w:author="' + PERSON.encode() + b'" '
+            b'w:initials="AN"><w:p/></w:comment></w:comments>'
+        )
+        settings = entries["word/settings.xml"]  # a template on a share, fetched when the file opens
+        at = settings.index(b">", settings.index(b"<w:settings")) + 1
+        relationships = b' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+        entries["word/settings.xml"] = (
+            settings[:at] + b"<w:attachedTemplate" + relationships + b' r:id="rId1"/>' + settings[at:]
+        )
+        entries["word/_rels/settings.xml.rels"] = (
+            b'<Relationships xmlns="' + _RELS + b'"><Relationship Id="rId1" TargetMode="External" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+            b'Target="file:///' + FOLDER + b'\\Roma.dotx"/></Relationships>'
+        )
+        document_rels = entries["word/_rels/document.xml.rels"]
+        extra = (
+            b'<Relationship Id="rId90" TargetMode="External" Target="' + PHONE_HOME + b'" '
+            b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
+        )
+        entries["word/_rels/document.xml.rels"] = document_rels.replace(
+            b"</Relationships>", extra + b"</Relationships>"
+        )
+        return entries
+
+    return package_with(docx_with_names(), changes)
+
+
+async def test_office_traces_anywhere_in_a_package_are_neutralised(client, pseudonymous_cso):
+    """Before: only named parts were cleaned, so the workbook's folder (`x15ac:absPath`), the file-sharing,
+    revision and pivot-cache users, external paths, a `.psmdcp` core-properties part and glossary
+    comments kept the names, and external pictures told the uploader who opened the file."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    _, headers, update = pseudonymous_cso
+    for name, original in (("book.xlsx", xlsx_with_paths()), ("minutes.docx", docx_with_psmdcp())):
+        assert PERSON.encode() in unpacked(original)
+        created = await upload(client, headers, update.id, name, original)
+        assert created.status_code == 201, created.text
+        served = (await client.get(f"/tracking/evidence/{created.json()['id']}/file")).content
+        everything = unpacked(served)
+        for secret in (*SECRETS, b"jana.novak", PHONE_HOME):
+            assert secret not in everything, (name, secret)
+        if name.endswith(".xlsx"):
+            assert [c.value for c in load_workbook(io.BytesIO(served)).active[1]] == ["preschool places", 812]
+            assert b"https://example.org/report" in everything  # a hyperlink stays
+        else:
+            assert Document(io.BytesIO(served)).paragraphs[0].text.startswith("Minutes of the consultation")
+            with zipfile.ZipFile(io.BytesIO(served)) as archive:  # the reference to the dropped template goes too
+                assert b"attachedTemplate" not in archive.read("word/settings.xml")
+
+
+def pdf_with_exif_image_and_script() -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 100))
+    jpeg = jpeg_with_names()
+    image = pikepdf.Stream(pdf, jpeg)
+    image.Type, image.Subtype, image.Filter = pikepdf.Name.XObject, pikepdf.Name.Image, pikepdf.Name.DCTDecode
+    image.Width, image.Height, image.BitsPerComponent, image.ColorSpace = 40, 20, 8, pikepdf.Name.DeviceRGB
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.obj.Contents = pdf.make_stream(b"q 40 0 0 20 0 0 cm /Im0 Do Q")
+    script = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=f"app.launchURL('{PHONE_HOME.decode()}')")
+    pdf.Root.OpenAction = script
+    pdf.Root.Names = pikepdf.Dictionary(
+        JavaScript=pikepdf.Dictionary(Names=pikepdf.Array(["opened", pdf.make_indirect(script)]))
+    )
+    page.obj.AA = pikepdf.Dictionary(O=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=r"\\tracker.example\share"))
+    link = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=[0, 0, 40, 20],
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI="https://example.org/report"),
+    )
+    page.obj.Annots = pdf.make_indirect(pikepdf.Array([link]))
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=False)
+    return out.getvalue()
+
+
+async def test_a_pdf_loses_its_pictures_exif_and_the_actions_that_run_when_it_opens(client, pseudonymous_cso):
+    """Before: a JPEG inside a PDF kept its EXIF byte for byte, and /OpenAction JavaScript stayed."""
+    _, headers, update = pseudonymous_cso
+    original = pdf_with_exif_image_and_script()
+    assert PERSON.encode() in original and b"tracker.example" in original
+    created = await upload(client, headers, update.id, "report.pdf", original)
+    assert created.status_code == 201, created.text
+    served = (await client.get(f"/tracking/evidence/{created.json()['id']}/file")).content
+    with pikepdf.open(io.BytesIO(served)) as pdf:
+        page = pdf.pages[0]
+        raw = page.obj.Resources.XObject.Im0.read_raw_bytes()
+        for secret in (*SECRETS, b"tracker.example", b"JavaScript"):
+            assert all(secret not in o.read_raw_bytes() for o in pdf.objects if isinstance(o, pikepdf.Stream)), secret
+        assert "/OpenAction" not in pdf.Root and "/JavaScript" not in pdf.Root.get("/Names", {})
+        assert "/AA" not in page.obj
+        assert str(page.obj.Annots[0].A.URI) == "https://example.org/report"  # a link the reader follows stays
+        with Image.open(io.BytesIO(raw)) as image:  # the picture is the same, not re-encoded
+            image.load()
+            assert image.size == (40, 20) and not image.getexif() and "comment" not in image.info
+            original_jpeg = jpeg_with_names()
+            assert raw.endswith(original_jpeg[original_jpeg.index(b"\xff\xda") :])  # the scan, byte for byte
+    assert b"tracker.example" not in served and PERSON.encode() not in served
+
+
+async def test_the_command_cleans_each_old_file_once_and_goes_on_past_a_failure(
+    client, session, settings, pseudonymous_cso, monkeypatch
+):
+    """Before: JPEG and WebP were re-encoded on every run (a new hash each time), and an unexpected error
+    (an MPO's KeyError) stopped the command. Now a cleaned file is stored under a `c1-` name and skipped,
+    the old file goes after the commit, and any failure is reported while the others are cleaned."""
+    import api.tracking.posts.stored_scrub as stored_scrub
+
+    _, headers, update = pseudonymous_cso
+    rows = []
+    for name in ("photo.jpg", "other.jpg"):
+        created = await upload(client, headers, update.id, name, jpeg_with_names())
+        assert created.status_code == 201, created.text
+        row = session.get(Evidence, created.json()["id"])
+        assert row.stored_name.startswith("c1-")
+        old = jpeg_with_names()
+        row.stored_name = secrets.token_hex(16)  # as stored before the cleaning
+        (settings.evidence_dir / row.stored_name).write_bytes(old)
+        row.sha256, row.size_bytes = hashlib.sha256(old).hexdigest(), len(old)
+        session.add(row)
+        rows.append(row)
+    session.commit()
+    broken_name = rows[1].stored_name
+    real_scrub = stored_scrub.scrub
+
+    def failing(content_type, source, target):
+        if source.name == broken_name:
+            raise KeyError("mp")  # what Pillow raised on an MPO
+        real_scrub(content_type, source, target)
+
+    monkeypatch.setattr(stored_scrub, "scrub", failing)
+    first = stored_scrub.scrub_stored(session, settings.evidence_dir)
+    assert first.cleaned == 1 and first.unreadable == [rows[1].id]
+    session.refresh(rows[0])
+    cleaned_name, cleaned_hash = rows[0].stored_name, rows[0].sha256
+    assert cleaned_name.startswith("c1-")
+    path = settings.evidence_dir / cleaned_name
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == cleaned_hash and PERSON.encode() not in path.read_bytes()
+    assert sorted(p.name for p in settings.evidence_dir.iterdir() if not p.name.startswith("c1-")) == [broken_name]
+
+    second = stored_scrub.scrub_stored(session, settings.evidence_dir)
+    session.refresh(rows[0])
+    assert (rows[0].stored_name, rows[0].sha256) == (cleaned_name, cleaned_hash) and second.cleaned == 0
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == cleaned_hash

@@ -4,8 +4,9 @@ Two worlds: world A holds something hidden from an outside reader (a post once c
 CSO's confidential update and assessment, a plan row that hidden posts refer to), world B does not;
 the same reads by the same outsiders must answer alike. Each world is built in a savepoint of the
 test's transaction and rolled back, so both start from the same tracking world. Ids are random
-(`api.core.ids`): the test seeds their draws per world, so rows both worlds create get the same ids
-and only timestamps and request ids are normalised away.
+(`api.core.ids`): the test seeds their draws per world, so rows both worlds create get the same ids.
+Request ids and report times are normalised away; the posts' timestamps are reduced to which of them
+are equal (`ordinal_times`), since a hidden earlier version would show as a time of its own.
 """
 
 import random
@@ -25,8 +26,11 @@ from tests.factories import OTHER_STATE, OWN_STATE
 from tests.tracking.posts.helpers import new_member
 from tests.tracking_factories import create_link_evidence, create_update
 
-# What two equal worlds may still differ in: when things happened (null or not still compared), request ids.
-CHANGING = {"created_at", "updated_at", "generated_at", "withdrawn_at", "request_id"}
+# What two equal worlds may still differ in: when a report was made, request ids.
+CHANGING = {"generated_at", "request_id"}
+# When things happened: compared as which of them are equal (`ordinal_times`), or blanked (null or not
+# still compared) where a world's own writes make them differ anyway.
+TIMES = {"created_at", "updated_at", "withdrawn_at"}
 
 
 class SeededDraws:
@@ -70,18 +74,36 @@ def world(session: Session, draws: SeededDraws | None = None) -> Iterator[None]:
         session.expire_all()
 
 
-def normalised(value: Any) -> Any:
+def normalised(value: Any, *, keep_times: bool = False) -> Any:
+    blanked = CHANGING if keep_times else CHANGING | TIMES
     if isinstance(value, dict):
-        return {k: "…" if k in CHANGING and v is not None else normalised(v) for k, v in value.items()}
+        return {
+            k: "…" if k in blanked and v is not None else normalised(v, keep_times=keep_times) for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
-        return [normalised(v) for v in value]
+        return [normalised(v, keep_times=keep_times) for v in value]
     return value
 
 
-async def answer(client, method: str, path: str, headers: dict[str, str], **kwargs) -> tuple[int, str, Any]:
+def ordinal_times(value: Any, seen: dict[str, int] | None = None) -> Any:
+    """Every timestamp replaced by the order in which it first appears: what is left is which are equal."""
+    seen = {} if seen is None else seen
+    if isinstance(value, dict):
+        return {
+            k: f"@{seen.setdefault(v, len(seen))}" if k in TIMES and isinstance(v, str) else ordinal_times(v, seen)
+            for k, v in value.items()
+        }
+    if isinstance(value, (list, tuple)):
+        return [ordinal_times(v, seen) for v in value]
+    return value
+
+
+async def answer(
+    client, method: str, path: str, headers: dict[str, str], *, keep_times: bool = False, **kwargs
+) -> tuple[int, str, Any]:
     response = await client.request(method, path, headers=headers, **kwargs)
     body = response.json() if response.content else None
-    return response.status_code, response.headers.get("content-type", ""), normalised(body)
+    return response.status_code, response.headers.get("content-type", ""), normalised(body, keep_times=keep_times)
 
 
 def outsiders(tracking_world, session, settings) -> dict[str, dict[str, str]]:
@@ -117,7 +139,8 @@ async def test_outsiders_read_the_same_posts_counts_and_refusals_whether_or_not_
     client, tracking_world, session, settings, draws
 ):
     """Finding (b), with counts and delete answers: a post that was confidential and is now public shows
-    the revisions an outsider may see (1), not 2; a CSO's confidential update and newer assessment
+    the revisions an outsider may see (1), not 2, and the times of those (created and last updated when
+    its public version was written, as its only visible revision); a CSO's confidential update and newer assessment
     change no list, total, count, current rating or matrix cell; asking for, correcting or deleting
     them answers exactly as for ids that never existed."""
     w = tracking_world
@@ -145,12 +168,12 @@ async def test_outsiders_read_the_same_posts_counts_and_refusals_whether_or_not_
                 f"/tracking/progress-updates/{published}",
                 f"/tracking/progress-updates/{published}/revisions",
             ):
-                seen.append((name, path, await answer(client, "GET", path, headers)))
+                seen.append((name, path, await answer(client, "GET", path, headers, keep_times=True)))
             for kind, hidden_id in hidden.items():
                 path = f"/tracking/{kind}/{hidden_id}"
                 for method, body in (("GET", None), ("PATCH", {"visibility": "public"}), ("DELETE", None)):
                     seen.append((name, method, path, await answer(client, method, path, headers, json=body)))
-        return seen
+        return ordinal_times(seen)
 
     with world(session, draws):  # A: first confidential, then published; then hidden posts
         created = await client.post(
@@ -202,9 +225,11 @@ async def test_outsiders_read_the_same_posts_counts_and_refusals_whether_or_not_
 
     assert seen_in_a == seen_in_b
     by_anonymous = {entry[1]: entry[2] for entry in seen_in_a if entry[0] == "anonymous" and len(entry) == 3}
-    assert by_anonymous[f"/tracking/progress-updates/{published}"][2]["revision"] == 1
+    shown = by_anonymous[f"/tracking/progress-updates/{published}"][2]
+    assert shown["revision"] == 1
     revisions = by_anonymous[f"/tracking/progress-updates/{published}/revisions"][2]
     assert [r["revision"] for r in revisions["items"]] == [1] and revisions["total"] == 1
+    assert shown["created_at"] == shown["updated_at"] == revisions["items"][0]["created_at"]
     refused = [entry[3] for entry in seen_in_a if len(entry) == 4 and entry[0] != "anonymous"]
     assert refused and all(status == 404 for status, _, _ in refused)
 

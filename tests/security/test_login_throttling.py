@@ -215,3 +215,39 @@ def test_upr_serve_passes_the_trusted_proxies_to_uvicorn(monkeypatch):
     assert result.exit_code == 0, result.output
     assert seen["proxy_headers"] is True
     assert seen["forwarded_allow_ips"] == "10.0.0.9,10.0.1.0/24"
+
+
+def test_an_ipv6_client_is_keyed_on_its_64():
+    from api.http.client import throttle_key
+
+    assert throttle_key("2001:db8:1:2:aaaa::1") == throttle_key("2001:db8:1:2:ffff:ffff:ffff:ffff")
+    assert throttle_key("2001:db8:1:2::1") == "2001:db8:1:2::/64"
+    assert throttle_key("2001:db8:1:3::1") != throttle_key("2001:db8:1:2::1")
+    assert throttle_key("::ffff:10.0.0.1") == "10.0.0.1"
+    assert throttle_key("10.0.0.1") == "10.0.0.1"
+
+
+async def test_rotating_addresses_within_an_ipv6_64_hits_the_per_address_limit(client, world, settings):
+    """Review of 3ec5255: each IPv6 address had its own count, so a client picking a new address of its
+    /64 for every guess never hit a limit. Now the /64 is the client; another /64 is not locked."""
+    statuses = []
+    for n in range(settings.login_client_max_failures):
+        async with from_address(client, f"2001:db8:1:2::{n + 1:x}") as guesser:
+            statuses.append((await login(guesser, f"someone.{n}@example.org", "Summer2026!")).status_code)
+    assert statuses == [401] * settings.login_client_max_failures
+    async with from_address(client, "2001:db8:1:2:dead:beef:0:1") as rotated:
+        assert_problem(await login(rotated, world.user("cso").email), 429, "too-many-requests", "from this address")
+    async with from_address(client, "2001:db8:1:3::1") as neighbour:
+        assert (await login(neighbour, world.user("cso").email)).status_code == 200
+
+
+async def test_forwarding_from_an_untrusted_peer_is_logged_once(client, world, monkeypatch, caplog):
+    from api.http import client as client_module
+
+    monkeypatch.setattr(client_module, "_warned_untrusted_forwarding", False)
+    async with from_address(client, ADDRESS_A) as peer:
+        for _ in range(2):
+            form = {"username": world.user("cso").email, "password": PASSWORD}
+            await peer.post("/auth/token", data=form, headers={"X-Forwarded-For": "203.0.113.9"})
+    warned = [r for r in caplog.records if "X-Forwarded-For" in r.getMessage()]
+    assert len(warned) == 1 and ADDRESS_A in warned[0].getMessage()

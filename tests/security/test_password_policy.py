@@ -92,3 +92,77 @@ def test_the_account_details_count_for_nothing_but_do_not_spoil_a_strong_rest():
     check_password_strength("another long passphrase", email="other@svn.example.org", full_name="Ann Other", field="x")
     with pytest.raises(WeakPassword, match="email"):
         check_password_strength("other.other@2026", email="other@svn.example.org", full_name="Ann Other", field="x")
+
+
+ROMA: dict[str, str] = {"email": "jana@romadefenders.si", "full_name": "Jana Horvat"}
+ROMA_CONTEXT = ["Roma Defenders", "Alias", "Slovenia", "SVN"]
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        pytest.param("P@ssw0rd2026!!", id="a-common-password-decorated"),
+        pytest.param("RomaDefenders2026!", id="the-organisation-and-email-domain"),
+        pytest.param("UPRtracker2026!", id="the-app-name"),
+        pytest.param("Maribor2026!", id="a-name-and-a-year"),
+        pytest.param("Slovenia#2026", id="the-state"),
+        pytest.param("alias-alias-1", id="the-public-name"),
+    ],
+)
+def test_decorated_guesses_and_the_accounts_organisation_state_and_app_are_refused(password):
+    """Review of 3ec5255: these passed (zxcvbn scores the year and `!` high, and knew nothing of the
+    organisation, the state or the app)."""
+    with pytest.raises(WeakPassword) as refused:
+        check_password_strength(
+            password, email=ROMA["email"], full_name=ROMA["full_name"], field="password", context=ROMA_CONTEXT
+        )
+    assert refused.value.field == "password"
+
+
+def test_the_demo_seed_and_test_passwords_still_pass_and_admins_need_the_top_score():
+    import secrets
+
+    for password in [PASSWORD, "upr-34-follow-up-2024", "a fresh long passphrase"]:
+        check_password_strength(
+            password,
+            email=ROMA["email"],
+            full_name=ROMA["full_name"],
+            field="password",
+            context=ROMA_CONTEXT,
+            is_admin=True,
+        )
+    for _ in range(20):
+        check_password_strength(
+            secrets.token_urlsafe(12),
+            email=ROMA["email"],
+            full_name=ROMA["full_name"],
+            field="p",
+            context=ROMA_CONTEXT,
+            is_admin=True,
+        )
+    check_password_strength(
+        "R0maDef3nders#Housing",
+        email=ROMA["email"],
+        full_name=ROMA["full_name"],
+        field="password",
+        context=ROMA_CONTEXT,
+    )
+    with pytest.raises(WeakPassword, match="for an admin"):
+        check_password_strength(
+            "R0maDef3nders#Housing",
+            email=ROMA["email"],
+            full_name=ROMA["full_name"],
+            field="password",
+            context=ROMA_CONTEXT,
+            is_admin=True,
+        )
+
+
+async def test_the_organisation_and_state_of_the_account_count_over_the_api(client, world, settings):
+    org = world.org("cso")
+    response = await client.post(
+        "/users",
+        headers=world.headers("admin", settings),
+        json={"email": EMAIL, "full_name": FULL_NAME, "password": f"{org.name}#2026", "organisation_id": org.id},
+    )
+    assert assert_problem(response, 422, "weak-password", "")["field"] == "password"

@@ -13,7 +13,7 @@ from api.core.types import utcnow
 from api.tracking.models import Indicator, Measurement, Milestone, PlanChange
 from tests.factories import OTHER_STATE, OWN_STATE
 from tests.tracking.plans.helpers import problem
-from tests.tracking_factories import create_milestone
+from tests.tracking_factories import create_action, create_indicator, create_milestone
 
 TODAY = date(2026, 1, 15)
 
@@ -201,3 +201,139 @@ async def test_a_hidden_rows_history_is_a_404_like_a_missing_ones(client, tracki
     )
     assert own_measurement.id is not None
     assert session.exec(select(PlanChange)).all() == []  # reading a history writes nothing
+
+
+# --- the review of issue 14: what left the plan is findable; no personal data in the history ---------
+
+
+async def feed(client, state: str = OWN_STATE, headers: dict | None = None, **params) -> list[dict]:
+    response = await client.get(
+        "/tracking/plan-changes", headers=headers or {}, params={"state": state, **params, "limit": 500}
+    )
+    assert response.status_code == 200, response.text
+    page = response.json()
+    assert page["total"] == len(page["items"])
+    return page["items"]
+
+
+async def test_withdrawn_plan_rows_are_listed_with_withdrawn_true_and_in_the_state_wide_feed(
+    client, tracking_world, settings, session
+):
+    """Withdrawing an overdue milestone took it off every list: now `withdrawn=true` lists it (and
+    withdrawn actions and indicators), and `/tracking/plan-changes` shows the state's changes without
+    knowing any id, to everyone."""
+    w = tracking_world
+    gov = w.headers("government", settings)
+    action = w.tracking.actions[OWN_STATE]
+    overdue = create_milestone(session, action, due_date=date(2025, 3, 31))
+    spare = create_action(session, OWN_STATE, title="Spare action")
+    spare_indicator = create_indicator(session, OWN_STATE, action=spare, name="Spare indicator")
+    assert (await client.delete(f"/tracking/milestones/{overdue.id}", headers=gov)).status_code == 204
+    assert (await client.delete(f"/tracking/actions/{spare.id}", headers=gov)).status_code == 204
+
+    assert overdue.id not in await ids(client, "/tracking/milestones", state=OWN_STATE)
+    assert await ids(client, "/tracking/milestones", state=OWN_STATE, withdrawn="true") == [overdue.id]
+    assert await ids(client, "/tracking/milestones", state=OTHER_STATE, withdrawn="true") == []
+    assert await ids(client, "/tracking/actions", state=OWN_STATE, withdrawn="true") == [spare.id]
+    assert spare.id not in await ids(client, "/tracking/actions", state=OWN_STATE, withdrawn="false")
+    assert await ids(client, "/tracking/indicators", state=OWN_STATE, withdrawn="true") == [spare_indicator.id]
+
+    anonymous: dict[str, str] = {}
+    for caller in (anonymous, w.headers("nhri", settings), w.headers("cso", settings, OTHER_STATE)):
+        entries = await feed(client, headers=caller)
+        # Newest first: the action's withdrawal after its indicator's, after the milestone's.
+        assert [(e["entity"], e["entity_id"], e["kind"]) for e in entries] == [
+            ("action", spare.id, "withdrawn"),
+            ("indicator", spare_indicator.id, "withdrawn"),
+            ("milestone", overdue.id, "withdrawn"),
+        ]
+        assert entries[0]["by"]["id"] == w.org("government").id
+    assert [e["entity_id"] for e in await feed(client, entity="milestone")] == [overdue.id]
+    assert await feed(client, kind="created") == []
+    assert await feed(client, OTHER_STATE) == []
+    # The feed shows what the rows' histories show, entry for entry.
+    [own] = await history(client, f"/tracking/milestones/{overdue.id}")
+    assert (await feed(client, entity="milestone"))[0] == own
+
+    for params, field in (({"state": "XX"}, "state"), ({"state": OWN_STATE, "entity": "post"}, "entity")):
+        failed = await client.get("/tracking/plan-changes", params=params)
+        assert failed.status_code == 422 and field in failed.text, failed.text
+    assert (await client.get("/tracking/plan-changes")).status_code == 422
+
+
+async def test_the_feed_and_the_withdrawn_lists_keep_archived_rows_hidden(client, tracking_world, settings, session):
+    """Rows archived before the history existed answer as deleted ones: not listed as withdrawn, not
+    in the feed, and moving their action records no entry for them (no gap in the entries' ids)."""
+    w = tracking_world
+    action = create_action(session, OWN_STATE, title="Moving action")
+    create_milestone(session, action, due_date=date(2025, 3, 31))
+    archived = create_milestone(session, action, due_date=date(2025, 3, 31))
+    archived.archived_at = archived.withdrawn_at = utcnow()
+    session.add(archived)
+    session.flush()
+    moved = await client.patch(
+        f"/tracking/actions/{action.id}", headers=w.headers("admin", settings), json={"state_code": OTHER_STATE}
+    )
+    assert moved.status_code == 200, moved.text
+    assert archived.id not in await ids(client, "/tracking/milestones", state=OTHER_STATE, withdrawn="true")
+    entries = await feed(client, OTHER_STATE)
+    assert entries and archived.id not in {e["entity_id"] for e in entries}
+    stored = session.exec(select(PlanChange).where(PlanChange.entity_id == archived.id)).all()
+    assert stored == []
+    assert [e["id"] for e in entries] == sorted((e["id"] for e in entries), reverse=True)
+
+
+async def test_the_dashboard_counts_milestones_withdrawn_and_those_cancelled_or_withdrawn_while_overdue(
+    client, tracking_world, settings, session
+):
+    w = tracking_world
+    gov = w.headers("government", settings)
+    action = w.tracking.actions[OWN_STATE]
+    past, future = date(2025, 3, 31), date(2099, 3, 31)
+    cancelled_overdue, withdrawn_overdue, cancelled_early, withdrawn_early, cancelled_then_withdrawn = (
+        create_milestone(session, action, due_date=due) for due in (past, past, future, future, past)
+    )
+    done_then_withdrawn = create_milestone(session, action, due_date=past)
+    for m in (cancelled_overdue, cancelled_early, cancelled_then_withdrawn):
+        changed = await client.patch(f"/tracking/milestones/{m.id}", headers=gov, json={"status": "cancelled"})
+        assert changed.status_code == 200, changed.text
+    done = await client.patch(f"/tracking/milestones/{done_then_withdrawn.id}", headers=gov, json={"status": "done"})
+    assert done.status_code == 200, done.text
+    for m in (withdrawn_overdue, withdrawn_early, cancelled_then_withdrawn, done_then_withdrawn):
+        assert (await client.delete(f"/tracking/milestones/{m.id}", headers=gov)).status_code == 204
+
+    board = await client.get("/tracking/dashboard", params={"state": OWN_STATE})
+    assert board.status_code == 200, board.text
+    counts = board.json()["milestones"]
+    assert counts["withdrawn"] == 4
+    # cancelled_overdue, withdrawn_overdue, cancelled_then_withdrawn; never the early or done ones.
+    assert counts["cancelled_or_withdrawn_while_overdue"] == 3
+    assert (await client.get("/tracking/dashboard", params={"state": OTHER_STATE})).json()["milestones"][
+        "withdrawn"
+    ] == 0
+
+
+async def test_the_history_keeps_no_personal_data_of_a_focal_point(client, tracking_world, settings, session):
+    """`contact` holds a person's name, email and phone: the history says it changed, never the values."""
+    w = tracking_world
+    gov = w.headers("government", settings)
+    first, second = "Ana Novak, ana.novak@gov.si, +386 1 234 5678", "Marko Kralj, marko.kralj@gov.si"
+    created = await client.post(
+        "/tracking/actions",
+        headers=gov,
+        json={"state_code": OWN_STATE, "title": "Roma employment", "contact": first},
+    )
+    assert created.status_code == 201, created.text
+    path = f"/tracking/actions/{created.json()['id']}"
+    changed = await client.patch(path, headers=gov, json={"contact": second, "title": "Roma employment plan"})
+    assert changed.status_code == 200, changed.text
+
+    creation, change = await history(client, path, w.headers("nhri", settings))
+    assert {"field": "contact", "old": None, "new": None} in creation["changes"]
+    assert {"field": "contact", "old": None, "new": None} in change["changes"]
+    assert "contact changed" in change["summary"]
+    assert "title Roma employment → Roma employment plan" in change["summary"]
+    shown = str(await history(client, path)) + str(await feed(client))
+    stored = str([c.changes for c in session.exec(select(PlanChange)).all()])
+    for value in ("Novak", "ana.novak", "Kralj", "marko.kralj", "5678"):
+        assert value not in shown and value not in stored

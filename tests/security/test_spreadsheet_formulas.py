@@ -172,3 +172,20 @@ async def test_libreoffice_opens_every_export_without_a_formula(client, tracking
         texts = [_lines(c.value) for c in cells if isinstance(c.value, str)]
         for hostile in HOSTILE if name == "matrix.xlsx" else (RECOMMENDATION,):
             assert any(_lines(hostile) in t for t in texts), (name, hostile)  # exactly as written, no `'`
+
+
+UNICODE_PADDED = ["a;\u00a0=1+1", "a;\u3000=1+1", "a,\u2003@SUM(1)", "a;\u200b=1+1", "\ufeff=1+1", "a;\u200d\u00a0 +1"]
+_PADDING = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + '"\u200b\u200c\u200d\u2060\u180e\ufeff'
+
+
+def test_unicode_spaces_and_zero_width_characters_are_padding_too():
+    """Review of 3ec5255: only ASCII spaces counted as padding, so `a;\\u00a0=1+1` and `a;\\u3000=1+1`
+    were written unchanged, and a program that trims any space makes a formula of them."""
+    from api.core.spreadsheets import csv_writer
+
+    stream = io.StringIO()
+    csv_writer(stream).writerows([[text] for text in UNICODE_PADDED])
+    for separator in SEPARATORS:
+        for row in csv.reader(io.StringIO(stream.getvalue()), delimiter=separator):
+            for cell in row:
+                assert not cell.lstrip(_PADDING).startswith(FORMULA_STARTS), (separator, cell)

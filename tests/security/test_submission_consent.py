@@ -74,3 +74,78 @@ async def test_a_cso_named_as_co_signer_by_another_is_shown_as_party_only_once_i
         assert not await listed_under_named(headers), name
     assert await consent_shown(author) == "declined"
     assert await consent_shown(invited) == "declined"
+
+
+async def test_a_pseudonymous_csos_real_name_typed_as_co_signer_is_an_invitation_and_no_oracle(
+    client, cycle_world, settings, session
+):
+    """Review of 3ec5255: a party given by name only was stored `accepted` and shown at once, so typing
+    a pseudonymous CSO's real name showed it as co-signer to anonymous readers (`joint: true`). Now the
+    typed name (case, punctuation and spacing ignored) invites that organisation, and the answer looks
+    the same as for a name matching nothing, before and after the organisation answers."""
+    hidden = create_organisation(session, OrganisationKind.cso, OWN_STATE, name="Roma Defenders", public_name="Alias")
+    member = create_user(session, hidden, email="jana@romadefenders.si")
+    assert member.id is not None
+    invited = bearer(create_access_token(member.id, settings)[0])
+    author = cycle_world.headers("cso", settings)
+    nhri = cycle_world.headers("nhri", settings)
+
+    async def post(name: str) -> dict:
+        response = await client.post(
+            "/submissions",
+            headers=author,
+            json={
+                "review_id": cycle_world.cycle.reviews[OWN_STATE].id,
+                "title": "Joint submission on Roma housing",
+                "parties": [
+                    {"organisation_id": cycle_world.org("cso").id, "role": "author"},
+                    {"name": name, "role": "co_signer"},
+                ],
+            },
+        )
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    guess, wrong = await post("roma-defenders."), await post("Roma Guardians")
+
+    def typed_party(body: dict) -> dict:
+        return {k: v for k, v in body["parties"][1].items() if k != "name"}
+
+    async def read(body: dict, headers: dict[str, str]) -> dict:
+        response = await client.get(f"/submissions/{body['id']}", headers=headers)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    async def same_worlds() -> None:
+        headers: dict[str, str]
+        for headers in ({}, nhri):
+            right_read, wrong_read = await read(guess, headers), await read(wrong, headers)
+            assert "Roma Defenders" not in str(right_read) and "roma-defenders" not in str(right_read)
+            assert right_read["joint"] is wrong_read["joint"] is False
+            assert right_read["parties"] == wrong_read["parties"]
+        mine, theirs = await read(guess, author), await read(wrong, author)
+        pending = {"organisation_id": None, "role": "co_signer", "consent": "invited"}
+        assert typed_party(mine) == typed_party(theirs) == pending
+
+    assert typed_party(guess) == typed_party(wrong)
+    await same_worlds()
+
+    # The organisation is asked, and nothing shows until it accepts; a decline looks like no answer.
+    (invitation,) = (await client.get("/submissions/invitations", headers=invited)).json()["items"]
+    assert invitation["submission"]["id"] == guess["id"]
+    url = f"/submissions/{guess['id']}/parties/{invitation['party_id']}"
+    assert (await client.post(f"{url}/decline", headers=invited)).status_code == 200
+    await same_worlds()
+
+    # Accepted: shown under its public name, never its real one.
+    assert (await client.post(f"{url}/accept", headers=invited)).status_code == 200
+    headers: dict[str, str]
+    for headers in ({}, nhri, author):
+        body = await read(guess, headers)
+        assert body["joint"] is True and "Roma Defenders" not in str(body) and "roma-defenders" not in str(body)
+        assert body["parties"][1] == {
+            "name": "Alias",
+            "organisation_id": hidden.id,
+            "role": "co_signer",
+            "consent": "accepted",
+        }

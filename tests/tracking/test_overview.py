@@ -259,7 +259,14 @@ async def test_dashboard_counts_actions_milestones_and_lights(client, overview, 
     # every cycle: the two of cycle 3 and the untracked one of cycle 2
     assert board["cycle"] is None and board["recommendations"] == 3 and board["recommendations_with_actions"] == 1
     assert board["actions_by_status"] == {"in_progress": 1}
-    assert board["milestones"] == {"total": 1, "done": 0, "overdue": 1, "rescheduled": 0}  # due 2021-01-31
+    assert board["milestones"] == {  # due 2021-01-31
+        "total": 1,
+        "done": 0,
+        "overdue": 1,
+        "rescheduled": 0,
+        "withdrawn": 0,
+        "cancelled_or_withdrawn_while_overdue": 0,
+    }
     monkeypatch.setattr(clock, "today", lambda: date(2021, 1, 31))
     board = (await client.get("/tracking/dashboard", params={"state": OWN_STATE})).json()
     assert board["milestones"]["overdue"] == 0  # due today is not overdue yet

@@ -108,7 +108,10 @@ class Dashboard(SQLModel):
     by_position: dict[str, int]
     actions_by_status: dict[str, int]
     milestones: dict[str, int] = Field(
-        description="`total`, `done`, `overdue`, and `rescheduled` (whose due date was ever moved later)."
+        description="`total`, `done`, `overdue`, `rescheduled` (whose due date was ever moved later) of the current "
+        "milestones; `withdrawn` (deleted from the plan, an action's with it) and "
+        "`cancelled_or_withdrawn_while_overdue` (taken off the overdue list without being done: cancelled or "
+        "withdrawn while past due). `/tracking/plan-changes` lists each change."
     )
     by_theme: list[ThemeCounts]
     by_actor: list[ActorCounts]

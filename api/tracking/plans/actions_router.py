@@ -15,6 +15,7 @@ from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
 from api.tracking.models import ActionStatus
 from api.tracking.plans import actions_service as service
+from api.tracking.plans.filters import WithdrawnFilter
 from api.tracking.plans.schemas import ActionCreate, ActionRead, ActionUpdate
 
 actions = APIRouter(prefix="/actions", tags=["actions"])
@@ -29,9 +30,10 @@ def list_actions(
     status: Annotated[ActionStatus | None, Query(description="Only actions with this status.")] = None,
     recommendation: Annotated[IdQuery, Query(description="Only actions answering this recommendation.")] = None,
     responsible_organisation: Annotated[IdQuery, Query(description="Id of the responsible organisation.")] = None,
+    withdrawn: WithdrawnFilter = False,
 ) -> Page[ActionRead]:
     """The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
-    milestone and overdue-milestone counts."""
+    milestone and overdue-milestone counts. Withdrawn actions are left out; `withdrawn=true` lists only them."""
     return service.list_actions(
         session,
         principal,
@@ -40,6 +42,7 @@ def list_actions(
         status=status,
         recommendation_id=recommendation,
         responsible_organisation_id=responsible_organisation,
+        withdrawn=withdrawn,
     )
 
 

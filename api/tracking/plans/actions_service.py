@@ -22,7 +22,7 @@ from api.tracking.models import Action, ActionRecommendation, Indicator, Milesto
 from api.tracking.plans import history
 from api.tracking.plans.edits import after_patch, ordered, patch, touch
 from api.tracking.plans.overdue import overdue_clause
-from api.tracking.plans.policy import not_archived, require_current, require_plan_write, shown_row
+from api.tracking.plans.policy import not_archived, require_current, require_plan_write, shown_row, withdrawn_row
 from api.tracking.plans.schemas import ActionCreate, ActionRead, ActionUpdate
 from api.tracking.rows import stored_id
 from api.tracking.schemas import organisation_ref
@@ -102,8 +102,10 @@ def list_actions(
     status: str | None = None,
     recommendation_id: int | None = None,
     responsible_organisation_id: int | None = None,
+    withdrawn: bool = False,
 ) -> Page[ActionRead]:
-    stmt = select(Action).where(not_archived(Action))
+    """The current actions, or with `withdrawn` only the withdrawn ones (archived ones never)."""
+    stmt = select(Action).where(withdrawn_row(Action) if withdrawn else not_archived(Action))
     if state_code:
         stmt = stmt.where(Action.state_code == state_code.upper())
     if status is not None:
@@ -249,15 +251,16 @@ def update_action(session: Session, principal: Principal, action: Action, data: 
 
 def _move_children(session: Session, principal: Principal, action: Action, state_code: str) -> None:
     """Indicators and milestones (archived and withdrawn ones too) follow the action, each with the move
-    in its history. Posts do not: a progress update or evidence stays in the tracker of the state it was
-    posted in, with the visibility its poster chose (moving it would show a `shared` post to another
-    state's users)."""
+    in its history (an archived one without: no entry, nor a gap in the entries' ids, betrays it). Posts
+    do not: a progress update or evidence stays in the tracker of the state it was posted in, with the
+    visibility its poster chose (moving it would show a `shared` post to another state's users)."""
     rows: list[Indicator | Milestone] = [
         *session.exec(select(Indicator).where(Indicator.action_id == action.id)),
         *session.exec(select(Milestone).where(Milestone.action_id == action.id)),
     ]
     for row in rows:
-        history.changed(session, principal, row, {"state_code": (row.state_code, state_code)})
+        if getattr(row, "archived_at", None) is None:  # an archived row stays hidden, its move too
+            history.changed(session, principal, row, {"state_code": (row.state_code, state_code)})
         row.state_code = state_code
         touch(row)
 

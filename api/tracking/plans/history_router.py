@@ -1,16 +1,19 @@
 """HTTP for the plan's public history; the rules are in `history` (who sees a row sees its history)."""
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from api.auth.deps import Public
 from api.core.pagination import Page
+from api.core.types import StateCode
 from api.db import SessionDep
 from api.http.pages import PageDep
 from api.http.params import IdPath
 from api.http.problems import error_responses
-from api.tracking.models import PlanEntity
+from api.tracking.models import PlanChangeKind, PlanEntity
 from api.tracking.plans import actions_service, indicators_service, measurements_service, milestones_service
-from api.tracking.plans.history import history_page
+from api.tracking.plans.history import feed_page, history_page
 from api.tracking.plans.schemas import PlanChangeRead
 
 history = APIRouter()
@@ -75,3 +78,27 @@ def milestone_history(
     """How the milestone changed (`due_date 2025-03-31 → 2027-03-31`), created to withdrawn; oldest first."""
     milestones_service.get_milestone(session, milestone_id)
     return history_page(session, principal, PlanEntity.milestone, milestone_id, page)
+
+
+@history.get(
+    "/plan-changes",
+    response_model=Page[PlanChangeRead],
+    operation_id="plan_changes.list",
+    tags=["plan-changes"],
+    responses=error_responses(422),
+)
+def plan_changes(
+    session: SessionDep,
+    principal: Public,
+    page: PageDep,
+    state: Annotated[StateCode, Query(description="ISO3 code of the state (any case).")],
+    entity: Annotated[PlanEntity | None, Query(description="Only the changes of this kind of row.")] = None,
+    kind: Annotated[
+        PlanChangeKind | None, Query(description="Only `created`, `changed` or `withdrawn` entries.")
+    ] = None,
+) -> Page[PlanChangeRead]:
+    """Every change to a state's plan (actions, indicators, milestones, measurements), newest first: the
+    entries of the rows' histories, each naming its row (`entity`, `entity_id`), for those who hold the
+    government to account without knowing the ids (a withdrawn or rescheduled milestone is found here).
+    Shown to everyone, as the rows are; rows archived before the history existed stay hidden."""
+    return feed_page(session, principal, state, page, entity=entity, kind=kind)

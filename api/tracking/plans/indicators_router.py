@@ -14,6 +14,7 @@ from api.http.params import IdPath, IdQuery
 from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
 from api.tracking.plans import indicators_service as service
+from api.tracking.plans.filters import WithdrawnFilter
 from api.tracking.plans.schemas import IndicatorCreate, IndicatorRead, IndicatorUpdate
 
 indicators = APIRouter(prefix="/indicators", tags=["indicators"])
@@ -29,9 +30,13 @@ def list_indicators(
     recommendation: Annotated[
         IdQuery, Query(description="The indicators of this recommendation and of the actions answering it.")
     ] = None,
+    withdrawn: WithdrawnFilter = False,
 ) -> Page[IndicatorRead]:
-    """Ordered by id, each with its latest value and progress toward the target (computed)."""
-    return service.list_indicators(session, page, state_code=state, action_id=action, recommendation_id=recommendation)
+    """Ordered by id, each with its latest value and progress toward the target (computed). Withdrawn
+    indicators are left out; `withdrawn=true` lists only them."""
+    return service.list_indicators(
+        session, page, state_code=state, action_id=action, recommendation_id=recommendation, withdrawn=withdrawn
+    )
 
 
 @indicators.post(

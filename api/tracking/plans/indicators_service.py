@@ -29,6 +29,7 @@ from api.tracking.plans.policy import (
     require_current,
     require_plan_write,
     shown_row,
+    withdrawn_indicator,
 )
 from api.tracking.plans.schemas import IndicatorCreate, IndicatorRead, IndicatorUpdate, IndicatorWrite
 from api.tracking.rows import stored_id
@@ -62,8 +63,10 @@ def list_indicators(
     state_code: str | None = None,
     action_id: int | None = None,
     recommendation_id: int | None = None,
+    withdrawn: bool = False,
 ) -> Page[IndicatorRead]:
-    stmt = select(Indicator).where(live_indicator())
+    """The current indicators, or with `withdrawn` only the withdrawn ones (an archived action's never)."""
+    stmt = select(Indicator).where(withdrawn_indicator() if withdrawn else live_indicator())
     if state_code:
         stmt = stmt.where(Indicator.state_code == state_code.upper())
     if action_id is not None:

@@ -15,6 +15,7 @@ from api.http.problems import error_responses
 from api.idempotency.deps import IdempotencyDep
 from api.tracking.models import MilestoneStatus
 from api.tracking.plans import milestones_service as service
+from api.tracking.plans.filters import WithdrawnFilter
 from api.tracking.plans.schemas import MilestoneCreate, MilestoneRead, MilestoneUpdate
 
 milestones = APIRouter(prefix="/milestones", tags=["milestones"])
@@ -33,10 +34,19 @@ def list_milestones(
     rescheduled: Annotated[
         bool | None, Query(description="Only those whose due date was ever moved later (true), or never (false).")
     ] = None,
+    withdrawn: WithdrawnFilter = False,
 ) -> Page[MilestoneRead]:
-    """Ordered by id. Withdrawn milestones are left out (read them by id, or in their history)."""
+    """Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left)."""
     return service.list_milestones(
-        session, page, state_code=state, action_id=action, status=status, overdue=overdue, rescheduled=rescheduled
+        session,
+        page,
+        state_code=state,
+        action_id=action,
+        status=status,
+        overdue=overdue,
+        rescheduled=rescheduled,
+        withdrawn=withdrawn,
     )
 
 

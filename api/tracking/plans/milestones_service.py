@@ -24,7 +24,14 @@ from api.tracking.models import Action, Milestone, MilestoneStatus
 from api.tracking.plans import history
 from api.tracking.plans.edits import patch
 from api.tracking.plans.overdue import is_overdue, overdue_clause, rescheduled_clause
-from api.tracking.plans.policy import live_row, not_archived, require_current, require_plan_write, shown_row
+from api.tracking.plans.policy import (
+    live_row,
+    not_archived,
+    require_current,
+    require_plan_write,
+    shown_row,
+    withdrawn_row,
+)
 from api.tracking.plans.schemas import MilestoneCreate, MilestoneRead, MilestoneUpdate
 
 
@@ -58,8 +65,10 @@ def list_milestones(
     status: MilestoneStatus | None = None,
     overdue: bool | None = None,
     rescheduled: bool | None = None,
+    withdrawn: bool = False,
 ) -> Page[MilestoneRead]:
-    stmt = select(Milestone).where(not_archived(Milestone))
+    """The current milestones, or with `withdrawn` only the withdrawn ones (archived ones never)."""
+    stmt = select(Milestone).where(withdrawn_row(Milestone) if withdrawn else not_archived(Milestone))
     if state_code:
         stmt = stmt.where(Milestone.state_code == state_code.upper())
     if action_id is not None:

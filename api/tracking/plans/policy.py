@@ -103,6 +103,24 @@ def live_indicator() -> ColumnElement[bool]:
     )
 
 
+def withdrawn_row(model: type[Action] | type[Milestone]) -> ColumnElement[bool]:
+    """SQL: the action or milestone was withdrawn (and is not archived, which stays hidden)."""
+    return and_(col(model.archived_at).is_(None), col(model.withdrawn_at).is_not(None))
+
+
+def shown_indicator() -> ColumnElement[bool]:
+    """SQL: the indicator is shown by id (current or withdrawn): not one of an archived action's."""
+    return or_(
+        col(Indicator.action_id).is_(None),
+        col(Indicator.action_id).in_(select(Action.id).where(col(Action.archived_at).is_(None))),
+    )
+
+
+def withdrawn_indicator() -> ColumnElement[bool]:
+    """SQL: the indicator was withdrawn (and is not one of an archived action's)."""
+    return and_(col(Indicator.withdrawn_at).is_not(None), shown_indicator())
+
+
 def live_row(session: Session, model: type[Archivable], row_id: int, *, for_update: bool = False) -> Archivable | None:
     """The current action or milestone by id (what a new row may attach to), None otherwise."""
     row = session.get(model, row_id, with_for_update=for_update)

@@ -135,7 +135,9 @@ def update_assessment(
     response: Response,
     if_match: IfMatch = None,
 ) -> AssessmentRead:
-    """A correction by the assessing organisation (or an admin): appends a revision, keeps the earlier ones."""
+    """A correction by the assessing organisation (or an admin): appends a revision, keeps the earlier ones.
+    A government's assessment once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`)."""
     return update_with_etag(
         response,
         if_match,
@@ -155,7 +157,9 @@ def delete_assessment(
     assessment_id: IdPath, session: SessionDep, principal: CanPostAssessments, settings: SettingsDep
 ) -> None:
     """By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still readable
-    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409."""
+    by id), or erased with its revisions and evidence when confidential (a government's once shared or
+    public is withdrawn). Withdrawn already: erased when deleted by a CSO or NHRI that posted it, or by an
+    admin; a government's withdrawn assessment stays (409 `post-withdrawn`)."""
     service.delete_assessment(session, principal, assessment_id, settings.evidence_dir)
 
 

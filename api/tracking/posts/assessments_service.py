@@ -120,5 +120,5 @@ def change_assessment(
 
 
 def delete_assessment(session: Session, principal: Principal, assessment_id: int, evidence_dir: Path) -> None:
-    """Withdrawn, or erased when confidential (`policy.erased_on_delete`)."""
+    """Withdrawn, or erased when confidential or withdrawn already (`policy.erased_on_delete`)."""
     ASSESSMENTS.delete(session, principal, assessment_id, evidence_dir)

@@ -22,8 +22,14 @@ what it said, so a deleted post that others could see is withdrawn: kept with `w
 lists, current assessments, the matrix and its counts (`not_withdrawn`), still readable by id with its
 revisions, and no longer changed (409 `post-withdrawn`). A confidential post is erased instead (with its
 revisions and evidence, `revisions.py`) — a CSO or NHRI must be able to take back what endangers it —
-except a government's that was once shared or public: a government does not unsay what it published
-by making it confidential first.
+except a government's that was once shared or public. Deleting a withdrawn post again erases it when
+its poster is not a government (a CSO's public "our member was beaten at the police station", posted
+by mistake, must be able to disappear) or when an admin deletes it; a government's withdrawn post stays
+(409 `post-withdrawn`).
+
+**Published stays visible** (`require_stays_visible`): a government's post that was ever shared or
+public is never made less visible than it has been (409 `published-post-stays-visible`, naming
+`visibility`): hiding it would unsay it as surely as erasing it. CSOs and NHRIs may hide their own.
 
 The name a pseudonymous organisation shows under is `api.auth.policy.display_name`; its evidence files
 carry a neutral name (`evidence_file_name`).
@@ -62,6 +68,10 @@ class EvidenceNotOwnState(Forbidden):
 
 class PostWithdrawn(Conflict):
     slug, title = "post-withdrawn", "Withdrawn"
+
+
+class PublishedPostStaysVisible(Conflict):
+    slug, title = "published-post-stays-visible", "Published posts stay visible"
 
 
 # --- who reads -----------------------------------------------------------------------------------
@@ -232,9 +242,44 @@ def require_not_withdrawn(post: ProgressUpdate | Assessment, entity: str) -> Non
         raise PostWithdrawn(f"This {entity} was withdrawn: it is kept as it was and cannot change.")
 
 
-def erased_on_delete(poster: OrganisationKind, visibilities: list[Visibility]) -> bool:
+# How far a post reaches, least first: a government may not move its post down this order.
+REACH = {Visibility.confidential: 0, Visibility.shared: 1, Visibility.public: 2}
+
+
+def require_stays_visible(
+    poster: OrganisationKind, visibilities: list[Visibility], new: Visibility, entity: str
+) -> None:
+    """409 `published-post-stays-visible` (field `visibility`) when a government's post, whose revisions
+    had `visibilities`, would become less visible than it has ever been (once public: public; once
+    shared: shared or public)."""
+    if poster != OrganisationKind.government:
+        return
+    widest = max(visibilities, key=REACH.__getitem__, default=Visibility.confidential)
+    if REACH[new] < REACH[widest]:
+        raise PublishedPostStaysVisible(
+            f"This {entity} was {widest.value}: a government's published {entity} stays at least {widest.value}"
+            " (correct its text, or delete it to withdraw it).",
+            field="visibility",
+        )
+
+
+def erased_on_delete(
+    poster: OrganisationKind, visibilities: list[Visibility], *, withdrawn: bool = False, by_admin: bool = False
+) -> bool:
     """Whether deleting a post erases it (True) or withdraws it; `visibilities` are its revisions',
-    oldest first. Erased when confidential now, unless a government's that was once shared or public."""
+    oldest first. A post not yet withdrawn is erased when confidential now, unless a government's that
+    was once shared or public. A `withdrawn` one is erased when an admin deletes it or its poster is not a
+    government (a government's stays withdrawn: `require_deletable` refuses that delete first)."""
+    if withdrawn:
+        return by_admin or poster != OrganisationKind.government
     if visibilities[-1] != Visibility.confidential:
         return False
     return poster != OrganisationKind.government or all(v == Visibility.confidential for v in visibilities)
+
+
+def require_deletable(
+    principal: Principal, post: ProgressUpdate | Assessment, poster: OrganisationKind, entity: str
+) -> None:
+    """409 `post-withdrawn` for deleting a government's withdrawn post again (anyone but an admin)."""
+    if post.withdrawn_at is not None and not erased_on_delete(poster, [], withdrawn=True, by_admin=principal.is_admin):
+        raise PostWithdrawn(f"This {entity} was withdrawn: a government's withdrawn {entity} is kept as it was.")

@@ -8,9 +8,14 @@ Revision numbers are as the caller sees them: a post's `revision` is how many of
 caller may see, and `/revisions` numbers those 1..n (the stored number never leaves the database, nor
 does it travel in a page cursor), so a reader never learns that a version it may not see exists.
 
+Its `created_at` and `updated_at` are as the caller sees them too: when the first and the last of the
+revisions it may see were written (a revision is written at the instant its post is created or
+changed), so a post first confidential and then public shows its public version's time, not the hidden one's.
+
 Deleting a post withdraws it, or erases it with its revisions and its evidence (files once the delete
-is committed): which one is the posts' rule (`policy.erased_on_delete`), as are who sees a post or a
-revision and who may change it.
+is committed): which one is the posts' rule (`policy.erased_on_delete`, a withdrawn post deleted again
+included), as are who sees a post or a revision, who may change it, and how visible a government's
+published post stays (`policy.require_stays_visible`).
 """
 
 from dataclasses import dataclass
@@ -27,12 +32,21 @@ from api.core.clock import not_in_future
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.types import utcnow
 from api.core.updates import apply_changes
-from api.tracking.models import Assessment, AssessmentRevision, Evidence, ProgressUpdate, ProgressUpdateRevision
+from api.tracking.models import (
+    Assessment,
+    AssessmentRevision,
+    Evidence,
+    ProgressUpdate,
+    ProgressUpdateRevision,
+    Visibility,
+)
 from api.tracking.policy import require_poster
 from api.tracking.posts.evidence_service import delete_evidence_of, evidence_by_parent
 from api.tracking.posts.policy import (
     erased_on_delete,
+    require_deletable,
     require_not_withdrawn,
+    require_stays_visible,
     revision_visible_clause,
     visible_or_404,
 )
@@ -55,20 +69,21 @@ class RevisionedPost(Generic[P, R]):
 
     def reads(self, session: Session, principal: Principal, rows: list[P], shape: type[S]) -> list[S]:
         """A page of posts as the caller reads them: the poster under the name the caller may see
-        (`display_name`), with the evidence the caller may see and the number of revisions it may see
-        as `revision`, in one query each."""
+        (`display_name`), with the evidence the caller may see, the number of revisions it may see as
+        `revision`, and when the first and the last of those were written as `created_at` and
+        `updated_at`, in one query each."""
         refs = organisation_refs(session, principal, (post.organisation_id for post in rows))
         ids = [stored_id(post) for post in rows]
         column = getattr(Evidence, self.post_key)
         evidence = evidence_by_parent(session, principal, column, ids)
-        seen = self._visible_revision_counts(session, principal, ids)
+        seen = self._visible_revisions(session, principal, ids)
         return [
             shape.model_validate(
                 post,
                 update={
                     "organisation": refs[post.organisation_id],
                     "evidence": evidence.get(stored_id(post), []),
-                    "revision": seen.get(stored_id(post), 1),
+                    **seen.get(stored_id(post), {"revision": 1}),
                 },
             )
             for post in rows
@@ -97,6 +112,11 @@ class RevisionedPost(Generic[P, R]):
         """`post` comes from `get_writable`; appends a revision when something changed."""
         if self.dated in data.model_fields_set:
             not_in_future(getattr(data, self.dated), self.dated)
+        visibility: Visibility | None = getattr(data, "visibility", None)
+        if visibility is not None:
+            poster = session.get_one(Organisation, post.organisation_id)
+            was = [revision.visibility for revision in self._stored_revisions(session, post)]
+            require_stays_visible(poster.kind, was, visibility, self.entity.lower())
         before = self._content(post)
         apply_changes(post, data)
         if self._content(post) == before:
@@ -127,13 +147,16 @@ class RevisionedPost(Generic[P, R]):
 
     def delete(self, session: Session, principal: Principal, post_id: int, evidence_dir: Path) -> None:
         """By its poster (or an admin): withdrawn (kept, marked), or erased with its revisions and its
-        evidence, whoever attached it (`policy.erased_on_delete`). Both answer alike."""
-        post = self.get_writable(session, principal, post_id)
-        key = getattr(self.revision, self.post_key)
-        stmt = select(self.revision).where(key == post.id).order_by(col(self.revision.revision))
-        revisions = list(session.exec(stmt))
+        evidence, whoever attached it (`policy.erased_on_delete`). Both answer alike. A withdrawn post
+        deleted again is erased, unless a government's (409 `post-withdrawn`, `policy.require_deletable`)."""
+        post = self.get(session, principal, post_id, for_update=True)
+        require_poster(principal, post, self.entity.lower())
         poster = session.get_one(Organisation, post.organisation_id)
-        if not erased_on_delete(poster.kind, [revision.visibility for revision in revisions]):
+        require_deletable(principal, post, poster.kind, self.entity.lower())
+        revisions = self._stored_revisions(session, post)
+        withdrawn = post.withdrawn_at is not None
+        visibilities = [revision.visibility for revision in revisions]
+        if not erased_on_delete(poster.kind, visibilities, withdrawn=withdrawn, by_admin=principal.is_admin):
             post.withdrawn_at = utcnow()
             session.add(post)
             session.flush()
@@ -145,24 +168,37 @@ class RevisionedPost(Generic[P, R]):
         session.delete(post)
         session.flush()
 
-    def _visible_revision_counts(self, session: Session, principal: Principal, ids: list[int]) -> dict[int, int]:
-        """post id → how many of its revisions the caller may see (the current one always among them)."""
+    def _visible_revisions(self, session: Session, principal: Principal, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """post id → how many of its revisions the caller may see (the current one always among them) as
+        `revision`, and when the first and the last of those were written as `created_at`, `updated_at`."""
         if not ids:
             return {}
         key = getattr(self.revision, self.post_key)
+        written = col(self.revision.created_at)
         stmt = (
-            select(key, func.count())
+            columns(key, func.count(), func.min(written), func.max(written))
             .join(self.post, col(self.post.id) == key)
             .where(col(key).in_(ids), revision_visible_clause(principal, self.revision, self.post))
             .group_by(key)
         )
-        return {post_id: n for post_id, n in session.execute(stmt)}
+        return {
+            post_id: {"revision": n, "created_at": first, "updated_at": last}
+            for post_id, n, first, last in session.execute(stmt)
+        }
+
+    def _stored_revisions(self, session: Session, post: P) -> list[R]:
+        key = getattr(self.revision, self.post_key)
+        stmt = select(self.revision).where(key == post.id).order_by(col(self.revision.revision))
+        return list(session.exec(stmt))
 
     def _content(self, post: P) -> tuple[Any, ...]:
         return tuple(getattr(post, field) for field in self.content)
 
     def _add_revision(self, session: Session, post: P, edited_by_user_id: int | None) -> None:
         fields: dict[str, Any] = {field: getattr(post, field) for field in self.content}
-        fields.update({self.post_key: stored_id(post), "revision": post.revision})
+        # Written at the instant of the post's own change: its first and last visible revisions' times
+        # are the post's `created_at` and `updated_at` for a caller who sees them all.
+        written = post.created_at if post.revision == 1 else post.updated_at
+        fields.update({self.post_key: stored_id(post), "revision": post.revision, "created_at": written})
         session.add(self.revision(**fields, edited_by_user_id=edited_by_user_id))
         session.flush()

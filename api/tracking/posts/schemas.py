@@ -31,8 +31,10 @@ REVISION_HELP = (
 )
 WITHDRAWN_HELP = (
     "When its poster deleted it after others could see it: kept for the record, out of lists and counts "
-    "(a confidential post is erased instead)."
+    "(a confidential post is erased instead; a CSO's or NHRI's withdrawn post is erased when deleted again)."
 )
+CREATED_HELP = "When the first of its revisions that you may see was written."
+UPDATED_HELP = "When the last of its revisions that you may see was written."
 
 
 class EvidenceRead(SQLModel):
@@ -116,8 +118,8 @@ class ProgressUpdateRead(SQLModel):
     reported_on: dt.date
     visibility: Visibility
     revision: int = Field(description=REVISION_HELP)
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: dt.datetime = Field(description=CREATED_HELP)
+    updated_at: dt.datetime = Field(description=UPDATED_HELP)
     withdrawn_at: dt.datetime | None = Field(description=WITHDRAWN_HELP)
     evidence: list[EvidenceRead] = Field(description="The evidence attached that you may see.")
 
@@ -175,8 +177,8 @@ class AssessmentRead(SQLModel):
     assessed_on: dt.date
     visibility: Visibility
     revision: int = Field(description=REVISION_HELP)
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: dt.datetime = Field(description=CREATED_HELP)
+    updated_at: dt.datetime = Field(description=UPDATED_HELP)
     withdrawn_at: dt.datetime | None = Field(description=WITHDRAWN_HELP)
     evidence: list[EvidenceRead] = Field(description="The evidence attached that you may see.")
 

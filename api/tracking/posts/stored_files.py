@@ -7,6 +7,7 @@ so a failed delete never leaves a row whose file is gone.
 
 import logging
 import re
+import secrets
 from pathlib import Path
 
 from sqlalchemy import event
@@ -16,11 +17,23 @@ log = logging.getLogger("api.tracking.evidence")
 
 _ON_COMMIT = "evidence_files_remove_on_commit"
 _ON_ROLLBACK = "evidence_files_remove_on_rollback"
-STORED_NAME = re.compile(r"^[0-9a-f]{32}$")
+# `c1-` marks a file cleaned of identifying metadata (every upload since the cleaning; older files once
+# `upr evidence scrub` has cleaned them): the mark is the name, so no migration records it.
+CLEANED_PREFIX = "c1-"
+STORED_NAME = re.compile(r"^(?:c1-)?[0-9a-f]{32}$")
+
+
+def new_stored_name() -> str:
+    """A random name for a cleaned file."""
+    return CLEANED_PREFIX + secrets.token_hex(16)
+
+
+def is_cleaned(stored_name: str) -> bool:
+    return stored_name.startswith(CLEANED_PREFIX)
 
 
 def stored_path(directory: Path, stored_name: str) -> Path:
-    """The file of a stored name; names are ours (random hex), never the uploader's."""
+    """The file of a stored name; names are ours (random hex, `c1-` once cleaned), never the uploader's."""
     if not STORED_NAME.fullmatch(stored_name):
         raise ValueError(f"not a stored evidence name: {stored_name!r}")
     return directory / stored_name

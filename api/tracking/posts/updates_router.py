@@ -138,7 +138,9 @@ def update_update(
     response: Response,
     if_match: IfMatch = None,
 ) -> ProgressUpdateRead:
-    """A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones."""
+    """A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones.
+    A government's update once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`)."""
     return update_with_etag(
         response,
         if_match,
@@ -160,5 +162,6 @@ def delete_update(
 ) -> None:
     """By the posting organisation (or an admin): withdrawn (kept, out of lists, still readable by id with
     its revisions), or erased with its revisions and evidence (files too) when confidential
-    (a government's once shared or public is withdrawn). Withdrawn already: 409."""
+    (a government's once shared or public is withdrawn). Withdrawn already: erased when deleted by a CSO
+    or NHRI that posted it, or by an admin; a government's withdrawn update stays (409 `post-withdrawn`)."""
     service.delete_update(session, principal, update_id, settings.evidence_dir)

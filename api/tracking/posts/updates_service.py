@@ -124,5 +124,5 @@ def change_update(
 
 
 def delete_update(session: Session, principal: Principal, update_id: int, evidence_dir: Path) -> None:
-    """Withdrawn, or erased when confidential (`policy.erased_on_delete`)."""
+    """Withdrawn, or erased when confidential or withdrawn already (`policy.erased_on_delete`)."""
     UPDATES.delete(session, principal, update_id, evidence_dir)

@@ -5,15 +5,14 @@ refused, and so is anything a browser could run (HTML, SVG, XML) even when it is
 is a DOCX, XLSX, ODT or ODS only when its structure says so (content types and main part, or ODF's
 `mimetype` and content). The file is streamed to a temporary file next to its final place (never read
 whole into memory), cleaned of identifying metadata into a second one (`scrub`), hashed, and renamed to a
-random name only once it passed every check: the original is never stored, and both temporary files
-go whatever happens.
+random name (`c1-` and random hex: the mark of a cleaned file) only once it passed every check: the
+original is never stored, and both temporary files go whatever happens.
 """
 
 import codecs
 import hashlib
 import os
 import re
-import secrets
 import tempfile
 import unicodedata
 import zipfile
@@ -26,7 +25,7 @@ from lxml import etree
 
 from api.core.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
 from api.tracking.posts.scrub import ODF, OOXML, scrub, xml_parser
-from api.tracking.posts.stored_files import stored_path
+from api.tracking.posts.stored_files import new_stored_name, stored_path
 
 CHUNK_BYTES = 64 * 1024
 SIGNATURE_BYTES = 8192  # what `filetype` looks at
@@ -240,7 +239,7 @@ def store_upload(upload: IncomingFile, directory: Path, max_bytes: int) -> Store
         with open(cleaned, "rb+") as written:
             os.fsync(written.fileno())
         size, sha256 = file_digest(Path(cleaned))
-        stored_name = secrets.token_hex(16)
+        stored_name = new_stored_name()
         path = stored_path(directory, stored_name)
         os.replace(cleaned, path)
     finally:

@@ -6,7 +6,7 @@ import hashlib
 import re
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from api.tracking.models import Evidence, Visibility
 from api.tracking.posts import evidence_service
@@ -67,7 +67,7 @@ async def test_an_accepted_file_is_stored_under_a_random_name_and_served_back_as
     assert (body["kind"], body["file_name"], body["content_type"]) == ("file", name, detected)
     assert body["visibility"] == "public" and body["url"] is None  # the update's visibility by default
     (new_file,) = on_disk(settings) - before
-    assert re.fullmatch(r"[0-9a-f]{32}", new_file) and new_file == session.get(Evidence, body["id"]).stored_name
+    assert re.fullmatch(r"c1-[0-9a-f]{32}", new_file) and new_file == session.get(Evidence, body["id"]).stored_name
     stored = (settings.evidence_dir / new_file).read_bytes()  # cleaned of metadata (tests/security), text as sent
     assert stored == content if detected.startswith("text/") else stored[:4] == content[:4]
     assert body["size_bytes"] == len(stored) and body["sha256"] == hashlib.sha256(stored).hexdigest()
@@ -350,5 +350,5 @@ async def test_list_filters_and_visibility(client, tracking_world, settings, ses
     assert await ids(client, f"/tracking/evidence?state={OTHER_STATE}&kind=file") == ([], 0)
     org, nhri_link = w.org("nhri", OTHER_STATE).id, w.tracking.evidence[("nhri", OTHER_STATE)].id
     assert await ids(client, f"/tracking/evidence?organisation={org}") == ([nhri_link], 1)
-    all_ids = [e.id for e in session.exec(select(Evidence).order_by(Evidence.created_at, Evidence.id))]
+    all_ids = [e.id for e in session.exec(select(Evidence).order_by(col(Evidence.created_at), col(Evidence.id)))]
     assert (await ids(client, "/tracking/evidence", w.headers("admin", settings)))[0] == all_ids

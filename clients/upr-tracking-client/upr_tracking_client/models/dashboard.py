@@ -27,8 +27,10 @@ class Dashboard:
         recommendations_with_actions (int):
         by_position (DashboardByPosition):
         actions_by_status (DashboardActionsByStatus):
-        milestones (DashboardMilestones): `total`, `done`, `overdue`, and `rescheduled` (whose due date was ever moved
-            later).
+        milestones (DashboardMilestones): `total`, `done`, `overdue`, `rescheduled` (whose due date was ever moved
+            later) of the current milestones; `withdrawn` (deleted from the plan, an action's with it) and
+            `cancelled_or_withdrawn_while_overdue` (taken off the overdue list without being done: cancelled or withdrawn
+            while past due). `/tracking/plan-changes` lists each change.
         by_theme (list[ThemeCounts]):
         by_actor (list[ActorCounts]):
     """

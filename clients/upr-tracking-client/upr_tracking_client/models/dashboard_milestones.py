@@ -11,7 +11,11 @@ T = TypeVar("T", bound="DashboardMilestones")
 
 @_attrs_define
 class DashboardMilestones:
-    """`total`, `done`, `overdue`, and `rescheduled` (whose due date was ever moved later)."""
+    """`total`, `done`, `overdue`, `rescheduled` (whose due date was ever moved later) of the current milestones;
+    `withdrawn` (deleted from the plan, an action's with it) and `cancelled_or_withdrawn_while_overdue` (taken off the
+    overdue list without being done: cancelled or withdrawn while past due). `/tracking/plan-changes` lists each change.
+
+    """
 
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
 

@@ -32,10 +32,11 @@ class ProgressUpdateRead:
         visibility (Visibility):
         revision (int): How many of its revisions you may see: 1 for the original; each correction you may see adds one
             (an earlier version with a visibility you may not see is not counted).
-        created_at (datetime.datetime):
-        updated_at (datetime.datetime):
+        created_at (datetime.datetime): When the first of its revisions that you may see was written.
+        updated_at (datetime.datetime): When the last of its revisions that you may see was written.
         withdrawn_at (datetime.datetime | None): When its poster deleted it after others could see it: kept for the
-            record, out of lists and counts (a confidential post is erased instead).
+            record, out of lists and counts (a confidential post is erased instead; a CSO's or NHRI's withdrawn post is
+            erased when deleted again).
         evidence (list[EvidenceRead]): The evidence attached that you may see.
     """
 

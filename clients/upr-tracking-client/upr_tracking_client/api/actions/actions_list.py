@@ -17,6 +17,7 @@ def _get_kwargs(
     status: ActionStatus | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
     responsible_organisation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -53,6 +54,8 @@ def _get_kwargs(
     else:
         json_responsible_organisation = responsible_organisation
     params["responsible_organisation"] = json_responsible_organisation
+
+    params["withdrawn"] = withdrawn
 
     params["limit"] = limit
 
@@ -123,6 +126,7 @@ def sync_detailed(
     status: ActionStatus | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
     responsible_organisation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -130,13 +134,17 @@ def sync_detailed(
     """List Actions
 
      The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
-    milestone and overdue-milestone counts.
+    milestone and overdue-milestone counts. Withdrawn actions are left out; `withdrawn=true` lists only
+    them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         status (ActionStatus | None | Unset): Only actions with this status.
         recommendation (int | None | Unset): Only actions answering this recommendation.
         responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -154,6 +162,7 @@ def sync_detailed(
         status=status,
         recommendation=recommendation,
         responsible_organisation=responsible_organisation,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -173,6 +182,7 @@ def sync(
     status: ActionStatus | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
     responsible_organisation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -180,13 +190,17 @@ def sync(
     """List Actions
 
      The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
-    milestone and overdue-milestone counts.
+    milestone and overdue-milestone counts. Withdrawn actions are left out; `withdrawn=true` lists only
+    them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         status (ActionStatus | None | Unset): Only actions with this status.
         recommendation (int | None | Unset): Only actions answering this recommendation.
         responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -205,6 +219,7 @@ def sync(
         status=status,
         recommendation=recommendation,
         responsible_organisation=responsible_organisation,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -218,6 +233,7 @@ async def asyncio_detailed(
     status: ActionStatus | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
     responsible_organisation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -225,13 +241,17 @@ async def asyncio_detailed(
     """List Actions
 
      The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
-    milestone and overdue-milestone counts.
+    milestone and overdue-milestone counts. Withdrawn actions are left out; `withdrawn=true` lists only
+    them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         status (ActionStatus | None | Unset): Only actions with this status.
         recommendation (int | None | Unset): Only actions answering this recommendation.
         responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -249,6 +269,7 @@ async def asyncio_detailed(
         status=status,
         recommendation=recommendation,
         responsible_organisation=responsible_organisation,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -266,6 +287,7 @@ async def asyncio(
     status: ActionStatus | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
     responsible_organisation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -273,13 +295,17 @@ async def asyncio(
     """List Actions
 
      The plan's actions, ordered by id, each with its cluster of recommendations and its indicator,
-    milestone and overdue-milestone counts.
+    milestone and overdue-milestone counts. Withdrawn actions are left out; `withdrawn=true` lists only
+    them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         status (ActionStatus | None | Unset): Only actions with this status.
         recommendation (int | None | Unset): Only actions answering this recommendation.
         responsible_organisation (int | None | Unset): Id of the responsible organisation.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -299,6 +325,7 @@ async def asyncio(
             status=status,
             recommendation=recommendation,
             responsible_organisation=responsible_organisation,
+            withdrawn=withdrawn,
             limit=limit,
             offset=offset,
             cursor=cursor,

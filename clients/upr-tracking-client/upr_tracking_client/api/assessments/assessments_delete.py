@@ -83,7 +83,10 @@ def sync_detailed(
 
      By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
     readable
-    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
+    by id), or erased with its revisions and evidence when confidential (a government's once shared or
+    public is withdrawn). Withdrawn already: erased when deleted by a CSO or NHRI that posted it, or by
+    an
+    admin; a government's withdrawn assessment stays (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):
@@ -116,7 +119,10 @@ def sync(
 
      By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
     readable
-    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
+    by id), or erased with its revisions and evidence when confidential (a government's once shared or
+    public is withdrawn). Withdrawn already: erased when deleted by a CSO or NHRI that posted it, or by
+    an
+    admin; a government's withdrawn assessment stays (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):
@@ -144,7 +150,10 @@ async def asyncio_detailed(
 
      By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
     readable
-    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
+    by id), or erased with its revisions and evidence when confidential (a government's once shared or
+    public is withdrawn). Withdrawn already: erased when deleted by a CSO or NHRI that posted it, or by
+    an
+    admin; a government's withdrawn assessment stays (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):
@@ -175,7 +184,10 @@ async def asyncio(
 
      By the assessing organisation (or an admin): withdrawn (kept, out of lists and counts, still
     readable
-    by id), or erased with its revisions and evidence when confidential. Withdrawn already: 409.
+    by id), or erased with its revisions and evidence when confidential (a government's once shared or
+    public is withdrawn). Withdrawn already: erased when deleted by a CSO or NHRI that posted it, or by
+    an
+    admin; a government's withdrawn assessment stays (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):

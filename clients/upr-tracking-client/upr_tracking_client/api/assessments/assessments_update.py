@@ -113,6 +113,8 @@ def sync_detailed(
 
      A correction by the assessing organisation (or an admin): appends a revision, keeps the earlier
     ones.
+    A government's assessment once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):
@@ -152,6 +154,8 @@ def sync(
 
      A correction by the assessing organisation (or an admin): appends a revision, keeps the earlier
     ones.
+    A government's assessment once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):
@@ -186,6 +190,8 @@ async def asyncio_detailed(
 
      A correction by the assessing organisation (or an admin): appends a revision, keeps the earlier
     ones.
+    A government's assessment once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):
@@ -223,6 +229,8 @@ async def asyncio(
 
      A correction by the assessing organisation (or an admin): appends a revision, keeps the earlier
     ones.
+    A government's assessment once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         assessment_id (int):

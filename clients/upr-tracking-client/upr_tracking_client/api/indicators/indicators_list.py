@@ -15,6 +15,7 @@ def _get_kwargs(
     state: None | str | Unset = UNSET,
     action: int | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -42,6 +43,8 @@ def _get_kwargs(
     else:
         json_recommendation = recommendation
     params["recommendation"] = json_recommendation
+
+    params["withdrawn"] = withdrawn
 
     params["limit"] = limit
 
@@ -111,19 +114,24 @@ def sync_detailed(
     state: None | str | Unset = UNSET,
     action: int | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageIndicatorRead | ProblemDetail]:
     """List Indicators
 
-     Ordered by id, each with its latest value and progress toward the target (computed).
+     Ordered by id, each with its latest value and progress toward the target (computed). Withdrawn
+    indicators are left out; `withdrawn=true` lists only them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the indicators of this action.
         recommendation (int | None | Unset): The indicators of this recommendation and of the
             actions answering it.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -140,6 +148,7 @@ def sync_detailed(
         state=state,
         action=action,
         recommendation=recommendation,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -158,19 +167,24 @@ def sync(
     state: None | str | Unset = UNSET,
     action: int | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageIndicatorRead | ProblemDetail | None:
     """List Indicators
 
-     Ordered by id, each with its latest value and progress toward the target (computed).
+     Ordered by id, each with its latest value and progress toward the target (computed). Withdrawn
+    indicators are left out; `withdrawn=true` lists only them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the indicators of this action.
         recommendation (int | None | Unset): The indicators of this recommendation and of the
             actions answering it.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -188,6 +202,7 @@ def sync(
         state=state,
         action=action,
         recommendation=recommendation,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -200,19 +215,24 @@ async def asyncio_detailed(
     state: None | str | Unset = UNSET,
     action: int | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageIndicatorRead | ProblemDetail]:
     """List Indicators
 
-     Ordered by id, each with its latest value and progress toward the target (computed).
+     Ordered by id, each with its latest value and progress toward the target (computed). Withdrawn
+    indicators are left out; `withdrawn=true` lists only them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the indicators of this action.
         recommendation (int | None | Unset): The indicators of this recommendation and of the
             actions answering it.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -229,6 +249,7 @@ async def asyncio_detailed(
         state=state,
         action=action,
         recommendation=recommendation,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -245,19 +266,24 @@ async def asyncio(
     state: None | str | Unset = UNSET,
     action: int | None | Unset = UNSET,
     recommendation: int | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageIndicatorRead | ProblemDetail | None:
     """List Indicators
 
-     Ordered by id, each with its latest value and progress toward the target (computed).
+     Ordered by id, each with its latest value and progress toward the target (computed). Withdrawn
+    indicators are left out; `withdrawn=true` lists only them.
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
         action (int | None | Unset): Only the indicators of this action.
         recommendation (int | None | Unset): The indicators of this recommendation and of the
             actions answering it.
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -276,6 +302,7 @@ async def asyncio(
             state=state,
             action=action,
             recommendation=recommendation,
+            withdrawn=withdrawn,
             limit=limit,
             offset=offset,
             cursor=cursor,

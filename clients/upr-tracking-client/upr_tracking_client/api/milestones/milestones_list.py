@@ -18,6 +18,7 @@ def _get_kwargs(
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
@@ -61,6 +62,8 @@ def _get_kwargs(
     else:
         json_rescheduled = rescheduled
     params["rescheduled"] = json_rescheduled
+
+    params["withdrawn"] = withdrawn
 
     params["limit"] = limit
 
@@ -132,13 +135,15 @@ def sync_detailed(
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageMilestoneRead | ProblemDetail]:
     """List Milestones
 
-     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -147,6 +152,9 @@ def sync_detailed(
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
         rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
             or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -165,6 +173,7 @@ def sync_detailed(
         status=status,
         overdue=overdue,
         rescheduled=rescheduled,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -185,13 +194,15 @@ def sync(
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageMilestoneRead | ProblemDetail | None:
     """List Milestones
 
-     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -200,6 +211,9 @@ def sync(
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
         rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
             or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -219,6 +233,7 @@ def sync(
         status=status,
         overdue=overdue,
         rescheduled=rescheduled,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -233,13 +248,15 @@ async def asyncio_detailed(
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageMilestoneRead | ProblemDetail]:
     """List Milestones
 
-     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -248,6 +265,9 @@ async def asyncio_detailed(
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
         rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
             or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -266,6 +286,7 @@ async def asyncio_detailed(
         status=status,
         overdue=overdue,
         rescheduled=rescheduled,
+        withdrawn=withdrawn,
         limit=limit,
         offset=offset,
         cursor=cursor,
@@ -284,13 +305,15 @@ async def asyncio(
     status: MilestoneStatus | None | Unset = UNSET,
     overdue: bool | None | Unset = UNSET,
     rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
 ) -> PageMilestoneRead | ProblemDetail | None:
     """List Milestones
 
-     Ordered by id. Withdrawn milestones are left out (read them by id, or in their history).
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
 
     Args:
         state (None | str | Unset): ISO3 code of the state (any case).
@@ -299,6 +322,9 @@ async def asyncio(
         overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
         rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
             or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
         cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
@@ -319,6 +345,7 @@ async def asyncio(
             status=status,
             overdue=overdue,
             rescheduled=rescheduled,
+            withdrawn=withdrawn,
             limit=limit,
             offset=offset,
             cursor=cursor,

@@ -83,7 +83,9 @@ def sync_detailed(
 
      By the posting organisation (or an admin): withdrawn (kept, out of lists, still readable by id with
     its revisions), or erased with its revisions and evidence (files too) when confidential
-    (a government's once shared or public is withdrawn). Withdrawn already: 409.
+    (a government's once shared or public is withdrawn). Withdrawn already: erased when deleted by a CSO
+    or NHRI that posted it, or by an admin; a government's withdrawn update stays (409 `post-
+    withdrawn`).
 
     Args:
         update_id (int):
@@ -116,7 +118,9 @@ def sync(
 
      By the posting organisation (or an admin): withdrawn (kept, out of lists, still readable by id with
     its revisions), or erased with its revisions and evidence (files too) when confidential
-    (a government's once shared or public is withdrawn). Withdrawn already: 409.
+    (a government's once shared or public is withdrawn). Withdrawn already: erased when deleted by a CSO
+    or NHRI that posted it, or by an admin; a government's withdrawn update stays (409 `post-
+    withdrawn`).
 
     Args:
         update_id (int):
@@ -144,7 +148,9 @@ async def asyncio_detailed(
 
      By the posting organisation (or an admin): withdrawn (kept, out of lists, still readable by id with
     its revisions), or erased with its revisions and evidence (files too) when confidential
-    (a government's once shared or public is withdrawn). Withdrawn already: 409.
+    (a government's once shared or public is withdrawn). Withdrawn already: erased when deleted by a CSO
+    or NHRI that posted it, or by an admin; a government's withdrawn update stays (409 `post-
+    withdrawn`).
 
     Args:
         update_id (int):
@@ -175,7 +181,9 @@ async def asyncio(
 
      By the posting organisation (or an admin): withdrawn (kept, out of lists, still readable by id with
     its revisions), or erased with its revisions and evidence (files too) when confidential
-    (a government's once shared or public is withdrawn). Withdrawn already: 409.
+    (a government's once shared or public is withdrawn). Withdrawn already: erased when deleted by a CSO
+    or NHRI that posted it, or by an admin; a government's withdrawn update stays (409 `post-
+    withdrawn`).
 
     Args:
         update_id (int):

@@ -112,6 +112,8 @@ def sync_detailed(
     """Correct Progress Update
 
      A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones.
+    A government's update once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         update_id (int):
@@ -150,6 +152,8 @@ def sync(
     """Correct Progress Update
 
      A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones.
+    A government's update once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         update_id (int):
@@ -183,6 +187,8 @@ async def asyncio_detailed(
     """Correct Progress Update
 
      A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones.
+    A government's update once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         update_id (int):
@@ -219,6 +225,8 @@ async def asyncio(
     """Correct Progress Update
 
      A correction by the posting organisation (or an admin): appends a revision, keeps the earlier ones.
+    A government's update once shared or public is never made less visible (409
+    `published-post-stays-visible`); a withdrawn one is not changed (409 `post-withdrawn`).
 
     Args:
         update_id (int):
