@@ -17,6 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from api.classify.examples import Example
+from api.recommendations.inferred import family_of_theme_code
 from api.recommendations.models import (
     Recommendation,
     RecommendationAffectedPerson,
@@ -24,18 +25,12 @@ from api.recommendations.models import (
     TagOrigin,
 )
 from api.taxonomy.models import AffectedPerson, Theme
-from api.taxonomy.vocabulary import SDG_ROOT
 
 FAMILIES_OF_SOURCE: dict[str, frozenset[str]] = {
     "upr-info": frozenset({"themes", "action"}),
     "dihr": frozenset({"sdgs", "groups"}),
     "ohchr-matrix": frozenset({"themes", "groups", "sdgs"}),
 }
-
-
-def theme_family(code: str) -> str:
-    """`sdgs` for an SDG goal theme (S01–S17), `themes` for an OHCHR theme."""
-    return "sdgs" if code.startswith(SDG_ROOT) else "themes"
 
 
 def source_labels(session: Session, ids: Iterable[int] | Select[Any] | None = None) -> dict[int, dict[str, set[str]]]:
@@ -58,7 +53,7 @@ def source_labels(session: Session, ids: Iterable[int] | Select[Any] | None = No
         themes = themes.where(col(RecommendationTheme.recommendation_id).in_(wanted))
         groups = groups.where(col(RecommendationAffectedPerson.recommendation_id).in_(wanted))
     for rid, code in session.execute(themes):
-        found[rid][theme_family(code)].add(code)
+        found[rid][family_of_theme_code(code)].add(code)
     for rid, code in session.execute(groups):
         found[rid]["groups"].add(code)
     return found

@@ -16,10 +16,11 @@ from sqlalchemy import Select, Table, bindparam, delete, func, insert, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
-from api.classify.db_examples import examples_from_database, source_labels, theme_family
+from api.classify.db_examples import examples_from_database, source_labels
 from api.classify.model import Model, Params, train
 from api.classify.store import current_model, save_model
 from api.db import refresh_statistics
+from api.recommendations.inferred import family_of_theme_code
 from api.recommendations.models import (
     Recommendation,
     RecommendationAffectedPerson,
@@ -112,7 +113,7 @@ def tag(session: Session, model: Model, *, only_missing: bool = True, only: Sele
             own = labels.get(rid, {})
             given: Counter[str] = Counter()
             for code, confidence in prediction.themes:
-                family = theme_family(code)
+                family = family_of_theme_code(code)
                 if family in missing and code not in own.get(family, ()) and code in theme_ids:
                     themes.append(_link(rid, confidence, model.version, theme_id=theme_ids[code]))
                     given[family] += 1

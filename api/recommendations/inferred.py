@@ -18,13 +18,15 @@ from api.recommendations.models import (
     TagOrigin,
 )
 from api.taxonomy.models import Theme
+from api.taxonomy.vocabulary import SDG_ROOT
 
-SDG_PREFIX = "S"  # api.taxonomy.vocabulary.SDG_ROOT: SDG goal themes are S01–S17
 BATCH = 1_000
 
 
 def family_of_theme_code(code: str | None) -> str:
-    return "sdgs" if (code or "").startswith(SDG_PREFIX) else "themes"
+    """`sdgs` for an SDG goal theme (S01–S17), `themes` for an OHCHR theme (the one rule, for the importer,
+    the API's setters and the classifier)."""
+    return "sdgs" if (code or "").startswith(SDG_ROOT) else "themes"
 
 
 def drop_inferred(session: Session, family: str, recommendation_ids: Collection[int]) -> None:
@@ -33,7 +35,7 @@ def drop_inferred(session: Session, family: str, recommendation_ids: Collection[
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         if family in ("themes", "sdgs"):
-            sdg_ids = select(col(Theme.id)).where(col(Theme.code).like(f"{SDG_PREFIX}%"))
+            sdg_ids = select(col(Theme.id)).where(col(Theme.code).like(f"{SDG_ROOT}%"))
             within = col(RecommendationTheme.theme_id).in_(sdg_ids)
             session.execute(
                 delete(RecommendationTheme).where(
