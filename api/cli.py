@@ -303,12 +303,29 @@ def serve(
         ),
     ] = False,
 ) -> None:
-    """Serve the API with uvicorn."""
+    """Serve the API with uvicorn: JSON logs (LOG_FORMAT), one access line per request from the app, and
+    Prometheus metrics summed over the worker processes (a fresh PROMETHEUS_MULTIPROC_DIR per run)."""
+    import os
+    import shutil
+    import signal
     import subprocess
     import sys
+    import tempfile
 
     import uvicorn
 
+    from api.observability.logs import logging_config
+    from api.settings import get_settings
+
+    settings = get_settings()
+    # Before any worker starts, and before prometheus_client is imported (it reads the variable once): every
+    # process writes its samples to files in this directory, and a scrape sums them. The operator's is kept.
+    metrics_dir = None
+    if settings.metrics_enabled and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        metrics_dir = tempfile.mkdtemp(prefix="upr-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    # uvicorn re-raises the SIGTERM it stopped on once it is done: exit through `finally` then, not at once.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     worker = subprocess.Popen([sys.executable, "-m", "api.cli", "worker"]) if with_worker else None
     try:
         uvicorn.run(
@@ -320,8 +337,13 @@ def serve(
             proxy_headers=True,
             forwarded_allow_ips=forwarded_allow_ips,
             timeout_graceful_shutdown=10,
+            log_config=logging_config(settings),
+            # Never uvicorn's own: its line holds the query string and the client's address (ours has neither).
+            access_log=False,
         )
     finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
         if worker is not None:
             worker.terminate()
             try:
@@ -336,12 +358,12 @@ def worker(
     concurrency: Annotated[int, typer.Option(min=1, max=32, help="Jobs run at the same time.")] = 1,
 ) -> None:
     """Run background jobs (imports, recovery of jobs whose worker died) from the task engine."""
-    import logging
-
     import api.models  # noqa: F401  (every table known)
     from api.jobs.worker import run_worker
+    from api.observability.logs import configure_logging
+    from api.settings import get_settings
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(get_settings())  # LOG_FORMAT: JSON lines by default, as the server's
     run_worker(once=once, concurrency=concurrency)
 
 

@@ -1,7 +1,6 @@
 """The cycle API application, with the implementation-tracking app mounted at `/tracking`."""
 
 import gc
-import logging
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -14,14 +13,23 @@ from api.auth.router import router as auth_router
 from api.cycle.router import routers as cycle_routers
 from api.health import router as health_router
 from api.http.body_limit import BodySizeLimitMiddleware
+from api.http.conditional import ConditionalGetMiddleware
+from api.http.content_type import SupportedContentType, VaryAcceptMiddleware
+from api.http.docs_ui import install_docs
+from api.http.etags import install_header_openapi
+from api.http.methods import MethodsMiddleware
+from api.http.openapi import install_document_openapi
+from api.http.pages import PageLinkMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
 from api.http.query_params import RejectUnknownQuery
 from api.http.request_id import RequestIdMiddleware
-from api.http.security_headers import SecurityHeadersMiddleware
+from api.http.security_headers import EXPOSED_HEADERS, SecurityHeadersMiddleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
+from api.observability.middleware import install_observability
 from api.recommendations.analyse_router import routers as analyse_routers
 from api.recommendations.analyse_service import Classifier, use_model_source
+from api.recommendations.export import HEADER as RECOMMENDATION_CSV_COLUMNS
 from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
 from api.request_context import RequestContextMiddleware
@@ -46,30 +54,40 @@ def _current_model(session: Session) -> Classifier | None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    logging.basicConfig(level=logging.INFO)
     app = FastAPI(
         title="UPR Tracker — cycle API",
         version="0.1.0",
         description=DESCRIPTION,
-        dependencies=[RejectUnknownQuery],  # every route: an unknown query parameter is a 422
+        # every route: an unknown query parameter is a 422, a body of a type the route does not take a 415
+        dependencies=[RejectUnknownQuery, SupportedContentType],
+        docs_url=None,  # served from package files by install_docs, not from a CDN
+        redoc_url=None,
     )
+    install_docs(app)
     install_error_handlers(app)
     install_replay_handler(app)
+    install_header_openapi(app)  # before the problems: they document 428 where If-Match is required
     install_problem_openapi(app)
     install_permission_openapi(app)
+    install_document_openapi(app, csv_columns={"recommendations.list": RECOMMENDATION_CSV_COLUMNS})
     use_model_source(_current_model)  # the analysis's classifier: recommendations never import api.classify
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers
+    app.add_middleware(VaryAcceptMiddleware)  # also what the mounted app answers
+    app.add_middleware(PageLinkMiddleware)
+    app.add_middleware(ConditionalGetMiddleware)  # ETag on every read; 304
     app.add_middleware(SecurityHeadersMiddleware)  # around our own 413s and 500s too
+    app.add_middleware(MethodsMiddleware, router=app.router)  # HEAD as GET; Allow on 405 (mounted paths too)
     if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["*"],
             allow_headers=["*"],
-            expose_headers=["X-Request-ID", "ETag", "Retry-After"],
+            expose_headers=EXPOSED_HEADERS,
         )
+    install_observability(app, settings)  # outermost: logs and metrics of every answer; /metrics; tracing
     for router in (
         health_router,
         auth_router,

@@ -4,8 +4,9 @@ import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_SECRET_KEY_LENGTH = 32
@@ -139,6 +140,35 @@ class Settings(BaseSettings):
         "counted in the database across workers. The client is the address uvicorn sees: behind a proxy, "
         "the proxy's unless `--forwarded-allow-ips` trusts it to forward the real one.",
     )
+
+    # Operations (api/observability): logs, metrics, tracing.
+    log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="`json`: one JSON object a line (time, level, logger, message, request id …); `text` for a "
+        "terminal.",
+    )
+    log_level: str = Field(default="INFO", description="The root logger's level (DEBUG, INFO, WARNING …).")
+    access_log: bool = Field(
+        default=True,
+        description="One log line per request (route template, status, duration, user and organisation ids; "
+        "never a query string, header or body).",
+    )
+    metrics_enabled: bool = Field(
+        default=True,
+        description="Serve Prometheus metrics at `/metrics` on the API's port, to clients on this machine only "
+        "unless METRICS_TOKEN is set (they tell when each route answered: not for the public).",
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="A secret a scraper on another machine sends as `Authorization: Bearer <token>` to read "
+        "`/metrics`; then only it may (a local client too needs it).",
+    )
+    otel_enabled: bool = Field(
+        default=False,
+        description="OpenTelemetry tracing (spans of requests and SQL, exported over OTLP/HTTP); also on when "
+        "OTEL_EXPORTER_OTLP_ENDPOINT is set. The exporter reads the standard OTEL_* variables.",
+    )
+    otel_service_name: str = Field(default="upr-tracker", description="The traces' service.name.")
 
     @field_validator("env")
     @classmethod

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 from fastapi import BackgroundTasks
@@ -24,6 +25,20 @@ PROBLEM_KEYS = {"type", "title", "status", "detail", "instance", "request_id"}
 
 async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> httpx.Response:
     return await client.post("/auth/token", data={"username": email, "password": password})
+
+
+async def patch_after_read(
+    client: httpx.AsyncClient, url: str, *, headers: dict[str, str] | None = None, **kwargs: Any
+) -> httpx.Response:
+    """PATCH `url` as a client that reads before it writes: with the ETag of a GET just before (the
+    PATCH of a shared row requires `If-Match`, api/http/etags.RequiredIfMatch). An `If-Match` given
+    is sent as it is; a read that fails sends none (the PATCH then answers its own 403 or 404)."""
+    sent = dict(headers or {})
+    if not any(name.lower() == "if-match" for name in sent):
+        read = await client.get(url, headers=sent)
+        if read.status_code == 200 and "etag" in read.headers:
+            sent["If-Match"] = read.headers["etag"]
+    return await client.patch(url, headers=sent, **kwargs)
 
 
 def assert_problem(response: httpx.Response, status: int, slug: str, detail_part: str) -> dict:
@@ -150,3 +165,17 @@ def scratch_database(database_url: str, tmp_path: Path, suffix: str) -> Iterator
     finally:
         engine_for(scratch).dispose()
         _drop_database(url, name)
+
+
+@contextmanager
+def app_settings(settings: Settings) -> Iterator[None]:
+    """The app (not the test's session) reads `settings`; the suite's own are put back afterwards."""
+    previous = app.dependency_overrides.get(get_settings)
+    app.dependency_overrides[get_settings] = lambda: settings
+    try:
+        yield
+    finally:
+        if previous is None:
+            app.dependency_overrides.pop(get_settings, None)
+        else:
+            app.dependency_overrides[get_settings] = previous

@@ -31,7 +31,7 @@ def list_organisations(
     principal: Public,
     page: PageDep,
     state: Annotated[StateCode | None, Query(description="ISO3 code of the state.")] = None,
-    kind: OrganisationKind | None = None,
+    kind: Annotated[OrganisationKind | None, Query(description="Only organisations of this kind.")] = None,
 ) -> Page[OrganisationRead]:
     """Pseudonymous organisations are listed under their public name (real name: admins and members)."""
     return service.list_organisations(session, principal, page, state_code=state, kind=kind)
@@ -46,6 +46,8 @@ def list_organisations(
 def get_organisation(
     organisation_id: IdPath, session: SessionDep, principal: Public, response: Response
 ) -> OrganisationRead:
+    """One organisation. Public; a pseudonymous organisation shows its public name to everyone but its own members and
+    admins."""
     organisation = service.get_organisation(session, principal, organisation_id)
     return with_etag(response, organisation_read(organisation, principal))
 
@@ -60,6 +62,8 @@ def get_organisation(
 def create_organisation(
     data: OrganisationCreate, session: SessionDep, principal: CanWriteOrganisations, idem: IdempotencyDep
 ) -> OrganisationRead:
+    """Register an organisation (admins only). Its name is unique (409 naming `name`); `state_code` must be a known
+    state."""
     return idem.saved(organisation_read(service.create_organisation(session, data), principal))
 
 
@@ -94,15 +98,17 @@ def list_users(
     session: SessionDep,
     _: CanReadUsers,
     page: PageDep,
-    organisation_id: IdQuery = None,
-    is_active: bool | None = None,
+    organisation_id: Annotated[IdQuery, Query(description="Only users of this organisation.")] = None,
+    is_active: Annotated[bool | None, Query(description="Only active (true) or deactivated (false) users.")] = None,
 ) -> Page[UserRead]:
+    """Every user account, by email (admins only); filter on `is_active`."""
     page_ = service.list_users(session, page, organisation_id=organisation_id, is_active=is_active)
     return page_.map(UserRead.model_validate)
 
 
 @users.get("/{user_id}", response_model=UserRead, operation_id="users.get", responses=error_responses(401, 403, 404))
 def get_user(user_id: IdPath, session: SessionDep, _: CanReadUsers, response: Response) -> UserRead:
+    """One user account (admins only), with its ETag for a later PATCH."""
     return with_etag(response, UserRead.model_validate(service.get_user(session, user_id)))
 
 

@@ -3,12 +3,15 @@ as `/auth/me` answers them too)."""
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, EmailStr, StringConstraints
+from annotated_types import Len
+from pydantic import BeforeValidator, EmailStr, StrictBool, StringConstraints
 from sqlmodel import Field, SQLModel
 
 from api.auth.models import OrganisationBase
 from api.core.schemas import with_examples
-from api.core.types import IdField, StateCode
+from api.core.types import IdField, Omittable, StateCode, also_checked
+
+PASSWORD_RULE = "must not be easy to guess (no common password, no name or e-mail of yours)"
 
 
 def _pseudonym(value: object) -> object:
@@ -33,15 +36,18 @@ class OrganisationCreate(OrganisationBase):
 
     name: str = Field(min_length=1, max_length=200)
     public_name: Pseudonym | None = None
-    state_code: StateCode = Field(description="ISO 3166-1 alpha-3 code of the state the organisation works in.")
+    state_code: StateCode = Field(
+        schema_extra={"json_schema_extra": also_checked("must name a state this API knows (see `/states`)")},
+        description="ISO 3166-1 alpha-3 code of the state the organisation works in.",
+    )
 
 
 class OrganisationUpdate(SQLModel):
     model_config = with_examples({"public_name": "CSO monitoring Roma rights (SVN)"}, {"is_active": False})
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Omittable[Annotated[str, Len(1, 200)]] = None
     public_name: Pseudonym | None = None
-    is_active: bool | None = None
+    is_active: Omittable[StrictBool] = None
 
 
 class UserCreate(SQLModel):
@@ -57,15 +63,21 @@ class UserCreate(SQLModel):
 
     email: EmailStr
     full_name: str = Field(min_length=1, max_length=200)
-    password: str = Field(min_length=12, max_length=256)
-    organisation_id: IdField
-    is_admin: bool = False
+    password: str = Field(
+        schema_extra={"json_schema_extra": also_checked(PASSWORD_RULE)}, min_length=12, max_length=256
+    )
+    organisation_id: IdField = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing organisation")}
+    )
+    is_admin: StrictBool = False
 
 
 class UserUpdate(SQLModel):
     model_config = with_examples({"full_name": "Maja Novak Kranjc"}, {"is_active": False})
 
-    full_name: str | None = Field(default=None, min_length=1, max_length=200)
-    password: str | None = Field(default=None, min_length=12, max_length=256)
-    is_admin: bool | None = None
-    is_active: bool | None = None
+    full_name: Omittable[Annotated[str, Len(1, 200)]] = None
+    password: str | None = Field(
+        schema_extra={"json_schema_extra": also_checked(PASSWORD_RULE)}, default=None, min_length=12, max_length=256
+    )
+    is_admin: Omittable[StrictBool] = None
+    is_active: Omittable[StrictBool] = None

@@ -1,4 +1,6 @@
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from api.audit import service
 from api.audit.models import AuditAction, AuditEntryRead
@@ -19,11 +21,13 @@ def list_audit_entries(
     session: SessionDep,
     _: CanReadAudit,
     page: PageDep,
-    entity: str | None = None,
-    entity_id: str | None = None,
-    actor: IdQuery = None,
-    organisation_id: IdQuery = None,
-    action: AuditAction | None = None,
+    entity: Annotated[str | None, Query(description="Only changes to this table, e.g. `recommendation`.")] = None,
+    entity_id: Annotated[
+        str | None, Query(description="Only changes to this row (its primary key; `a:b` for composite keys).")
+    ] = None,
+    actor: Annotated[IdQuery, Query(description="Only changes made by this user id.")] = None,
+    organisation_id: Annotated[IdQuery, Query(description="Only changes made on behalf of this organisation.")] = None,
+    action: Annotated[AuditAction | None, Query(description="Only creates, updates or deletes.")] = None,
 ) -> Page[AuditEntryRead]:
     """Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id."""
     return service.list_entries(

@@ -30,6 +30,7 @@ def get_principal(
     # The audit listener reads who is acting from the session of the same request.
     session.info["principal"] = principal
     session.info["request_id"] = request.scope.get("state", {}).get("request_id")
+    request.state.principal = principal  # the access log's user and organisation ids (api/observability)
     return principal
 
 
@@ -52,6 +53,18 @@ class Requires:
         return f"Requires({self.permission})"
 
 
+class IgnoresCredentials(Requires):
+    """The gate of the few public routes that never read a caller's credentials: logging in (an old or
+    stray bearer token must not stop someone from getting a new one) and the probes (a load balancer sends
+    none, and a token must not make `/livez` look the database up). Documented with `security: []`."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+
+    def __call__(self) -> None:  # type: ignore[override]
+        return None
+
+
 def gates_of(dependant) -> list[Requires]:
     """The permission gates in a route's dependency tree (`route.dependant`)."""
     found, stack = [], list(dependant.dependencies)
@@ -68,6 +81,7 @@ def requires(permission: Permission | None) -> object:
 
 
 Public = Annotated[Principal, requires(None)]
+NoCredentials = Annotated[None, Depends(IgnoresCredentials())]
 CanReadAccount = Annotated[Principal, requires(Permission.account_read)]
 CanChangePassword = Annotated[Principal, requires(Permission.password_change)]
 CanManageServiceTokens = Annotated[Principal, requires(Permission.service_tokens_manage)]

@@ -2,12 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Query, Request, Response, status
 
 from api.auth import service
-from api.auth.deps import CanChangePassword, CanManageServiceTokens, CanReadAccount, Public
+from api.auth.deps import CanChangePassword, CanManageServiceTokens, CanReadAccount, NoCredentials
 from api.auth.schemas import Me, PasswordChange, ServiceTokenCreate, ServiceTokenIssued, ServiceTokenRead, Token
+from api.auth.token_errors import (
+    OAUTH_ERROR_RESPONSES,
+    OAuthErrorCode,
+    PasswordGrant,
+    PasswordGrantDep,
+    oauth_error,
+)
 from api.core.errors import InvalidInput, TooManyRequests
 from api.core.pagination import Page
 from api.db import SessionDep
@@ -20,30 +26,38 @@ from api.http.problems import error_responses
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-LOGIN_EXAMPLE = {"username": "focal.point@varuh-rs.si", "password": "roma-inclusion-2021!"}
+# A demo account of `make run`; its password is the one `upr seed` printed.
+LOGIN_EXAMPLE = {"username": "nhri@demo.upr-tracker.org", "password": "printed-by-upr-seed"}
 
 
 @router.post(
     "/token",
     response_model=Token,
     operation_id="auth.login",
-    responses=error_responses(401, 422, 429),
+    responses={**OAUTH_ERROR_RESPONSES, **error_responses(429)},
     openapi_extra={"requestBody": {"content": {"application/x-www-form-urlencoded": {"example": LOGIN_EXAMPLE}}}},
 )
 def login(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    grant: PasswordGrantDep,
     session: SessionDep,
     settings: SettingsDep,
-    _: Public,
+    _: NoCredentials,
     request: Request,
     response: Response,
-) -> Token:
-    """OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
-    client address (and many from one address lock the address) for a while that doubles (429)."""
+) -> Token | Response:
+    """OAuth2 password flow: `username` is the email. A refused request is an RFC 6749 error (400
+    `invalid_grant` for wrong credentials; see `api/auth/token_errors.py`), not a problem. Repeated
+    failures lock that account from that client address (and many from one address lock the address)
+    for a while that doubles (429, a problem with `Retry-After`)."""
+    if not isinstance(grant, PasswordGrant):
+        return grant
     try:
-        token, expires_in = service.login(session, form.username, form.password, settings, client=client_of(request))
-    except (service.LoginFailed, TooManyRequests):
+        token, expires_in = service.login(session, grant.username, grant.password, settings, client=client_of(request))
+    except service.LoginFailed as failed:
         session.commit()  # the counted attempt must outlive the error it answers
+        return oauth_error(OAuthErrorCode.invalid_grant, failed.detail)
+    except TooManyRequests:
+        session.commit()
         raise
     response.headers["Cache-Control"] = "no-store"
     return Token(access_token=token, expires_in=expires_in)
@@ -51,6 +65,8 @@ def login(
 
 @router.get("/me", response_model=Me, operation_id="auth.me", responses=error_responses(401, 403))
 def me(session: SessionDep, principal: CanReadAccount) -> Me:
+    """Who you are: your user, your organisation (with its role and state) and what your role may do. Any signed-in
+    caller; a 401 without a valid token."""
     return service.me(session, principal)
 
 

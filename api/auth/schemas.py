@@ -7,6 +7,9 @@ from sqlmodel import Field, SQLModel
 
 from api.auth.models import OrganisationKind
 from api.core.schemas import with_examples
+from api.core.types import also_checked
+
+PASSWORD_RULE = "must not be easy to guess (no common password, no name or e-mail of yours)"
 
 
 class OrganisationRead(SQLModel):
@@ -34,8 +37,12 @@ class UserRead(SQLModel):
 class PasswordChange(SQLModel):
     model_config = with_examples({"current_password": "roma-inclusion-2021!", "new_password": "upr-34-follow-up-2024"})
 
-    current_password: str = Field(max_length=256)
-    new_password: str = Field(min_length=12, max_length=256)
+    current_password: str = Field(
+        schema_extra={"json_schema_extra": also_checked("must be your current password")}, max_length=256
+    )
+    new_password: str = Field(
+        schema_extra={"json_schema_extra": also_checked(PASSWORD_RULE)}, min_length=12, max_length=256
+    )
 
 
 class Me(SQLModel):

@@ -1,10 +1,12 @@
 """Column types shared by every domain."""
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import DateTime, Enum, TypeDecorator
 
 # Integer ids fit PostgreSQL's INTEGER: a larger one in a path, query or body is a 422, not a
@@ -12,14 +14,62 @@ from sqlalchemy import DateTime, Enum, TypeDecorator
 MAX_ID = 2**31 - 1
 IdField = Annotated[int, Field(ge=1, le=MAX_ID)]
 
-ISO3_PATTERN = r"^[A-Z]{3}$"
+ISO3_PATTERN = r"^[A-Z]{3}$"  # as stored and answered
 
-# An ISO 3166-1 alpha-3 code in API input: case-insensitive, stored upper-case.
-StateCode = Annotated[
-    str,
-    BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
-    StringConstraints(pattern=ISO3_PATTERN),
-]
+# An ISO 3166-1 alpha-3 code in API input: three ASCII letters in any case (what the documents say,
+# checked as sent), stored and answered upper-case.
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$"), AfterValidator(str.upper)]
+
+
+def _not_a_number(value: Any) -> Any:
+    """Pydantic reads a number (or a string of digits) as a Unix time; the documents promise a
+    `YYYY-MM-DD` string, so `0` is refused, not stored as 1970-01-01."""
+    if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().lstrip("+-").isdigit()):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return value
+
+
+# A date in API input: `YYYY-MM-DD`, never a number.
+Day = Annotated[date, BeforeValidator(_not_a_number)]
+
+T = TypeVar("T")
+
+ALSO_CHECKED = "x-also-checked"
+
+
+def _admits_null(schema: dict[str, Any]) -> bool:
+    types = schema.get("type")
+    return (
+        types == "null"
+        or (isinstance(types, list) and "null" in types)
+        or any(branch.get("type") == "null" for branch in schema.get("anyOf", []))
+    )
+
+
+def also_checked(rule: str) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` for a field (body property or parameter) bound by a rule no JSON Schema
+    states: an id naming an existing row, one date after another, a password that must be yours.
+    The documents carry the rule, in words, as `x-also-checked`; breaking it is a 422 naming the field.
+    (A callable, as `Omittable`'s is, which this one replaces: so it drops a null default too.)"""
+
+    def extra(schema: dict[str, Any]) -> None:
+        schema[ALSO_CHECKED] = rule
+        if "default" in schema and schema["default"] is None and not _admits_null(schema):
+            del schema["default"]
+
+    return extra
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)  # `null`, which the field's schema does not admit
+
+
+# A PATCH field that may be left out but never sent as `null` (the server refuses a null with a 422):
+# `None` in Python means "not sent", and the documents list the type alone, not nullable. A field
+# whose null means "clear it" stays `X | None`. Constraints go on the inner type,
+# `Omittable[Annotated[int, Interval(ge=1)]]`: on the field they would apply to a sent null too (a 500)
+# and a list's `min_length` would be documented as a string's.
+Omittable = Annotated[T | SkipJsonSchema[None], Field(json_schema_extra=_no_default)]
 
 
 def no_nul(value: str) -> str:

@@ -43,6 +43,7 @@ def list_reviews(
 
 @reviews.get("/{review_id}", response_model=ReviewRead, operation_id="reviews.get", responses=error_responses(404, 422))
 def get_review(review_id: IdPath, session: SessionDep, _: Public, response: Response) -> ReviewRead:
+    """One review (a state's UPR in a session), with its troika and counts. Public."""
     return with_etag(response, reviews_service.review_read(session, reviews_service.get_review(session, review_id)))
 
 
@@ -104,8 +105,14 @@ def delete_review(
     "", response_model=Page[ReviewDocumentRead], operation_id="documents.list", responses=error_responses(404, 422)
 )
 def list_documents(
-    review_id: IdPath, session: SessionDep, _: Public, page: PageDep, kind: DocumentKind | None = None
+    review_id: IdPath,
+    session: SessionDep,
+    _: Public,
+    page: PageDep,
+    kind: Annotated[DocumentKind | None, Query(description="Only documents of this kind.")] = None,
 ) -> Page[ReviewDocumentRead]:
+    """The documents of a review (national report, working group report, addenda …); filter on `kind`. Public; a 404
+    for an unknown review."""
     return documents_service.list_documents(session, review_id, page, kind=kind).map(ReviewDocumentRead.model_validate)
 
 
@@ -118,6 +125,7 @@ def list_documents(
 def get_document(
     review_id: IdPath, document_id: IdPath, session: SessionDep, _: Public, response: Response
 ) -> ReviewDocumentRead:
+    """One document of a review. Public."""
     document = documents_service.get_document(session, review_id, document_id)
     return with_etag(response, ReviewDocumentRead.model_validate(document))
 
@@ -132,6 +140,7 @@ def get_document(
 def create_document(
     review_id: IdPath, data: ReviewDocumentCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep
 ) -> ReviewDocumentRead:
+    """Add a document to a review (admins only); a 404 for an unknown review."""
     return idem.saved(ReviewDocumentRead.model_validate(documents_service.create_document(session, review_id, data)))
 
 
@@ -150,6 +159,8 @@ def update_document(
     response: Response,
     if_match: IfMatch = None,
 ) -> ReviewDocumentRead:
+    """Change a document's kind, symbol, languages, URL or date (admins only). Send the ETag of your read in `If-
+    Match`: a stale one is a 412."""
     return update_with_etag(
         response,
         if_match,
@@ -166,4 +177,5 @@ def update_document(
     responses=error_responses(401, 403, 404),
 )
 def delete_document(review_id: IdPath, document_id: IdPath, session: SessionDep, _: CanWriteCycle) -> None:
+    """Remove a document from a review (admins only)."""
     documents_service.delete_document(session, review_id, document_id)

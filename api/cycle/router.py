@@ -40,9 +40,10 @@ def list_states(
     session: SessionDep,
     _: Public,
     page: PageDep,
-    regional_group: RegionalGroup | None = None,
-    un_status: UNStatus | None = None,
+    regional_group: Annotated[RegionalGroup | None, Query(description="Only states of this UN regional group.")] = None,
+    un_status: Annotated[UNStatus | None, Query(description="Only member states, or only observer states.")] = None,
 ) -> Page[StateRead]:
+    """The states, by name; filter on regional group and UN status. Public."""
     return service.list_states(session, page, regional_group=regional_group, un_status=un_status).map(
         StateRead.model_validate
     )
@@ -50,6 +51,7 @@ def list_states(
 
 @router.get("/{code}", response_model=StateRead, operation_id="states.get", responses=error_responses(404))
 def get_state(code: str, session: SessionDep, _: Public, response: Response) -> StateRead:
+    """One state by its ISO3 code (any case). Public."""
     return with_etag(response, StateRead.model_validate(service.get_state(session, code)))
 
 
@@ -61,6 +63,7 @@ def get_state(code: str, session: SessionDep, _: Public, response: Response) -> 
     responses=error_responses(401, 403, 409, 422),
 )
 def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates, idem: IdempotencyDep) -> StateRead:
+    """Add a state (admins only). Its ISO3 code is unique (409 naming `code`)."""
     return idem.saved(StateRead.model_validate(service.create_state(session, data)))
 
 
@@ -73,6 +76,8 @@ def create_state(data: StateCreate, session: SessionDep, _: CanWriteStates, idem
 def update_state(
     code: str, data: StateUpdate, session: SessionDep, _: CanWriteStates, response: Response, if_match: IfMatch = None
 ) -> StateRead:
+    """Change a state's name, ISO2 code, regional group or UN status (admins only). Send the ETag of your read in `If-
+    Match`: a stale one is a 412."""
     return update_with_etag(
         response,
         if_match,
@@ -90,6 +95,7 @@ def list_cycles(session: SessionDep, _: Public, page: PageDep) -> Page[CycleRead
 
 @cycles.get("/{number}", response_model=CycleRead, operation_id="cycles.get", responses=error_responses(404, 422))
 def get_cycle(number: IdPath, session: SessionDep, _: Public, response: Response) -> CycleRead:
+    """One UPR cycle by its number. Public."""
     return with_etag(response, CycleRead.model_validate(service.get_cycle(session, number)))
 
 
@@ -101,6 +107,8 @@ def get_cycle(number: IdPath, session: SessionDep, _: Public, response: Response
     responses=error_responses(401, 403, 409, 422),
 )
 def create_cycle(data: CycleCreate, session: SessionDep, _: CanWriteCycle, idem: IdempotencyDep) -> CycleRead:
+    """Add a UPR cycle (admins only). Its number is unique (409); `end_year`, when given, is not before `start_year`
+    (422)."""
     return idem.saved(CycleRead.model_validate(service.create_cycle(session, data)))
 
 
@@ -118,6 +126,8 @@ def update_cycle(
     response: Response,
     if_match: IfMatch = None,
 ) -> CycleRead:
+    """Change a cycle's years (admins only); `end_year` is not before `start_year` (422) and null while the cycle runs.
+    Send the ETag of your read in `If-Match`: a stale one is a 412."""
     return update_with_etag(
         response,
         if_match,
@@ -137,6 +147,7 @@ def list_sessions(
 
 @sessions.get("/{number}", response_model=SessionRead, operation_id="sessions.get", responses=error_responses(404, 422))
 def get_session(number: IdPath, session: SessionDep, _: Public, response: Response) -> SessionRead:
+    """One UPR Working Group session by its number. Public."""
     return with_etag(response, SessionRead.model_validate(service.get_session(session, number)))
 
 
@@ -166,6 +177,8 @@ def update_session(
     response: Response,
     if_match: IfMatch = None,
 ) -> SessionRead:
+    """Change a session's cycle, year or dates (admins only); the end date is not before the start date (422). Send the
+    ETag of your read in `If-Match`: a stale one is a 412."""
     return update_with_etag(
         response,
         if_match,

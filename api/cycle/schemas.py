@@ -1,13 +1,23 @@
 """Request and response shapes of the cycle API (the tables are in `api.cycle.models`)."""
 
-from datetime import date, datetime
-from typing import Annotated, TypeVar
+from datetime import datetime
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, field_validator, model_validator
+from annotated_types import Interval, Len
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    StrictBool,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from sqlmodel import Field, SQLModel
 
 from api.core.schemas import with_examples
-from api.core.types import IdField, StateCode
+from api.core.types import Day, IdField, Omittable, StateCode, also_checked
 from api.cycle.languages import ISO_639_1
 from api.cycle.models import (
     DOCUMENT_SYMBOL_PATTERN,
@@ -52,18 +62,21 @@ def _language(code: str) -> str:
     return code
 
 
+# Two letters in any case, stored lower-case; which pairs are ISO 639-1 codes the document says in
+# words (`x-also-checked` on the list).
 LanguageCode = Annotated[
     str,
-    BeforeValidator(lambda v: v.strip().lower() if isinstance(v, str) else v),
-    StringConstraints(pattern=r"^[a-z]{2}$"),
+    BeforeValidator(lambda v: v.lower() if isinstance(v, str) else v),
     AfterValidator(_language),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$"}),
 ]
+LANGUAGES_CHECKED = {"json_schema_extra": also_checked("must be ISO 639-1 codes (any case)")}
 WebUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[^\s/?#]+[^\s]*$")]
 
 
 class StateCreate(StateBase):
     model_config = with_examples(
-        {"code": "SVN", "name": "Slovenia", "iso2": "SI", "regional_group": "EEG", "un_status": "member"}
+        {"code": "COK", "name": "Cook Islands", "iso2": "CK", "regional_group": "Asia-Pacific", "un_status": "observer"}
     )
 
     code: StateCode = Field(description="ISO 3166-1 alpha-3 code.")
@@ -72,10 +85,10 @@ class StateCreate(StateBase):
 class StateUpdate(SQLModel):
     model_config = with_examples({"name": "Slovenia", "regional_group": "EEG"})
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Omittable[Annotated[str, Len(1, 200)]] = None
     iso2: str | None = Field(default=None, max_length=2, schema_extra={"pattern": r"^[A-Z]{2}$"})
     regional_group: RegionalGroup | None = None
-    un_status: UNStatus | None = None
+    un_status: Omittable[UNStatus] = None
 
 
 class StateRead(StateBase):
@@ -89,44 +102,60 @@ class CycleRead(SQLModel):
 
 
 class CycleCreate(CycleRead):
-    model_config = with_examples({"number": 3, "start_year": 2017, "end_year": 2022})
+    model_config = with_examples({"number": 5, "start_year": 2027})
 
     number: int = Field(ge=1, le=99)
     start_year: int = Field(ge=2006, le=2100)
-    end_year: int | None = Field(default=None, ge=2006, le=2100)
+    end_year: int | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be before `start_year`")},
+        default=None,
+        ge=2006,
+        le=2100,
+    )
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "CycleCreate":
-        if self.end_year is not None and self.end_year < self.start_year:
-            raise ValueError("end_year must not be before start_year")
-        return self
+    @field_validator("end_year")
+    @classmethod
+    def _ordered(cls, end_year: int | None, info: ValidationInfo) -> int | None:
+        """A field's rule, so the 422 names `end_year` (`start_year` is validated first)."""
+        start_year = info.data.get("start_year")
+        if end_year is not None and start_year is not None and end_year < start_year:
+            raise ValueError("must not be before start_year")
+        return end_year
 
 
 class CycleUpdate(SQLModel):
     model_config = with_examples({"end_year": 2022})
 
-    start_year: int | None = Field(default=None, ge=2006, le=2100)
-    end_year: int | None = Field(default=None, ge=2006, le=2100, description="Null while the cycle runs.")
+    start_year: Omittable[Annotated[int, Interval(ge=2006, le=2100)]] = None
+    end_year: int | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be before `start_year`")},
+        default=None,
+        ge=2006,
+        le=2100,
+        description="Null while the cycle runs.",
+    )
 
 
 class SessionRead(SQLModel):
     number: int
     cycle_number: int
     year: int
-    start_date: date | None
-    end_date: date | None
+    start_date: Day | None
+    end_date: Day | None
 
 
 class SessionCreate(SQLModel):
     model_config = with_examples(
-        {"number": 34, "cycle_number": 3, "year": 2019, "start_date": "2019-11-04", "end_date": "2019-11-15"}
+        {"number": 54, "cycle_number": 4, "year": 2027, "start_date": "2027-01-25", "end_date": "2027-02-05"}
     )
 
     number: int = Field(ge=1, le=999)
-    cycle_number: int = Field(ge=1, le=99)
+    cycle_number: int = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing cycle")}, ge=1, le=99
+    )
     year: int = Field(ge=2006, le=2100)
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "SessionCreate":
@@ -138,20 +167,32 @@ class SessionCreate(SQLModel):
 class SessionUpdate(SQLModel):
     model_config = with_examples({"start_date": "2019-11-04", "end_date": "2019-11-15"})
 
-    cycle_number: int | None = Field(default=None, ge=1, le=99)
-    year: int | None = Field(default=None, ge=2006, le=2100)
-    start_date: date | None = None
-    end_date: date | None = None
+    cycle_number: Omittable[Annotated[int, Interval(ge=1, le=99)]] = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must name an existing cycle")}
+    )
+    year: Omittable[Annotated[int, Interval(ge=2006, le=2100)]] = None
+    start_date: Day | None = None
+    end_date: Day | None = None
 
 
 class ReviewCreate(SQLModel):
-    model_config = with_examples({"state_under_review": "SVN", "session": 34, "dialogue_date": "2019-11-12"})
+    model_config = with_examples({"state_under_review": "ITA", "session": 34, "dialogue_date": "2019-11-04"})
 
-    state_under_review: StateCode
-    session: int = Field(ge=1, le=999, description="Working Group session number; the session must exist.")
-    dialogue_date: date | None = None
-    adoption_date: date | None = None
+    state_under_review: StateCode = Field(
+        schema_extra={"json_schema_extra": also_checked("must name a state this API knows (see `/states`)")}
+    )
+    session: int = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing session")},
+        ge=1,
+        le=999,
+        description="Working Group session number; the session must exist.",
+    )
+    dialogue_date: Day | None = None
+    adoption_date: Day | None = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must not be before `dialogue_date`")}
+    )
     troika: list[StateCode] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name states this API knows (see `/states`)")},
         default_factory=list,
         description="ISO3 codes of the (up to) three troika states; never the state "
         "under review. Repeated codes count once.",
@@ -163,9 +204,15 @@ class ReviewCreate(SQLModel):
 class ReviewUpdate(SQLModel):
     model_config = with_examples({"dialogue_date": "2019-11-12"}, {"troika": []})
 
-    dialogue_date: date | None = None
-    adoption_date: date | None = None
-    troika: list[StateCode] | None = Field(default=None, description="Replaces the whole troika; `[]` clears it.")
+    dialogue_date: Day | None = None
+    adoption_date: Day | None = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must not be before `dialogue_date`")}
+    )
+    troika: Omittable[list[StateCode]] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name states this API knows (see `/states`)")},
+        default=None,
+        description="Replaces the whole troika; `[]` clears it.",
+    )
 
     _troika_not_null = field_validator("troika")(_not_null)
     _troika_distinct = field_validator("troika")(_troika)
@@ -176,8 +223,8 @@ class ReviewRead(SQLModel):
     state_under_review: str
     session: int
     cycle: int
-    dialogue_date: date | None
-    adoption_date: date | None
+    dialogue_date: Day | None
+    adoption_date: Day | None
     troika: list[str]
     recommendation_count: int
 
@@ -192,8 +239,11 @@ class ReviewDocumentCreate(ReviewDocumentBase):
         }
     )
 
-    languages: list[LanguageCode] = Field(default_factory=list, description='ISO 639-1 codes, e.g. `["en", "fr"]`.')
+    languages: list[LanguageCode] = Field(
+        default_factory=list, description='ISO 639-1 codes, e.g. `["en", "fr"]`.', schema_extra=LANGUAGES_CHECKED
+    )
     url: WebUrl | None = None
+    published_on: Day | None = None
 
     _languages_distinct = field_validator("languages")(_distinct)
 
@@ -203,11 +253,11 @@ class ReviewDocumentUpdate(SQLModel):
         {"symbol": "A/HRC/43/15/Add.1", "kind": "addendum", "url": "https://undocs.org/A/HRC/43/15/Add.1"}
     )
 
-    kind: DocumentKind | None = None
+    kind: Omittable[DocumentKind] = None
     symbol: str | None = Field(default=None, max_length=64, schema_extra={"pattern": DOCUMENT_SYMBOL_PATTERN})
-    languages: list[LanguageCode] | None = None
+    languages: Omittable[list[LanguageCode]] = Field(default=None, schema_extra=LANGUAGES_CHECKED)
     url: WebUrl | None = None
-    published_on: date | None = None
+    published_on: Day | None = None
     _languages_distinct = field_validator("languages")(_distinct)
 
 
@@ -221,12 +271,26 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 
 
 class SubmissionPartyWrite(SQLModel):
+    # `_named` in JSON Schema: a name or an organisation (a null is as good as left out).
+    model_config = {
+        "json_schema_extra": {
+            "anyOf": [
+                {"required": [field], "properties": {field: {"type": kind}}}
+                for field, kind in (("name", "string"), ("organisation_id", "integer"))
+            ]
+        }
+    }
+
     name: PartyName | None = Field(
         default=None,
         description="As the submission names it (an unregistered party); a party linked to an "
         "organisation always shows that organisation's (public) name.",
     )
-    organisation_id: IdField | None = Field(default=None, description="The organisation, when it is registered here.")
+    organisation_id: IdField | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing organisation")},
+        default=None,
+        description="The organisation, when it is registered here.",
+    )
     role: SubmissionRole = SubmissionRole.author
 
     @model_validator(mode="after")
@@ -234,6 +298,13 @@ class SubmissionPartyWrite(SQLModel):
         if self.name is None and self.organisation_id is None:
             raise ValueError("give the party's name or its organisation_id")
         return self
+
+
+def _an_author(schema: dict[str, Any]) -> None:
+    """What `_parties` checks first, in JSON Schema: some party is an author (a party sent without
+    `role` is one); the rest in words. Replaces `Omittable`'s extra, so drops the null default too."""
+    schema["contains"] = {"type": "object", "properties": {"role": {"const": SubmissionRole.author.value}}}
+    also_checked("each `organisation_id` must name an existing organisation, at most once")(schema)
 
 
 def _parties(parties: list[SubmissionPartyWrite] | None) -> list[SubmissionPartyWrite] | None:
@@ -253,49 +324,60 @@ SubmissionSymbol = Annotated[str, StringConstraints(strip_whitespace=True, min_l
 class SubmissionCreate(SQLModel):
     model_config = with_examples(
         {
-            "review_id": 12,
+            "review_id": 1,
             "title": "Joint submission on the rights of Roma communities in Slovenia",
             "symbol": "JS3",
             "url": "https://www.ohchr.org/en/hr-bodies/upr/si-stakeholders-info-s34",
             "cited_in_summary": True,
             "parties": [
-                {"organisation_id": 5, "role": "author"},
+                {"organisation_id": 4, "role": "author"},
                 {"name": "Roma Youth Network Slovenia", "role": "co_signer"},
             ],
-            "themes": [4, 9],
+            "themes": [32, 33],
         }
     )
 
-    review_id: IdField
+    review_id: IdField = Field(schema_extra={"json_schema_extra": also_checked("must name an existing review")})
     title: Title
     symbol: SubmissionSymbol | None = Field(
         default=None, description="UN symbol, or the abbreviation the stakeholders' summary cites it by (e.g. `JS3`)."
     )
     url: WebUrl | None = None
-    cited_in_summary: bool = False
+    cited_in_summary: StrictBool = False
     parties: list[SubmissionPartyWrite] = Field(
         min_length=1,
         max_length=200,
         description="At least one author; several authors or any co-signer make it a joint submission.",
+        schema_extra={"json_schema_extra": _an_author},
     )
-    themes: list[IdField] = Field(default_factory=list, description="Theme ids (see `/themes`).")
+    themes: list[IdField] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing themes")},
+        default_factory=list,
+        description="Theme ids (see `/themes`).",
+    )
 
     _parties_valid = field_validator("parties")(_parties)
     _themes_distinct = field_validator("themes")(_distinct)
 
 
 class SubmissionUpdate(SQLModel):
-    model_config = with_examples({"cited_in_summary": True, "themes": [4, 9, 17]})
+    model_config = with_examples({"cited_in_summary": True, "themes": [32, 33]})
 
-    review_id: IdField | None = None
-    title: Title | None = None
+    review_id: Omittable[IdField] = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must name an existing review")}
+    )
+    title: Omittable[Title] = None
     symbol: SubmissionSymbol | None = None
     url: WebUrl | None = None
-    cited_in_summary: bool | None = None
-    parties: list[SubmissionPartyWrite] | None = Field(
-        default=None, min_length=1, max_length=200, description="Replaces every party."
+    cited_in_summary: Omittable[StrictBool] = None
+    parties: Omittable[Annotated[list[SubmissionPartyWrite], Len(1, 200)]] = Field(
+        default=None, description="Replaces every party.", schema_extra={"json_schema_extra": _an_author}
     )
-    themes: list[IdField] | None = Field(default=None, description="Replaces every theme.")
+    themes: Omittable[list[IdField]] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing themes")},
+        default=None,
+        description="Replaces every theme.",
+    )
 
     _lists_not_null = field_validator("parties", "themes")(_not_null)
     _parties_valid = field_validator("parties")(_parties)

@@ -12,7 +12,7 @@ from api.cycle import submissions_service as service
 from api.cycle.models import PartyConsent
 from api.cycle.schemas import SubmissionCreate, SubmissionInvitationRead, SubmissionRead, SubmissionUpdate
 from api.db import SessionDep
-from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.etags import RequiredIfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
 from api.http.params import IdPath, IdQuery
 from api.http.problems import error_responses
@@ -32,7 +32,9 @@ def list_submissions(
     state: Annotated[StateCode | None, Query(description="ISO3 code of the state under review (any case).")] = None,
     theme: Annotated[IdQuery, Query(description="Theme id.")] = None,
     organisation: Annotated[IdQuery, Query(description="Id of an organisation among the parties.")] = None,
-    cited_in_summary: bool | None = None,
+    cited_in_summary: Annotated[
+        bool | None, Query(description="Only submissions cited (true) or not cited (false) in the OHCHR summary.")
+    ] = None,
 ) -> Page[SubmissionRead]:
     """Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and members)."""
     return service.list_submissions(
@@ -92,12 +94,14 @@ def decline_invitation(
 
 
 @submissions.get(
-    "/{submission_id}",
+    "/{submission_id:int}",
     response_model=SubmissionRead,
     operation_id="submissions.get",
     responses=error_responses(404, 422),
 )
 def get_submission(submission_id: IdPath, session: SessionDep, principal: Public, response: Response) -> SubmissionRead:
+    """One stakeholder submission with its parties and themes. Public; a registered organisation is named as a party
+    only once it consented."""
     submission = service.get_submission(session, submission_id)
     return with_etag(response, service.submission_read(session, principal, submission))
 
@@ -117,7 +121,7 @@ def create_submission(
 
 
 @submissions.patch(
-    "/{submission_id}",
+    "/{submission_id:int}",
     response_model=SubmissionRead,
     operation_id="submissions.update",
     responses=error_responses(401, 403, 404, 412, 422),
@@ -128,7 +132,7 @@ def update_submission(
     session: SessionDep,
     principal: CanWriteSubmissions,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch,
 ) -> SubmissionRead:
     """`parties` and `themes`, when given, replace the current ones."""
     return update_with_etag(
@@ -141,10 +145,11 @@ def update_submission(
 
 
 @submissions.delete(
-    "/{submission_id}",
+    "/{submission_id:int}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="submissions.delete",
     responses=error_responses(401, 403, 404),
 )
 def delete_submission(submission_id: IdPath, session: SessionDep, principal: CanWriteSubmissions) -> None:
+    """Delete a submission: admins, or an NHRI or CSO of the reviewed state that signed it."""
     service.delete_submission(session, principal, submission_id)

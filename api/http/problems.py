@@ -94,11 +94,22 @@ async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
 
 async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)  # Starlette types every handler as taking an Exception
-    errors = []
-    for err in exc.errors():
+    raw = exc.errors()
+    # An optional field whose null is refused (`X | SkipJsonSchema[None]`, api/core/types.Omittable) is a
+    # union to pydantic, which reports each member under a tag (`status.str-enum[MilestoneStatus]` and
+    # `status.none`): where a `none` member failed, drop it and the tag of its sibling.
+    optional = {tuple(err.get("loc", ()))[:-1] for err in raw if err.get("type") == "none_required"}
+    errors: list[FieldError] = []
+    for err in raw:
         loc = tuple(err.get("loc", ()))
         if err.get("type") == "json_invalid":
             loc = loc[:1]  # the rest is a character offset, not a field
+        if loc[:-1] in optional:
+            if err.get("type") == "none_required":
+                continue
+            loc = loc[:-1]
+        elif loc[:-2] in optional:  # a member's own part (`status.function-after[...].x`): keep the field's path
+            loc = loc[:-2] + loc[-1:]
         field, location = _field_path(loc)
         errors.append(FieldError(field=field, location=location, message=err.get("msg", "invalid")))
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "The request is not valid."
@@ -240,19 +251,34 @@ def _document_problems(schema: dict[str, Any]) -> None:
                 responses.update({status: {"description": HTTPStatus(int(status)).phrase} for status in missing})
                 operation["responses"] = responses = dict(sorted(responses.items()))
             for status, response in responses.items():
-                if status[0] in "45":
+                if status[0] in "45" and not _own_error_body(response):
                     response["content"] = body
+
+
+def _own_error_body(response: dict[str, Any]) -> bool:
+    """A route that declares another error body (`model=`: the token endpoint's RFC 6749 errors) keeps it;
+    FastAPI's default 422 body is not one the API sends."""
+    refs = [media.get("schema", {}).get("$ref", "") for media in response.get("content", {}).values()]
+    return any(refs) and not any(ref.endswith("/HTTPValidationError") for ref in refs)
 
 
 def _implied_statuses(operation: dict[str, Any]) -> set[int]:
     """Statuses that come from the app's plumbing rather than the route, so no route lists them."""
     statuses = set()
-    if operation.get("security"):  # a bad or expired token is refused even where none is needed
+    # FastAPI's own `security` here: the route reads the token, and a bad or expired one is refused even
+    # where none is needed (api/auth/openapi.py then drops it where the document says send none).
+    if operation.get("security"):
         statuses.add(401)
-    if "requestBody" in operation:  # api.http.body_limit.BodySizeLimitMiddleware
-        statuses.add(413)
+    if "requestBody" in operation:
+        statuses.add(413)  # api.http.body_limit.BodySizeLimitMiddleware
+        statuses.add(415)  # a Content-Type the operation does not take
     if any(p.get("in") == "header" and p.get("name") == "Idempotency-Key" for p in operation.get("parameters", ())):
         statuses.add(409)  # the key reused with a different request, or still in progress (api/idempotency)
+    if any(
+        p.get("in") == "header" and p.get("name") == "If-Match" and p.get("required")
+        for p in operation.get("parameters", ())
+    ):
+        statuses.add(428)  # api.http.etags.RequiredIfMatch: the PATCH came without If-Match
     statuses.add(422)  # an unknown query parameter, on every operation (api/http/query_params.py)
     statuses.add(503)  # the database busy (a lock or pool wait timed out) or unreachable, with Retry-After
     return statuses

@@ -5,6 +5,10 @@ the caller.
   that caller may see (confidential posts, ratings, a pseudonymous organisation's real name):
   `Cache-Control: private, no-store`, whatever the route said. A write (any method but GET/HEAD) is
   never stored either.
+- Any other read (a GET or HEAD without credentials) that succeeds is `public, no-cache` unless its
+  route says otherwise: shared caches may keep it but must revalidate it (with its ETag,
+  `api/http/conditional.py`) on every use, so a post its author withdrew or made confidential is
+  never served from a cache afterwards. An error is `no-store`.
 - Every response varies with `Authorization` (the same URL answers more to a token holder), so a
   shared cache never hands one caller's answer to another.
 - `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`, `X-Frame-Options: DENY` and a
@@ -19,16 +23,20 @@ every header is set, never appended.
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 API_CSP = b"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-# FastAPI's /docs and /redoc pages: their scripts and styles from the CDN FastAPI names, an inline
-# start-up script, the OpenAPI document from this origin, and ReDoc's web worker.
+# The /docs and /redoc pages (api/http/docs_ui.py): scripts, styles and images from this origin only (the
+# assets are package files), an inline start-up script and inline styles, the OpenAPI document from this
+# origin, and ReDoc's web worker.
 DOCS_CSP = (
-    b"default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    b"font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    b"connect-src 'self'; worker-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    b"default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; connect-src 'self'; worker-src blob:; frame-ancestors 'none'; base-uri 'none'; "
+    b"form-action 'self'"
 )
+# What a browser dashboard on another origin may read of an answer (CORS, when CORS_ORIGINS is set).
+EXPOSED_HEADERS = ["X-Request-ID", "ETag", "Retry-After", "Link", "Location", "Idempotent-Replayed"]
 HSTS = b"max-age=63072000; includeSubDomains"
 PRIVATE = b"private, no-store"
+PUBLIC = b"public, no-cache"
+NO_STORE = b"no-store"
 FIXED = {
     b"x-content-type-options": b"nosniff",
     b"referrer-policy": b"no-referrer",
@@ -77,6 +85,8 @@ class SecurityHeadersMiddleware:
                     added[b"cache-control"] = PRIVATE
                 elif b"cache-control" in headers:
                     added[b"cache-control"] = headers[b"cache-control"]
+                else:
+                    added[b"cache-control"] = PUBLIC if message["status"] < 400 else NO_STORE
                 if https:
                     added[b"strict-transport-security"] = HSTS
                 message["headers"] = kept + list(added.items())

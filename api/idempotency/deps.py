@@ -33,7 +33,7 @@ from starlette.datastructures import UploadFile
 
 from api.auth.deps import get_principal
 from api.auth.principal import Principal
-from api.core.errors import Conflict, InvalidInput
+from api.core.errors import Conflict
 from api.core.types import utcnow
 from api.db import SessionDep
 from api.http.problems import problem_response
@@ -41,6 +41,8 @@ from api.idempotency.models import IdempotencyKey
 
 KEY_LIFETIME = timedelta(hours=24)
 MAX_KEY_LENGTH = 255
+# Printable ASCII without spaces at either end (HTTP strips those, so a key never has them).
+KEY_PATTERN = r"^[!-~](?:[ -~]*[!-~])?$"
 REPLAYED_HEADER = "Idempotent-Replayed"
 REPLAYED_HEADERS = ("location", "etag")
 IN_PROGRESS_RETRY_AFTER = 1  # seconds: creates take milliseconds
@@ -159,8 +161,12 @@ async def keyed_request(
         str | None,
         Header(
             alias="Idempotency-Key",
+            min_length=1,
+            max_length=MAX_KEY_LENGTH,
+            pattern=KEY_PATTERN,
             description=(
-                "A unique value per intended create (e.g. a UUID). Retrying with the same key and request returns "
+                f"A unique value per intended create (e.g. a UUID): 1–{MAX_KEY_LENGTH} printable ASCII characters. "
+                "Retrying with the same key and request returns "
                 "the first result (with `Idempotent-Replayed: true`) instead of creating again; the same key with "
                 "a different request is a 409; while the first request is still running, a 409 "
                 "`idempotency-in-progress` with `Retry-After`. Kept for 24 hours, per organisation."
@@ -171,9 +177,6 @@ async def keyed_request(
     """The key and what the request says (reading the body is the only async part)."""
     if key is None:
         return KeyedRequest(None, None)
-    key = key.strip()
-    if not key or len(key) > MAX_KEY_LENGTH or not key.isprintable():
-        raise InvalidInput(f"Idempotency-Key must be 1–{MAX_KEY_LENGTH} printable characters.", field="Idempotency-Key")
     return KeyedRequest(key, await request_fingerprint(request))
 
 

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, File, Form, Response, UploadFile, status
 
 from api.auth.deps import CanRunImports
 from api.core.pagination import Page
-from api.core.types import StateCode
+from api.core.types import StateCode, also_checked
 from api.db import SessionDep
 from api.http.pages import PageDep
 from api.http.params import IdPath
@@ -49,7 +49,13 @@ def create_import(
     response: Response,
     schedule: Annotated[Scheduler, Depends(get_import_scheduler)],
     idem: IdempotencyDep,
-    file: Annotated[UploadFile, File(description=".csv, .csv.gz, .xlsx or .docx")],
+    file: Annotated[
+        UploadFile,
+        File(
+            description=".csv, .csv.gz, .xlsx or .docx",
+            json_schema_extra=also_checked("must be named .csv, .csv.gz, .xlsx or .docx, and read as that type"),
+        ),
+    ],
     format: Annotated[
         ImportFormat | None, Form(description="Detected from the header when omitted.", examples=["ohchr-matrix"])
     ] = None,
@@ -99,6 +105,7 @@ def list_imports(session: SessionDep, principal: CanRunImports, page: PageDep) -
     responses=error_responses(401, 403, 404, 422),
 )
 def get_import(import_id: IdPath, session: SessionDep, principal: CanRunImports) -> ImportJobRead:
+    """One import job and its progress: admins, and government users for their own state's imports."""
     return _read(jobs.get_job(session, principal, import_id))
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.auth.deps import Public
 from api.core.pagination import Page
-from api.core.types import StateCode
+from api.core.types import StateCode, also_checked
 from api.cycle.models import RegionalGroup
 from api.db import SessionDep
 from api.http.pages import PageDep
@@ -41,7 +41,13 @@ def champions(
     session: SessionDep,
     _: Public,
     page: PageDep,
-    theme: Annotated[Sequence[VocabularyValue], Query(description=THEME + ANY_OF)] = (),
+    theme: Annotated[
+        Sequence[VocabularyValue],
+        Query(
+            json_schema_extra=also_checked("at least one of `theme`, `q` and `state_under_review` must be given"),
+            description=THEME + ANY_OF,
+        ),
+    ] = (),
     q: Annotated[
         str | None,
         Query(
@@ -52,10 +58,19 @@ def champions(
     ] = None,
     state_under_review: Annotated[
         Sequence[StateCode],
-        Query(description="ISO3 code of the state the recommendations were made to, e.g. yours." + ANY_OF),
+        Query(
+            json_schema_extra=also_checked("must name states this API knows"),
+            description="ISO3 code of the state the recommendations were made to, e.g. yours." + ANY_OF,
+        ),
     ] = (),
     since_cycle: Annotated[
-        int | None, Query(ge=1, le=99, description="Only recommendations from this cycle on.")
+        int | None,
+        Query(
+            json_schema_extra=also_checked("must name an existing cycle"),
+            ge=1,
+            le=99,
+            description="Only recommendations from this cycle on.",
+        ),
     ] = None,
     region: Annotated[
         Sequence[RegionalGroup], Query(description="UN regional group of the recommending state." + ANY_OF)

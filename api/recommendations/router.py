@@ -10,10 +10,10 @@ from pydantic import StringConstraints
 
 from api.auth.deps import CanWritePositions, CanWriteRecommendations, Public
 from api.core.pagination import Page
-from api.core.types import StateCode
+from api.core.types import StateCode, also_checked
 from api.cycle.models import RegionalGroup
 from api.db import SessionDep
-from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.etags import RequiredIfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
 from api.http.params import IdPath
 from api.http.problems import error_responses
@@ -68,21 +68,52 @@ def list_recommendations(
     _: Public,
     page: PageDep,
     accept: Annotated[str | None, Header(include_in_schema=False)] = None,
-    state_under_review: Annotated[Sequence[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
-    recommending_state: Annotated[Sequence[StateCode], Query(description="ISO3 code." + ANY_OF)] = (),
+    state_under_review: Annotated[
+        Sequence[StateCode],
+        Query(json_schema_extra=also_checked("must name states this API knows"), description="ISO3 code." + ANY_OF),
+    ] = (),
+    recommending_state: Annotated[
+        Sequence[StateCode],
+        Query(json_schema_extra=also_checked("must name states this API knows"), description="ISO3 code." + ANY_OF),
+    ] = (),
     region: Annotated[
         Sequence[RegionalGroup], Query(description="UN regional group of a recommending state." + ANY_OF)
     ] = (),
-    cycle: Annotated[Sequence[RowId], Query(description="Cycle number." + ANY_OF)] = (),
-    session_: Annotated[Sequence[RowId], Query(alias="session", description="Session number." + ANY_OF)] = (),
-    theme: Annotated[Sequence[VocabularyValue], Query(description=THEME + ANY_OF)] = (),
-    affected_persons: Annotated[Sequence[VocabularyValue], Query(description=GROUP + ANY_OF)] = (),
-    sdg_target: Annotated[Sequence[SdgTargetCode], Query(description="SDG target code, e.g. `16.10`." + ANY_OF)] = (),
+    cycle: Annotated[
+        Sequence[RowId],
+        Query(json_schema_extra=also_checked("must name existing cycles"), description="Cycle number." + ANY_OF),
+    ] = (),
+    session_: Annotated[
+        Sequence[RowId],
+        Query(
+            json_schema_extra=also_checked("must name existing sessions"),
+            alias="session",
+            description="Session number." + ANY_OF,
+        ),
+    ] = (),
+    theme: Annotated[
+        Sequence[VocabularyValue],
+        Query(json_schema_extra=also_checked("must name existing themes"), description=THEME + ANY_OF),
+    ] = (),
+    affected_persons: Annotated[
+        Sequence[VocabularyValue],
+        Query(json_schema_extra=also_checked("must name existing affected persons"), description=GROUP + ANY_OF),
+    ] = (),
+    sdg_target: Annotated[
+        Sequence[SdgTargetCode],
+        Query(
+            json_schema_extra=also_checked("must name existing SDG targets"),
+            description="SDG target code, e.g. `16.10`." + ANY_OF,
+        ),
+    ] = (),
     position: Annotated[Sequence[PositionKind], Query(description="Current position." + ANY_OF)] = (),
     action_category: Annotated[
         Sequence[ActionCategory], Query(description="UPR Info action category, 1–5." + ANY_OF)
     ] = (),
-    review: Annotated[Sequence[RowId], Query(description="Review id." + ANY_OF)] = (),
+    review: Annotated[
+        Sequence[RowId],
+        Query(json_schema_extra=also_checked("must name existing reviews"), description="Review id." + ANY_OF),
+    ] = (),
     tag_origin: Annotated[
         TagOriginFilter,
         Query(
@@ -139,7 +170,7 @@ def list_recommendations(
 
 
 @recommendations.get(
-    "/{recommendation_id}",
+    "/{recommendation_id:int}",
     response_model=RecommendationRead,
     operation_id="recommendations.get",
     responses=error_responses(404, 422),
@@ -147,6 +178,7 @@ def list_recommendations(
 def get_recommendation(
     recommendation_id: IdPath, session: SessionDep, _: Public, response: Response
 ) -> RecommendationRead:
+    """One recommendation with its recommending states, positions, themes, affected persons and SDG targets. Public."""
     recommendation = service.get_recommendation(session, recommendation_id)
     return with_etag(response, service.read_recommendation(session, recommendation))
 
@@ -172,7 +204,7 @@ def create_recommendation(
 
 
 @recommendations.patch(
-    "/{recommendation_id}",
+    "/{recommendation_id:int}",
     response_model=RecommendationRead,
     operation_id="recommendations.update",
     responses=error_responses(401, 403, 404, 412, 422),
@@ -183,8 +215,10 @@ def update_recommendation(
     session: SessionDep,
     _: CanWriteRecommendations,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch,
 ) -> RecommendationRead:
+    """Correct a recommendation (admins only): lists sent replace the stored ones (`[]` clears them). Send the ETag of
+    your read in `If-Match`: a stale one is a 412."""
     return update_with_etag(
         response,
         if_match,
@@ -195,7 +229,7 @@ def update_recommendation(
 
 
 @recommendations.delete(
-    "/{recommendation_id}",
+    "/{recommendation_id:int}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="recommendations.delete",
     responses=error_responses(401, 403, 404, 409, 422),

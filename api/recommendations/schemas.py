@@ -4,12 +4,12 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from annotated_types import Interval
+from annotated_types import Interval, Len
 from pydantic import AfterValidator, StringConstraints, field_validator
 from sqlmodel import Field, SQLModel
 
 from api.core.schemas import with_examples
-from api.core.types import MAX_ID, CleanStr, StateCode, no_nul, not_blank
+from api.core.types import MAX_ID, CleanStr, Day, Omittable, StateCode, also_checked, no_nul, not_blank
 from api.cycle.models import RegionalGroup
 from api.recommendations.models import ImportFormat, PositionDateOrigin, PositionKind, TagOrigin
 from api.recommendations.policy import MAX_DOCUMENT_SYMBOL, MAX_PARAGRAPH, PARAGRAPH_PATTERN, position_date_error
@@ -34,7 +34,9 @@ class PositionCreate(SQLModel):
     )
 
     position: PositionKind
-    date: dt.date  # when the state took the position: 2007 or later, not in the future
+    date: Day = Field(  # when the state took the position
+        schema_extra={"json_schema_extra": also_checked("must be from 2007-01-01 on and not in the future")}
+    )
     source_document: CleanStr | None = Field(
         default=None,
         max_length=MAX_DOCUMENT_SYMBOL,
@@ -57,7 +59,7 @@ class PositionRead(SQLModel):
     id: int
     recommendation_id: int
     position: PositionKind
-    date: dt.date | None = Field(description="null when no source gives it (never a placeholder).")
+    date: Day | None = Field(description="null when no source gives it (never a placeholder).")
     date_origin: PositionDateOrigin | None = Field(
         description="`source`: the source (or the caller) gives the date; `derived`: the adoption date of the "
         "review's outcome, where the position is taken, as the source gives none; null with a null date."
@@ -71,19 +73,21 @@ class PositionRead(SQLModel):
 class RecommendationCreate(SQLModel):
     model_config = with_examples(
         {
-            "review_id": 12,
-            "paragraph": "121.44",
-            "text": "Continue efforts to prevent discrimination against Roma",
+            "review_id": 1,
+            "paragraph": "121.220",
+            "text": "End the segregation of Roma children in schools and preschools",
             "recommending_states": ["ALB"],
-            "themes": [4],
-            "affected_persons": [7],
-            "sdg_targets": ["10.2", "10.3"],
+            "themes": [33],
+            "affected_persons": [9],
+            "sdg_targets": ["4.5", "10.3"],
             "action_category": 3,
             "source_document": "A/HRC/43/15",
         }
     )
 
-    review_id: int = Field(ge=1, le=MAX_ID)
+    review_id: int = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing review")}, ge=1, le=MAX_ID
+    )
     paragraph: str | None = Field(
         default=None,
         max_length=MAX_PARAGRAPH,
@@ -91,10 +95,26 @@ class RecommendationCreate(SQLModel):
         description="As published, e.g. `147.68`.",
     )
     text: RecommendationText = Field(min_length=1, max_length=20_000)
-    recommending_states: list[StateCode] = Field(min_length=1, description="ISO3 codes; joint ones have several.")
-    themes: list[RowId] = Field(default_factory=list, description="Theme ids (see `/themes`).")
-    affected_persons: list[RowId] = Field(default_factory=list, description="Ids from `/affected-persons`.")
-    sdg_targets: list[SdgTargetCode] = Field(default_factory=list, description="Target codes, e.g. `16.10`.")
+    recommending_states: list[StateCode] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name states this API knows (see `/states`)")},
+        min_length=1,
+        description="ISO3 codes; joint ones have several.",
+    )
+    themes: list[RowId] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing themes")},
+        default_factory=list,
+        description="Theme ids (see `/themes`).",
+    )
+    affected_persons: list[RowId] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing affected persons")},
+        default_factory=list,
+        description="Ids from `/affected-persons`.",
+    )
+    sdg_targets: list[SdgTargetCode] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing SDG targets")},
+        default_factory=list,
+        description="Target codes, e.g. `16.10`.",
+    )
     action_category: int | None = Field(default=None, ge=1, le=5)
     source_document: CleanStr | None = Field(default=None, max_length=MAX_DOCUMENT_SYMBOL)
     external_key: CleanStr | None = Field(
@@ -110,14 +130,29 @@ class RecommendationUpdate(SQLModel):
     """Only the fields sent change; lists replace the whole set (`[]` clears an optional one). The
     external key stays as it is, even when the text changes: importers find the row by it."""
 
-    model_config = with_examples({"themes": [4, 9], "sdg_targets": ["10.3"]}, {"action_category": 4})
+    model_config = with_examples({"themes": [32, 33], "sdg_targets": ["10.3"]}, {"action_category": 4})
 
     paragraph: str | None = Field(default=None, max_length=MAX_PARAGRAPH, schema_extra={"pattern": PARAGRAPH_PATTERN})
-    text: RecommendationText | None = Field(default=None, min_length=1, max_length=20_000)
-    recommending_states: list[StateCode] | None = Field(default=None, min_length=1)
-    themes: list[RowId] | None = None
-    affected_persons: list[RowId] | None = None
-    sdg_targets: list[SdgTargetCode] | None = None
+    text: Omittable[Annotated[RecommendationText, Len(1, 20_000)]] = None
+    recommending_states: Omittable[Annotated[list[StateCode], Len(min_length=1)]] = Field(
+        default=None,
+        schema_extra={"json_schema_extra": also_checked("must name states this API knows (see `/states`)")},
+    )
+    themes: Omittable[list[RowId]] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing themes")},
+        default=None,
+        description="Replaces every theme; `[]` clears them.",
+    )
+    affected_persons: Omittable[list[RowId]] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing affected persons")},
+        default=None,
+        description="Replaces them all; `[]` clears them.",
+    )
+    sdg_targets: Omittable[list[SdgTargetCode]] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing SDG targets")},
+        default=None,
+        description="Replaces them all; `[]` clears them.",
+    )
     action_category: int | None = Field(default=None, ge=1, le=5)
     source_document: CleanStr | None = Field(default=None, max_length=MAX_DOCUMENT_SYMBOL)
 

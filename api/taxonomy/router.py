@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query, Response, status
 
 from api.auth.deps import CanWriteTaxonomy, Public
 from api.core.pagination import Page
-from api.core.types import MAX_ID
+from api.core.types import MAX_ID, also_checked
 from api.db import SessionDep
 from api.http.etags import IfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
@@ -34,7 +34,12 @@ Search = Annotated[
 ]
 Parent = Annotated[
     str | None,
-    Query(min_length=1, max_length=200, description="Only the entries directly under this one: id, code or name."),
+    Query(
+        json_schema_extra=also_checked("must name an existing entry of the same vocabulary"),
+        min_length=1,
+        max_length=200,
+        description="Only the entries directly under this one: id, code or name.",
+    ),
 ]
 Root = Annotated[
     bool | None, Query(description="`true`: only the top level; `false`: only what sits under another entry.")
@@ -49,7 +54,14 @@ def list_themes(
     q: Search = None,
     parent: Parent = None,
     parent_id: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, deprecated=True, description="Use `parent`, which also takes a code.")
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            deprecated=True,
+            description="Use `parent`, which also takes a code.",
+            json_schema_extra=also_checked("must name an existing theme"),
+        ),
     ] = None,
     root: Root = None,
 ) -> Page[ThemeDetail]:
@@ -142,6 +154,7 @@ def get_affected_person(
 def create_affected_person(
     data: AffectedPersonCreate, session: SessionDep, _: CanWriteTaxonomy, idem: IdempotencyDep
 ) -> AffectedPersonDetail:
+    """Add a group of affected persons (admins only); its name is unique (409 naming `name`)."""
     return idem.saved(reads.read_group(session, service.create_affected_person(session, data)))
 
 
@@ -164,4 +177,5 @@ def list_sdg_targets(
 def get_sdg_target(
     code: Annotated[str, Path(description="e.g. `16.10` or `1.a`.")], session: SessionDep, _: Public, response: Response
 ) -> SdgTargetRead:
+    """One SDG target by its code (`16.10`, `1.a`). Public."""
     return with_etag(response, SdgTargetRead.model_validate(service.get_sdg_target(session, code)))

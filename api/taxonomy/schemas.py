@@ -1,9 +1,12 @@
 """Request and response shapes of the vocabularies."""
 
+from typing import Annotated
+
+from annotated_types import Len
 from sqlmodel import Field, SQLModel
 
 from api.core.schemas import with_examples
-from api.core.types import IdField
+from api.core.types import IdField, Omittable, also_checked
 from api.taxonomy.models import ThemeBase
 
 SDG_TARGET_PATTERN = r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$"
@@ -11,21 +14,26 @@ SDG_TARGET_PATTERN = r"^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$"
 
 class ThemeCreate(SQLModel):
     model_config = with_examples(
-        {"name": "Equality & non-discrimination", "code": "B31"},
-        {"name": "Racial discrimination", "parent_id": 4},
+        {"name": "Antigypsyism", "parent_id": 33},
     )
 
     name: str = Field(min_length=1, max_length=200)
     code: str | None = Field(default=None, min_length=1, max_length=16)
-    parent_id: IdField | None = None
+    parent_id: IdField | None = Field(
+        default=None,
+        schema_extra={"json_schema_extra": also_checked("must name an existing entry of the same vocabulary")},
+    )
 
 
 class ThemeUpdate(SQLModel):
     model_config = with_examples({"code": "B31"}, {"parent_id": None})
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: Omittable[Annotated[str, Len(1, 200)]] = None
     code: str | None = Field(default=None, min_length=1, max_length=16)
-    parent_id: IdField | None = None
+    parent_id: IdField | None = Field(
+        default=None,
+        schema_extra={"json_schema_extra": also_checked("must name an existing entry of the same vocabulary")},
+    )
 
 
 class ThemeRead(ThemeBase):
@@ -50,7 +58,7 @@ class ThemeDetail(ThemeRead):
 
 
 class AffectedPersonCreate(SQLModel):
-    model_config = with_examples({"name": "Roma, Gypsies, Sinti & Travellers"})
+    model_config = with_examples({"name": "Persons with albinism"})
 
     name: str = Field(min_length=1, max_length=200)
 

@@ -38,9 +38,10 @@ ROMA = ("121.44", "121.45", "121.46", "121.47", "122.133", "122.134", "122.135",
 HATE_SPEECH = ("122.39", "122.40", "122.41", "122.43", "122.47", "122.48")
 
 
-# The demo indicators' ids: fixed, so `clients/examples/measurements.csv` and the README's examples name
-# rows that `make run` creates; drawn from the opaque range (`api.core.ids`) like any other. A database
-# where one is taken gets another draw (`api.core.ids`), and the examples then name nothing.
+# The demo actions', indicators' and first milestone's ids: fixed, so `clients/examples/measurements.csv`,
+# the README's and the OpenAPI documents' examples name rows that `make run` creates; drawn from the
+# opaque range (`api.core.ids`) like any other. A database where one is taken gets another draw
+# (`api.core.ids`), and the examples then name nothing.
 def demo_id(name: str) -> int:
     digest = int.from_bytes(hashlib.sha256(f"upr-demo:{name}".encode()).digest()[:8], "big")
     return ids.LOWEST + digest % (ids.HIGHEST - ids.LOWEST + 1)
@@ -129,6 +130,7 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
     plan = [
         (
             Action(
+                id=demo_id("action:roma-programme"),
                 state_code=state,
                 title="National Programme of Measures for Roma 2021–2030",
                 description=DEMO + "Housing, education and employment measures for Roma communities.",
@@ -143,6 +145,7 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
         ),
         (
             Action(
+                id=demo_id("action:hate-speech"),
                 state_code=state,
                 title="Online hate speech: prosecution guidelines and training",
                 description=DEMO + "Guidelines for prosecutors and training for the police.",
@@ -216,6 +219,7 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
     session.add_all(
         [
             Milestone(
+                id=demo_id("milestone:roma-programme-adopted"),
                 action_id=stored_id(roma_action),
                 state_code=state,
                 title="Programme adopted by the Government",

@@ -15,22 +15,23 @@ reached or refused the token.
 
 import argparse
 import csv
-import io
-import json
 import os
 import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 import httpx
-from upr_tracking_client import AuthenticatedClient, Client
-from upr_tracking_client.api.overview import overview_matrix
-from upr_tracking_client.models import MatrixRow, OrganisationRef
-from upr_tracking_client.types import UNSET
+from upr_tracker_client import AuthenticatedClient, Client
+from upr_tracker_client.api.overview import overview_matrix
+from upr_tracker_client.models import MatrixRow, OrganisationRef
+from upr_tracker_client.pages import iterate
+from upr_tracker_client.problems import ApiError, Unauthorized, raising, unwrap
+from upr_tracker_client.types import UNSET
 
 TOKEN_ENV = "UPR_TOKEN"
-DEFAULT_BASE_URL = "http://127.0.0.1:8000/tracking"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 HEADER = [
     "recommendation_id",
     "session",
@@ -45,7 +46,7 @@ HEADER = [
 KIND_ORDER = {"government": 0, "nhri": 1, "cso": 2}  # then everyone else; by id within a kind
 
 
-class ApiError(Exception):
+class Failed(Exception):
     def __init__(self, message: str, status: int):
         super().__init__(message)
         self.status = status
@@ -54,28 +55,30 @@ class ApiError(Exception):
 def fetch(
     client: Client | AuthenticatedClient, state: str, cycle: int | None, page_size: int
 ) -> tuple[int, list[MatrixRow]]:
-    """The cycle and every row, page by page."""
-    rows: list[MatrixRow] = []
-    cursor = UNSET
-    while True:
-        try:
-            response = overview_matrix.sync_detailed(
-                client=client, state=state, cycle=cycle, limit=page_size, cursor=cursor
+    """The cycle and every row: the first page says which cycle, the rest follow it (whatever
+    becomes "latest" meanwhile)."""
+    try:
+        first = unwrap(
+            overview_matrix.sync(client=client, state=state, cycle=UNSET if cycle is None else cycle, limit=page_size)
+        )
+        rows = list(first.items)
+        if isinstance(first.next_cursor, str):
+            rest = iterate(
+                overview_matrix.sync,
+                client=client,
+                state=state,
+                cycle=first.cycle,
+                limit=page_size,
+                cursor=first.next_cursor,
             )
-        except httpx.TransportError as exc:
-            raise ApiError(f"cannot reach the API: {exc!r}", 3) from None
-        if response.status_code != 200:
-            try:
-                detail = json.loads(response.content).get("detail")
-            except (ValueError, AttributeError):
-                detail = response.content[:200]
-            raise ApiError(f"{response.status_code} {detail}", 3 if response.status_code == 401 else 1)
-        page = response.parsed
-        rows.extend(page.items)
-        cycle = page.cycle  # later pages of the same cycle, whatever becomes "latest" meanwhile
-        if not isinstance(page.next_cursor, str):
-            return cycle, rows
-        cursor = page.next_cursor
+            rows.extend(rest)
+    except httpx.TransportError as exc:
+        raise Failed(f"cannot reach the API: {exc!r}", 3) from None
+    except Unauthorized as exc:
+        raise Failed(f"the API refused the token: {exc}", 3) from None
+    except ApiError as exc:
+        raise Failed(str(exc), 1) from None
+    return first.cycle, rows
 
 
 def _number(value: float) -> str:
@@ -106,7 +109,7 @@ def _cell(value: object) -> object:
     return _FORMULA.sub(lambda m: f"{m.group(1)}{m.group(2)}'", value)
 
 
-def write_csv(rows: list[MatrixRow], out: io.TextIOBase) -> None:
+def write_csv(rows: list[MatrixRow], out: TextIO) -> None:
     actors: dict[int, OrganisationRef] = {}
     for row in rows:
         for rating in row.assessments:
@@ -150,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--state", required=True, help="ISO3 code of the state under review, e.g. SVN")
     parser.add_argument("--cycle", type=int, help="UPR cycle number (default: the state's latest review)")
     parser.add_argument("--output", "-o", default="-", help="CSV file to write (default: standard output)")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the tracking API (default: {DEFAULT_BASE_URL})")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the server (default: {DEFAULT_BASE_URL})")
     parser.add_argument(
         "--page-size",
         type=int,
@@ -166,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no directory {output.parent}")
     token = os.environ.get(TOKEN_ENV, "").strip()
     base_url, timeout = args.base_url.rstrip("/"), httpx.Timeout(args.timeout)
-    client = (
+    client = raising(
         AuthenticatedClient(base_url=base_url, token=token, timeout=timeout)
         if token
         else Client(base_url=base_url, timeout=timeout)
@@ -174,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with client:
             cycle, rows = fetch(client, args.state, args.cycle, args.page_size)
-    except ApiError as exc:
+    except Failed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.status
     if output is None:

@@ -16,25 +16,29 @@ or refused the token.
 import argparse
 import csv
 import hashlib
-import json
 import math
 import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
-from upr_tracking_client import AuthenticatedClient
-from upr_tracking_client.api.measurements import measurements_create, measurements_list
-from upr_tracking_client.models import MeasurementCreate
-from upr_tracking_client.types import UNSET, Response
+from upr_tracker_client import AuthenticatedClient
+from upr_tracker_client.api.measurements import measurements_create, measurements_list
+from upr_tracker_client.models import MeasurementCreate
+from upr_tracker_client.pages import iterate
+from upr_tracker_client.problems import ProblemError, Unauthorized, raising
 
 TOKEN_ENV = "UPR_TOKEN"
-DEFAULT_BASE_URL = "http://127.0.0.1:8000/tracking"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 COLUMNS = ("indicator_id", "measured_on", "value")
+T = TypeVar("T")
 ATTEMPTS = 3  # per request, on a network error; the Idempotency-Key makes a repeated create safe
 
 
@@ -104,50 +108,41 @@ def _row(line: int, record: dict[str, str | None]) -> Row:
     return Row(line, indicator_id, measured_on, value, cell.get("source") or None)
 
 
-def _problem(response: Response) -> str:
-    """The problem+json `detail` (every status, documented in the client or not)."""
-    try:
-        body = json.loads(response.content)
-        return f"{response.status_code} {body.get('detail') or body.get('title')}"
-    except (ValueError, AttributeError):
-        return f"{response.status_code} {response.content[:200]!r}"
-
-
-def _call(request, *args, **kwargs) -> Response:
+def _call(request: Callable[[], T]) -> T:
+    """`request()`, retried on a network error; a refused token stops the run."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            response = request(*args, **kwargs)
+            return request()
         except httpx.TransportError as exc:
             if attempt == ATTEMPTS:
                 raise ApiUnavailable(f"cannot reach the API: {exc!r}") from None
             time.sleep(attempt)
-            continue
-        if response.status_code == 401:
-            raise ApiUnavailable(f"the API refused the token: {_problem(response)}")
-        return response
+        except Unauthorized as exc:
+            raise ApiUnavailable(f"the API refused the token: {exc.status} {exc.detail}") from None
     raise AssertionError("unreachable")
 
 
 def existing(client: AuthenticatedClient, indicator_id: int) -> set[tuple[date, float, str]]:
     """What is on the indicator already, every page (empty when the indicator is not visible: its
     rows are then refused one by one, with the API's reason)."""
-    found: set[tuple[date, float, str]] = set()
-    cursor = UNSET
-    while True:
-        response = _call(measurements_list.sync_detailed, indicator_id, client=client, limit=500, cursor=cursor)
-        if response.status_code != 200:
-            return found
-        page = response.parsed
-        found.update((m.measured_on, m.value, m.source or "") for m in page.items)
-        if not isinstance(page.next_cursor, str):
-            return found
-        cursor = page.next_cursor
+    try:
+        return _call(
+            lambda: {
+                (m.measured_on, m.value, m.source or "")
+                for m in iterate(measurements_list.sync, indicator_id, client=client, limit=500)
+            }
+        )
+    except ApiUnavailable:
+        raise
+    except ProblemError:
+        return set()
 
 
-def push(client: AuthenticatedClient, rows: list[Row], skip_existing: bool = True) -> Counter:
-    """Counts of `created`, `replayed` (the key's first result), `present` (skipped) and `refused`."""
-    counts: Counter = Counter()
-    known: dict[int, set] = {}
+def push(client: AuthenticatedClient, rows: list[Row], skip_existing: bool = True) -> Counter[str]:
+    """Counts of `created`, `replayed` (the key's first result), `present` (skipped) and `refused`.
+    `client` raises a problem as its exception (`raising`)."""
+    counts: Counter[str] = Counter()
+    known: dict[int, set[tuple[date, float, str]]] = {}
     for row in rows:
         if skip_existing:
             if row.indicator_id not in known:
@@ -156,19 +151,22 @@ def push(client: AuthenticatedClient, rows: list[Row], skip_existing: bool = Tru
                 counts["present"] += 1
                 continue
         body = MeasurementCreate(value=row.value, measured_on=row.measured_on, source=row.source)
-        response = _call(
-            measurements_create.sync_detailed,
-            row.indicator_id,
-            client=client,
-            body=body,
-            idempotency_key=row.idempotency_key,
-        )
-        if response.status_code == 201:
-            counts["replayed" if response.headers.get("Idempotent-Replayed") == "true" else "created"] += 1
-            known.setdefault(row.indicator_id, set()).add(row.content)
-        else:
+        try:
+            response = _call(
+                partial(
+                    measurements_create.sync_detailed,
+                    row.indicator_id,
+                    client=client,
+                    body=body,
+                    idempotency_key=row.idempotency_key,
+                )
+            )
+        except ProblemError as exc:
             counts["refused"] += 1
-            print(f"line {row.line}: indicator {row.indicator_id}: {_problem(response)}", file=sys.stderr)
+            print(f"line {row.line}: indicator {row.indicator_id}: {exc.status} {exc.detail}", file=sys.stderr)
+            continue
+        counts["replayed" if response.headers.get("Idempotent-Replayed") == "true" else "created"] += 1
+        known.setdefault(row.indicator_id, set()).add(row.content)
     return counts
 
 
@@ -177,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0], epilog=f"The token is read from ${TOKEN_ENV}."
     )
     parser.add_argument("csv", type=Path, help="CSV with indicator_id, measured_on, value[, source]")
-    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the tracking API (default: {DEFAULT_BASE_URL})")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, help=f"the server (default: {DEFAULT_BASE_URL})")
     parser.add_argument("--timeout", type=float, default=30, help="seconds per request (default: 30)")
     args = parser.parse_args(argv)
     token = os.environ.get(TOKEN_ENV, "").strip()
@@ -185,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         if not token:
             raise InputError(f"set {TOKEN_ENV} to a service token (POST /auth/service-tokens)")
         rows = read_rows(args.csv)
-        client = AuthenticatedClient(
-            base_url=args.base_url.rstrip("/"), token=token, timeout=httpx.Timeout(args.timeout)
+        client = raising(
+            AuthenticatedClient(base_url=args.base_url.rstrip("/"), token=token, timeout=httpx.Timeout(args.timeout))
         )
         with client:
             counts = push(client, rows)

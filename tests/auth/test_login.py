@@ -43,22 +43,26 @@ async def test_login_issues_a_jwt_that_me_accepts(client, world, settings):
     assert "assessments:post" in me.json()["permissions"]
 
 
-async def test_wrong_password_is_401_problem(client, world):
+def assert_oauth_error(response, error: str, description_part: str) -> None:
+    """RFC 6749 §5.2, not a problem: the token endpoint speaks OAuth (api/auth/token_errors.py)."""
+    assert response.status_code == 400, response.text
+    assert response.json()["error"] == error
+    assert description_part in response.json()["error_description"]
+
+
+async def test_wrong_password_is_invalid_grant(client, world):
     response = await login(client, world.user("cso").email, "not the password")
-    body = assert_problem(response, 401, "login-failed", "Incorrect email or password")
-    assert response.headers["www-authenticate"] == "Bearer"
-    assert body["instance"] == "/auth/token"
+    assert_oauth_error(response, "invalid_grant", "Incorrect email or password")
 
 
-async def test_unknown_email_is_the_same_401(client, world):
+async def test_unknown_email_is_the_same_invalid_grant(client, world):
     response = await login(client, "nobody@example.org")
-    assert_problem(response, 401, "login-failed", "Incorrect email or password")
+    assert_oauth_error(response, "invalid_grant", "Incorrect email or password")
 
 
-async def test_missing_form_field_is_422_naming_it(client):
+async def test_missing_form_field_is_invalid_request_naming_it(client):
     response = await client.post("/auth/token", data={"username": "a@example.org"})
-    body = assert_problem(response, 422, "validation-error", "password")
-    assert body["field"] == "password"
+    assert_oauth_error(response, "invalid_request", "password")
 
 
 async def test_deactivated_user_cannot_log_in_and_loses_existing_tokens(client, world, settings, session):
@@ -67,14 +71,14 @@ async def test_deactivated_user_cannot_log_in_and_loses_existing_tokens(client, 
     user.is_active = False
     session.add(user)
     session.flush()
-    assert_problem(await login(client, user.email), 401, "login-failed", "deactivated")
+    assert_oauth_error(await login(client, user.email), "invalid_grant", "deactivated")
     assert_problem(await client.get("/auth/me", headers=headers), 401, "unauthorized", "deactivated")
 
 
 async def test_throttles_repeated_failures_with_429_and_retry_after(client, world, settings):
     email = world.user("cso").email
     for _ in range(settings.login_max_failures):
-        assert (await login(client, email, "wrong")).status_code == 401
+        assert (await login(client, email, "wrong")).status_code == 400
     locked = await login(client, email)  # even the right password waits out the lockout
     body = assert_problem(locked, 429, "too-many-requests", "Too many failed logins")
     retry_after = int(locked.headers["retry-after"])
@@ -175,7 +179,7 @@ async def test_deactivated_organisation_locks_out_its_users(client, session, wor
     org.is_active = False
     session.add(org)
     session.flush()
-    assert_problem(await login(client, user.email), 401, "login-failed", "deactivated")
+    assert_oauth_error(await login(client, user.email), "invalid_grant", "deactivated")
 
 
 async def test_users_change_their_own_password(client, world, settings):
@@ -197,5 +201,5 @@ async def test_users_change_their_own_password(client, world, settings):
         json={"current_password": PASSWORD, "new_password": "a fresh long passphrase"},
     )
     assert ok.status_code == 204
-    assert (await login(client, user.email)).status_code == 401
+    assert (await login(client, user.email)).status_code == 400
     assert (await login(client, user.email, "a fresh long passphrase")).status_code == 200

@@ -20,12 +20,11 @@ import httpx
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from api.contracts import CLIENTS, ROOT
+from api.contracts import ROOT
 
 STARTUP_SECONDS = 30
 # A row of the seed's table of demo accounts: "│ nhri@demo.upr-tracker.org │ nhri │ <password> │".
 DEMO_ACCOUNT = re.compile(r"(\S+@demo\.upr-tracker\.org)\s*\W\s*(\w+)\s*\W\s*(\S+)\s*\W")
-CLIENT_PATHS = [str(client.directory) for client in CLIENTS]
 
 
 @dataclass(frozen=True)

@@ -1,53 +1,173 @@
-"""The generated clients and the NHRI example scripts against the real server: uvicorn on a free
+"""The client package and the NHRI example scripts against the real server: uvicorn on a free
 127.0.0.1 port, its own database migrated and seeded with `upr` (tests/contracts/live_server.py).
 
-The clients are imported from clients/ (put on `sys.path`), as committed; one test checks that
-pip installs them. The scripts run as a partner runs them: a process, a token in UPR_TOKEN.
+The package is used as a partner gets it: its wheel built (`api.contracts.build_client`, what
+`make client` does) and pip-installed into a directory of its own, put on `sys.path`. The scripts
+run as a partner runs them: a process, a token in UPR_TOKEN. `UPR_CLIENT_PROJECT` names another
+generated project to test instead of clients/upr-tracker-client (e.g. one generated from the
+documents the code would write now, before they are committed).
 """
 
+import ast
 import csv
+import dataclasses
+import importlib.metadata
 import os
-import shutil
+import re
 import subprocess
 import sys
 import uuid
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
-from api.contracts import CLIENTS, ROOT
+from api.contracts import CLIENT, ROOT, build_client
 from api.tracking.demo import demo_id
-from tests.contracts.live_server import CLIENT_PATHS, LiveServer, live_server
+from tests.contracts.live_server import LiveServer, live_server
 
 EXAMPLES = ROOT / "clients" / "examples"
 SAMPLE_CSV = EXAMPLES / "measurements.csv"
 STATE = "SVN"
 NHRI = "nhri@demo.upr-tracker.org"
+PROJECT = Path(os.environ.get("UPR_CLIENT_PROJECT") or CLIENT.directory)
+INSTALLED: dict[str, str] = {}  # "site": where the `live` fixture installed the wheel
+READMES = [ROOT / "README.md", ROOT / "clients" / "README.md", EXAMPLES / "README.md"]
+
+
+def _tree(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*")}
+
+
+def _git_status(path: Path) -> str:
+    done = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored", "--", str(path)], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout
 
 
 @pytest.fixture(scope="session")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    added = [p for p in CLIENT_PATHS if p not in sys.path]
-    sys.path[:0] = added
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built as `make client` builds it; building writes nothing into the project (checked)."""
+    project = dataclasses.replace(CLIENT, directory=PROJECT)
+    before, status = _tree(PROJECT), _git_status(PROJECT)
+    built = build_client(project, tmp_path_factory.mktemp("dist"))
+    assert _tree(PROJECT) == before and _git_status(PROJECT) == status, "building wrote into the sources"
+    [whl] = [p for p in built if p.suffix == ".whl"]
+    assert any(p.name.endswith(".tar.gz") for p in built)
+    return whl
+
+
+@pytest.fixture(scope="session")
+def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(target), wheel],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def live(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    sys.path.insert(0, str(site))
+    INSTALLED["site"] = str(site)
     try:
         with live_server(tmp_path_factory.mktemp("live")) as server:
             yield server
     finally:
-        for path in added:
-            sys.path.remove(path)
+        sys.path.remove(str(site))
+
+
+def test_the_wheel_installs_into_a_fresh_venv_with_what_it_declares(wheel: Path, tmp_path: Path) -> None:
+    """A venv of its own, the wheel only (no clone): both APIs' operations import from one package,
+    and every third-party module the package imports is a dependency the wheel declares (here they
+    come from the project's environment, through a .pth: no download)."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index", wheel],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours = next(p for p in sys.path if p.endswith("site-packages"))
+    (Path(purelib) / "deps.pth").write_text(ours + "\n", encoding="utf-8")
+    probe = (
+        "import upr_tracker_client as p; "
+        "from upr_tracker_client.api.recommendations import recommendations_list; "
+        "from upr_tracker_client.api.overview import overview_matrix; "
+        "from upr_tracker_client.pages import iterate; from upr_tracker_client.problems import raising; "
+        "print(p.__file__)"
+    )
+    done = subprocess.run([str(python), "-I", "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path)
+    assert Path(done.stdout.strip()).is_relative_to(purelib)
+
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        declared = {
+            Requirement(line.split(":", 1)[1]).name.lower()
+            for line in archive.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist:")
+        }
+        imported = {
+            (node.module if isinstance(node, ast.ImportFrom) else alias.name).split(".")[0]
+            for name in archive.namelist()
+            if name.endswith(".py")
+            for node in ast.walk(ast.parse(archive.read(name)))
+            if isinstance(node, ast.Import | ast.ImportFrom) and not getattr(node, "level", 0)
+            for alias in node.names
+        }
+    third_party = imported - set(sys.stdlib_module_names) - {"upr_tracker_client"}
+    distributions = importlib.metadata.packages_distributions()
+    needed = {dist.lower() for module in third_party for dist in distributions[module]}
+    assert third_party and needed <= declared, (needed, declared)
+
+
+def _python_blocks(path: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_the_readme_examples_pass_mypy_strict(site: Path, tmp_path: Path) -> None:
+    """Every Python block of the READMEs, against the installed package, as a partner checks it."""
+    files = []
+    for readme in READMES:
+        for n, block in enumerate(_python_blocks(readme)):
+            path = tmp_path / f"{readme.parent.name}_{readme.stem}_{n}.py".lower()
+            path.write_text(block, encoding="utf-8")
+            files.append(str(path))
+    assert len(files) >= len(READMES)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-version", "3.11", *files],
+        env={**os.environ, "MYPYPATH": str(site)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def _access_token(live: LiveServer, email: str) -> str:
     from upr_tracker_client import Client
     from upr_tracker_client.api.auth import auth_login
-    from upr_tracker_client.models import BodyAuthLogin, Token
+    from upr_tracker_client.models import LoginForm, Token
 
     with Client(base_url=live.url) as client:
-        response = auth_login.sync_detailed(
-            client=client, body=BodyAuthLogin(username=email, password=live.passwords[email])
-        )
+        body = LoginForm(username=email, password=live.passwords[email])
+        response = auth_login.sync_detailed(client=client, body=body)
     assert response.status_code == 200 and isinstance(response.parsed, Token), response.content
     return response.parsed.access_token
 
@@ -67,42 +187,41 @@ def nhri_service_token(live: LiveServer) -> str:
     return response.parsed.token
 
 
-def test_log_in_and_list_the_seeded_review(live: LiveServer):
+def test_log_in_and_iterate_the_seeded_review(live: LiveServer) -> None:
     from upr_tracker_client import AuthenticatedClient, Client
     from upr_tracker_client.api.auth import auth_login, auth_me
     from upr_tracker_client.api.recommendations import recommendations_list
-    from upr_tracker_client.models import BodyAuthLogin, PageRecommendationRead, ProblemDetail
+    from upr_tracker_client.models import LoginForm
+    from upr_tracker_client.pages import iterate
+    from upr_tracker_client.problems import OAuthError, raising, unwrap
 
-    with Client(base_url=live.url) as anonymous:
-        refused = auth_login.sync_detailed(client=anonymous, body=BodyAuthLogin(username=NHRI, password="wrong"))
-    assert refused.status_code == 401 and isinstance(refused.parsed, ProblemDetail)
+    with raising(Client(base_url=live.url)) as anonymous, pytest.raises(OAuthError) as refused:
+        auth_login.sync(client=anonymous, body=LoginForm(username=NHRI, password="wrong"))
+    assert refused.value.status == 400 and refused.value.error == "invalid_grant"
 
     with AuthenticatedClient(base_url=live.url, token=_access_token(live, NHRI)) as client:
-        assert auth_me.sync(client=client).user.email == NHRI
-        first = recommendations_list.sync(client=client, state_under_review=[STATE], limit=100)
-        assert isinstance(first, PageRecommendationRead)
-        second = recommendations_list.sync(
-            client=client, state_under_review=[STATE], limit=100, cursor=first.next_cursor
-        )
+        assert unwrap(auth_me.sync(client=client)).user.email == NHRI
+        first = unwrap(recommendations_list.sync(client=client, state_under_review=[STATE], limit=100))
+        every = list(iterate(recommendations_list.sync, client=client, state_under_review=[STATE], limit=100))
     assert first.total > 200  # Slovenia's 2019 review, as seeded
-    assert {r.state_under_review for r in first.items + second.items} == {STATE}
-    ids = [r.id for r in first.items + second.items]
-    assert len(set(ids)) == len(ids) == 200
+    assert [r.id for r in every[:100]] == [r.id for r in first.items]
+    assert {r.state_under_review for r in every} == {STATE}
+    assert len({r.id for r in every}) == len(every) == first.total
 
 
 def test_a_service_token_posts_a_progress_update_once(live: LiveServer, nhri_service_token: str):
-    from upr_tracker_client import AuthenticatedClient as CycleClient
+    from upr_tracker_client import AuthenticatedClient
     from upr_tracker_client.api.auth import auth_create_service_token
+    from upr_tracker_client.api.progress_updates import progress_updates_create, progress_updates_list
     from upr_tracker_client.api.recommendations import recommendations_list
-    from upr_tracker_client.models import ServiceTokenCreate
-    from upr_tracking_client import AuthenticatedClient
-    from upr_tracking_client.api.progress_updates import progress_updates_create, progress_updates_list
-    from upr_tracking_client.models import ProgressUpdateCreate, ProgressUpdateRead, Visibility
+    from upr_tracker_client.models import ProgressUpdateCreate, ProgressUpdateRead, ServiceTokenCreate, Visibility
+    from upr_tracker_client.problems import Conflict, Forbidden, raising, unwrap
 
-    with CycleClient(base_url=live.url, token=nhri_service_token) as cycle:
-        recommendation = recommendations_list.sync(client=cycle, state_under_review=[STATE], limit=1).items[0]
-        minted = auth_create_service_token.sync_detailed(client=cycle, body=ServiceTokenCreate(name="x"))
-    assert minted.status_code == 403  # a service token may not issue tokens
+    with raising(AuthenticatedClient(base_url=live.url, token=nhri_service_token)) as cycle:
+        recommendation = unwrap(recommendations_list.sync(client=cycle, state_under_review=[STATE], limit=1)).items[0]
+        with pytest.raises(Forbidden) as minted:  # a service token may not issue tokens
+            auth_create_service_token.sync(client=cycle, body=ServiceTokenCreate(name="x"))
+    assert minted.value.status == 403 and minted.value.type.endswith(":forbidden")
 
     key = f"live-test-{uuid.uuid4()}"
     body = ProgressUpdateCreate(
@@ -111,16 +230,17 @@ def test_a_service_token_posts_a_progress_update_once(live: LiveServer, nhri_ser
         recommendation_id=recommendation.id,
         visibility=Visibility.PUBLIC,
     )
-    with AuthenticatedClient(base_url=live.tracking_url, token=nhri_service_token) as tracking:
+    with raising(AuthenticatedClient(base_url=live.url, token=nhri_service_token)) as tracking:
 
         def count() -> int:
-            return progress_updates_list.sync(client=tracking, recommendation=recommendation.id, limit=1).total
+            return unwrap(progress_updates_list.sync(client=tracking, recommendation=recommendation.id, limit=1)).total
 
         before = count()
         first = progress_updates_create.sync_detailed(client=tracking, body=body, idempotency_key=key)
         retry = progress_updates_create.sync_detailed(client=tracking, body=body, idempotency_key=key)
         body.text += " Edited."
-        reused = progress_updates_create.sync_detailed(client=tracking, body=body, idempotency_key=key)
+        with pytest.raises(Conflict) as reused:
+            progress_updates_create.sync_detailed(client=tracking, body=body, idempotency_key=key)
         after = count()
 
     assert first.status_code == 201 and isinstance(first.parsed, ProgressUpdateRead), first.content
@@ -128,27 +248,23 @@ def test_a_service_token_posts_a_progress_update_once(live: LiveServer, nhri_ser
     assert first.parsed.organisation.name == "Human Rights Ombudsman of Slovenia"
     assert retry.status_code == 201 and retry.headers["Idempotent-Replayed"] == "true"
     assert retry.parsed.id == first.parsed.id
-    assert reused.status_code == 409, reused.content
+    assert reused.value.status == 409 and reused.value.response is not None
     assert after == before + 1
 
 
-def test_the_matrix_through_the_tracking_client(live: LiveServer):
-    from upr_tracking_client import Client
-    from upr_tracking_client.api.overview import overview_matrix
-    from upr_tracking_client.models import MatrixPage, ProblemDetail, TrafficLight
+def test_the_matrix_page_by_page_and_a_typed_problem(live: LiveServer) -> None:
+    from upr_tracker_client import Client
+    from upr_tracker_client.api.overview import overview_matrix
+    from upr_tracker_client.models import MatrixPage, ProblemDetail, TrafficLight
+    from upr_tracker_client.pages import aiterate, iterate
+    from upr_tracker_client.problems import ValidationFailed, raising, unwrap
 
-    rows, cursor, pages = [], None, 0
-    with Client(base_url=live.tracking_url) as client:
-        while True:
-            page = overview_matrix.sync(client=client, state=STATE.lower(), limit=100, cursor=cursor)
-            assert isinstance(page, MatrixPage) and page.state == STATE
-            rows += page.items
-            pages += 1
-            if not page.next_cursor:
-                break
-            cursor = page.next_cursor
-        unknown = overview_matrix.sync(client=client, state="XXX")
-    assert len(rows) == page.total > 200 and pages == -(-page.total // 100)
+    with Client(base_url=live.url) as client:
+        first = unwrap(overview_matrix.sync(client=client, state=STATE.lower(), limit=100))
+        rows = list(iterate(overview_matrix.sync, client=client, state=STATE.lower(), limit=100))
+        unknown = overview_matrix.sync(client=client, state="XXX")  # not raising: the problem as a value
+    assert isinstance(first, MatrixPage) and first.state == STATE
+    assert len(rows) == first.total > 200
     assert [r.recommendation_id for r in rows] == sorted({r.recommendation_id for r in rows})
     assessed = [r for r in rows if r.assessments]
     assert len(assessed) == 4  # the demo's Roma cluster, by government, NHRI and CSO side by side
@@ -156,48 +272,30 @@ def test_the_matrix_through_the_tracking_client(live: LiveServer):
     assert all(a.rating in TrafficLight for r in assessed for a in r.assessments)
     assert any(r.indicators for r in rows) and any(r.actions for r in rows)
     assert isinstance(unknown, ProblemDetail) and unknown.status == 422
+    with pytest.raises(ValidationFailed) as problem:
+        unwrap(unknown)
+    assert problem.value.status == 422 and problem.value.response is None
 
+    async def every_row_async() -> list[int]:
+        async with raising(Client(base_url=live.url)) as client:
+            rows = [r.recommendation_id async for r in aiterate(overview_matrix.asyncio, client=client, state=STATE)]
+            with pytest.raises(ValidationFailed) as raised:
+                await overview_matrix.asyncio(client=client, state="XXX")
+        assert raised.value.response is not None and raised.value.request_id
+        return rows
 
-def test_the_clients_install_with_pip(tmp_path: Path):
-    """What the README promises: `pip install ./clients/<client>`, into a directory of its own."""
-    target = tmp_path / "site"
-    sources = []  # copies: a build writes build/ and *.egg-info beside the sources it builds
-    for c in CLIENTS:
-        shutil.copytree(c.directory, tmp_path / c.directory.name)
-        sources.append(str(tmp_path / c.directory.name))
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--disable-pip-version-check",
-            "--target",
-            str(target),
-            *sources,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    probe = "import sys; sys.path.insert(0, sys.argv[1]); " + "; ".join(
-        f"import {c.package}; print({c.package}.__file__)" for c in CLIENTS
-    )
-    done = subprocess.run(
-        [sys.executable, "-I", "-c", probe, str(target)], check=True, capture_output=True, text=True, cwd=tmp_path
-    )
-    assert [Path(line).parent.parent for line in done.stdout.split()] == [target] * len(CLIENTS)
+    import asyncio
+
+    assert asyncio.run(every_row_async()) == [r.recommendation_id for r in rows]
 
 
 def _script(live: LiveServer, name: str, *args: str, token: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "UPR_TOKEN"}
-    env["PYTHONPATH"] = os.pathsep.join(CLIENT_PATHS)
+    env["PYTHONPATH"] = INSTALLED["site"]
     if token:
         env["UPR_TOKEN"] = token
     return subprocess.run(
-        [sys.executable, str(EXAMPLES / name), "--base-url", live.tracking_url, *args],
+        [sys.executable, str(EXAMPLES / name), "--base-url", live.url, *args],
         env=env,
         capture_output=True,
         text=True,
@@ -207,18 +305,19 @@ def _script(live: LiveServer, name: str, *args: str, token: str | None = None) -
 
 
 def _measurement_counts(live: LiveServer, indicator_ids: set[int]) -> dict[int, int]:
-    from upr_tracking_client import Client
-    from upr_tracking_client.api.indicators import indicators_get
-    from upr_tracking_client.api.measurements import measurements_list
+    from upr_tracker_client import Client
+    from upr_tracker_client.api.indicators import indicators_get
+    from upr_tracker_client.api.measurements import measurements_list
+    from upr_tracker_client.problems import unwrap
 
-    with Client(base_url=live.tracking_url) as client:
-        names = {i: indicators_get.sync(i, client=client).name for i in indicator_ids}
+    with Client(base_url=live.url) as client:
+        names = {i: unwrap(indicators_get.sync(i, client=client)).name for i in indicator_ids}
         assert set(names.values()) == {
             "Roma children enrolled in preschool",
             "Roma settlements without running water",
             "Hate speech cases prosecuted",
         }, "the sample CSV expects the demo indicators"
-        return {i: measurements_list.sync(i, client=client, limit=1).total for i in indicator_ids}
+        return {i: unwrap(measurements_list.sync(i, client=client, limit=1)).total for i in indicator_ids}
 
 
 def test_push_measurements_twice_changes_nothing_the_second_time(live: LiveServer, nhri_service_token: str):
@@ -244,14 +343,16 @@ def test_push_measurements_replays_by_key_when_it_does_not_look(live: LiveServer
     answer does not look first): the first results come back, nothing is created."""
     import importlib.util
 
-    from upr_tracking_client import AuthenticatedClient
+    from upr_tracker_client import AuthenticatedClient
+    from upr_tracker_client.problems import raising
 
     spec = importlib.util.spec_from_file_location("push_measurements", EXAMPLES / "push_measurements.py")
+    assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     rows = script.read_rows(SAMPLE_CSV)
     before = _measurement_counts(live, {r.indicator_id for r in rows})
-    with AuthenticatedClient(base_url=live.tracking_url, token=nhri_service_token) as client:
+    with raising(AuthenticatedClient(base_url=live.url, token=nhri_service_token)) as client:
         counts = script.push(client, rows, skip_existing=False)
     assert counts == {"replayed": len(rows)}
     assert _measurement_counts(live, {r.indicator_id for r in rows}) == before

@@ -8,21 +8,15 @@ import pytest
 from api.http.problems import PROBLEM_MEDIA_TYPE, TYPE_PREFIX
 from api.main import app
 from api.settings import Settings, get_settings
+from tests.helpers import app_settings
 
 
 @pytest.fixture
 def unreachable_database(settings: Settings, tmp_path) -> Iterator[None]:
     """Point the app (not the test session) at a database file whose directory does not exist."""
     broken = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path}/no-such-dir/x.db"})
-    previous = app.dependency_overrides.get(get_settings)
-    app.dependency_overrides[get_settings] = lambda: broken
-    try:
+    with app_settings(broken):
         yield
-    finally:
-        if previous is None:
-            app.dependency_overrides.pop(get_settings, None)
-        else:
-            app.dependency_overrides[get_settings] = previous
 
 
 async def test_healthy(client: httpx.AsyncClient) -> None:

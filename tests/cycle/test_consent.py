@@ -13,7 +13,7 @@ from api.cli import alembic_config
 from api.cycle.models import PartyConsent, SubmissionParty
 from tests.cycle.helpers import problem
 from tests.factories import OWN_STATE, bearer, create_organisation, create_user
-from tests.helpers import scratch_database
+from tests.helpers import patch_after_read, scratch_database
 
 
 @pytest.fixture
@@ -83,10 +83,14 @@ async def test_an_invited_organisation_writes_the_submission_only_once_it_accept
     org, headers = named
     body = await _create(client, cycle_world, settings, {"organisation_id": org.id, "role": "co_signer"})
     url = f"/submissions/{body['id']}"
-    problem(await client.patch(url, headers=headers, json={"title": "Ours now"}), 403, slug="submission-not-signatory")
+    problem(
+        await patch_after_read(client, url, headers=headers, json={"title": "Ours now"}),
+        403,
+        slug="submission-not-signatory",
+    )
     (invitation,) = (await client.get("/submissions/invitations", headers=headers)).json()["items"]
     assert (await client.post(f"{url}/parties/{invitation['party_id']}/accept", headers=headers)).status_code == 200
-    assert (await client.patch(url, headers=headers, json={"title": "Ours too"})).status_code == 200
+    assert (await patch_after_read(client, url, headers=headers, json={"title": "Ours too"})).status_code == 200
 
 
 async def test_answers_are_idempotent_and_an_organisation_may_change_its_mind(client, cycle_world, settings, named):
@@ -172,13 +176,13 @@ async def test_a_patch_keeps_each_answer_while_the_role_stays_and_asks_again_for
     invited_at, party_id = accepted.invited_at, accepted.id
 
     same_role = [own, {"organisation_id": org.id, "role": "co_signer"}, {"name": "Roma Union", "role": "endorser"}]
-    patched = await client.patch(url, headers=author, json={"parties": same_role})
+    patched = await patch_after_read(client, url, headers=author, json={"parties": same_role})
     assert _consents(patched.json())[(org.id, org.name)] == "accepted"
     kept = _party(session, body["id"], org.id)
     assert (kept.id, kept.consent, kept.invited_at) == (party_id, PartyConsent.accepted, invited_at)
 
     new_role = [own, {"organisation_id": org.id, "role": "author"}]
-    patched = await client.patch(url, headers=author, json={"parties": new_role})
+    patched = await patch_after_read(client, url, headers=author, json={"parties": new_role})
     assert _consents(patched.json())[(org.id, org.name)] == "invited"
     assert patched.json()["joint"] is False
     asked_again = _party(session, body["id"], org.id)
@@ -187,7 +191,7 @@ async def test_a_patch_keeps_each_answer_while_the_role_stays_and_asks_again_for
     assert asked_again.decided_at is None
 
     await client.post(f"{url}/parties/{party_id}/decline", headers=headers)
-    patched = await client.patch(url, headers=author, json={"parties": new_role})
+    patched = await patch_after_read(client, url, headers=author, json={"parties": new_role})
     assert _consents(patched.json())[(org.id, org.name)] == "declined"  # listing it again presses nobody
     anonymous = (await client.get(url)).json()
     assert org.id not in [p["organisation_id"] for p in anonymous["parties"]]

@@ -8,6 +8,7 @@ from api.cycle.models import SubmissionParty, SubmissionRole, SubmissionTheme
 from tests.cycle.helpers import add_submission, audit, ids, problem
 from tests.cycle_factories import create_theme
 from tests.factories import OTHER_STATE, OWN_STATE
+from tests.helpers import patch_after_read
 
 A = SubmissionRole.author
 
@@ -66,7 +67,7 @@ async def test_an_nhri_records_only_submissions_it_signed(client, cycle_world, s
     assert (await client.post("/submissions", headers=headers, json=signed)).status_code == 201
     cso_submission = cycle_world.cycle.submissions[OWN_STATE].id
     assert problem(
-        await client.patch(f"/submissions/{cso_submission}", headers=headers, json={"title": "Taken over"}),
+        await patch_after_read(client, f"/submissions/{cso_submission}", headers=headers, json={"title": "Taken over"}),
         403,
         slug="submission-not-signatory",
     )
@@ -137,7 +138,9 @@ async def test_other_states_and_other_roles_may_not_write(client, cycle_world, s
         slug=not_own_state,
     )
     problem(
-        await client.patch(f"/submissions/{other.id}", headers=cso, json={"title": "Hijacked"}), 403, slug=not_own_state
+        await patch_after_read(client, f"/submissions/{other.id}", headers=cso, json={"title": "Hijacked"}),
+        403,
+        slug=not_own_state,
     )
     problem(await client.delete(f"/submissions/{other.id}", headers=cso), 403, slug=not_own_state)
     problem(
@@ -147,8 +150,8 @@ async def test_other_states_and_other_roles_may_not_write(client, cycle_world, s
     problem(await client.post("/submissions", json=new(cycle_world)), 401)
     own = cycle_world.cycle.submissions[OWN_STATE]
     problem(
-        await client.patch(
-            f"/submissions/{own.id}", headers=cso, json={"review_id": cycle_world.cycle.reviews[OTHER_STATE].id}
+        await patch_after_read(
+            client, f"/submissions/{own.id}", headers=cso, json={"review_id": cycle_world.cycle.reviews[OTHER_STATE].id}
         ),
         403,
         slug=not_own_state,
@@ -191,7 +194,8 @@ async def test_patch_replaces_parties_and_themes(client, cycle_world, settings, 
     submission = cycle_world.cycle.submissions[OWN_STATE]
     prisons = create_theme(session, "Conditions of detention")
     headers = cycle_world.headers("cso", settings)
-    response = await client.patch(
+    response = await patch_after_read(
+        client,
         f"/submissions/{submission.id}",
         headers=headers,
         json={
@@ -209,21 +213,25 @@ async def test_patch_replaces_parties_and_themes(client, cycle_world, settings, 
     assert [p["name"] for p in body["parties"]] == [cycle_world.org("cso").name, "Legal-Informational Centre for NGOs"]
     assert [t["name"] for t in body["themes"]] == ["Conditions of detention"]
     problem(
-        await client.patch(f"/submissions/{submission.id}", headers=headers, json={"themes": [987654]}), 422, "themes"
+        await patch_after_read(client, f"/submissions/{submission.id}", headers=headers, json={"themes": [987654]}),
+        422,
+        "themes",
     )
     problem(
-        await client.patch(f"/submissions/{submission.id}", headers=headers, json={"parties": None}), 422, "parties"
+        await patch_after_read(client, f"/submissions/{submission.id}", headers=headers, json={"parties": None}),
+        422,
+        "parties",
     )
-    problem(await client.patch("/submissions/987654", headers=headers, json={"title": "X"}), 404)
+    problem(await patch_after_read(client, "/submissions/987654", headers=headers, json={"title": "X"}), 404)
     etag = (await client.get(f"/submissions/{submission.id}", headers=headers)).headers["etag"]
     assert (
-        await client.patch(
-            f"/submissions/{submission.id}", headers={**headers, "If-Match": etag}, json={"title": "First"}
+        await patch_after_read(
+            client, f"/submissions/{submission.id}", headers={**headers, "If-Match": etag}, json={"title": "First"}
         )
     ).status_code == 200
     problem(
-        await client.patch(
-            f"/submissions/{submission.id}", headers={**headers, "If-Match": etag}, json={"title": "Second"}
+        await patch_after_read(
+            client, f"/submissions/{submission.id}", headers={**headers, "If-Match": etag}, json={"title": "Second"}
         ),
         412,
     )

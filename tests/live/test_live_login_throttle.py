@@ -63,7 +63,7 @@ def test_a_guessers_lockout_is_shared_by_every_process_and_spares_the_owner(live
     assert served == set(workers), f"one process took every connection: {answers}"
     statuses = [status for status, _ in answers]
     # Per-process counters would let up to MAX_FAILURES wrong guesses through on each process.
-    assert statuses == [401] * MAX_FAILURES + [429] * (len(answers) - MAX_FAILURES), answers
+    assert statuses == [400] * MAX_FAILURES + [429] * (len(answers) - MAX_FAILURES), answers
     # The right password from the guesser's address is locked out too; from the owner's, it logs in.
     assert login_once(live, workers, live.passwords[ADMIN], GUESSER)[0] == 429
     assert login_once(live, workers, live.passwords[ADMIN], OWNER)[0] == 200

@@ -485,7 +485,7 @@ def test_a_password_change_ends_every_old_token_on_every_server_process(live: De
     assert changed.status_code == 204, changed.text
     live.set_password(CSO, new_password)
     assert [me(t) for t in tokens for _ in range(4)] == [401] * 8  # both uvicorn processes, both tokens
-    assert live.login(CSO, old_password).status_code == 401
+    assert live.login(CSO, old_password).status_code == 400  # RFC 6749 invalid_grant
     fresh = live.login(CSO, new_password)
     assert fresh.status_code == 200, fresh.text
     assert me(fresh.json()["access_token"]) == 200

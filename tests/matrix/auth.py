@@ -3,6 +3,8 @@ from tests.matrix.base import Call, Scenario, _role
 
 AUTH: dict[tuple[str, str], Scenario] = {
     ("GET", "/healthz"): Scenario(lambda w, r, s: Call("/healthz")),
+    ("GET", "/livez"): Scenario(lambda w, r, s: Call("/livez")),
+    ("GET", "/readyz"): Scenario(lambda w, r, s: Call("/readyz")),
     ("POST", "/auth/token"): Scenario(
         lambda w, r, s: Call("/auth/token", data={"username": w.user(_role(r), s).email, "password": PASSWORD})
     ),

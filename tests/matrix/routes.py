@@ -16,8 +16,7 @@ def iter_routes(application: FastAPI, prefix: str = "") -> Iterator[tuple[str, A
     for context in iter_route_contexts(application.routes):
         route = context.original_route
         if isinstance(route, APIRoute):
-            assert context.path is not None
-            yield prefix + context.path, route
+            yield prefix + route.path_format, route  # as documented: `{id}`, not the router's `{id:int}`
         elif isinstance(route, Mount) and isinstance(route.app, FastAPI):
             yield from iter_routes(route.app, prefix + route.path)
 

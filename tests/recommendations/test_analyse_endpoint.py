@@ -155,8 +155,11 @@ async def test_analyse_is_not_read_as_a_recommendation_id(client: httpx.AsyncCli
     assert paths.index(PATH) < paths.index("/recommendations/{recommendation_id}")
     app.dependency_overrides[get_classifier] = lambda: None
     assert (await client.post(PATH, json={"text": DEATH_PENALTY})).status_code == 200
-    # A GET is not the analysis: it falls through to the id route, whose id "analyse" is not a number.
-    assert_problem(await client.get(PATH), 422, "validation-error", "recommendation_id")
+    # The id routes take digits only, so a GET or a PATCH here is a method the path lacks, not an id.
+    for method in ("GET", "PATCH", "DELETE"):
+        response = await client.request(method, PATH)
+        assert response.status_code == 405, response.text
+        assert response.headers["allow"] == "POST"
 
 
 async def test_the_stored_model_is_used_when_there_is_one(

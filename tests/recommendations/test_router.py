@@ -7,7 +7,7 @@ from api.audit.models import AuditEntry
 from api.recommendations.models import Position, RecommendationTheme
 from tests.cycle_factories import create_affected_person, create_sdg_target, create_theme
 from tests.factories import OWN_STATE
-from tests.helpers import assert_problem
+from tests.helpers import assert_problem, patch_after_read
 from tests.recommendations.catalogue import add_states
 
 
@@ -79,7 +79,8 @@ async def test_get_shows_the_whole_recommendation(client, cycle_world):
 @pytest.mark.parametrize("rec_id", ["987654", "0", str(2**70), "abc"])
 async def test_get_unknown_or_malformed_id(client, cycle_world, rec_id):
     response = await client.get(f"/recommendations/{rec_id}")
-    assert response.status_code == (404 if rec_id == "987654" else 422), response.text
+    # Not digits: no route matches (the id routes take digits only, so `/recommendations/analyse` is its own path).
+    assert response.status_code == (404 if rec_id in ("987654", "abc") else 422), response.text
 
 
 async def test_create(client, cycle_world, admin):
@@ -158,7 +159,8 @@ async def test_update_with_if_match(client, cycle_world, admin, session: Session
     rec = cycle_world.cycle.recommendations[OWN_STATE]
     etag = (await client.get(f"/recommendations/{rec.id}")).headers["ETag"]
     women = create_theme(session, "Women's rights")
-    response = await client.patch(
+    response = await patch_after_read(
+        client,
         f"/recommendations/{rec.id}",
         headers={**admin, "If-Match": etag},
         json={
@@ -178,8 +180,8 @@ async def test_update_with_if_match(client, cycle_world, admin, session: Session
     assert body["external_key"] == "world:SVN"
     assert response.headers["ETag"] != etag
 
-    stale = await client.patch(
-        f"/recommendations/{rec.id}", headers={**admin, "If-Match": etag}, json={"action_category": 2}
+    stale = await patch_after_read(
+        client, f"/recommendations/{rec.id}", headers={**admin, "If-Match": etag}, json={"action_category": 2}
     )
     assert_problem(stale, 412, "precondition-failed", "changed")
 
@@ -193,7 +195,9 @@ async def test_update_touches_only_the_links_that_change(client, cycle_world, ad
     extra = create_theme(session, "Racial discrimination")
     session.commit()
     last_audit = max(session.exec(select(AuditEntry.id)).all())
-    response = await client.patch(f"/recommendations/{rec.id}", headers=admin, json={"themes": [theme.id, extra.id]})
+    response = await patch_after_read(
+        client, f"/recommendations/{rec.id}", headers=admin, json={"themes": [theme.id, extra.id]}
+    )
     assert response.status_code == 200, response.text
     session.expire_all()
     assert session.get(RecommendationTheme, (rec.id, theme.id)).source_label == "Roma"
@@ -220,12 +224,12 @@ async def test_update_touches_only_the_links_that_change(client, cycle_world, ad
 )
 async def test_update_422_names_the_field(client, cycle_world, admin, body, field):
     rec = cycle_world.cycle.recommendations[OWN_STATE]
-    response = await client.patch(f"/recommendations/{rec.id}", headers=admin, json=body)
+    response = await patch_after_read(client, f"/recommendations/{rec.id}", headers=admin, json=body)
     assert assert_problem(response, 422, "validation-error", "")["field"].split(".")[0] == field
 
 
 async def test_update_unknown_is_404(client, cycle_world, admin):
-    response = await client.patch("/recommendations/987654", headers=admin, json={"action_category": 2})
+    response = await patch_after_read(client, "/recommendations/987654", headers=admin, json={"action_category": 2})
     assert_problem(response, 404, "not-found", "987654")
 
 
@@ -245,7 +249,9 @@ async def test_writes_need_an_admin(client, cycle_world, settings):
     rec = cycle_world.cycle.recommendations[OWN_STATE]
     government = cycle_world.headers("government", settings)
     assert (await client.post("/recommendations", json=new_body(cycle_world), headers=government)).status_code == 403
-    assert (await client.patch(f"/recommendations/{rec.id}", json={}, headers=government)).status_code == 403
+    assert (
+        await patch_after_read(client, f"/recommendations/{rec.id}", json={}, headers=government)
+    ).status_code == 403
     assert (await client.delete(f"/recommendations/{rec.id}")).status_code == 401
 
 

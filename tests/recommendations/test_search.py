@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from api.recommendations import search
 from api.recommendations.models import Recommendation
 from tests.cycle_factories import create_recommendation
+from tests.helpers import patch_after_read
 from tests.recommendations.catalogue import Catalogue, build_catalogue
 
 
@@ -72,8 +73,11 @@ async def test_search_combines_with_filters(client, cat):
 async def test_search_follows_text_changes(client, cat, settings, world):
     headers = world.headers("admin", settings)
     rec = cat.recs["F"]
-    response = await client.patch(
-        f"/recommendations/{rec.id}", headers=headers, json={"text": "Guarantee the independence of the judiciary"}
+    response = await patch_after_read(
+        client,
+        f"/recommendations/{rec.id}",
+        headers=headers,
+        json={"text": "Guarantee the independence of the judiciary"},
     )
     assert response.status_code == 200, response.text
     assert cat.names(await _search(client, "judiciary")) == {"F"}

@@ -1,6 +1,7 @@
 """Login throttling locks out attackers, not owners (issue 14): limits per (account, client address)
 and per client address, with a backoff that doubles, so guesses from one place never lock the owner
-out from another, and a stolen access token cannot lock anyone out."""
+out from another, and a stolen access token cannot lock anyone out. A refused guess is RFC 6749's
+400 `invalid_grant` (api/auth/token_errors.py); a lockout, a 429 problem."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -48,7 +49,7 @@ async def test_six_guesses_from_one_address_do_not_lock_the_owner_out_from_anoth
         statuses = [
             (await login(attacker, email, "wrong guess")).status_code for _ in range(settings.login_max_failures)
         ]
-        assert statuses == [401] * settings.login_max_failures
+        assert statuses == [400] * settings.login_max_failures
         locked = await login(attacker, email)  # the right password waits out the lockout there
         assert_problem(locked, 429, "too-many-requests", "Too many failed logins for this account")
         assert 0 < int(locked.headers["retry-after"]) <= settings.login_lockout_seconds
@@ -59,13 +60,13 @@ async def test_a_success_clears_the_count_of_that_account_from_that_address(clie
     email = world.user("nhri").email
     async with from_address(client, ADDRESS_A) as caller:
         for _ in range(settings.login_max_failures - 1):
-            assert (await login(caller, email, "typo")).status_code == 401
+            assert (await login(caller, email, "typo")).status_code == 400
         assert (await login(caller, email)).status_code == 200
         session.expire_all()
         row = session.get(LoginThrottle, (email, ADDRESS_A))
         assert (row.failures, row.lockouts, row.locked_until) == (0, 0, None)
         for _ in range(settings.login_max_failures):  # a fresh allowance, not one left
-            assert (await login(caller, email, "typo")).status_code == 401
+            assert (await login(caller, email, "typo")).status_code == 400
 
 
 async def test_spraying_one_password_over_many_accounts_from_one_address_hits_the_per_address_limit(
@@ -76,7 +77,7 @@ async def test_spraying_one_password_over_many_accounts_from_one_address_hits_th
             (await login(sprayer, f"someone.{n}@example.org", "Summer2026!")).status_code
             for n in range(settings.login_client_max_failures)
         ]
-        assert statuses == [401] * settings.login_client_max_failures  # one guess per account: no account lock
+        assert statuses == [400] * settings.login_client_max_failures  # one guess per account: no account lock
         refused = await login(sprayer, world.user("cso").email)
         assert_problem(refused, 429, "too-many-requests", "from this address")
         assert int(refused.headers["retry-after"]) > 0
@@ -100,7 +101,7 @@ async def test_logging_in_to_an_own_account_between_guesses_does_not_reset_the_a
             statuses.append((await login(desk, f"target.{n}@example.org", "Summer2026!")).status_code)
             statuses.append((await login(desk, insider)).status_code)
         assert 429 in statuses
-        assert statuses.count(401) <= settings.login_client_max_failures // 2 + 2
+        assert statuses.count(400) <= settings.login_client_max_failures // 2 + 2
 
 
 async def test_the_lockout_doubles_each_time_it_is_earned_again(client, world, settings, session):
@@ -109,7 +110,7 @@ async def test_the_lockout_doubles_each_time_it_is_earned_again(client, world, s
     async with from_address(client, ADDRESS_A) as attacker:
         for _ in range(3):
             for _ in range(settings.login_max_failures):
-                assert (await login(attacker, email, "wrong guess")).status_code == 401
+                assert (await login(attacker, email, "wrong guess")).status_code == 400
             locked = await login(attacker, email, "wrong guess")
             assert locked.status_code == 429
             seen.append(int(locked.headers["retry-after"]))
@@ -185,14 +186,14 @@ async def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client_and_el
                     data={"username": email, "password": "guess"},
                     headers={"X-Forwarded-For": f"192.0.2.{n}"},
                 )
-            ).status_code == 401
+            ).status_code == 400
         assert (await login(direct, email)).status_code == 429
         for _ in range(settings.login_max_failures):
             forwarded = {"X-Forwarded-For": "198.51.100.7"}
             response = await via_proxy.post(
                 "/auth/token", data={"username": email, "password": "guess"}, headers=forwarded
             )
-            assert response.status_code == 401
+            assert response.status_code == 400
         locked = await via_proxy.post(
             "/auth/token", data={"username": email, "password": PASSWORD}, headers={"X-Forwarded-For": "198.51.100.7"}
         )
@@ -234,7 +235,7 @@ async def test_rotating_addresses_within_an_ipv6_64_hits_the_per_address_limit(c
     for n in range(settings.login_client_max_failures):
         async with from_address(client, f"2001:db8:1:2::{n + 1:x}") as guesser:
             statuses.append((await login(guesser, f"someone.{n}@example.org", "Summer2026!")).status_code)
-    assert statuses == [401] * settings.login_client_max_failures
+    assert statuses == [400] * settings.login_client_max_failures
     async with from_address(client, "2001:db8:1:2:dead:beef:0:1") as rotated:
         assert_problem(await login(rotated, world.user("cso").email), 429, "too-many-requests", "from this address")
     async with from_address(client, "2001:db8:1:3::1") as neighbour:

@@ -12,6 +12,7 @@ from sqlmodel import select
 from api.core.types import utcnow
 from api.tracking.models import Indicator, Measurement, Milestone, PlanChange
 from tests.factories import OTHER_STATE, OWN_STATE
+from tests.helpers import patch_after_read
 from tests.tracking.plans.helpers import problem
 from tests.tracking_factories import create_action, create_indicator, create_milestone
 
@@ -54,7 +55,7 @@ async def test_a_rescheduled_overdue_milestone_shows_its_old_and_new_due_date_to
     path = f"/tracking/milestones/{created.json()['id']}"
     assert created.json()["id"] in await ids(client, "/tracking/milestones/overdue", state=OWN_STATE)
 
-    moved = await client.patch(path, headers=gov, json={"due_date": "2027-03-31"})
+    moved = await patch_after_read(client, path, headers=gov, json={"due_date": "2027-03-31"})
     assert moved.status_code == 200, moved.text
     assert created.json()["id"] not in await ids(client, "/tracking/milestones/overdue", state=OWN_STATE)
     body = moved.json()
@@ -89,12 +90,16 @@ async def test_only_milestones_moved_later_are_rescheduled_and_the_dashboard_cou
     action = w.tracking.actions[OWN_STATE]
     later, earlier, untouched = (create_milestone(session, action, due_date=date(2025, 3, 31)) for _ in range(3))
     assert (
-        await client.patch(f"/tracking/milestones/{later.id}", headers=gov, json={"due_date": "2027-03-31"})
+        await patch_after_read(client, f"/tracking/milestones/{later.id}", headers=gov, json={"due_date": "2027-03-31"})
     ).is_success
     assert (
-        await client.patch(f"/tracking/milestones/{earlier.id}", headers=gov, json={"due_date": "2024-12-31"})
+        await patch_after_read(
+            client, f"/tracking/milestones/{earlier.id}", headers=gov, json={"due_date": "2024-12-31"}
+        )
     ).is_success
-    back = await client.patch(f"/tracking/milestones/{later.id}", headers=gov, json={"due_date": "2025-03-31"})
+    back = await patch_after_read(
+        client, f"/tracking/milestones/{later.id}", headers=gov, json={"due_date": "2025-03-31"}
+    )
     assert back.json()["rescheduled"] is True  # moved later once: marked for good
 
     assert await ids(client, "/tracking/milestones", state=OWN_STATE, rescheduled="true") == [later.id]
@@ -127,7 +132,7 @@ async def test_a_deleted_milestone_is_withdrawn_and_stays_in_its_history(client,
         "withdrawn",
         w.org("government").id,
     )
-    problem(await client.patch(path, headers=gov, json={"title": "Back"}), 409, slug="plan-row-withdrawn")
+    problem(await patch_after_read(client, path, headers=gov, json={"title": "Back"}), 409, slug="plan-row-withdrawn")
 
 
 async def test_deleted_indicators_and_measurements_are_withdrawn_not_erased(client, tracking_world, settings, session):
@@ -271,8 +276,8 @@ async def test_the_feed_and_the_withdrawn_lists_keep_archived_rows_hidden(client
     archived.archived_at = archived.withdrawn_at = utcnow()
     session.add(archived)
     session.flush()
-    moved = await client.patch(
-        f"/tracking/actions/{action.id}", headers=w.headers("admin", settings), json={"state_code": OTHER_STATE}
+    moved = await patch_after_read(
+        client, f"/tracking/actions/{action.id}", headers=w.headers("admin", settings), json={"state_code": OTHER_STATE}
     )
     assert moved.status_code == 200, moved.text
     assert archived.id not in await ids(client, "/tracking/milestones", state=OTHER_STATE, withdrawn="true")
@@ -295,9 +300,13 @@ async def test_the_dashboard_counts_milestones_withdrawn_and_those_cancelled_or_
     )
     done_then_withdrawn = create_milestone(session, action, due_date=past)
     for m in (cancelled_overdue, cancelled_early, cancelled_then_withdrawn):
-        changed = await client.patch(f"/tracking/milestones/{m.id}", headers=gov, json={"status": "cancelled"})
+        changed = await patch_after_read(
+            client, f"/tracking/milestones/{m.id}", headers=gov, json={"status": "cancelled"}
+        )
         assert changed.status_code == 200, changed.text
-    done = await client.patch(f"/tracking/milestones/{done_then_withdrawn.id}", headers=gov, json={"status": "done"})
+    done = await patch_after_read(
+        client, f"/tracking/milestones/{done_then_withdrawn.id}", headers=gov, json={"status": "done"}
+    )
     assert done.status_code == 200, done.text
     for m in (withdrawn_overdue, withdrawn_early, cancelled_then_withdrawn, done_then_withdrawn):
         assert (await client.delete(f"/tracking/milestones/{m.id}", headers=gov)).status_code == 204
@@ -325,7 +334,9 @@ async def test_the_history_keeps_no_personal_data_of_a_focal_point(client, track
     )
     assert created.status_code == 201, created.text
     path = f"/tracking/actions/{created.json()['id']}"
-    changed = await client.patch(path, headers=gov, json={"contact": second, "title": "Roma employment plan"})
+    changed = await patch_after_read(
+        client, path, headers=gov, json={"contact": second, "title": "Roma employment plan"}
+    )
     assert changed.status_code == 200, changed.text
 
     creation, change = await history(client, path, w.headers("nhri", settings))

@@ -72,7 +72,7 @@ async def test_the_app_serves_alone(session, settings, world):
         too_big = await c.post("/matrix", content=b"x" * (settings.max_upload_bytes + 1))
         assert too_big.status_code == 413
         assert too_big.headers["content-type"] == "application/problem+json"
-    assert "servers" not in alone.openapi()
+    assert alone.openapi()["servers"] == [{"url": "/", "description": "this server"}]
 
 
 async def test_the_cycle_api_refuses_to_delete_what_tracking_refers_to(client, tracking_world, settings, session):

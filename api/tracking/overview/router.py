@@ -7,7 +7,7 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import StreamingResponse
 
 from api.auth.deps import Public
-from api.core.types import StateCode
+from api.core.types import StateCode, also_checked
 from api.db import SessionDep
 from api.http.pages import PageDep
 from api.http.params import IdQuery
@@ -21,9 +21,19 @@ from api.tracking.overview.service import dashboard, mid_term_report
 overview = APIRouter(tags=["overview"])
 routers: list[APIRouter] = [overview]
 
-StateQuery = Annotated[StateCode, Query(description="ISO3 code of the state under review (any case).")]
+StateQuery = Annotated[
+    StateCode,
+    Query(
+        json_schema_extra=also_checked("must name a state this API knows (see `/states`)"),
+        description="ISO3 code of the state under review (any case).",
+    ),
+]
 CycleQuery = Annotated[
-    IdQuery, Query(description="UPR cycle number; default: the latest in which the state was reviewed.")
+    IdQuery,
+    Query(
+        json_schema_extra=also_checked("must name a cycle in which the state was reviewed"),
+        description="UPR cycle number; default: the latest in which the state was reviewed.",
+    ),
 ]
 MATRIX_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
@@ -84,7 +94,13 @@ def get_dashboard(
     session: SessionDep,
     principal: Public,
     state: StateQuery,
-    cycle: Annotated[IdQuery, Query(description="UPR cycle number; default: every cycle.")] = None,
+    cycle: Annotated[
+        IdQuery,
+        Query(
+            json_schema_extra=also_checked("must name a cycle in which the state was reviewed"),
+            description="UPR cycle number; default: every cycle.",
+        ),
+    ] = None,
 ) -> Dashboard:
     """Counts for a state's dashboard: recommendations by position and theme, actions by status,
     milestones done and overdue, current traffic lights per organisation."""

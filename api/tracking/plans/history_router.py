@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.auth.deps import Public
 from api.core.pagination import Page
-from api.core.types import StateCode
+from api.core.types import StateCode, also_checked
 from api.db import SessionDep
 from api.http.pages import PageDep
 from api.http.params import IdPath
@@ -91,7 +91,13 @@ def plan_changes(
     session: SessionDep,
     principal: Public,
     page: PageDep,
-    state: Annotated[StateCode, Query(description="ISO3 code of the state (any case).")],
+    state: Annotated[
+        StateCode,
+        Query(
+            json_schema_extra=also_checked("must name a state this API knows (see `/states`)"),
+            description="ISO3 code of the state (any case).",
+        ),
+    ],
     entity: Annotated[PlanEntity | None, Query(description="Only the changes of this kind of row.")] = None,
     kind: Annotated[
         PlanChangeKind | None, Query(description="Only `created`, `changed` or `withdrawn` entries.")

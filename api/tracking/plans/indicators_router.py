@@ -8,7 +8,7 @@ from api.auth.deps import CanWriteImplementation, Public
 from api.core.pagination import Page
 from api.core.types import StateCode
 from api.db import SessionDep
-from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.etags import RequiredIfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
 from api.http.params import IdPath, IdQuery
 from api.http.problems import error_responses
@@ -78,7 +78,7 @@ def update_indicator(
     session: SessionDep,
     principal: CanWriteImplementation,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch,
 ) -> IndicatorRead:
     """Send `If-Match` with the ETag you read, so a concurrent edit is a 412 rather than lost."""
     return update_with_etag(

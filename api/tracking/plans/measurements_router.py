@@ -5,7 +5,7 @@ from fastapi import APIRouter, Response, status
 from api.auth.deps import CanPostMeasurements, Public
 from api.core.pagination import Page
 from api.db import SessionDep
-from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.etags import RequiredIfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
 from api.http.params import IdPath
 from api.http.problems import error_responses
@@ -73,7 +73,7 @@ def update_measurement(
     session: SessionDep,
     principal: CanPostMeasurements,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch,
 ) -> MeasurementRead:
     """Only the organisation that posted it (or an admin) corrects a measurement."""
     return update_with_etag(

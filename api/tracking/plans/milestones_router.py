@@ -8,7 +8,7 @@ from api.auth.deps import CanWriteImplementation, Public
 from api.core.pagination import Page
 from api.core.types import StateCode
 from api.db import SessionDep
-from api.http.etags import IfMatch, update_with_etag, with_etag
+from api.http.etags import RequiredIfMatch, update_with_etag, with_etag
 from api.http.pages import PageDep
 from api.http.params import IdPath, IdQuery
 from api.http.problems import error_responses
@@ -82,7 +82,10 @@ def create_milestone(
 
 
 @milestones.get(
-    "/{milestone_id}", response_model=MilestoneRead, operation_id="milestones.get", responses=error_responses(404, 422)
+    "/{milestone_id:int}",
+    response_model=MilestoneRead,
+    operation_id="milestones.get",
+    responses=error_responses(404, 422),
 )
 def get_milestone(milestone_id: IdPath, session: SessionDep, principal: Public, response: Response) -> MilestoneRead:
     """The `ETag` header is what `If-Match` expects on PATCH. A withdrawn milestone is read too, with
@@ -91,7 +94,7 @@ def get_milestone(milestone_id: IdPath, session: SessionDep, principal: Public, 
 
 
 @milestones.patch(
-    "/{milestone_id}",
+    "/{milestone_id:int}",
     response_model=MilestoneRead,
     operation_id="milestones.update",
     responses=error_responses(401, 403, 404, 409, 412, 422),
@@ -102,7 +105,7 @@ def update_milestone(
     session: SessionDep,
     principal: CanWriteImplementation,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch,
 ) -> MilestoneRead:
     """Send `If-Match` with the ETag you read, so a concurrent edit is a 412 rather than lost."""
     return update_with_etag(
@@ -115,7 +118,7 @@ def update_milestone(
 
 
 @milestones.delete(
-    "/{milestone_id}",
+    "/{milestone_id:int}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="milestones.delete",
     responses=error_responses(401, 403, 404, 409, 422),

@@ -8,11 +8,12 @@ partial update are judged alike and the 422 names the field.
 import datetime as dt
 from typing import Annotated, Any
 
+from annotated_types import Len
 from pydantic import AfterValidator, FiniteFloat, StringConstraints, field_validator
 from sqlmodel import Field, SQLModel
 
 from api.core.schemas import with_examples
-from api.core.types import IdField, StateCode, no_nul
+from api.core.types import Day, IdField, Omittable, StateCode, also_checked, no_nul
 from api.tracking.models import ActionStatus, Direction, MilestoneStatus, PlanChangeKind, PlanEntity
 from api.tracking.schemas import OrganisationRef
 
@@ -37,20 +38,27 @@ def _distinct_not_null(values: list[int] | None) -> list[int]:
 
 
 class ActionWrite(SQLModel):
-    title: Title | None = None
+    title: Omittable[Title] = None
     description: LongText | None = None
     responsible_organisation_id: IdField | None = Field(
+        schema_extra={
+            "json_schema_extra": also_checked("must name an active government organisation of the plan's state")
+        },
         default=None,
         description="The responsible ministry or agency: an active government organisation of the action's state.",
     )
     contact: Contact | None = Field(default=None, description="The focal point's contact.")
-    status: ActionStatus | None = None
-    start_date: dt.date | None = None
-    end_date: dt.date | None = Field(default=None, description="Not before `start_date`.")
-    budget_note: LongText | None = None
-    recommendations: list[IdField] | None = Field(
+    status: Omittable[ActionStatus] = None
+    start_date: Day | None = None
+    end_date: Day | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be before `start_date`")},
         default=None,
-        max_length=1000,
+        description="Not before `start_date`.",
+    )
+    budget_note: LongText | None = None
+    recommendations: Omittable[Annotated[list[IdField], Len(max_length=1000)]] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing recommendations to the plan's state")},
+        default=None,
         description="Ids of the recommendations the action answers (the cluster), all made to the action's state. "
         "On PATCH the list replaces the cluster; `[]` empties it.",
     )
@@ -64,20 +72,24 @@ class ActionCreate(ActionWrite):
             "state_code": "SVN",
             "title": "National Roma inclusion programme 2021–2030",
             "description": "Preschool places, Roma assistants in schools, desegregated housing.",
-            "responsible_organisation_id": 12,
+            "responsible_organisation_id": 2,
             "contact": "focal.point@gov.si",
             "status": "in_progress",
             "start_date": "2021-01-01",
             "end_date": "2030-12-31",
             "budget_note": "EUR 4.2 million a year (ESF+)",
-            "recommendations": [301, 317, 342],
+            "recommendations": [23, 24, 25],
         }
     )
 
-    state_code: StateCode = Field(description="ISO3 code of the state whose plan it belongs to (any case).")
+    state_code: StateCode = Field(
+        schema_extra={"json_schema_extra": also_checked("must name a state this API knows (see `/states`)")},
+        description="ISO3 code of the state whose plan it belongs to (any case).",
+    )
     title: Title
     status: ActionStatus = ActionStatus.planned
     recommendations: list[IdField] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name existing recommendations to the plan's state")},
         default_factory=list,
         max_length=1000,
         description="Ids of the recommendations the action answers (the cluster).",
@@ -85,9 +97,10 @@ class ActionCreate(ActionWrite):
 
 
 class ActionUpdate(ActionWrite):
-    model_config = with_examples({"status": "completed", "end_date": "2024-06-30", "recommendations": [301, 317]})
+    model_config = with_examples({"status": "completed", "end_date": "2024-06-30", "recommendations": [23, 24]})
 
-    state_code: StateCode | None = Field(
+    state_code: Omittable[StateCode] = Field(
+        schema_extra={"json_schema_extra": also_checked("must name a state this API knows (see `/states`)")},
         default=None,
         description="Moving an action to another state's plan takes its indicators and milestones "
         "along; progress updates and evidence stay in the tracker they were posted in.",
@@ -102,8 +115,8 @@ class ActionRead(SQLModel):
     responsible_organisation: OrganisationRef | None
     contact: str | None
     status: ActionStatus
-    start_date: dt.date | None
-    end_date: dt.date | None
+    start_date: Day | None
+    end_date: Day | None
     budget_note: str | None
     recommendations: list[int] = Field(description="Ids of the recommendations the action answers (the cluster).")
     indicator_count: int
@@ -120,17 +133,29 @@ class ActionRead(SQLModel):
 
 
 class IndicatorWrite(SQLModel):
-    action_id: IdField | None = Field(default=None, description="The action measured (or give `recommendation_id`).")
-    recommendation_id: IdField | None = Field(default=None, description="The recommendation measured directly.")
-    name: Title | None = None
+    action_id: IdField | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing action")},
+        default=None,
+        description="The action measured (or give `recommendation_id`).",
+    )
+    recommendation_id: IdField | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing recommendation")},
+        default=None,
+        description="The recommendation measured directly.",
+    )
+    name: Omittable[Title] = None
     unit: Unit | None = None
     baseline_value: FiniteFloat | None = None
-    baseline_date: dt.date | None = None
+    baseline_date: Day | None = None
     target_value: FiniteFloat | None = Field(
         default=None, description="With a baseline: above it for `increase`, below it for `decrease`."
     )
-    target_date: dt.date | None = Field(default=None, description="Not before `baseline_date`.")
-    direction: Direction | None = None
+    target_date: Day | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be before `baseline_date`")},
+        default=None,
+        description="Not before `baseline_date`.",
+    )
+    direction: Omittable[Direction] = None
     data_source: Source | None = None
     disaggregation_note: LongText | None = None
 
@@ -138,7 +163,7 @@ class IndicatorWrite(SQLModel):
 class IndicatorCreate(IndicatorWrite):
     model_config = with_examples(
         {
-            "action_id": 7,
+            "action_id": 1320507007,
             "name": "Roma children enrolled in preschool",
             "unit": "%",
             "baseline_value": 40.0,
@@ -169,14 +194,14 @@ class IndicatorRead(SQLModel):
     name: str
     unit: str | None
     baseline_value: float | None
-    baseline_date: dt.date | None
+    baseline_date: Day | None
     target_value: float | None
-    target_date: dt.date | None
+    target_date: Day | None
     direction: Direction
     data_source: str | None
     disaggregation_note: str | None
     latest_value: float | None = Field(description="The latest measurement (by date, then the latest posted).")
-    latest_measured_on: dt.date | None
+    latest_measured_on: Day | None
     progress: float | None = Field(
         description="(latest − baseline) / (target − baseline), 4 decimals: 0 at the baseline, 1 at the target; "
         "null without a baseline, a target or a measurement."
@@ -206,7 +231,9 @@ class MeasurementCreate(SQLModel):
     )
 
     value: FiniteFloat
-    measured_on: dt.date = Field(description="Not in the future.")
+    measured_on: Day = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be in the future")}, description="Not in the future."
+    )
     source: Source | None = None
     note: LongText | None = None
 
@@ -214,8 +241,12 @@ class MeasurementCreate(SQLModel):
 class MeasurementUpdate(SQLModel):
     model_config = with_examples({"value": 53.1, "note": "Final figure."})
 
-    value: FiniteFloat | None = None
-    measured_on: dt.date | None = Field(default=None, description="Not in the future.")
+    value: Omittable[FiniteFloat] = None
+    measured_on: Omittable[Day] = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be in the future")},
+        default=None,
+        description="Not in the future.",
+    )
     source: Source | None = None
     note: LongText | None = None
 
@@ -224,7 +255,7 @@ class MeasurementRead(SQLModel):
     id: int
     indicator_id: int
     value: float
-    measured_on: dt.date
+    measured_on: Day
     source: str | None
     note: str | None
     posted_by: OrganisationRef
@@ -238,14 +269,18 @@ class MeasurementRead(SQLModel):
 
 
 class MilestoneWrite(SQLModel):
-    action_id: IdField | None = None
-    title: Title | None = None
-    description: LongText | None = None
-    due_date: dt.date | None = None
-    done_date: dt.date | None = Field(
-        default=None, description="Not in the future; giving it marks the milestone `done`."
+    action_id: Omittable[IdField] = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must name an existing action")}
     )
-    status: MilestoneStatus | None = Field(
+    title: Omittable[Title] = None
+    description: LongText | None = None
+    due_date: Omittable[Day] = None
+    done_date: Day | None = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be in the future")},
+        default=None,
+        description="Not in the future; giving it marks the milestone `done`.",
+    )
+    status: Omittable[MilestoneStatus] = Field(
         default=None,
         description="`done` without a `done_date` records today; `pending`, `in_progress` and "
         "`cancelled` clear the done date.",
@@ -255,16 +290,16 @@ class MilestoneWrite(SQLModel):
 class MilestoneCreate(MilestoneWrite):
     model_config = with_examples(
         {
-            "action_id": 7,
+            "action_id": 1320507007,
             "title": "Government adopts the programme",
             "due_date": "2021-03-31",
             "status": "pending",
         }
     )
 
-    action_id: IdField
+    action_id: IdField = Field(schema_extra={"json_schema_extra": also_checked("must name an existing action")})
     title: Title
-    due_date: dt.date
+    due_date: Day
 
 
 class MilestoneUpdate(MilestoneWrite):
@@ -277,12 +312,12 @@ class MilestoneRead(SQLModel):
     state_code: str
     title: str
     description: str | None
-    due_date: dt.date
-    done_date: dt.date | None
+    due_date: Day
+    done_date: Day | None
     status: MilestoneStatus
     overdue: bool = Field(description="Past its due date and neither done nor cancelled (computed each read).")
     rescheduled: bool = Field(description="Its due date was ever moved later (see its history).")
-    original_due_date: dt.date = Field(description="The due date it was planned with (before any change).")
+    original_due_date: Day = Field(description="The due date it was planned with (before any change).")
     created_at: dt.datetime
     updated_at: dt.datetime
     withdrawn_at: dt.datetime | None = Field(

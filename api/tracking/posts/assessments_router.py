@@ -38,8 +38,10 @@ def list_assessments(
     state: Annotated[StateCode | None, Query(description="ISO3 code of the state (any case).")] = None,
     recommendation: Annotated[IdQuery, Query(description="Recommendation id.")] = None,
     organisation: Annotated[IdQuery, Query(description="Id of the assessing organisation.")] = None,
-    rating: TrafficLight | None = None,
-    visibility: Visibility | None = None,
+    rating: Annotated[TrafficLight | None, Query(description="Only assessments with this traffic light.")] = None,
+    visibility: Annotated[
+        Visibility | None, Query(description="Only assessments of this visibility (among those you may see).")
+    ] = None,
     q: Annotated[
         CleanStr | None, Query(min_length=1, max_length=200, description="Case-insensitive substring of the reasoning.")
     ] = None,

@@ -1,15 +1,15 @@
 """HTTP for evidence: links and uploaded files, and serving a file back safely."""
 
-from datetime import date
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile, status
 from fastapi.responses import FileResponse
+from pydantic.json_schema import SkipJsonSchema
 
 from api.auth.deps import CanPostEvidence, Public
 from api.core.pagination import Page
-from api.core.types import MAX_ID, StateCode
+from api.core.types import MAX_ID, Day, StateCode, also_checked
 from api.db import SessionDep
 from api.http.deps import SettingsDep
 from api.http.etags import IfMatch, update_with_etag, with_etag
@@ -23,6 +23,8 @@ from api.tracking.posts.locations import set_location
 from api.tracking.posts.schemas import EvidenceRead, EvidenceUpdate
 from api.tracking.posts.uploads import ALLOWED_DESCRIPTION, IncomingFile
 
+ONE_PARENT = also_checked("exactly one of `progress_update_id`, `assessment_id` and `milestone_id` must be given")
+ONE_CONTENT = also_checked("exactly one of `url` and `file` must be given")
 router = APIRouter(prefix="/evidence", tags=["evidence"])
 
 # Served files are downloads, never pages: no sniffing, no scripts, no caching of non-public material.
@@ -49,7 +51,7 @@ def list_evidence(
     assessment: Annotated[IdQuery, Query(description="Assessment id.")] = None,
     milestone: Annotated[IdQuery, Query(description="Milestone id.")] = None,
     organisation: Annotated[IdQuery, Query(description="Id of the posting organisation.")] = None,
-    kind: EvidenceKind | None = None,
+    kind: Annotated[EvidenceKind | None, Query(description="Only evidence of this kind.")] = None,
 ) -> Page[EvidenceRead]:
     """Ordered by id. Only evidence you may see whose update or assessment you may also see."""
     return service.list_evidence(
@@ -65,12 +67,24 @@ def list_evidence(
     )
 
 
+EVIDENCE_EXAMPLE = {  # the demo's first milestone (api/tracking/demo.py)
+    "milestone_id": 1228255344,
+    "url": "https://www.gov.example.org/roma-programme.pdf",
+    "description": "Adopted programme",
+    "evidence_date": "2021-03-25",
+    "visibility": "public",
+}
+
+
 @router.post(
     "",
     response_model=EvidenceRead,
     status_code=status.HTTP_201_CREATED,
     operation_id="evidence.create",
     responses=error_responses(401, 403, 404, 409, 413, 415, 422),
+    # One whole example: the fields are alternatives (one of three parents, a link or a file), so an
+    # example on each would add up to a request the server refuses.
+    openapi_extra={"requestBody": {"content": {"multipart/form-data": {"example": EVIDENCE_EXAMPLE}}}},
 )
 def create_evidence(
     session: SessionDep,
@@ -80,32 +94,39 @@ def create_evidence(
     response: Response,
     idem: IdempotencyDep,
     progress_update_id: Annotated[
-        int | None, Form(ge=1, le=MAX_ID, examples=[311], description="Attach to this progress update (yours).")
+        int | None,
+        Form(ge=1, le=MAX_ID, description="Attach to this progress update (yours).", json_schema_extra=ONE_PARENT),
     ] = None,
     assessment_id: Annotated[
-        int | None, Form(ge=1, le=MAX_ID, examples=[58], description="… or to this assessment (yours).")
+        int | None, Form(ge=1, le=MAX_ID, description="… or to this assessment (yours).", json_schema_extra=ONE_PARENT)
     ] = None,
     milestone_id: Annotated[
-        int | None, Form(ge=1, le=MAX_ID, examples=[23], description="… or to this milestone (of your state).")
+        int | None,
+        Form(ge=1, le=MAX_ID, description="… or to this milestone (of your state).", json_schema_extra=ONE_PARENT),
     ] = None,
     url: Annotated[
         str | None,
         Form(
             max_length=2000,
             description="A link (http or https) …",
-            examples=["https://www.gov.example.org/roma-programme.pdf"],
+            json_schema_extra=ONE_CONTENT,
         ),
     ] = None,
     file: Annotated[
-        UploadFile | None, File(description=f"… or a file: {ALLOWED_DESCRIPTION}; the type is read from the content.")
+        UploadFile | SkipJsonSchema[None],
+        File(
+            description=f"… or a file: {ALLOWED_DESCRIPTION}; the type is read from the content.",
+            json_schema_extra=ONE_CONTENT,
+        ),
     ] = None,
-    description: Annotated[str | None, Form(max_length=5000, examples=["Adopted programme"])] = None,
-    evidence_date: Annotated[date | None, Form(description="Not in the future.", examples=["2021-03-25"])] = None,
+    description: Annotated[str | None, Form(max_length=5000)] = None,
+    evidence_date: Annotated[
+        Day | None, Form(description="Not in the future.", json_schema_extra=also_checked("must not be in the future"))
+    ] = None,
     visibility: Annotated[
         Visibility | None,
         Form(
             description="Defaults to the visibility of the update or assessment; `public` on a milestone.",
-            examples=["shared"],
         ),
     ] = None,
 ) -> EvidenceRead:

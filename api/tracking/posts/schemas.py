@@ -7,7 +7,7 @@ from pydantic import AfterValidator, StringConstraints
 from sqlmodel import Field, SQLModel
 
 from api.core.schemas import with_examples
-from api.core.types import IdField, no_nul, not_blank
+from api.core.types import Day, IdField, Omittable, also_checked, no_nul, not_blank
 from api.tracking.models import EvidenceKind, TrafficLight, Visibility
 from api.tracking.schemas import OrganisationRef
 
@@ -49,7 +49,7 @@ class EvidenceRead(SQLModel):
     size_bytes: int | None = Field(description="Of the stored file, cleaned of identifying metadata on upload.")
     sha256: str | None = Field(description="Of the stored file, as it is served.")
     description: str | None
-    evidence_date: dt.date | None
+    evidence_date: Day | None
     visibility: Visibility
     state_code: str
     organisation: OrganisationRef = Field(description="Who posted it.")
@@ -63,15 +63,17 @@ class EvidenceUpdate(SQLModel):
     model_config = with_examples({"description": "Ministry circular, signed copy", "visibility": "shared"})
 
     description: Description | None = None
-    evidence_date: dt.date | None = None
-    visibility: Visibility | None = Field(default=None, description=VISIBILITY_HELP)
+    evidence_date: Day | None = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must not be in the future")}
+    )
+    visibility: Omittable[Visibility] = Field(default=None, description=VISIBILITY_HELP)
 
 
 class ProgressUpdateCreate(SQLModel):
     model_config = with_examples(
         {
-            "recommendation_id": 1042,
-            "action_id": 17,
+            "recommendation_id": 23,
+            "action_id": 1320507007,
             "text": "The Roma inclusion programme was adopted by the government in March.",
             "reported_on": "2021-04-01",
             "visibility": "shared",
@@ -79,11 +81,18 @@ class ProgressUpdateCreate(SQLModel):
     )
 
     recommendation_id: IdField | None = Field(
-        default=None, description="At least one of recommendation_id and action_id; both of the same state."
+        schema_extra={"json_schema_extra": also_checked("must name an existing recommendation")},
+        default=None,
+        description="At least one of recommendation_id and action_id; both of the same state.",
     )
-    action_id: IdField | None = None
+    action_id: IdField | None = Field(
+        default=None,
+        schema_extra={"json_schema_extra": also_checked("must name an existing action of the recommendation's plan")},
+    )
     text: PostText
-    reported_on: dt.date = Field(description="Not in the future.")
+    reported_on: Day = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be in the future")}, description="Not in the future."
+    )
     visibility: Visibility = Field(
         default=Visibility.shared,
         description=VISIBILITY_HELP + " Defaults to `shared`: nothing is published to the world unless you say "
@@ -101,9 +110,11 @@ class ProgressUpdateUpdate(SQLModel):
         }
     )
 
-    text: PostText | None = None
-    reported_on: dt.date | None = None
-    visibility: Visibility | None = Field(default=None, description=VISIBILITY_HELP)
+    text: Omittable[PostText] = None
+    reported_on: Omittable[Day] = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must not be in the future")}
+    )
+    visibility: Omittable[Visibility] = Field(default=None, description=VISIBILITY_HELP)
 
 
 class ProgressUpdateRead(SQLModel):
@@ -115,7 +126,7 @@ class ProgressUpdateRead(SQLModel):
     recommendation_id: int | None
     action_id: int | None
     text: str
-    reported_on: dt.date
+    reported_on: Day
     visibility: Visibility
     revision: int = Field(description=REVISION_HELP)
     created_at: dt.datetime = Field(description=CREATED_HELP)
@@ -127,7 +138,7 @@ class ProgressUpdateRead(SQLModel):
 class ProgressUpdateRevisionRead(SQLModel):
     revision: int = Field(description="1..n among the revisions you may see, oldest first.")
     text: str
-    reported_on: dt.date
+    reported_on: Day
     visibility: Visibility
     created_at: dt.datetime = Field(description="When this revision was written.")
 
@@ -135,7 +146,7 @@ class ProgressUpdateRevisionRead(SQLModel):
 class AssessmentCreate(SQLModel):
     model_config = with_examples(
         {
-            "recommendation_id": 1042,
+            "recommendation_id": 23,
             "rating": "partial",
             "reasoning": "The programme exists but no budget line was adopted.",
             "assessed_on": "2021-06-01",
@@ -143,12 +154,16 @@ class AssessmentCreate(SQLModel):
         }
     )
 
-    recommendation_id: IdField
+    recommendation_id: IdField = Field(
+        schema_extra={"json_schema_extra": also_checked("must name an existing recommendation")}
+    )
     rating: TrafficLight = Field(
         description="`not_started` (red), `partial` (orange), `implemented` (green) or `no_information`."
     )
     reasoning: Reasoning | None = None
-    assessed_on: dt.date = Field(description="Not in the future.")
+    assessed_on: Day = Field(
+        schema_extra={"json_schema_extra": also_checked("must not be in the future")}, description="Not in the future."
+    )
     visibility: Visibility = Field(
         default=Visibility.shared,
         description=VISIBILITY_HELP + " Defaults to `shared`: nothing is published to the world unless you say "
@@ -161,10 +176,12 @@ class AssessmentUpdate(SQLModel):
 
     model_config = with_examples({"rating": "not_started", "reasoning": "The budget line was withdrawn."})
 
-    rating: TrafficLight | None = None
+    rating: Omittable[TrafficLight] = None
     reasoning: Reasoning | None = None
-    assessed_on: dt.date | None = None
-    visibility: Visibility | None = Field(default=None, description=VISIBILITY_HELP)
+    assessed_on: Omittable[Day] = Field(
+        default=None, schema_extra={"json_schema_extra": also_checked("must not be in the future")}
+    )
+    visibility: Omittable[Visibility] = Field(default=None, description=VISIBILITY_HELP)
 
 
 class AssessmentRead(SQLModel):
@@ -174,7 +191,7 @@ class AssessmentRead(SQLModel):
     recommendation_id: int
     rating: TrafficLight
     reasoning: str | None
-    assessed_on: dt.date
+    assessed_on: Day
     visibility: Visibility
     revision: int = Field(description=REVISION_HELP)
     created_at: dt.datetime = Field(description=CREATED_HELP)
@@ -187,7 +204,7 @@ class AssessmentRevisionRead(SQLModel):
     revision: int = Field(description="1..n among the revisions you may see, oldest first.")
     rating: TrafficLight
     reasoning: str | None
-    assessed_on: dt.date
+    assessed_on: Day
     visibility: Visibility
     created_at: dt.datetime = Field(description="When this revision was written.")
 

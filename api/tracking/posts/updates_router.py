@@ -1,13 +1,12 @@
 """HTTP for progress updates; who sees and who changes them is in `policy`, the writes in the service."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
 from api.auth.deps import CanPostProgressUpdates, Public
 from api.core.pagination import Page
-from api.core.types import CleanStr, StateCode
+from api.core.types import CleanStr, Day, StateCode
 from api.db import SessionDep
 from api.http.deps import SettingsDep
 from api.http.etags import IfMatch, update_with_etag, with_etag
@@ -43,12 +42,14 @@ def list_updates(
     recommendation: Annotated[IdQuery, Query(description="Recommendation id.")] = None,
     action: Annotated[IdQuery, Query(description="Action id.")] = None,
     organisation: Annotated[IdQuery, Query(description="Id of the posting organisation.")] = None,
-    visibility: Visibility | None = None,
+    visibility: Annotated[
+        Visibility | None, Query(description="Only updates of this visibility (among those you may see).")
+    ] = None,
     q: Annotated[
         CleanStr | None, Query(min_length=1, max_length=200, description="Case-insensitive substring of the text.")
     ] = None,
-    reported_from: Annotated[date | None, Query(description="Reported on or after.")] = None,
-    reported_to: Annotated[date | None, Query(description="Reported on or before.")] = None,
+    reported_from: Annotated[Day | None, Query(description="Reported on or after.")] = None,
+    reported_to: Annotated[Day | None, Query(description="Reported on or before.")] = None,
     withdrawn: Annotated[
         bool, Query(description="Only the withdrawn ones (deleted by their poster after others could see them).")
     ] = False,

@@ -1,4 +1,4 @@
-"""A client library for accessing UPR Tracker — cycle API"""
+"""A client library for accessing UPR Tracker"""
 
 from .client import AuthenticatedClient, Client
 

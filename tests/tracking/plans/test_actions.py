@@ -14,6 +14,7 @@ from api.tracking.models import (
 )
 from tests.cycle_factories import create_recommendation
 from tests.factories import OTHER_STATE, OWN_STATE, create_organisation
+from tests.helpers import patch_after_read
 from tests.tracking.plans.helpers import audit, problem
 from tests.tracking_factories import (
     create_action,
@@ -60,8 +61,11 @@ async def test_government_creates_reads_patches_and_deletes_its_action(client, t
     second = create_recommendation(
         session, w.cycle.reviews[OWN_STATE], "Adopt a hate-crime strategy", paragraph="121.2", external_key="second"
     )
-    patched = await client.patch(
-        f"/tracking/actions/{body['id']}", headers=headers, json={"status": "completed", "recommendations": [second.id]}
+    patched = await patch_after_read(
+        client,
+        f"/tracking/actions/{body['id']}",
+        headers=headers,
+        json={"status": "completed", "recommendations": [second.id]},
     )
     assert patched.status_code == 200, patched.text
     assert patched.json()["status"] == "completed" and patched.json()["recommendations"] == [second.id]
@@ -90,7 +94,8 @@ async def test_government_creates_reads_patches_and_deletes_its_action(client, t
 async def test_a_patch_that_changes_nothing_keeps_updated_at(client, tracking_world, settings):
     action = tracking_world.tracking.actions[OWN_STATE]
     before = (await client.get(f"/tracking/actions/{action.id}")).json()
-    after = await client.patch(
+    after = await patch_after_read(
+        client,
         f"/tracking/actions/{action.id}",
         headers=tracking_world.headers("government", settings),
         json={"title": before["title"], "recommendations": before["recommendations"]},
@@ -135,8 +140,8 @@ async def test_government_plans_only_for_its_own_state(client, tracking_world, s
     refused = await client.post("/tracking/actions", headers=hrv, json=new_action(w, OWN_STATE))
     problem(refused, 403, detail="belongs to SVN", slug="plan-not-own-state")
     problem(
-        await client.patch(
-            f"/tracking/actions/{w.tracking.actions[OWN_STATE].id}", headers=hrv, json={"title": "Taken over"}
+        await patch_after_read(
+            client, f"/tracking/actions/{w.tracking.actions[OWN_STATE].id}", headers=hrv, json={"title": "Taken over"}
         ),
         403,
         slug="plan-not-own-state",
@@ -158,7 +163,8 @@ async def test_a_government_cannot_move_its_action_to_another_state(client, trac
     w = tracking_world
     action = w.tracking.actions[OWN_STATE]
     problem(
-        await client.patch(
+        await patch_after_read(
+            client,
             f"/tracking/actions/{action.id}",
             headers=w.headers("government", settings),
             json={"state_code": OTHER_STATE},
@@ -172,9 +178,12 @@ async def test_an_admin_moves_an_action_with_its_indicators_and_milestones(clien
     w = tracking_world
     action = w.tracking.actions[OWN_STATE]
     headers = w.headers("admin", settings)
-    half = await client.patch(f"/tracking/actions/{action.id}", headers=headers, json={"state_code": OTHER_STATE})
+    half = await patch_after_read(
+        client, f"/tracking/actions/{action.id}", headers=headers, json={"state_code": OTHER_STATE}
+    )
     problem(half, 422, "responsible_organisation_id")  # the SVN ministry cannot run a Croatian action
-    moved = await client.patch(
+    moved = await patch_after_read(
+        client,
         f"/tracking/actions/{action.id}",
         headers=headers,
         json={
@@ -217,8 +226,10 @@ async def test_validation_names_the_field(client, tracking_world, settings, sess
         ({"recommendations": None}, "recommendations"),
         ({"end_date": "2019-12-31"}, "end_date"),
     ]:
-        problem(await client.patch(f"/tracking/actions/{action.id}", headers=headers, json=change), 422, field)
-    problem(await client.patch("/tracking/actions/999999", headers=headers, json={"title": "x"}), 404)
+        problem(
+            await patch_after_read(client, f"/tracking/actions/{action.id}", headers=headers, json=change), 422, field
+        )
+    problem(await patch_after_read(client, "/tracking/actions/999999", headers=headers, json={"title": "x"}), 404)
 
 
 async def test_writes_are_audited_with_the_actor(client, tracking_world, settings, session):
@@ -240,7 +251,8 @@ async def test_writes_are_audited_with_the_actor(client, tracking_world, setting
         if e.changes["action_id"] == response.json()["id"]
     ]
     assert link.changes["recommendation_id"] == w.cycle.recommendations[OWN_STATE].id
-    patched = await client.patch(
+    patched = await patch_after_read(
+        client,
         f"/tracking/actions/{response.json()['id']}",
         headers=w.headers("government", settings),
         json={"status": "cancelled"},
@@ -258,11 +270,13 @@ async def test_a_deactivated_focal_point_does_not_block_other_edits(client, trac
     action = w.tracking.actions[OWN_STATE]
     headers = w.headers("admin", settings)
     assert (
-        await client.patch(f"/tracking/actions/{action.id}", headers=headers, json={"budget_note": "Cut by half"})
+        await patch_after_read(
+            client, f"/tracking/actions/{action.id}", headers=headers, json={"budget_note": "Cut by half"}
+        )
     ).status_code == 200
     problem(
-        await client.patch(
-            f"/tracking/actions/{action.id}", headers=headers, json={"responsible_organisation_id": ministry.id}
+        await patch_after_read(
+            client, f"/tracking/actions/{action.id}", headers=headers, json={"responsible_organisation_id": ministry.id}
         ),
         422,
         "responsible_organisation_id",
@@ -299,7 +313,8 @@ async def test_an_admin_moves_an_action_and_posts_keep_their_state(client, track
     milestone = w.tracking.milestones[OWN_STATE]
     update = create_update(session, w.org("cso"), action=action, visibility="confidential")
     evidence = create_link_evidence(session, w.org("government"), milestone=milestone, visibility="shared")
-    moved = await client.patch(
+    moved = await patch_after_read(
+        client,
         f"/tracking/actions/{action.id}",
         headers=w.headers("admin", settings),
         json={"state_code": OTHER_STATE, "responsible_organisation_id": None, "recommendations": []},

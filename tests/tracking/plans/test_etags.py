@@ -32,10 +32,13 @@ async def test_a_stale_etag_is_refused_and_the_first_write_survives(client, trac
     problem(await client.patch(target, headers=ministry_b | {"If-Match": etag}, json=second), 412, "If-Match")
     current = await client.get(target)
     assert current.json()[field] == first[field] and current.headers["ETag"] == won.headers["ETag"]
-    fresh = await client.patch(target, headers=ministry_b | {"If-Match": f"W/{won.headers['ETag']}"}, json=second)
+    weak = await client.patch(target, headers=ministry_b | {"If-Match": f"W/{won.headers['ETag']}"}, json=second)
+    problem(weak, 412, "If-Match")  # the strong comparison: a weak tag never matches
+    fresh = await client.patch(target, headers=ministry_b | {"If-Match": won.headers["ETag"]}, json=second)
     assert fresh.status_code == 200 and fresh.json()[field] == second[field]
     assert (await client.patch(target, headers=ministry_a | {"If-Match": "*"}, json=first)).status_code == 200
-    assert (await client.patch(target, headers=ministry_b, json=second)).json()[field] == second[field]
+    missing = await client.patch(target, headers=ministry_b, json=second)
+    problem(missing, 428, "If-Match", slug="precondition-required")  # required on plan rows
 
 
 async def test_a_stale_etag_from_another_state_is_a_403_not_a_412(client, tracking_world, settings):

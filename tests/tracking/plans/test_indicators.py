@@ -8,6 +8,7 @@ from sqlalchemy import event
 from api.audit.models import AuditAction
 from api.tracking.models import Direction, Indicator, Measurement
 from tests.factories import OTHER_STATE, OWN_STATE
+from tests.helpers import patch_after_read
 from tests.tracking.plans.helpers import audit, problem
 from tests.tracking_factories import create_indicator, create_measurement
 
@@ -48,12 +49,13 @@ async def test_crud_with_the_state_taken_from_the_owner(client, tracking_world, 
     )
     assert on_recommendation.status_code == 201 and on_recommendation.json()["state_code"] == OWN_STATE
 
-    patched = await client.patch(
-        f"/tracking/indicators/{body['id']}", headers=headers, json={"target_value": 90, "unit": None}
+    patched = await patch_after_read(
+        client, f"/tracking/indicators/{body['id']}", headers=headers, json={"target_value": 90, "unit": None}
     )
     assert patched.status_code == 200, patched.text
     assert (patched.json()["target_value"], patched.json()["unit"]) == (90, None)
-    moved = await client.patch(
+    moved = await patch_after_read(
+        client,
         f"/tracking/indicators/{body['id']}",
         headers=headers,
         json={"action_id": None, "recommendation_id": w.cycle.recommendations[OWN_STATE].id},
@@ -104,14 +106,18 @@ async def test_government_attaches_only_to_its_own_state(client, tracking_world,
     )
     own = w.tracking.indicators[OTHER_STATE]
     problem(
-        await client.patch(
-            f"/tracking/indicators/{own.id}", headers=headers, json={"action_id": w.tracking.actions[OWN_STATE].id}
+        await patch_after_read(
+            client,
+            f"/tracking/indicators/{own.id}",
+            headers=headers,
+            json={"action_id": w.tracking.actions[OWN_STATE].id},
         ),
         403,
         slug="plan-not-own-state",
     )  # not onto another state's action either
     problem(
-        await client.patch(
+        await patch_after_read(
+            client,
             f"/tracking/indicators/{w.tracking.indicators[OWN_STATE].id}",
             headers=headers,
             json={"name": "Taken over"},
@@ -155,9 +161,16 @@ async def test_validation_names_the_field(client, tracking_world, settings):
         ({"direction": None}, "direction"),
         ({"recommendation_id": recommendation_id}, "action_id"),
     ]:
-        problem(await client.patch(f"/tracking/indicators/{indicator.id}", headers=headers, json=change), 422, field)
-    fine = await client.patch(
-        f"/tracking/indicators/{indicator.id}", headers=headers, json={"direction": "decrease", "target_value": 10}
+        problem(
+            await patch_after_read(client, f"/tracking/indicators/{indicator.id}", headers=headers, json=change),
+            422,
+            field,
+        )
+    fine = await patch_after_read(
+        client,
+        f"/tracking/indicators/{indicator.id}",
+        headers=headers,
+        json={"direction": "decrease", "target_value": 10},
     )
     assert fine.status_code == 200, fine.text
 

@@ -6,6 +6,7 @@ from api.audit.models import AuditAction
 from api.auth.security import create_access_token
 from api.tracking.models import Measurement
 from tests.factories import OTHER_STATE, OWN_STATE, bearer, create_organisation, create_user
+from tests.helpers import patch_after_read
 from tests.tracking.plans.helpers import audit, problem
 from tests.tracking_factories import create_measurement
 
@@ -53,7 +54,7 @@ async def test_only_the_poster_or_an_admin_corrects_or_withdraws(client, trackin
     target = f"{path(w)}/{governments.id}"
     nhri = w.headers("nhri", settings)
     problem(
-        await client.patch(target, headers=nhri, json={"value": 1}),
+        await patch_after_read(client, target, headers=nhri, json={"value": 1}),
         403,
         detail="Only the organisation",
         slug="not-the-poster",
@@ -61,13 +62,15 @@ async def test_only_the_poster_or_an_admin_corrects_or_withdraws(client, trackin
     problem(await client.delete(target, headers=nhri), 403, slug="not-the-poster")
     colleague = create_user(session, w.org("government"), email="second@gov.si")
     token_headers = bearer(create_access_token(colleague.id, settings)[0])  # the organisation owns it, not the user
-    corrected = await client.patch(target, headers=token_headers, json={"value": 51.5, "note": "Revised"})
+    corrected = await patch_after_read(client, target, headers=token_headers, json={"value": 51.5, "note": "Revised"})
     assert corrected.status_code == 200 and corrected.json()["value"] == 51.5
-    admin = await client.patch(target, headers=w.headers("admin", settings), json={"source": "Eurostat"})
+    admin = await patch_after_read(client, target, headers=w.headers("admin", settings), json={"source": "Eurostat"})
     assert admin.status_code == 200 and admin.json()["source"] == "Eurostat"
     assert (await client.delete(target, headers=token_headers)).status_code == 204
     assert (await client.get(target)).json()["withdrawn_at"] is not None  # withdrawn, not erased
-    problem(await client.patch(target, headers=token_headers, json={"value": 2}), 409, slug="plan-row-withdrawn")
+    problem(
+        await patch_after_read(client, target, headers=token_headers, json={"value": 2}), 409, slug="plan-row-withdrawn"
+    )
     history = (await client.get(f"{target}/history")).json()["items"]
     # The world's row predates its history; each correction names the organisation that made it.
     assert [(e["kind"], e["by"]["id"]) for e in history] == [
@@ -82,7 +85,12 @@ async def test_a_measurement_belongs_to_its_indicator_in_the_path(client, tracki
     w = tracking_world
     other = w.tracking.measurements[("government", OTHER_STATE)]
     problem(await client.get(f"{path(w)}/{other.id}"), 404)
-    problem(await client.patch(f"{path(w)}/{other.id}", headers=w.headers("admin", settings), json={"value": 1}), 404)
+    problem(
+        await patch_after_read(
+            client, f"{path(w)}/{other.id}", headers=w.headers("admin", settings), json={"value": 1}
+        ),
+        404,
+    )
     problem(await client.get("/tracking/indicators/999999/measurements"), 404)
 
 
@@ -103,8 +111,8 @@ async def test_validation_names_the_field(client, tracking_world, settings, froz
         await client.post(path(w), headers=headers, json={"value": 1, "measured_on": frozen_today.isoformat()})
     ).status_code == 201
     own = f"{path(w)}/{w.tracking.measurements[('government', OWN_STATE)].id}"
-    problem(await client.patch(own, headers=headers, json={"measured_on": tomorrow}), 422, "measured_on")
-    problem(await client.patch(own, headers=headers, json={"value": None}), 422, "value")
+    problem(await patch_after_read(client, own, headers=headers, json={"measured_on": tomorrow}), 422, "measured_on")
+    problem(await patch_after_read(client, own, headers=headers, json={"value": None}), 422, "value")
 
 
 async def test_newest_first_by_measured_on_then_id(client, tracking_world, session):

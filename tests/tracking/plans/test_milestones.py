@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from api.tracking.models import Evidence, EvidenceKind, Milestone, MilestoneStatus, Visibility
 from tests.factories import OTHER_STATE, OWN_STATE
+from tests.helpers import patch_after_read
 from tests.tracking.plans.helpers import TODAY, problem
 from tests.tracking_factories import create_action, create_milestone
 
@@ -34,7 +35,9 @@ async def test_crud_with_the_state_taken_from_the_action(client, tracking_world,
     )
     read = await client.get(f"/tracking/milestones/{body['id']}")
     assert read.json() == body and read.headers["ETag"] == created.headers["ETag"]
-    patched = await client.patch(f"/tracking/milestones/{body['id']}", headers=headers, json={"title": "Adopted"})
+    patched = await patch_after_read(
+        client, f"/tracking/milestones/{body['id']}", headers=headers, json={"title": "Adopted"}
+    )
     assert patched.status_code == 200 and patched.json()["title"] == "Adopted"
     assert patched.json()["updated_at"] > body["updated_at"]
     assert (await client.delete(f"/tracking/milestones/{body['id']}", headers=headers)).status_code == 204
@@ -50,7 +53,9 @@ async def test_status_and_done_date_stay_consistent(client, tracking_world, sett
         return response.json()
 
     async def patch(milestone: dict, **change) -> dict:
-        response = await client.patch(f"/tracking/milestones/{milestone['id']}", headers=headers, json=change)
+        response = await patch_after_read(
+            client, f"/tracking/milestones/{milestone['id']}", headers=headers, json=change
+        )
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -86,10 +91,10 @@ async def test_status_and_done_date_stay_consistent(client, tracking_world, sett
         ({"done_date": (TODAY + DAY).isoformat()}, "done_date"),
         ({"due_date": None}, "due_date"),
     ]:
-        problem(await client.patch(target, headers=headers, json=change), 422, field)
+        problem(await patch_after_read(client, target, headers=headers, json=change), 422, field)
     # Not onto another state's action: that plan is not the caller's to change.
     problem(
-        await client.patch(target, headers=headers, json={"action_id": w.tracking.actions[OTHER_STATE].id}),
+        await patch_after_read(client, target, headers=headers, json={"action_id": w.tracking.actions[OTHER_STATE].id}),
         403,
         slug="plan-not-own-state",
     )
@@ -100,12 +105,16 @@ async def test_a_milestone_moves_only_between_actions_of_its_state(client, track
     w = tracking_world
     second = create_action(session, OWN_STATE, title="Second action")
     milestone = w.tracking.milestones[OWN_STATE]
-    moved = await client.patch(
-        f"/tracking/milestones/{milestone.id}", headers=w.headers("government", settings), json={"action_id": second.id}
+    moved = await patch_after_read(
+        client,
+        f"/tracking/milestones/{milestone.id}",
+        headers=w.headers("government", settings),
+        json={"action_id": second.id},
     )
     assert moved.status_code == 200 and moved.json()["action_id"] == second.id
     problem(
-        await client.patch(
+        await patch_after_read(
+            client,
             f"/tracking/milestones/{milestone.id}",
             headers=w.headers("admin", settings),
             json={"action_id": w.tracking.actions[OTHER_STATE].id},
@@ -178,7 +187,11 @@ async def test_government_writes_only_its_own_states_milestones(client, tracking
         slug="plan-not-own-state",
     )
     svn_milestone = f"/tracking/milestones/{w.tracking.milestones[OWN_STATE].id}"
-    problem(await client.patch(svn_milestone, headers=hrv, json={"status": "done"}), 403, slug="plan-not-own-state")
+    problem(
+        await patch_after_read(client, svn_milestone, headers=hrv, json={"status": "done"}),
+        403,
+        slug="plan-not-own-state",
+    )
     problem(await client.delete(svn_milestone, headers=hrv), 403, slug="plan-not-own-state")
     problem(await client.post("/tracking/milestones", headers=w.headers("nhri", settings), json=new_milestone(w)), 403)
 

@@ -15,20 +15,16 @@ T = TypeVar("T", bound="CycleUpdate")
 class CycleUpdate:
     """
     Attributes:
-        start_year (int | None | Unset):
+        start_year (int | Unset):
         end_year (int | None | Unset): Null while the cycle runs.
     """
 
-    start_year: int | None | Unset = UNSET
+    start_year: int | Unset = UNSET
     end_year: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        start_year: int | None | Unset
-        if isinstance(self.start_year, Unset):
-            start_year = UNSET
-        else:
-            start_year = self.start_year
+        start_year = self.start_year
 
         end_year: int | None | Unset
         if isinstance(self.end_year, Unset):
@@ -49,15 +45,7 @@ class CycleUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_start_year(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        start_year = _parse_start_year(d.pop("start_year", UNSET))
+        start_year = d.pop("start_year", UNSET)
 
         def _parse_end_year(data: object) -> int | None | Unset:
             if data is None:

@@ -15,22 +15,18 @@ T = TypeVar("T", bound="OrganisationUpdate")
 class OrganisationUpdate:
     """
     Attributes:
-        name (None | str | Unset):
+        name (str | Unset):
         public_name (None | str | Unset):
-        is_active (bool | None | Unset):
+        is_active (bool | Unset):
     """
 
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     public_name: None | str | Unset = UNSET
-    is_active: bool | None | Unset = UNSET
+    is_active: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         public_name: None | str | Unset
         if isinstance(self.public_name, Unset):
@@ -38,11 +34,7 @@ class OrganisationUpdate:
         else:
             public_name = self.public_name
 
-        is_active: bool | None | Unset
-        if isinstance(self.is_active, Unset):
-            is_active = UNSET
-        else:
-            is_active = self.is_active
+        is_active = self.is_active
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,15 +51,7 @@ class OrganisationUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_public_name(data: object) -> None | str | Unset:
             if data is None:
@@ -78,14 +62,7 @@ class OrganisationUpdate:
 
         public_name = _parse_public_name(d.pop("public_name", UNSET))
 
-        def _parse_is_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_active = _parse_is_active(d.pop("is_active", UNSET))
+        is_active = d.pop("is_active", UNSET)
 
         organisation_update = cls(
             name=name,

@@ -18,21 +18,21 @@ class RecommendationUpdate:
 
         Attributes:
             paragraph (None | str | Unset):
-            text (None | str | Unset):
-            recommending_states (list[str] | None | Unset):
-            themes (list[int] | None | Unset):
-            affected_persons (list[int] | None | Unset):
-            sdg_targets (list[str] | None | Unset):
+            text (str | Unset):
+            recommending_states (list[str] | Unset):
+            themes (list[int] | Unset): Replaces every theme; `[]` clears them.
+            affected_persons (list[int] | Unset): Replaces them all; `[]` clears them.
+            sdg_targets (list[str] | Unset): Replaces them all; `[]` clears them.
             action_category (int | None | Unset):
             source_document (None | str | Unset):
     """
 
     paragraph: None | str | Unset = UNSET
-    text: None | str | Unset = UNSET
-    recommending_states: list[str] | None | Unset = UNSET
-    themes: list[int] | None | Unset = UNSET
-    affected_persons: list[int] | None | Unset = UNSET
-    sdg_targets: list[str] | None | Unset = UNSET
+    text: str | Unset = UNSET
+    recommending_states: list[str] | Unset = UNSET
+    themes: list[int] | Unset = UNSET
+    affected_persons: list[int] | Unset = UNSET
+    sdg_targets: list[str] | Unset = UNSET
     action_category: int | None | Unset = UNSET
     source_document: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,46 +44,22 @@ class RecommendationUpdate:
         else:
             paragraph = self.paragraph
 
-        text: None | str | Unset
-        if isinstance(self.text, Unset):
-            text = UNSET
-        else:
-            text = self.text
+        text = self.text
 
-        recommending_states: list[str] | None | Unset
-        if isinstance(self.recommending_states, Unset):
-            recommending_states = UNSET
-        elif isinstance(self.recommending_states, list):
+        recommending_states: list[str] | Unset = UNSET
+        if not isinstance(self.recommending_states, Unset):
             recommending_states = self.recommending_states
 
-        else:
-            recommending_states = self.recommending_states
-
-        themes: list[int] | None | Unset
-        if isinstance(self.themes, Unset):
-            themes = UNSET
-        elif isinstance(self.themes, list):
+        themes: list[int] | Unset = UNSET
+        if not isinstance(self.themes, Unset):
             themes = self.themes
 
-        else:
-            themes = self.themes
-
-        affected_persons: list[int] | None | Unset
-        if isinstance(self.affected_persons, Unset):
-            affected_persons = UNSET
-        elif isinstance(self.affected_persons, list):
+        affected_persons: list[int] | Unset = UNSET
+        if not isinstance(self.affected_persons, Unset):
             affected_persons = self.affected_persons
 
-        else:
-            affected_persons = self.affected_persons
-
-        sdg_targets: list[str] | None | Unset
-        if isinstance(self.sdg_targets, Unset):
-            sdg_targets = UNSET
-        elif isinstance(self.sdg_targets, list):
-            sdg_targets = self.sdg_targets
-
-        else:
+        sdg_targets: list[str] | Unset = UNSET
+        if not isinstance(self.sdg_targets, Unset):
             sdg_targets = self.sdg_targets
 
         action_category: int | None | Unset
@@ -133,82 +109,15 @@ class RecommendationUpdate:
 
         paragraph = _parse_paragraph(d.pop("paragraph", UNSET))
 
-        def _parse_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        text = d.pop("text", UNSET)
 
-        text = _parse_text(d.pop("text", UNSET))
+        recommending_states = cast(list[str], d.pop("recommending_states", UNSET))
 
-        def _parse_recommending_states(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                recommending_states_type_0 = cast(list[str], data)
+        themes = cast(list[int], d.pop("themes", UNSET))
 
-                return recommending_states_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+        affected_persons = cast(list[int], d.pop("affected_persons", UNSET))
 
-        recommending_states = _parse_recommending_states(d.pop("recommending_states", UNSET))
-
-        def _parse_themes(data: object) -> list[int] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                themes_type_0 = cast(list[int], data)
-
-                return themes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None | Unset, data)
-
-        themes = _parse_themes(d.pop("themes", UNSET))
-
-        def _parse_affected_persons(data: object) -> list[int] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                affected_persons_type_0 = cast(list[int], data)
-
-                return affected_persons_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None | Unset, data)
-
-        affected_persons = _parse_affected_persons(d.pop("affected_persons", UNSET))
-
-        def _parse_sdg_targets(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                sdg_targets_type_0 = cast(list[str], data)
-
-                return sdg_targets_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        sdg_targets = _parse_sdg_targets(d.pop("sdg_targets", UNSET))
+        sdg_targets = cast(list[str], d.pop("sdg_targets", UNSET))
 
         def _parse_action_category(data: object) -> int | None | Unset:
             if data is None:

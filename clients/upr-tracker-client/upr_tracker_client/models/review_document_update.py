@@ -17,28 +17,24 @@ T = TypeVar("T", bound="ReviewDocumentUpdate")
 class ReviewDocumentUpdate:
     """
     Attributes:
-        kind (DocumentKind | None | Unset):
+        kind (DocumentKind | Unset):
         symbol (None | str | Unset):
-        languages (list[str] | None | Unset):
+        languages (list[str] | Unset):
         url (None | str | Unset):
         published_on (datetime.date | None | Unset):
     """
 
-    kind: DocumentKind | None | Unset = UNSET
+    kind: DocumentKind | Unset = UNSET
     symbol: None | str | Unset = UNSET
-    languages: list[str] | None | Unset = UNSET
+    languages: list[str] | Unset = UNSET
     url: None | str | Unset = UNSET
     published_on: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        kind: None | str | Unset
-        if isinstance(self.kind, Unset):
-            kind = UNSET
-        elif isinstance(self.kind, DocumentKind):
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
             kind = self.kind.value
-        else:
-            kind = self.kind
 
         symbol: None | str | Unset
         if isinstance(self.symbol, Unset):
@@ -46,13 +42,8 @@ class ReviewDocumentUpdate:
         else:
             symbol = self.symbol
 
-        languages: list[str] | None | Unset
-        if isinstance(self.languages, Unset):
-            languages = UNSET
-        elif isinstance(self.languages, list):
-            languages = self.languages
-
-        else:
+        languages: list[str] | Unset = UNSET
+        if not isinstance(self.languages, Unset):
             languages = self.languages
 
         url: None | str | Unset
@@ -88,23 +79,12 @@ class ReviewDocumentUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_kind(data: object) -> DocumentKind | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = DocumentKind(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DocumentKind | None | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
+        _kind = d.pop("kind", UNSET)
+        kind: DocumentKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = DocumentKind(_kind)
 
         def _parse_symbol(data: object) -> None | str | Unset:
             if data is None:
@@ -115,22 +95,7 @@ class ReviewDocumentUpdate:
 
         symbol = _parse_symbol(d.pop("symbol", UNSET))
 
-        def _parse_languages(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                languages_type_0 = cast(list[str], data)
-
-                return languages_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        languages = _parse_languages(d.pop("languages", UNSET))
+        languages = cast(list[str], d.pop("languages", UNSET))
 
         def _parse_url(data: object) -> None | str | Unset:
             if data is None:

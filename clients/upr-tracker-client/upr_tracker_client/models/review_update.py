@@ -18,12 +18,12 @@ class ReviewUpdate:
     Attributes:
         dialogue_date (datetime.date | None | Unset):
         adoption_date (datetime.date | None | Unset):
-        troika (list[str] | None | Unset): Replaces the whole troika; `[]` clears it.
+        troika (list[str] | Unset): Replaces the whole troika; `[]` clears it.
     """
 
     dialogue_date: datetime.date | None | Unset = UNSET
     adoption_date: datetime.date | None | Unset = UNSET
-    troika: list[str] | None | Unset = UNSET
+    troika: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,13 +43,8 @@ class ReviewUpdate:
         else:
             adoption_date = self.adoption_date
 
-        troika: list[str] | None | Unset
-        if isinstance(self.troika, Unset):
-            troika = UNSET
-        elif isinstance(self.troika, list):
-            troika = self.troika
-
-        else:
+        troika: list[str] | Unset = UNSET
+        if not isinstance(self.troika, Unset):
             troika = self.troika
 
         field_dict: dict[str, Any] = {}
@@ -102,22 +97,7 @@ class ReviewUpdate:
 
         adoption_date = _parse_adoption_date(d.pop("adoption_date", UNSET))
 
-        def _parse_troika(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                troika_type_0 = cast(list[str], data)
-
-                return troika_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        troika = _parse_troika(d.pop("troika", UNSET))
+        troika = cast(list[str], d.pop("troika", UNSET))
 
         review_update = cls(
             dialogue_date=dialogue_date,

@@ -16,30 +16,22 @@ T = TypeVar("T", bound="SessionUpdate")
 class SessionUpdate:
     """
     Attributes:
-        cycle_number (int | None | Unset):
-        year (int | None | Unset):
+        cycle_number (int | Unset):
+        year (int | Unset):
         start_date (datetime.date | None | Unset):
         end_date (datetime.date | None | Unset):
     """
 
-    cycle_number: int | None | Unset = UNSET
-    year: int | None | Unset = UNSET
+    cycle_number: int | Unset = UNSET
+    year: int | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     end_date: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        cycle_number: int | None | Unset
-        if isinstance(self.cycle_number, Unset):
-            cycle_number = UNSET
-        else:
-            cycle_number = self.cycle_number
+        cycle_number = self.cycle_number
 
-        year: int | None | Unset
-        if isinstance(self.year, Unset):
-            year = UNSET
-        else:
-            year = self.year
+        year = self.year
 
         start_date: None | str | Unset
         if isinstance(self.start_date, Unset):
@@ -74,24 +66,9 @@ class SessionUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        cycle_number = d.pop("cycle_number", UNSET)
 
-        def _parse_cycle_number(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        cycle_number = _parse_cycle_number(d.pop("cycle_number", UNSET))
-
-        def _parse_year(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        year = _parse_year(d.pop("year", UNSET))
+        year = d.pop("year", UNSET)
 
         def _parse_start_date(data: object) -> datetime.date | None | Unset:
             if data is None:

@@ -17,24 +17,20 @@ T = TypeVar("T", bound="StateUpdate")
 class StateUpdate:
     """
     Attributes:
-        name (None | str | Unset):
+        name (str | Unset):
         iso2 (None | str | Unset):
         regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        un_status (UNStatus | Unset):
     """
 
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     iso2: None | str | Unset = UNSET
     regional_group: None | RegionalGroup | Unset = UNSET
-    un_status: None | Unset | UNStatus = UNSET
+    un_status: UNStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         iso2: None | str | Unset
         if isinstance(self.iso2, Unset):
@@ -50,13 +46,9 @@ class StateUpdate:
         else:
             regional_group = self.regional_group
 
-        un_status: None | str | Unset
-        if isinstance(self.un_status, Unset):
-            un_status = UNSET
-        elif isinstance(self.un_status, UNStatus):
+        un_status: str | Unset = UNSET
+        if not isinstance(self.un_status, Unset):
             un_status = self.un_status.value
-        else:
-            un_status = self.un_status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -75,15 +67,7 @@ class StateUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_iso2(data: object) -> None | str | Unset:
             if data is None:
@@ -111,22 +95,12 @@ class StateUpdate:
 
         regional_group = _parse_regional_group(d.pop("regional_group", UNSET))
 
-        def _parse_un_status(data: object) -> None | Unset | UNStatus:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                un_status_type_0 = UNStatus(data)
-
-                return un_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UNStatus, data)
-
-        un_status = _parse_un_status(d.pop("un_status", UNSET))
+        _un_status = d.pop("un_status", UNSET)
+        un_status: UNStatus | Unset
+        if isinstance(_un_status, Unset):
+            un_status = UNSET
+        else:
+            un_status = UNStatus(_un_status)
 
         state_update = cls(
             name=name,

@@ -9,7 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.submission_party_write import SubmissionPartyWrite
+    from ..models.submission_party_write_type_0 import SubmissionPartyWriteType0
+    from ..models.submission_party_write_type_1 import SubmissionPartyWriteType1
 
 
 T = TypeVar("T", bound="SubmissionCreate")
@@ -21,8 +22,8 @@ class SubmissionCreate:
     Attributes:
         review_id (int):
         title (str):
-        parties (list[SubmissionPartyWrite]): At least one author; several authors or any co-signer make it a joint
-            submission.
+        parties (list[SubmissionPartyWriteType0 | SubmissionPartyWriteType1]): At least one author; several authors or
+            any co-signer make it a joint submission.
         symbol (None | str | Unset): UN symbol, or the abbreviation the stakeholders' summary cites it by (e.g. `JS3`).
         url (None | str | Unset):
         cited_in_summary (bool | Unset):  Default: False.
@@ -31,7 +32,7 @@ class SubmissionCreate:
 
     review_id: int
     title: str
-    parties: list[SubmissionPartyWrite]
+    parties: list[SubmissionPartyWriteType0 | SubmissionPartyWriteType1]
     symbol: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
     cited_in_summary: bool | Unset = False
@@ -39,13 +40,20 @@ class SubmissionCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.submission_party_write_type_0 import SubmissionPartyWriteType0  # noqa: PLC0415
+
         review_id = self.review_id
 
         title = self.title
 
         parties = []
         for parties_item_data in self.parties:
-            parties_item = parties_item_data.to_dict()
+            parties_item: dict[str, Any]
+            if isinstance(parties_item_data, SubmissionPartyWriteType0):
+                parties_item = parties_item_data.to_dict()
+            else:
+                parties_item = parties_item_data.to_dict()
+
             parties.append(parties_item)
 
         symbol: None | str | Unset
@@ -88,7 +96,8 @@ class SubmissionCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.submission_party_write import SubmissionPartyWrite  # noqa: PLC0415
+        from ..models.submission_party_write_type_0 import SubmissionPartyWriteType0  # noqa: PLC0415
+        from ..models.submission_party_write_type_1 import SubmissionPartyWriteType1  # noqa: PLC0415
 
         d = dict(src_dict)
         review_id = d.pop("review_id")
@@ -98,7 +107,23 @@ class SubmissionCreate:
         parties = []
         _parties = d.pop("parties")
         for parties_item_data in _parties:
-            parties_item = SubmissionPartyWrite.from_dict(parties_item_data)
+
+            def _parse_parties_item(data: object) -> SubmissionPartyWriteType0 | SubmissionPartyWriteType1:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_submission_party_write_type_0 = SubmissionPartyWriteType0.from_dict(data)
+
+                    return componentsschemas_submission_party_write_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_submission_party_write_type_1 = SubmissionPartyWriteType1.from_dict(data)
+
+                return componentsschemas_submission_party_write_type_1
+
+            parties_item = _parse_parties_item(parties_item_data)
 
             parties.append(parties_item)
 

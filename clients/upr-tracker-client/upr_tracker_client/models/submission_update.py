@@ -9,7 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.submission_party_write import SubmissionPartyWrite
+    from ..models.submission_party_write_type_0 import SubmissionPartyWriteType0
+    from ..models.submission_party_write_type_1 import SubmissionPartyWriteType1
 
 
 T = TypeVar("T", bound="SubmissionUpdate")
@@ -19,36 +20,30 @@ T = TypeVar("T", bound="SubmissionUpdate")
 class SubmissionUpdate:
     """
     Attributes:
-        review_id (int | None | Unset):
-        title (None | str | Unset):
+        review_id (int | Unset):
+        title (str | Unset):
         symbol (None | str | Unset):
         url (None | str | Unset):
-        cited_in_summary (bool | None | Unset):
-        parties (list[SubmissionPartyWrite] | None | Unset): Replaces every party.
-        themes (list[int] | None | Unset): Replaces every theme.
+        cited_in_summary (bool | Unset):
+        parties (list[SubmissionPartyWriteType0 | SubmissionPartyWriteType1] | Unset): Replaces every party.
+        themes (list[int] | Unset): Replaces every theme.
     """
 
-    review_id: int | None | Unset = UNSET
-    title: None | str | Unset = UNSET
+    review_id: int | Unset = UNSET
+    title: str | Unset = UNSET
     symbol: None | str | Unset = UNSET
     url: None | str | Unset = UNSET
-    cited_in_summary: bool | None | Unset = UNSET
-    parties: list[SubmissionPartyWrite] | None | Unset = UNSET
-    themes: list[int] | None | Unset = UNSET
+    cited_in_summary: bool | Unset = UNSET
+    parties: list[SubmissionPartyWriteType0 | SubmissionPartyWriteType1] | Unset = UNSET
+    themes: list[int] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        review_id: int | None | Unset
-        if isinstance(self.review_id, Unset):
-            review_id = UNSET
-        else:
-            review_id = self.review_id
+        from ..models.submission_party_write_type_0 import SubmissionPartyWriteType0  # noqa: PLC0415
 
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
+        review_id = self.review_id
+
+        title = self.title
 
         symbol: None | str | Unset
         if isinstance(self.symbol, Unset):
@@ -62,31 +57,22 @@ class SubmissionUpdate:
         else:
             url = self.url
 
-        cited_in_summary: bool | None | Unset
-        if isinstance(self.cited_in_summary, Unset):
-            cited_in_summary = UNSET
-        else:
-            cited_in_summary = self.cited_in_summary
+        cited_in_summary = self.cited_in_summary
 
-        parties: list[dict[str, Any]] | None | Unset
-        if isinstance(self.parties, Unset):
-            parties = UNSET
-        elif isinstance(self.parties, list):
+        parties: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.parties, Unset):
             parties = []
-            for parties_type_0_item_data in self.parties:
-                parties_type_0_item = parties_type_0_item_data.to_dict()
-                parties.append(parties_type_0_item)
+            for parties_item_data in self.parties:
+                parties_item: dict[str, Any]
+                if isinstance(parties_item_data, SubmissionPartyWriteType0):
+                    parties_item = parties_item_data.to_dict()
+                else:
+                    parties_item = parties_item_data.to_dict()
 
-        else:
-            parties = self.parties
+                parties.append(parties_item)
 
-        themes: list[int] | None | Unset
-        if isinstance(self.themes, Unset):
-            themes = UNSET
-        elif isinstance(self.themes, list):
-            themes = self.themes
-
-        else:
+        themes: list[int] | Unset = UNSET
+        if not isinstance(self.themes, Unset):
             themes = self.themes
 
         field_dict: dict[str, Any] = {}
@@ -111,27 +97,13 @@ class SubmissionUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.submission_party_write import SubmissionPartyWrite  # noqa: PLC0415
+        from ..models.submission_party_write_type_0 import SubmissionPartyWriteType0  # noqa: PLC0415
+        from ..models.submission_party_write_type_1 import SubmissionPartyWriteType1  # noqa: PLC0415
 
         d = dict(src_dict)
+        review_id = d.pop("review_id", UNSET)
 
-        def _parse_review_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        review_id = _parse_review_id(d.pop("review_id", UNSET))
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
+        title = d.pop("title", UNSET)
 
         def _parse_symbol(data: object) -> None | str | Unset:
             if data is None:
@@ -151,53 +123,34 @@ class SubmissionUpdate:
 
         url = _parse_url(d.pop("url", UNSET))
 
-        def _parse_cited_in_summary(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        cited_in_summary = d.pop("cited_in_summary", UNSET)
 
-        cited_in_summary = _parse_cited_in_summary(d.pop("cited_in_summary", UNSET))
+        _parties = d.pop("parties", UNSET)
+        parties: list[SubmissionPartyWriteType0 | SubmissionPartyWriteType1] | Unset = UNSET
+        if _parties is not UNSET:
+            parties = []
+            for parties_item_data in _parties:
 
-        def _parse_parties(data: object) -> list[SubmissionPartyWrite] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                parties_type_0 = []
-                _parties_type_0 = data
-                for parties_type_0_item_data in _parties_type_0:
-                    parties_type_0_item = SubmissionPartyWrite.from_dict(parties_type_0_item_data)
+                def _parse_parties_item(data: object) -> SubmissionPartyWriteType0 | SubmissionPartyWriteType1:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_submission_party_write_type_0 = SubmissionPartyWriteType0.from_dict(data)
 
-                    parties_type_0.append(parties_type_0_item)
+                        return componentsschemas_submission_party_write_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_submission_party_write_type_1 = SubmissionPartyWriteType1.from_dict(data)
 
-                return parties_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[SubmissionPartyWrite] | None | Unset, data)
+                    return componentsschemas_submission_party_write_type_1
 
-        parties = _parse_parties(d.pop("parties", UNSET))
+                parties_item = _parse_parties_item(parties_item_data)
 
-        def _parse_themes(data: object) -> list[int] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                themes_type_0 = cast(list[int], data)
+                parties.append(parties_item)
 
-                return themes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None | Unset, data)
-
-        themes = _parse_themes(d.pop("themes", UNSET))
+        themes = cast(list[int], d.pop("themes", UNSET))
 
         submission_update = cls(
             review_id=review_id,

@@ -15,22 +15,18 @@ T = TypeVar("T", bound="ThemeUpdate")
 class ThemeUpdate:
     """
     Attributes:
-        name (None | str | Unset):
+        name (str | Unset):
         code (None | str | Unset):
         parent_id (int | None | Unset):
     """
 
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     code: None | str | Unset = UNSET
     parent_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
@@ -59,15 +55,7 @@ class ThemeUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_code(data: object) -> None | str | Unset:
             if data is None:

@@ -15,24 +15,20 @@ T = TypeVar("T", bound="UserUpdate")
 class UserUpdate:
     """
     Attributes:
-        full_name (None | str | Unset):
+        full_name (str | Unset):
         password (None | str | Unset):
-        is_admin (bool | None | Unset):
-        is_active (bool | None | Unset):
+        is_admin (bool | Unset):
+        is_active (bool | Unset):
     """
 
-    full_name: None | str | Unset = UNSET
+    full_name: str | Unset = UNSET
     password: None | str | Unset = UNSET
-    is_admin: bool | None | Unset = UNSET
-    is_active: bool | None | Unset = UNSET
+    is_admin: bool | Unset = UNSET
+    is_active: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        full_name: None | str | Unset
-        if isinstance(self.full_name, Unset):
-            full_name = UNSET
-        else:
-            full_name = self.full_name
+        full_name = self.full_name
 
         password: None | str | Unset
         if isinstance(self.password, Unset):
@@ -40,17 +36,9 @@ class UserUpdate:
         else:
             password = self.password
 
-        is_admin: bool | None | Unset
-        if isinstance(self.is_admin, Unset):
-            is_admin = UNSET
-        else:
-            is_admin = self.is_admin
+        is_admin = self.is_admin
 
-        is_active: bool | None | Unset
-        if isinstance(self.is_active, Unset):
-            is_active = UNSET
-        else:
-            is_active = self.is_active
+        is_active = self.is_active
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,15 +57,7 @@ class UserUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_full_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        full_name = _parse_full_name(d.pop("full_name", UNSET))
+        full_name = d.pop("full_name", UNSET)
 
         def _parse_password(data: object) -> None | str | Unset:
             if data is None:
@@ -88,23 +68,9 @@ class UserUpdate:
 
         password = _parse_password(d.pop("password", UNSET))
 
-        def _parse_is_admin(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        is_admin = d.pop("is_admin", UNSET)
 
-        is_admin = _parse_is_admin(d.pop("is_admin", UNSET))
-
-        def _parse_is_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_active = _parse_is_active(d.pop("is_active", UNSET))
+        is_active = d.pop("is_active", UNSET)
 
         user_update = cls(
             full_name=full_name,

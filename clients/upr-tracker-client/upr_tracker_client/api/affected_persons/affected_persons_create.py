@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: AffectedPersonCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -92,16 +97,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AffectedPersonDetail | ProblemDetail]:
     """Create Affected Person
 
+     Add a group of affected persons (admins only); its name is unique (409 naming `name`).
+
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -128,16 +135,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> AffectedPersonDetail | ProblemDetail | None:
     """Create Affected Person
 
+     Add a group of affected persons (admins only); its name is unique (409 naming `name`).
+
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -159,16 +168,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AffectedPersonDetail | ProblemDetail]:
     """Create Affected Person
 
+     Add a group of affected persons (admins only); its name is unique (409 naming `name`).
+
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:
@@ -193,16 +204,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AffectedPersonCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> AffectedPersonDetail | ProblemDetail | None:
     """Create Affected Person
 
+     Add a group of affected persons (admins only); its name is unique (409 naming `name`).
+
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (AffectedPersonCreate):
 
     Raises:

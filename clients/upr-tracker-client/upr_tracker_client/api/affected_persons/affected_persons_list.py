@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_affected_person_detail import PageAffectedPersonDetail
+from ...models.affected_person_detail_page import AffectedPersonDetailPage
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -18,7 +18,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -62,16 +66,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAffectedPersonDetail | ProblemDetail | None:
+) -> AffectedPersonDetailPage | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageAffectedPersonDetail.from_dict(response.json())
+        response_200 = AffectedPersonDetailPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -96,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAffectedPersonDetail | ProblemDetail]:
+) -> Response[AffectedPersonDetailPage | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,14 +116,15 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAffectedPersonDetail | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[AffectedPersonDetailPage | ProblemDetail]:
     """List Affected Persons
 
      By name. Each group with the groups under it, the labels sources give it, and how many
@@ -128,14 +138,16 @@ def sync_detailed(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAffectedPersonDetail | ProblemDetail]
+        Response[AffectedPersonDetailPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -145,6 +157,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -156,14 +169,15 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageAffectedPersonDetail | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> AffectedPersonDetailPage | ProblemDetail | None:
     """List Affected Persons
 
      By name. Each group with the groups under it, the labels sources give it, and how many
@@ -177,14 +191,16 @@ def sync(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAffectedPersonDetail | ProblemDetail
+        AffectedPersonDetailPage | ProblemDetail
     """
 
     return sync_detailed(
@@ -195,19 +211,21 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAffectedPersonDetail | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[AffectedPersonDetailPage | ProblemDetail]:
     """List Affected Persons
 
      By name. Each group with the groups under it, the labels sources give it, and how many
@@ -221,14 +239,16 @@ async def asyncio_detailed(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAffectedPersonDetail | ProblemDetail]
+        Response[AffectedPersonDetailPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -238,6 +258,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -247,14 +268,15 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     root: bool | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageAffectedPersonDetail | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> AffectedPersonDetailPage | ProblemDetail | None:
     """List Affected Persons
 
      By name. Each group with the groups under it, the labels sources give it, and how many
@@ -268,14 +290,16 @@ async def asyncio(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAffectedPersonDetail | ProblemDetail
+        AffectedPersonDetailPage | ProblemDetail
     """
 
     return (
@@ -287,5 +311,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_action import AuditAction
-from ...models.page_audit_entry_read import PageAuditEntryRead
+from ...models.audit_entry_page import AuditEntryPage
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -21,7 +21,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -81,16 +85,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAuditEntryRead | ProblemDetail | None:
+) -> AuditEntryPage | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageAuditEntryRead.from_dict(response.json())
+        response_200 = AuditEntryPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -120,7 +129,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAuditEntryRead | ProblemDetail]:
+) -> Response[AuditEntryPage | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -140,27 +149,31 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAuditEntryRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[AuditEntryPage | ProblemDetail]:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
 
     Args:
-        entity (None | str | Unset):
-        entity_id (None | str | Unset):
-        actor (int | None | Unset):
-        organisation_id (int | None | Unset):
-        action (AuditAction | None | Unset):
+        entity (None | str | Unset): Only changes to this table, e.g. `recommendation`.
+        entity_id (None | str | Unset): Only changes to this row (its primary key; `a:b` for
+            composite keys).
+        actor (int | None | Unset): Only changes made by this user id.
+        organisation_id (int | None | Unset): Only changes made on behalf of this organisation.
+        action (AuditAction | None | Unset): Only creates, updates or deletes.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditEntryRead | ProblemDetail]
+        Response[AuditEntryPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -172,6 +185,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -192,27 +206,31 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageAuditEntryRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> AuditEntryPage | ProblemDetail | None:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
 
     Args:
-        entity (None | str | Unset):
-        entity_id (None | str | Unset):
-        actor (int | None | Unset):
-        organisation_id (int | None | Unset):
-        action (AuditAction | None | Unset):
+        entity (None | str | Unset): Only changes to this table, e.g. `recommendation`.
+        entity_id (None | str | Unset): Only changes to this row (its primary key; `a:b` for
+            composite keys).
+        actor (int | None | Unset): Only changes made by this user id.
+        organisation_id (int | None | Unset): Only changes made on behalf of this organisation.
+        action (AuditAction | None | Unset): Only creates, updates or deletes.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditEntryRead | ProblemDetail
+        AuditEntryPage | ProblemDetail
     """
 
     return sync_detailed(
@@ -225,6 +243,7 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -239,27 +258,31 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAuditEntryRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[AuditEntryPage | ProblemDetail]:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
 
     Args:
-        entity (None | str | Unset):
-        entity_id (None | str | Unset):
-        actor (int | None | Unset):
-        organisation_id (int | None | Unset):
-        action (AuditAction | None | Unset):
+        entity (None | str | Unset): Only changes to this table, e.g. `recommendation`.
+        entity_id (None | str | Unset): Only changes to this row (its primary key; `a:b` for
+            composite keys).
+        actor (int | None | Unset): Only changes made by this user id.
+        organisation_id (int | None | Unset): Only changes made on behalf of this organisation.
+        action (AuditAction | None | Unset): Only creates, updates or deletes.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditEntryRead | ProblemDetail]
+        Response[AuditEntryPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -271,6 +294,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -289,27 +313,31 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageAuditEntryRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> AuditEntryPage | ProblemDetail | None:
     """List Audit Entries
 
      Newest first. `entity` is the table name (`user`, `organisation`, ...); `actor` a user id.
 
     Args:
-        entity (None | str | Unset):
-        entity_id (None | str | Unset):
-        actor (int | None | Unset):
-        organisation_id (int | None | Unset):
-        action (AuditAction | None | Unset):
+        entity (None | str | Unset): Only changes to this table, e.g. `recommendation`.
+        entity_id (None | str | Unset): Only changes to this row (its primary key; `a:b` for
+            composite keys).
+        actor (int | None | Unset): Only changes made by this user id.
+        organisation_id (int | None | Unset): Only changes made on behalf of this organisation.
+        action (AuditAction | None | Unset): Only creates, updates or deletes.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditEntryRead | ProblemDetail
+        AuditEntryPage | ProblemDetail
     """
 
     return (
@@ -323,5 +351,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

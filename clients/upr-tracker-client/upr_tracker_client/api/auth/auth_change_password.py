@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -29,9 +29,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ProblemDetail | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetail | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
+        response_204 = None
         return response_204
 
     if response.status_code == 401:
@@ -48,6 +48,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_413 = ProblemDetail.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
@@ -70,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ProblemDetail]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +88,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PasswordChange,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
@@ -101,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PasswordChange,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
@@ -137,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return sync_detailed(
@@ -150,7 +155,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PasswordChange,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
@@ -168,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PasswordChange,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Change Password
 
      Change your own password; the current one is required (422 naming `current_password` if wrong;
@@ -202,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_service_token_read import PageServiceTokenRead
 from ...models.problem_detail import ProblemDetail
+from ...models.service_token_page import ServiceTokenPage
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +16,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -41,16 +45,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageServiceTokenRead | ProblemDetail | None:
+) -> ProblemDetail | ServiceTokenPage | None:
     if response.status_code == 200:
-        response_200 = PageServiceTokenRead.from_dict(response.json())
+        response_200 = ServiceTokenPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -80,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageServiceTokenRead | ProblemDetail]:
+) -> Response[ProblemDetail | ServiceTokenPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +105,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageServiceTokenRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ServiceTokenPage]:
     """List Service Tokens
 
      The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
@@ -105,14 +115,16 @@ def sync_detailed(
         include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageServiceTokenRead | ProblemDetail]
+        Response[ProblemDetail | ServiceTokenPage]
     """
 
     kwargs = _get_kwargs(
@@ -120,6 +132,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -136,7 +149,8 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageServiceTokenRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ServiceTokenPage | None:
     """List Service Tokens
 
      The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
@@ -145,14 +159,16 @@ def sync(
         include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageServiceTokenRead | ProblemDetail
+        ProblemDetail | ServiceTokenPage
     """
 
     return sync_detailed(
@@ -161,6 +177,7 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -171,7 +188,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageServiceTokenRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ServiceTokenPage]:
     """List Service Tokens
 
      The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
@@ -180,14 +198,16 @@ async def asyncio_detailed(
         include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageServiceTokenRead | ProblemDetail]
+        Response[ProblemDetail | ServiceTokenPage]
     """
 
     kwargs = _get_kwargs(
@@ -195,6 +215,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,7 +230,8 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageServiceTokenRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ServiceTokenPage | None:
     """List Service Tokens
 
      The caller's organisation's tokens (every organisation's, for admins). Secrets are never shown.
@@ -218,14 +240,16 @@ async def asyncio(
         include_revoked (bool | Unset): Also list revoked tokens. Default: False.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageServiceTokenRead | ProblemDetail
+        ProblemDetail | ServiceTokenPage
     """
 
     return (
@@ -235,5 +259,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -5,7 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.body_auth_login import BodyAuthLogin
+from ...models.login_form import LoginForm
+from ...models.o_auth_error import OAuthError
 from ...models.problem_detail import ProblemDetail
 from ...models.token import Token
 from ...types import Response
@@ -13,7 +14,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: BodyAuthLogin,
+    body: LoginForm,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -29,21 +30,28 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetail | Token | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OAuthError | ProblemDetail | Token | None:
     if response.status_code == 200:
         response_200 = Token.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 401:
-        response_401 = ProblemDetail.from_dict(response.json())
+    if response.status_code == 400:
+        response_400 = OAuthError.from_dict(response.json())
 
-        return response_401
+        return response_400
 
     if response.status_code == 413:
         response_413 = ProblemDetail.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
 
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
@@ -68,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ProblemDetail | Token]:
+) -> Response[OAuthError | ProblemDetail | Token]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,23 +87,26 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
-    body: BodyAuthLogin,
-) -> Response[ProblemDetail | Token]:
+    client: AuthenticatedClient | Client,
+    body: LoginForm,
+) -> Response[OAuthError | ProblemDetail | Token]:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
-    client address (and many from one address lock the address) for a while that doubles (429).
+     OAuth2 password flow: `username` is the email. A refused request is an RFC 6749 error (400
+    `invalid_grant` for wrong credentials; see `api/auth/token_errors.py`), not a problem. Repeated
+    failures lock that account from that client address (and many from one address lock the address)
+    for a while that doubles (429, a problem with `Retry-After`).
 
     Args:
-        body (BodyAuthLogin):
+        body (LoginForm): The OAuth 2.0 password grant's form (RFC 6749 §4.3.2); `username` is the
+            account's email.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | Token]
+        Response[OAuthError | ProblemDetail | Token]
     """
 
     kwargs = _get_kwargs(
@@ -111,23 +122,26 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
-    body: BodyAuthLogin,
-) -> ProblemDetail | Token | None:
+    client: AuthenticatedClient | Client,
+    body: LoginForm,
+) -> OAuthError | ProblemDetail | Token | None:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
-    client address (and many from one address lock the address) for a while that doubles (429).
+     OAuth2 password flow: `username` is the email. A refused request is an RFC 6749 error (400
+    `invalid_grant` for wrong credentials; see `api/auth/token_errors.py`), not a problem. Repeated
+    failures lock that account from that client address (and many from one address lock the address)
+    for a while that doubles (429, a problem with `Retry-After`).
 
     Args:
-        body (BodyAuthLogin):
+        body (LoginForm): The OAuth 2.0 password grant's form (RFC 6749 §4.3.2); `username` is the
+            account's email.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | Token
+        OAuthError | ProblemDetail | Token
     """
 
     return sync_detailed(
@@ -138,23 +152,26 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
-    body: BodyAuthLogin,
-) -> Response[ProblemDetail | Token]:
+    client: AuthenticatedClient | Client,
+    body: LoginForm,
+) -> Response[OAuthError | ProblemDetail | Token]:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
-    client address (and many from one address lock the address) for a while that doubles (429).
+     OAuth2 password flow: `username` is the email. A refused request is an RFC 6749 error (400
+    `invalid_grant` for wrong credentials; see `api/auth/token_errors.py`), not a problem. Repeated
+    failures lock that account from that client address (and many from one address lock the address)
+    for a while that doubles (429, a problem with `Retry-After`).
 
     Args:
-        body (BodyAuthLogin):
+        body (LoginForm): The OAuth 2.0 password grant's form (RFC 6749 §4.3.2); `username` is the
+            account's email.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetail | Token]
+        Response[OAuthError | ProblemDetail | Token]
     """
 
     kwargs = _get_kwargs(
@@ -168,23 +185,26 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
-    body: BodyAuthLogin,
-) -> ProblemDetail | Token | None:
+    client: AuthenticatedClient | Client,
+    body: LoginForm,
+) -> OAuthError | ProblemDetail | Token | None:
     """Login
 
-     OAuth2 password flow: `username` is the email. Repeated failures lock that account from that
-    client address (and many from one address lock the address) for a while that doubles (429).
+     OAuth2 password flow: `username` is the email. A refused request is an RFC 6749 error (400
+    `invalid_grant` for wrong credentials; see `api/auth/token_errors.py`), not a problem. Repeated
+    failures lock that account from that client address (and many from one address lock the address)
+    for a while that doubles (429, a problem with `Retry-After`).
 
     Args:
-        body (BodyAuthLogin):
+        body (LoginForm): The OAuth 2.0 password grant's form (RFC 6749 §4.3.2); `username` is the
+            account's email.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetail | Token
+        OAuthError | ProblemDetail | Token
     """
 
     return (

@@ -7,16 +7,23 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.me import Me
 from ...models.problem_detail import ProblemDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/auth/me",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -25,6 +32,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_200 = Me.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -64,8 +75,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Me | ProblemDetail]:
     """Me
+
+     Who you are: your user, your organisation (with its role and state) and what your role may do. Any
+    signed-in
+    caller; a 401 without a valid token.
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -75,7 +94,9 @@ def sync_detailed(
         Response[Me | ProblemDetail]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -87,8 +108,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> Me | ProblemDetail | None:
     """Me
+
+     Who you are: your user, your organisation (with its role and state) and what your role may do. Any
+    signed-in
+    caller; a 401 without a valid token.
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,14 +129,23 @@ def sync(
 
     return sync_detailed(
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Me | ProblemDetail]:
     """Me
+
+     Who you are: your user, your organisation (with its role and state) and what your role may do. Any
+    signed-in
+    caller; a 401 without a valid token.
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +155,9 @@ async def asyncio_detailed(
         Response[Me | ProblemDetail]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -127,8 +167,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> Me | ProblemDetail | None:
     """Me
+
+     Who you are: your user, your organisation (with its role and state) and what your role may do. Any
+    signed-in
+    caller; a 401 without a valid token.
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,5 +189,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

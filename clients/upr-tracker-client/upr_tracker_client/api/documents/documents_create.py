@@ -16,7 +16,7 @@ def _get_kwargs(
     review_id: int,
     *,
     body: ReviewDocumentCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -70,6 +70,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -102,17 +107,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Create Document
 
+     Add a document to a review (admins only); a 404 for an unknown review.
+
     Args:
         review_id (int):
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -141,17 +148,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Create Document
 
+     Add a document to a review (admins only); a 404 for an unknown review.
+
     Args:
         review_id (int):
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -175,17 +184,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Create Document
 
+     Add a document to a review (admins only); a 404 for an unknown review.
+
     Args:
         review_id (int):
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:
@@ -212,17 +223,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Create Document
 
+     Add a document to a review (admins only); a 404 for an unknown review.
+
     Args:
         review_id (int):
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewDocumentCreate):
 
     Raises:

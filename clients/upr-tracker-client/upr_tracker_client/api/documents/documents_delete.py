@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -26,9 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ProblemDetail | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetail | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
+        response_204 = None
         return response_204
 
     if response.status_code == 401:
@@ -62,7 +62,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ProblemDetail]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,8 +76,10 @@ def sync_detailed(
     document_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Delete Document
+
+     Remove a document from a review (admins only).
 
     Args:
         review_id (int):
@@ -88,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -108,8 +110,10 @@ def sync(
     document_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Delete Document
+
+     Remove a document from a review (admins only).
 
     Args:
         review_id (int):
@@ -120,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return sync_detailed(
@@ -135,8 +139,10 @@ async def asyncio_detailed(
     document_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Delete Document
+
+     Remove a document from a review (admins only).
 
     Args:
         review_id (int):
@@ -147,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -165,8 +171,10 @@ async def asyncio(
     document_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Delete Document
+
+     Remove a document from a review (admins only).
 
     Args:
         review_id (int):
@@ -177,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return (

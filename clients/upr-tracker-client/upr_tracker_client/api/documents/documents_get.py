@@ -8,13 +8,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.review_document_read import ReviewDocumentRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     review_id: int,
     document_id: int,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -24,6 +29,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -34,6 +40,10 @@ def _parse_response(
         response_200 = ReviewDocumentRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -76,13 +86,17 @@ def sync_detailed(
     review_id: int,
     document_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Get Document
+
+     One document of a review. Public.
 
     Args:
         review_id (int):
         document_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +109,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         review_id=review_id,
         document_id=document_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -108,13 +123,17 @@ def sync(
     review_id: int,
     document_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Get Document
+
+     One document of a review. Public.
 
     Args:
         review_id (int):
         document_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +147,7 @@ def sync(
         review_id=review_id,
         document_id=document_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -135,13 +155,17 @@ async def asyncio_detailed(
     review_id: int,
     document_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Get Document
+
+     One document of a review. Public.
 
     Args:
         review_id (int):
         document_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +178,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         review_id=review_id,
         document_id=document_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,13 +190,17 @@ async def asyncio(
     review_id: int,
     document_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Get Document
+
+     One document of a review. Public.
 
     Args:
         review_id (int):
         document_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,5 +215,6 @@ async def asyncio(
             review_id=review_id,
             document_id=document_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

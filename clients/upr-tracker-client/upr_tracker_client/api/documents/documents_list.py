@@ -7,8 +7,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.document_kind import DocumentKind
-from ...models.page_review_document_read import PageReviewDocumentRead
 from ...models.problem_detail import ProblemDetail
+from ...models.review_document_page import ReviewDocumentPage
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +19,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -53,16 +57,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageReviewDocumentRead | ProblemDetail | None:
+) -> ProblemDetail | ReviewDocumentPage | None:
     if response.status_code == 200:
-        response_200 = PageReviewDocumentRead.from_dict(response.json())
+        response_200 = ReviewDocumentPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -92,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageReviewDocumentRead | ProblemDetail]:
+) -> Response[ProblemDetail | ReviewDocumentPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,27 +113,34 @@ def _build_response(
 def sync_detailed(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     kind: DocumentKind | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageReviewDocumentRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ReviewDocumentPage]:
     """List Documents
+
+     The documents of a review (national report, working group report, addenda …); filter on `kind`.
+    Public; a 404
+    for an unknown review.
 
     Args:
         review_id (int):
-        kind (DocumentKind | None | Unset):
+        kind (DocumentKind | None | Unset): Only documents of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageReviewDocumentRead | ProblemDetail]
+        Response[ProblemDetail | ReviewDocumentPage]
     """
 
     kwargs = _get_kwargs(
@@ -133,6 +149,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,27 +162,34 @@ def sync_detailed(
 def sync(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     kind: DocumentKind | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageReviewDocumentRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ReviewDocumentPage | None:
     """List Documents
+
+     The documents of a review (national report, working group report, addenda …); filter on `kind`.
+    Public; a 404
+    for an unknown review.
 
     Args:
         review_id (int):
-        kind (DocumentKind | None | Unset):
+        kind (DocumentKind | None | Unset): Only documents of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageReviewDocumentRead | ProblemDetail
+        ProblemDetail | ReviewDocumentPage
     """
 
     return sync_detailed(
@@ -175,33 +199,41 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     kind: DocumentKind | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageReviewDocumentRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ReviewDocumentPage]:
     """List Documents
+
+     The documents of a review (national report, working group report, addenda …); filter on `kind`.
+    Public; a 404
+    for an unknown review.
 
     Args:
         review_id (int):
-        kind (DocumentKind | None | Unset):
+        kind (DocumentKind | None | Unset): Only documents of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageReviewDocumentRead | ProblemDetail]
+        Response[ProblemDetail | ReviewDocumentPage]
     """
 
     kwargs = _get_kwargs(
@@ -210,6 +242,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -220,27 +253,34 @@ async def asyncio_detailed(
 async def asyncio(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     kind: DocumentKind | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageReviewDocumentRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ReviewDocumentPage | None:
     """List Documents
+
+     The documents of a review (national report, working group report, addenda …); filter on `kind`.
+    Public; a 404
+    for an unknown review.
 
     Args:
         review_id (int):
-        kind (DocumentKind | None | Unset):
+        kind (DocumentKind | None | Unset): Only documents of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageReviewDocumentRead | ProblemDetail
+        ProblemDetail | ReviewDocumentPage
     """
 
     return (
@@ -251,5 +291,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

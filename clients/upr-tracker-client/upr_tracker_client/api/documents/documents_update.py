@@ -17,7 +17,7 @@ def _get_kwargs(
     document_id: int,
     *,
     body: ReviewDocumentUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -72,6 +72,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -105,14 +110,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Update Document
+
+     Change a document's kind, symbol, languages, URL or date (admins only). Send the ETag of your read
+    in `If-
+    Match`: a stale one is a 412.
 
     Args:
         review_id (int):
         document_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewDocumentUpdate):
 
     Raises:
@@ -143,14 +152,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Update Document
+
+     Change a document's kind, symbol, languages, URL or date (admins only). Send the ETag of your read
+    in `If-
+    Match`: a stale one is a 412.
 
     Args:
         review_id (int):
         document_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewDocumentUpdate):
 
     Raises:
@@ -176,14 +189,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewDocumentRead]:
     """Update Document
+
+     Change a document's kind, symbol, languages, URL or date (admins only). Send the ETag of your read
+    in `If-
+    Match`: a stale one is a 412.
 
     Args:
         review_id (int):
         document_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewDocumentUpdate):
 
     Raises:
@@ -212,14 +229,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReviewDocumentUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewDocumentRead | None:
     """Update Document
+
+     Change a document's kind, symbol, languages, URL or date (admins only). Send the ETag of your read
+    in `If-
+    Match`: a stale one is a 412.
 
     Args:
         review_id (int):
         document_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewDocumentUpdate):
 
     Raises:

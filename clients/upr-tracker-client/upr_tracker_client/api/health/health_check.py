@@ -1,21 +1,28 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/healthz",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -24,10 +31,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_200 = response.json()
         return response_200
 
-    if response.status_code == 401:
-        response_401 = ProblemDetail.from_dict(response.json())
-
-        return response_401
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
@@ -56,11 +62,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ProblemDetail]:
     """Healthz
 
-     200 when the database answers, 503 (problem+json) when it does not.
+     200 when the database answers, 503 (problem+json) when it does not (`/readyz` also checks the
+    schema).
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -70,7 +81,9 @@ def sync_detailed(
         Response[Any | ProblemDetail]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -81,11 +94,16 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | ProblemDetail | None:
     """Healthz
 
-     200 when the database answers, 503 (problem+json) when it does not.
+     200 when the database answers, 503 (problem+json) when it does not (`/readyz` also checks the
+    schema).
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,16 +115,22 @@ def sync(
 
     return sync_detailed(
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ProblemDetail]:
     """Healthz
 
-     200 when the database answers, 503 (problem+json) when it does not.
+     200 when the database answers, 503 (problem+json) when it does not (`/readyz` also checks the
+    schema).
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +140,9 @@ async def asyncio_detailed(
         Response[Any | ProblemDetail]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -125,11 +151,16 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | ProblemDetail | None:
     """Healthz
 
-     200 when the database answers, 503 (problem+json) when it does not.
+     200 when the database answers, 503 (problem+json) when it does not (`/readyz` also checks the
+    schema).
+
+    Args:
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,5 +173,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -5,16 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.body_imports_create import BodyImportsCreate
 from ...models.import_job_read import ImportJobRead
+from ...models.import_upload import ImportUpload
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: BodyImportsCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    body: ImportUpload,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -91,8 +96,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: BodyImportsCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    body: ImportUpload,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Create Import
 
@@ -102,12 +107,12 @@ def sync_detailed(
     or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
-        body (BodyImportsCreate):
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
+        body (ImportUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,8 +137,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: BodyImportsCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    body: ImportUpload,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportJobRead | ProblemDetail | None:
     """Create Import
 
@@ -143,12 +148,12 @@ def sync(
     or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
-        body (BodyImportsCreate):
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
+        body (ImportUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,8 +173,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: BodyImportsCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    body: ImportUpload,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Create Import
 
@@ -179,12 +184,12 @@ async def asyncio_detailed(
     or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
-        body (BodyImportsCreate):
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
+        body (ImportUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,8 +212,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: BodyImportsCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    body: ImportUpload,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportJobRead | ProblemDetail | None:
     """Create Import
 
@@ -218,12 +223,12 @@ async def asyncio(
     or unreachable is retried (the job says so in `error` meanwhile).
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
-        body (BodyImportsCreate):
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
+        body (ImportUpload):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.import_job_read import ImportJobRead
 from ...models.problem_detail import ProblemDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     import_id: int,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -32,6 +38,10 @@ def _parse_response(
         response_200 = ImportJobRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -79,11 +89,15 @@ def sync_detailed(
     import_id: int,
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Get Import
 
+     One import job and its progress: admins, and government users for their own state's imports.
+
     Args:
         import_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +109,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         import_id=import_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -108,11 +123,15 @@ def sync(
     import_id: int,
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> ImportJobRead | ProblemDetail | None:
     """Get Import
 
+     One import job and its progress: admins, and government users for their own state's imports.
+
     Args:
         import_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,6 +144,7 @@ def sync(
     return sync_detailed(
         import_id=import_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -132,11 +152,15 @@ async def asyncio_detailed(
     import_id: int,
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ImportJobRead | ProblemDetail]:
     """Get Import
 
+     One import job and its progress: admins, and government users for their own state's imports.
+
     Args:
         import_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +172,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         import_id=import_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -159,11 +184,15 @@ async def asyncio(
     import_id: int,
     *,
     client: AuthenticatedClient,
+    if_none_match: str | Unset = UNSET,
 ) -> ImportJobRead | ProblemDetail | None:
     """Get Import
 
+     One import job and its progress: admins, and government users for their own state's imports.
+
     Args:
         import_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,5 +206,6 @@ async def asyncio(
         await asyncio_detailed(
             import_id=import_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

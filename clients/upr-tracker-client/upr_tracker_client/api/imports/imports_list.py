@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_import_job_read import PageImportJobRead
+from ...models.import_job_page import ImportJobPage
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +15,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -38,16 +42,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageImportJobRead | ProblemDetail | None:
+) -> ImportJobPage | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageImportJobRead.from_dict(response.json())
+        response_200 = ImportJobPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -77,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageImportJobRead | ProblemDetail]:
+) -> Response[ImportJobPage | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +101,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageImportJobRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ImportJobPage | ProblemDetail]:
     """List Imports
 
      Your organisation's imports (everyone's for admins), newest first.
@@ -100,20 +110,23 @@ def sync_detailed(
     Args:
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageImportJobRead | ProblemDetail]
+        Response[ImportJobPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -129,7 +142,8 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageImportJobRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ImportJobPage | ProblemDetail | None:
     """List Imports
 
      Your organisation's imports (everyone's for admins), newest first.
@@ -137,14 +151,16 @@ def sync(
     Args:
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageImportJobRead | ProblemDetail
+        ImportJobPage | ProblemDetail
     """
 
     return sync_detailed(
@@ -152,6 +168,7 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -161,7 +178,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageImportJobRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ImportJobPage | ProblemDetail]:
     """List Imports
 
      Your organisation's imports (everyone's for admins), newest first.
@@ -169,20 +187,23 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageImportJobRead | ProblemDetail]
+        Response[ImportJobPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,7 +217,8 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageImportJobRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ImportJobPage | ProblemDetail | None:
     """List Imports
 
      Your organisation's imports (everyone's for admins), newest first.
@@ -204,14 +226,16 @@ async def asyncio(
     Args:
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageImportJobRead | ProblemDetail
+        ImportJobPage | ProblemDetail
     """
 
     return (
@@ -220,5 +244,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

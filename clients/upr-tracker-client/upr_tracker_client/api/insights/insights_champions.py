@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_champion import PageChampion
+from ...models.champion_page import ChampionPage
 from ...models.problem_detail import ProblemDetail
 from ...models.regional_group import RegionalGroup
 from ...models.tag_origin_filter import TagOriginFilter
@@ -23,7 +23,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -87,16 +91,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageChampion | ProblemDetail | None:
+) -> ChampionPage | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageChampion.from_dict(response.json())
+        response_200 = ChampionPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -121,7 +130,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageChampion | ProblemDetail]:
+) -> Response[ChampionPage | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,7 +141,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     theme: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     state_under_review: list[str] | Unset = UNSET,
@@ -142,7 +151,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageChampion | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ChampionPage | ProblemDetail]:
     """Champions
 
      The states that recommended on a subject, and how the state under review answered them.
@@ -169,14 +179,16 @@ def sync_detailed(
             category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageChampion | ProblemDetail]
+        Response[ChampionPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -189,6 +201,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -200,7 +213,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     theme: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     state_under_review: list[str] | Unset = UNSET,
@@ -210,7 +223,8 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageChampion | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ChampionPage | ProblemDetail | None:
     """Champions
 
      The states that recommended on a subject, and how the state under review answered them.
@@ -237,14 +251,16 @@ def sync(
             category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageChampion | ProblemDetail
+        ChampionPage | ProblemDetail
     """
 
     return sync_detailed(
@@ -258,12 +274,13 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     theme: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     state_under_review: list[str] | Unset = UNSET,
@@ -273,7 +290,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageChampion | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ChampionPage | ProblemDetail]:
     """Champions
 
      The states that recommended on a subject, and how the state under review answered them.
@@ -300,14 +318,16 @@ async def asyncio_detailed(
             category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageChampion | ProblemDetail]
+        Response[ChampionPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -320,6 +340,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -329,7 +350,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     theme: list[str] | Unset = UNSET,
     q: None | str | Unset = UNSET,
     state_under_review: list[str] | Unset = UNSET,
@@ -339,7 +360,8 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageChampion | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ChampionPage | ProblemDetail | None:
     """Champions
 
      The states that recommended on a subject, and how the state under review answered them.
@@ -366,14 +388,16 @@ async def asyncio(
             category filter matches.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageChampion | ProblemDetail
+        ChampionPage | ProblemDetail
     """
 
     return (
@@ -388,5 +412,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.review_summary import ReviewSummary
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     review_id: int,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -32,6 +38,10 @@ def _parse_response(
         response_200 = ReviewSummary.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -73,7 +83,8 @@ def _build_response(
 def sync_detailed(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewSummary]:
     """Review Summary
 
@@ -81,6 +92,7 @@ def sync_detailed(
 
     Args:
         review_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,6 +104,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         review_id=review_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -104,7 +117,8 @@ def sync_detailed(
 def sync(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewSummary | None:
     """Review Summary
 
@@ -112,6 +126,7 @@ def sync(
 
     Args:
         review_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,13 +139,15 @@ def sync(
     return sync_detailed(
         review_id=review_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewSummary]:
     """Review Summary
 
@@ -138,6 +155,7 @@ async def asyncio_detailed(
 
     Args:
         review_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +167,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         review_id=review_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -159,7 +178,8 @@ async def asyncio_detailed(
 async def asyncio(
     review_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewSummary | None:
     """Review Summary
 
@@ -167,6 +187,7 @@ async def asyncio(
 
     Args:
         review_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,5 +201,6 @@ async def asyncio(
         await asyncio_detailed(
             review_id=review_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

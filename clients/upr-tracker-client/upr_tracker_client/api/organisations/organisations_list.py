@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.organisation_kind import OrganisationKind
-from ...models.page_organisation_read import PageOrganisationRead
+from ...models.organisation_page import OrganisationPage
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -18,7 +18,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -57,16 +61,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageOrganisationRead | ProblemDetail | None:
+) -> OrganisationPage | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PageOrganisationRead.from_dict(response.json())
+        response_200 = OrganisationPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -91,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageOrganisationRead | ProblemDetail]:
+) -> Response[OrganisationPage | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,30 +111,33 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state: None | str | Unset = UNSET,
     kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOrganisationRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[OrganisationPage | ProblemDetail]:
     """List Organisations
 
      Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
         state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        kind (None | OrganisationKind | Unset): Only organisations of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOrganisationRead | ProblemDetail]
+        Response[OrganisationPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -134,6 +146,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,30 +158,33 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state: None | str | Unset = UNSET,
     kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageOrganisationRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> OrganisationPage | ProblemDetail | None:
     """List Organisations
 
      Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
         state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        kind (None | OrganisationKind | Unset): Only organisations of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOrganisationRead | ProblemDetail
+        OrganisationPage | ProblemDetail
     """
 
     return sync_detailed(
@@ -178,35 +194,39 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state: None | str | Unset = UNSET,
     kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOrganisationRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[OrganisationPage | ProblemDetail]:
     """List Organisations
 
      Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
         state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        kind (None | OrganisationKind | Unset): Only organisations of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOrganisationRead | ProblemDetail]
+        Response[OrganisationPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -215,6 +235,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -224,30 +245,33 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state: None | str | Unset = UNSET,
     kind: None | OrganisationKind | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageOrganisationRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> OrganisationPage | ProblemDetail | None:
     """List Organisations
 
      Pseudonymous organisations are listed under their public name (real name: admins and members).
 
     Args:
         state (None | str | Unset): ISO3 code of the state.
-        kind (None | OrganisationKind | Unset):
+        kind (None | OrganisationKind | Unset): Only organisations of this kind.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOrganisationRead | ProblemDetail
+        OrganisationPage | ProblemDetail
     """
 
     return (
@@ -258,5 +282,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -16,7 +16,7 @@ def _get_kwargs(
     organisation_id: int,
     *,
     body: OrganisationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -107,7 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganisationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[OrganisationRead | ProblemDetail]:
     """Update Organisation
 
@@ -117,7 +122,7 @@ def sync_detailed(
 
     Args:
         organisation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (OrganisationUpdate):
 
     Raises:
@@ -146,7 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrganisationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> OrganisationRead | ProblemDetail | None:
     """Update Organisation
 
@@ -156,7 +161,7 @@ def sync(
 
     Args:
         organisation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (OrganisationUpdate):
 
     Raises:
@@ -180,7 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganisationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[OrganisationRead | ProblemDetail]:
     """Update Organisation
 
@@ -190,7 +195,7 @@ async def asyncio_detailed(
 
     Args:
         organisation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (OrganisationUpdate):
 
     Raises:
@@ -217,7 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrganisationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> OrganisationRead | ProblemDetail | None:
     """Update Organisation
 
@@ -227,7 +232,7 @@ async def asyncio(
 
     Args:
         organisation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (OrganisationUpdate):
 
     Raises:

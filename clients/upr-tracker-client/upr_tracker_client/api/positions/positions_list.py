@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_position_read import PagePositionRead
+from ...models.position_page import PositionPage
 from ...models.problem_detail import ProblemDetail
 from ...types import UNSET, Response, Unset
 
@@ -17,7 +17,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -42,16 +46,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PagePositionRead | ProblemDetail | None:
+) -> PositionPage | ProblemDetail | None:
     if response.status_code == 200:
-        response_200 = PagePositionRead.from_dict(response.json())
+        response_200 = PositionPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -81,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PagePositionRead | ProblemDetail]:
+) -> Response[PositionPage | ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,11 +102,12 @@ def _build_response(
 def sync_detailed(
     recommendation_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PagePositionRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[PositionPage | ProblemDetail]:
     """List Positions
 
      The whole history, oldest first (by date, then by when it was recorded).
@@ -106,14 +116,16 @@ def sync_detailed(
         recommendation_id (int):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PagePositionRead | ProblemDetail]
+        Response[PositionPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -121,6 +133,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -133,11 +146,12 @@ def sync_detailed(
 def sync(
     recommendation_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PagePositionRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> PositionPage | ProblemDetail | None:
     """List Positions
 
      The whole history, oldest first (by date, then by when it was recorded).
@@ -146,14 +160,16 @@ def sync(
         recommendation_id (int):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PagePositionRead | ProblemDetail
+        PositionPage | ProblemDetail
     """
 
     return sync_detailed(
@@ -162,17 +178,19 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     recommendation_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PagePositionRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[PositionPage | ProblemDetail]:
     """List Positions
 
      The whole history, oldest first (by date, then by when it was recorded).
@@ -181,14 +199,16 @@ async def asyncio_detailed(
         recommendation_id (int):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PagePositionRead | ProblemDetail]
+        Response[PositionPage | ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -196,6 +216,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,11 +227,12 @@ async def asyncio_detailed(
 async def asyncio(
     recommendation_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PagePositionRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> PositionPage | ProblemDetail | None:
     """List Positions
 
      The whole history, oldest first (by date, then by when it was recorded).
@@ -219,14 +241,16 @@ async def asyncio(
         recommendation_id (int):
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PagePositionRead | ProblemDetail
+        PositionPage | ProblemDetail
     """
 
     return (
@@ -236,5 +260,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -82,7 +87,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: AnalysisRequest,
 ) -> Response[AnalysisRead | ProblemDetail]:
     """Analyse Recommendation
@@ -116,7 +121,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: AnalysisRequest,
 ) -> AnalysisRead | ProblemDetail | None:
     """Analyse Recommendation
@@ -145,7 +150,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: AnalysisRequest,
 ) -> Response[AnalysisRead | ProblemDetail]:
     """Analyse Recommendation
@@ -177,7 +182,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: AnalysisRequest,
 ) -> AnalysisRead | ProblemDetail | None:
     """Analyse Recommendation

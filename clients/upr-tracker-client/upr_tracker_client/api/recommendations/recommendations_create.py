@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: RecommendationCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -92,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetail | RecommendationRead]:
     """Create Recommendation
 
@@ -100,11 +105,11 @@ def sync_detailed(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -131,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetail | RecommendationRead | None:
     """Create Recommendation
 
@@ -139,11 +144,11 @@ def sync(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -165,7 +170,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetail | RecommendationRead]:
     """Create Recommendation
 
@@ -173,11 +178,11 @@ async def asyncio_detailed(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:
@@ -202,7 +207,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RecommendationCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetail | RecommendationRead | None:
     """Create Recommendation
 
@@ -210,11 +215,11 @@ async def asyncio(
     (case, spacing and trailing punctuation ignored): the same recommendation twice is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (RecommendationCreate):
 
     Raises:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -24,9 +24,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ProblemDetail | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetail | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
+        response_204 = None
         return response_204
 
     if response.status_code == 401:
@@ -65,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ProblemDetail]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +78,7 @@ def sync_detailed(
     recommendation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Delete Recommendation
 
      Its position history goes with it; 409 while implementation tracking refers to it.
@@ -91,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +109,7 @@ def sync(
     recommendation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Delete Recommendation
 
      Its position history goes with it; 409 while implementation tracking refers to it.
@@ -122,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return sync_detailed(
@@ -135,7 +135,7 @@ async def asyncio_detailed(
     recommendation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Delete Recommendation
 
      Its position history goes with it; 409 while implementation tracking refers to it.
@@ -148,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +164,7 @@ async def asyncio(
     recommendation_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Delete Recommendation
 
      Its position history goes with it; 409 while implementation tracking refers to it.
@@ -177,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_recommendation_read import PageRecommendationRead
 from ...models.position_kind import PositionKind
 from ...models.problem_detail import ProblemDetail
+from ...models.recommendation_page import RecommendationPage
 from ...models.regional_group import RegionalGroup
 from ...models.tag_origin_filter import TagOriginFilter
 from ...types import UNSET, Response, Unset
@@ -31,7 +31,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -139,16 +143,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageRecommendationRead | ProblemDetail | None:
+) -> ProblemDetail | RecommendationPage | None:
     if response.status_code == 200:
-        response_200 = PageRecommendationRead.from_dict(response.json())
+        response_200 = RecommendationPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -173,7 +182,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageRecommendationRead | ProblemDetail]:
+) -> Response[ProblemDetail | RecommendationPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -184,7 +193,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state_under_review: list[str] | Unset = UNSET,
     recommending_state: list[str] | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
@@ -201,7 +210,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageRecommendationRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | RecommendationPage]:
     """List Recommendations
 
      Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
@@ -241,14 +251,16 @@ def sync_detailed(
             come most relevant first, with `rank`.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageRecommendationRead | ProblemDetail]
+        Response[ProblemDetail | RecommendationPage]
     """
 
     kwargs = _get_kwargs(
@@ -268,6 +280,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -279,7 +292,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state_under_review: list[str] | Unset = UNSET,
     recommending_state: list[str] | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
@@ -296,7 +309,8 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageRecommendationRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | RecommendationPage | None:
     """List Recommendations
 
      Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
@@ -336,14 +350,16 @@ def sync(
             come most relevant first, with `rank`.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageRecommendationRead | ProblemDetail
+        ProblemDetail | RecommendationPage
     """
 
     return sync_detailed(
@@ -364,12 +380,13 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state_under_review: list[str] | Unset = UNSET,
     recommending_state: list[str] | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
@@ -386,7 +403,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageRecommendationRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | RecommendationPage]:
     """List Recommendations
 
      Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
@@ -426,14 +444,16 @@ async def asyncio_detailed(
             come most relevant first, with `rank`.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageRecommendationRead | ProblemDetail]
+        Response[ProblemDetail | RecommendationPage]
     """
 
     kwargs = _get_kwargs(
@@ -453,6 +473,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -462,7 +483,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     state_under_review: list[str] | Unset = UNSET,
     recommending_state: list[str] | Unset = UNSET,
     region: list[RegionalGroup] | Unset = UNSET,
@@ -479,7 +500,8 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageRecommendationRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | RecommendationPage | None:
     """List Recommendations
 
      Public. Different filters must all hold; unknown codes or ids are a 422 naming the parameter.
@@ -519,14 +541,16 @@ async def asyncio(
             come most relevant first, with `rank`.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageRecommendationRead | ProblemDetail
+        ProblemDetail | RecommendationPage
     """
 
     return (
@@ -548,5 +572,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

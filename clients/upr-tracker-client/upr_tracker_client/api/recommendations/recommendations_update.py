@@ -9,18 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.recommendation_read import RecommendationRead
 from ...models.recommendation_update import RecommendationUpdate
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     recommendation_id: int,
     *,
     body: RecommendationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -70,10 +69,20 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetail.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 503:
         response_503 = ProblemDetail.from_dict(response.json())
@@ -102,13 +111,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RecommendationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[ProblemDetail | RecommendationRead]:
     """Update Recommendation
 
+     Correct a recommendation (admins only): lists sent replace the stored ones (`[]` clears them). Send
+    the ETag of
+    your read in `If-Match`: a stale one is a 412.
+
     Args:
         recommendation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (RecommendationUpdate): Only the fields sent change; lists replace the whole set
             (`[]` clears an optional one). The
             external key stays as it is, even when the text changes: importers find the row by it.
@@ -139,13 +153,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RecommendationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> ProblemDetail | RecommendationRead | None:
     """Update Recommendation
 
+     Correct a recommendation (admins only): lists sent replace the stored ones (`[]` clears them). Send
+    the ETag of
+    your read in `If-Match`: a stale one is a 412.
+
     Args:
         recommendation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (RecommendationUpdate): Only the fields sent change; lists replace the whole set
             (`[]` clears an optional one). The
             external key stays as it is, even when the text changes: importers find the row by it.
@@ -171,13 +190,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RecommendationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[ProblemDetail | RecommendationRead]:
     """Update Recommendation
 
+     Correct a recommendation (admins only): lists sent replace the stored ones (`[]` clears them). Send
+    the ETag of
+    your read in `If-Match`: a stale one is a 412.
+
     Args:
         recommendation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (RecommendationUpdate): Only the fields sent change; lists replace the whole set
             (`[]` clears an optional one). The
             external key stays as it is, even when the text changes: importers find the row by it.
@@ -206,13 +230,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RecommendationUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> ProblemDetail | RecommendationRead | None:
     """Update Recommendation
 
+     Correct a recommendation (admins only): lists sent replace the stored ones (`[]` clears them). Send
+    the ETag of
+    your read in `If-Match`: a stale one is a 412.
+
     Args:
         recommendation_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (RecommendationUpdate): Only the fields sent change; lists replace the whole set
             (`[]` clears an optional one). The
             external key stays as it is, even when the text changes: importers find the row by it.

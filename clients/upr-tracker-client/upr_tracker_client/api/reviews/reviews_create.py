@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ReviewCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -61,6 +61,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -92,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewRead]:
     """Create Review
 
@@ -101,11 +106,11 @@ def sync_detailed(
     under review.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -132,7 +137,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewRead | None:
     """Create Review
 
@@ -141,11 +146,11 @@ def sync(
     under review.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -167,7 +172,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewRead]:
     """Create Review
 
@@ -176,11 +181,11 @@ async def asyncio_detailed(
     under review.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:
@@ -205,7 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReviewCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewRead | None:
     """Create Review
 
@@ -214,11 +219,11 @@ async def asyncio(
     under review.
 
     Args:
-        idempotency_key (None | str | Unset): A unique value per intended create (e.g. a UUID).
-            Retrying with the same key and request returns the first result (with `Idempotent-
-            Replayed: true`) instead of creating again; the same key with a different request is a
-            409; while the first request is still running, a 409 `idempotency-in-progress` with
-            `Retry-After`. Kept for 24 hours, per organisation.
+        idempotency_key (str | Unset): A unique value per intended create (e.g. a UUID): 1–255
+            printable ASCII characters. Retrying with the same key and request returns the first
+            result (with `Idempotent-Replayed: true`) instead of creating again; the same key with a
+            different request is a 409; while the first request is still running, a 409 `idempotency-
+            in-progress` with `Retry-After`. Kept for 24 hours, per organisation.
         body (ReviewCreate):
 
     Raises:

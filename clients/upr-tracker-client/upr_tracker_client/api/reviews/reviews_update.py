@@ -16,7 +16,7 @@ def _get_kwargs(
     review_id: int,
     *,
     body: ReviewUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -70,6 +70,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -102,7 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewRead]:
     """Update Review
 
@@ -110,7 +115,7 @@ def sync_detailed(
 
     Args:
         review_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewUpdate):
 
     Raises:
@@ -139,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReviewUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewRead | None:
     """Update Review
 
@@ -147,7 +152,7 @@ def sync(
 
     Args:
         review_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewUpdate):
 
     Raises:
@@ -171,7 +176,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReviewUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ReviewRead]:
     """Update Review
 
@@ -179,7 +184,7 @@ async def asyncio_detailed(
 
     Args:
         review_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewUpdate):
 
     Raises:
@@ -206,7 +211,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReviewUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | ReviewRead | None:
     """Update Review
 
@@ -214,7 +219,7 @@ async def asyncio(
 
     Args:
         review_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ReviewUpdate):
 
     Raises:

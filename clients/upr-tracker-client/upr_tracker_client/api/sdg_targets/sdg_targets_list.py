@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_sdg_target_read import PageSdgTargetRead
 from ...models.problem_detail import ProblemDetail
+from ...models.sdg_target_page import SdgTargetPage
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +16,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -46,16 +50,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageSdgTargetRead | ProblemDetail | None:
+) -> ProblemDetail | SdgTargetPage | None:
     if response.status_code == 200:
-        response_200 = PageSdgTargetRead.from_dict(response.json())
+        response_200 = SdgTargetPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -80,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageSdgTargetRead | ProblemDetail]:
+) -> Response[ProblemDetail | SdgTargetPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,12 +100,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     goal: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageSdgTargetRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | SdgTargetPage]:
     """List Sdg Targets
 
      The 169 targets of the 2030 Agenda, by goal (targets as text: `16.10` sorts before `16.2`).
@@ -105,14 +115,16 @@ def sync_detailed(
         goal (int | None | Unset): SDG 1–17.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSdgTargetRead | ProblemDetail]
+        Response[ProblemDetail | SdgTargetPage]
     """
 
     kwargs = _get_kwargs(
@@ -120,6 +132,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -131,12 +144,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     goal: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageSdgTargetRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | SdgTargetPage | None:
     """List Sdg Targets
 
      The 169 targets of the 2030 Agenda, by goal (targets as text: `16.10` sorts before `16.2`).
@@ -145,14 +159,16 @@ def sync(
         goal (int | None | Unset): SDG 1–17.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSdgTargetRead | ProblemDetail
+        ProblemDetail | SdgTargetPage
     """
 
     return sync_detailed(
@@ -161,17 +177,19 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     goal: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageSdgTargetRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | SdgTargetPage]:
     """List Sdg Targets
 
      The 169 targets of the 2030 Agenda, by goal (targets as text: `16.10` sorts before `16.2`).
@@ -180,14 +198,16 @@ async def asyncio_detailed(
         goal (int | None | Unset): SDG 1–17.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSdgTargetRead | ProblemDetail]
+        Response[ProblemDetail | SdgTargetPage]
     """
 
     kwargs = _get_kwargs(
@@ -195,6 +215,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,12 +225,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     goal: int | None | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageSdgTargetRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | SdgTargetPage | None:
     """List Sdg Targets
 
      The 169 targets of the 2030 Agenda, by goal (targets as text: `16.10` sorts before `16.2`).
@@ -218,14 +240,16 @@ async def asyncio(
         goal (int | None | Unset): SDG 1–17.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSdgTargetRead | ProblemDetail
+        ProblemDetail | SdgTargetPage
     """
 
     return (
@@ -235,5 +259,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -16,7 +16,7 @@ def _get_kwargs(
     number: int,
     *,
     body: SessionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -70,6 +70,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -102,13 +107,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SessionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | SessionRead]:
     """Update Session
 
+     Change a session's cycle, year or dates (admins only); the end date is not before the start date
+    (422). Send the
+    ETag of your read in `If-Match`: a stale one is a 412.
+
     Args:
         number (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (SessionUpdate):
 
     Raises:
@@ -137,13 +146,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SessionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | SessionRead | None:
     """Update Session
 
+     Change a session's cycle, year or dates (admins only); the end date is not before the start date
+    (422). Send the
+    ETag of your read in `If-Match`: a stale one is a 412.
+
     Args:
         number (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (SessionUpdate):
 
     Raises:
@@ -167,13 +180,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SessionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | SessionRead]:
     """Update Session
 
+     Change a session's cycle, year or dates (admins only); the end date is not before the start date
+    (422). Send the
+    ETag of your read in `If-Match`: a stale one is a 412.
+
     Args:
         number (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (SessionUpdate):
 
     Raises:
@@ -200,13 +217,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SessionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | SessionRead | None:
     """Update Session
 
+     Change a session's cycle, year or dates (admins only); the end date is not before the start date
+    (422). Send the
+    ETag of your read in `If-Match`: a stale one is a 412.
+
     Args:
         number (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (SessionUpdate):
 
     Raises:

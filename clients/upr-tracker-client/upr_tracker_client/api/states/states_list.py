@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_state_read import PageStateRead
 from ...models.problem_detail import ProblemDetail
 from ...models.regional_group import RegionalGroup
+from ...models.state_page import StatePage
 from ...models.un_status import UNStatus
 from ...types import UNSET, Response, Unset
 
@@ -19,7 +19,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -60,16 +64,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageStateRead | ProblemDetail | None:
+) -> ProblemDetail | StatePage | None:
     if response.status_code == 200:
-        response_200 = PageStateRead.from_dict(response.json())
+        response_200 = StatePage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -94,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageStateRead | ProblemDetail]:
+) -> Response[ProblemDetail | StatePage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,28 +114,33 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     regional_group: None | RegionalGroup | Unset = UNSET,
     un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageStateRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | StatePage]:
     """List States
 
+     The states, by name; filter on regional group and UN status. Public.
+
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        regional_group (None | RegionalGroup | Unset): Only states of this UN regional group.
+        un_status (None | Unset | UNStatus): Only member states, or only observer states.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageStateRead | ProblemDetail]
+        Response[ProblemDetail | StatePage]
     """
 
     kwargs = _get_kwargs(
@@ -135,6 +149,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -146,28 +161,33 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     regional_group: None | RegionalGroup | Unset = UNSET,
     un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageStateRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | StatePage | None:
     """List States
 
+     The states, by name; filter on regional group and UN status. Public.
+
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        regional_group (None | RegionalGroup | Unset): Only states of this UN regional group.
+        un_status (None | Unset | UNStatus): Only member states, or only observer states.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageStateRead | ProblemDetail
+        ProblemDetail | StatePage
     """
 
     return sync_detailed(
@@ -177,33 +197,39 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     regional_group: None | RegionalGroup | Unset = UNSET,
     un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageStateRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | StatePage]:
     """List States
 
+     The states, by name; filter on regional group and UN status. Public.
+
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        regional_group (None | RegionalGroup | Unset): Only states of this UN regional group.
+        un_status (None | Unset | UNStatus): Only member states, or only observer states.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageStateRead | ProblemDetail]
+        Response[ProblemDetail | StatePage]
     """
 
     kwargs = _get_kwargs(
@@ -212,6 +238,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -221,28 +248,33 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     regional_group: None | RegionalGroup | Unset = UNSET,
     un_status: None | Unset | UNStatus = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageStateRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | StatePage | None:
     """List States
 
+     The states, by name; filter on regional group and UN status. Public.
+
     Args:
-        regional_group (None | RegionalGroup | Unset):
-        un_status (None | Unset | UNStatus):
+        regional_group (None | RegionalGroup | Unset): Only states of this UN regional group.
+        un_status (None | Unset | UNStatus): Only member states, or only observer states.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageStateRead | ProblemDetail
+        ProblemDetail | StatePage
     """
 
     return (
@@ -253,5 +285,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -16,7 +16,7 @@ def _get_kwargs(
     code: str,
     *,
     body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -70,6 +70,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -102,13 +107,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | StateRead]:
     """Update State
 
+     Change a state's name, ISO2 code, regional group or UN status (admins only). Send the ETag of your
+    read in `If-
+    Match`: a stale one is a 412.
+
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (StateUpdate):
 
     Raises:
@@ -137,13 +146,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | StateRead | None:
     """Update State
 
+     Change a state's name, ISO2 code, regional group or UN status (admins only). Send the ETag of your
+    read in `If-
+    Match`: a stale one is a 412.
+
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (StateUpdate):
 
     Raises:
@@ -167,13 +180,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | StateRead]:
     """Update State
 
+     Change a state's name, ISO2 code, regional group or UN status (admins only). Send the ETag of your
+    read in `If-
+    Match`: a stale one is a 412.
+
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (StateUpdate):
 
     Raises:
@@ -200,13 +217,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StateUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | StateRead | None:
     """Update State
 
+     Change a state's name, ISO2 code, regional group or UN status (admins only). Send the ETag of your
+    read in `If-
+    Match`: a stale one is a 412.
+
     Args:
         code (str):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (StateUpdate):
 
     Raises:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -24,9 +24,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ProblemDetail | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetail | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
+        response_204 = None
         return response_204
 
     if response.status_code == 401:
@@ -60,7 +60,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ProblemDetail]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,8 +73,10 @@ def sync_detailed(
     submission_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Delete Submission
+
+     Delete a submission: admins, or an NHRI or CSO of the reviewed state that signed it.
 
     Args:
         submission_id (int):
@@ -84,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -102,8 +104,10 @@ def sync(
     submission_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Delete Submission
+
+     Delete a submission: admins, or an NHRI or CSO of the reviewed state that signed it.
 
     Args:
         submission_id (int):
@@ -113,7 +117,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return sync_detailed(
@@ -126,8 +130,10 @@ async def asyncio_detailed(
     submission_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ProblemDetail]:
+) -> Response[ProblemDetail]:
     """Delete Submission
+
+     Delete a submission: admins, or an NHRI or CSO of the reviewed state that signed it.
 
     Args:
         submission_id (int):
@@ -137,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemDetail]
+        Response[ProblemDetail]
     """
 
     kwargs = _get_kwargs(
@@ -153,8 +159,10 @@ async def asyncio(
     submission_id: int,
     *,
     client: AuthenticatedClient,
-) -> Any | ProblemDetail | None:
+) -> ProblemDetail | None:
     """Delete Submission
+
+     Delete a submission: admins, or an NHRI or CSO of the reviewed state that signed it.
 
     Args:
         submission_id (int):
@@ -164,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemDetail
+        ProblemDetail
     """
 
     return (

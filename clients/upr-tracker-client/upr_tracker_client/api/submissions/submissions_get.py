@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.submission_read import SubmissionRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     submission_id: int,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -32,6 +38,10 @@ def _parse_response(
         response_200 = SubmissionRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -73,12 +83,18 @@ def _build_response(
 def sync_detailed(
     submission_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | SubmissionRead]:
     """Get Submission
 
+     One stakeholder submission with its parties and themes. Public; a registered organisation is named
+    as a party
+    only once it consented.
+
     Args:
         submission_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,6 +106,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         submission_id=submission_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -102,12 +119,18 @@ def sync_detailed(
 def sync(
     submission_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> ProblemDetail | SubmissionRead | None:
     """Get Submission
 
+     One stakeholder submission with its parties and themes. Public; a registered organisation is named
+    as a party
+    only once it consented.
+
     Args:
         submission_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,18 +143,25 @@ def sync(
     return sync_detailed(
         submission_id=submission_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     submission_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | SubmissionRead]:
     """Get Submission
 
+     One stakeholder submission with its parties and themes. Public; a registered organisation is named
+    as a party
+    only once it consented.
+
     Args:
         submission_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +173,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         submission_id=submission_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -153,12 +184,18 @@ async def asyncio_detailed(
 async def asyncio(
     submission_id: int,
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
 ) -> ProblemDetail | SubmissionRead | None:
     """Get Submission
 
+     One stakeholder submission with its parties and themes. Public; a registered organisation is named
+    as a party
+    only once it consented.
+
     Args:
         submission_id (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,5 +209,6 @@ async def asyncio(
         await asyncio_detailed(
             submission_id=submission_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

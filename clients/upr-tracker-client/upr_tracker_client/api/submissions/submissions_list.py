@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_submission_read import PageSubmissionRead
 from ...models.problem_detail import ProblemDetail
+from ...models.submission_page import SubmissionPage
 from ...types import UNSET, Response, Unset
 
 
@@ -20,7 +20,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -78,16 +82,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageSubmissionRead | ProblemDetail | None:
+) -> ProblemDetail | SubmissionPage | None:
     if response.status_code == 200:
-        response_200 = PageSubmissionRead.from_dict(response.json())
+        response_200 = SubmissionPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -112,7 +121,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageSubmissionRead | ProblemDetail]:
+) -> Response[ProblemDetail | SubmissionPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,7 +132,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     review: int | None | Unset = UNSET,
     state: None | str | Unset = UNSET,
     theme: int | None | Unset = UNSET,
@@ -132,7 +141,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageSubmissionRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | SubmissionPage]:
     """List Submissions
 
      Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
@@ -143,17 +153,20 @@ def sync_detailed(
         state (None | str | Unset): ISO3 code of the state under review (any case).
         theme (int | None | Unset): Theme id.
         organisation (int | None | Unset): Id of an organisation among the parties.
-        cited_in_summary (bool | None | Unset):
+        cited_in_summary (bool | None | Unset): Only submissions cited (true) or not cited (false)
+            in the OHCHR summary.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSubmissionRead | ProblemDetail]
+        Response[ProblemDetail | SubmissionPage]
     """
 
     kwargs = _get_kwargs(
@@ -165,6 +178,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -176,7 +190,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     review: int | None | Unset = UNSET,
     state: None | str | Unset = UNSET,
     theme: int | None | Unset = UNSET,
@@ -185,7 +199,8 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageSubmissionRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | SubmissionPage | None:
     """List Submissions
 
      Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
@@ -196,17 +211,20 @@ def sync(
         state (None | str | Unset): ISO3 code of the state under review (any case).
         theme (int | None | Unset): Theme id.
         organisation (int | None | Unset): Id of an organisation among the parties.
-        cited_in_summary (bool | None | Unset):
+        cited_in_summary (bool | None | Unset): Only submissions cited (true) or not cited (false)
+            in the OHCHR summary.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSubmissionRead | ProblemDetail
+        ProblemDetail | SubmissionPage
     """
 
     return sync_detailed(
@@ -219,12 +237,13 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     review: int | None | Unset = UNSET,
     state: None | str | Unset = UNSET,
     theme: int | None | Unset = UNSET,
@@ -233,7 +252,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageSubmissionRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | SubmissionPage]:
     """List Submissions
 
      Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
@@ -244,17 +264,20 @@ async def asyncio_detailed(
         state (None | str | Unset): ISO3 code of the state under review (any case).
         theme (int | None | Unset): Theme id.
         organisation (int | None | Unset): Id of an organisation among the parties.
-        cited_in_summary (bool | None | Unset):
+        cited_in_summary (bool | None | Unset): Only submissions cited (true) or not cited (false)
+            in the OHCHR summary.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageSubmissionRead | ProblemDetail]
+        Response[ProblemDetail | SubmissionPage]
     """
 
     kwargs = _get_kwargs(
@@ -266,6 +289,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -275,7 +299,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     review: int | None | Unset = UNSET,
     state: None | str | Unset = UNSET,
     theme: int | None | Unset = UNSET,
@@ -284,7 +308,8 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageSubmissionRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | SubmissionPage | None:
     """List Submissions
 
      Ordered by id. Pseudonymous organisations appear under their public name (real name: admins and
@@ -295,17 +320,20 @@ async def asyncio(
         state (None | str | Unset): ISO3 code of the state under review (any case).
         theme (int | None | Unset): Theme id.
         organisation (int | None | Unset): Id of an organisation among the parties.
-        cited_in_summary (bool | None | Unset):
+        cited_in_summary (bool | None | Unset): Only submissions cited (true) or not cited (false)
+            in the OHCHR summary.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageSubmissionRead | ProblemDetail
+        ProblemDetail | SubmissionPage
     """
 
     return (
@@ -319,5 +347,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

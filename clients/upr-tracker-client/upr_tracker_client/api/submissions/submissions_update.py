@@ -9,18 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_detail import ProblemDetail
 from ...models.submission_read import SubmissionRead
 from ...models.submission_update import SubmissionUpdate
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     submission_id: int,
     *,
     body: SubmissionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -70,10 +69,20 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetail.from_dict(response.json())
+
+        return response_428
 
     if response.status_code == 503:
         response_503 = ProblemDetail.from_dict(response.json())
@@ -102,7 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SubmissionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[ProblemDetail | SubmissionRead]:
     """Update Submission
 
@@ -110,7 +119,8 @@ def sync_detailed(
 
     Args:
         submission_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (SubmissionUpdate):
 
     Raises:
@@ -139,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SubmissionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> ProblemDetail | SubmissionRead | None:
     """Update Submission
 
@@ -147,7 +157,8 @@ def sync(
 
     Args:
         submission_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (SubmissionUpdate):
 
     Raises:
@@ -171,7 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SubmissionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[ProblemDetail | SubmissionRead]:
     """Update Submission
 
@@ -179,7 +190,8 @@ async def asyncio_detailed(
 
     Args:
         submission_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (SubmissionUpdate):
 
     Raises:
@@ -206,7 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SubmissionUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> ProblemDetail | SubmissionRead | None:
     """Update Submission
 
@@ -214,7 +226,8 @@ async def asyncio(
 
     Args:
         submission_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
         body (SubmissionUpdate):
 
     Raises:

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_theme_detail import PageThemeDetail
 from ...models.problem_detail import ProblemDetail
+from ...models.theme_detail_page import ThemeDetailPage
 from ...types import UNSET, Response, Unset
 
 
@@ -19,7 +19,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -70,16 +74,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageThemeDetail | ProblemDetail | None:
+) -> ProblemDetail | ThemeDetailPage | None:
     if response.status_code == 200:
-        response_200 = PageThemeDetail.from_dict(response.json())
+        response_200 = ThemeDetailPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -104,7 +113,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageThemeDetail | ProblemDetail]:
+) -> Response[ProblemDetail | ThemeDetailPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +124,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
@@ -123,7 +132,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageThemeDetail | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ThemeDetailPage]:
     """List Themes
 
      By name. Each theme with its children, the labels sources give it, and how many recommendations it
@@ -138,14 +148,16 @@ def sync_detailed(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageThemeDetail | ProblemDetail]
+        Response[ProblemDetail | ThemeDetailPage]
     """
 
     kwargs = _get_kwargs(
@@ -156,6 +168,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -167,7 +180,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
@@ -175,7 +188,8 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageThemeDetail | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ThemeDetailPage | None:
     """List Themes
 
      By name. Each theme with its children, the labels sources give it, and how many recommendations it
@@ -190,14 +204,16 @@ def sync(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageThemeDetail | ProblemDetail
+        ProblemDetail | ThemeDetailPage
     """
 
     return sync_detailed(
@@ -209,12 +225,13 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
@@ -222,7 +239,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageThemeDetail | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ThemeDetailPage]:
     """List Themes
 
      By name. Each theme with its children, the labels sources give it, and how many recommendations it
@@ -237,14 +255,16 @@ async def asyncio_detailed(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageThemeDetail | ProblemDetail]
+        Response[ProblemDetail | ThemeDetailPage]
     """
 
     kwargs = _get_kwargs(
@@ -255,6 +275,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -264,7 +285,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     q: None | str | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     parent_id: int | None | Unset = UNSET,
@@ -272,7 +293,8 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageThemeDetail | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ThemeDetailPage | None:
     """List Themes
 
      By name. Each theme with its children, the labels sources give it, and how many recommendations it
@@ -287,14 +309,16 @@ async def asyncio(
             another entry.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageThemeDetail | ProblemDetail
+        ProblemDetail | ThemeDetailPage
     """
 
     return (
@@ -307,5 +331,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

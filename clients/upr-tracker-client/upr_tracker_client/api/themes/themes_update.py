@@ -16,7 +16,7 @@ def _get_kwargs(
     theme_id: int,
     *,
     body: ThemeUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -107,7 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ThemeUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ThemeDetail]:
     """Update Theme
 
@@ -115,7 +120,7 @@ def sync_detailed(
 
     Args:
         theme_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ThemeUpdate):
 
     Raises:
@@ -144,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ThemeUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | ThemeDetail | None:
     """Update Theme
 
@@ -152,7 +157,7 @@ def sync(
 
     Args:
         theme_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ThemeUpdate):
 
     Raises:
@@ -176,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ThemeUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | ThemeDetail]:
     """Update Theme
 
@@ -184,7 +189,7 @@ async def asyncio_detailed(
 
     Args:
         theme_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ThemeUpdate):
 
     Raises:
@@ -211,7 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ThemeUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | ThemeDetail | None:
     """Update Theme
 
@@ -219,7 +224,7 @@ async def asyncio(
 
     Args:
         theme_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (ThemeUpdate):
 
     Raises:

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_user_read import PageUserRead
 from ...models.problem_detail import ProblemDetail
+from ...models.user_page import UserPage
 from ...types import UNSET, Response, Unset
 
 
@@ -17,7 +17,11 @@ def _get_kwargs(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -54,16 +58,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageUserRead | ProblemDetail | None:
+) -> ProblemDetail | UserPage | None:
     if response.status_code == 200:
-        response_200 = PageUserRead.from_dict(response.json())
+        response_200 = UserPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
 
     if response.status_code == 401:
         response_401 = ProblemDetail.from_dict(response.json())
@@ -93,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageUserRead | ProblemDetail]:
+) -> Response[ProblemDetail | UserPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,22 +119,27 @@ def sync_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageUserRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | UserPage]:
     """List Users
 
+     Every user account, by email (admins only); filter on `is_active`.
+
     Args:
-        organisation_id (int | None | Unset):
-        is_active (bool | None | Unset):
+        organisation_id (int | None | Unset): Only users of this organisation.
+        is_active (bool | None | Unset): Only active (true) or deactivated (false) users.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageUserRead | ProblemDetail]
+        Response[ProblemDetail | UserPage]
     """
 
     kwargs = _get_kwargs(
@@ -134,6 +148,7 @@ def sync_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -151,22 +166,27 @@ def sync(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageUserRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | UserPage | None:
     """List Users
 
+     Every user account, by email (admins only); filter on `is_active`.
+
     Args:
-        organisation_id (int | None | Unset):
-        is_active (bool | None | Unset):
+        organisation_id (int | None | Unset): Only users of this organisation.
+        is_active (bool | None | Unset): Only active (true) or deactivated (false) users.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageUserRead | ProblemDetail
+        ProblemDetail | UserPage
     """
 
     return sync_detailed(
@@ -176,6 +196,7 @@ def sync(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -187,22 +208,27 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageUserRead | ProblemDetail]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | UserPage]:
     """List Users
 
+     Every user account, by email (admins only); filter on `is_active`.
+
     Args:
-        organisation_id (int | None | Unset):
-        is_active (bool | None | Unset):
+        organisation_id (int | None | Unset): Only users of this organisation.
+        is_active (bool | None | Unset): Only active (true) or deactivated (false) users.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageUserRead | ProblemDetail]
+        Response[ProblemDetail | UserPage]
     """
 
     kwargs = _get_kwargs(
@@ -211,6 +237,7 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -226,22 +253,27 @@ async def asyncio(
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     cursor: None | str | Unset = UNSET,
-) -> PageUserRead | ProblemDetail | None:
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | UserPage | None:
     """List Users
 
+     Every user account, by email (admins only); filter on `is_active`.
+
     Args:
-        organisation_id (int | None | Unset):
-        is_active (bool | None | Unset):
+        organisation_id (int | None | Unset): Only users of this organisation.
+        is_active (bool | None | Unset): Only active (true) or deactivated (false) users.
         limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
         offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
-        cursor (None | str | Unset): Opaque `next_cursor` from the previous page.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageUserRead | ProblemDetail
+        ProblemDetail | UserPage
     """
 
     return (
@@ -252,5 +284,6 @@ async def asyncio(
             limit=limit,
             offset=offset,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

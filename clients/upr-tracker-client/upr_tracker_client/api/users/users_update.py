@@ -16,7 +16,7 @@ def _get_kwargs(
     user_id: int,
     *,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -75,6 +75,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
         response_422 = ProblemDetail.from_dict(response.json())
 
@@ -107,7 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | UserRead]:
     """Update User
 
@@ -118,7 +123,7 @@ def sync_detailed(
 
     Args:
         user_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (UserUpdate):
 
     Raises:
@@ -147,7 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | UserRead | None:
     """Update User
 
@@ -158,7 +163,7 @@ def sync(
 
     Args:
         user_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (UserUpdate):
 
     Raises:
@@ -182,7 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetail | UserRead]:
     """Update User
 
@@ -193,7 +198,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (UserUpdate):
 
     Raises:
@@ -220,7 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetail | UserRead | None:
     """Update User
 
@@ -231,7 +236,7 @@ async def asyncio(
 
     Args:
         user_id (int):
-        if_match (None | str | Unset): ETag from your last read; a stale one gets 412.
+        if_match (str | Unset): ETag from your last read; a stale one gets 412.
         body (UserUpdate):
 
     Raises:

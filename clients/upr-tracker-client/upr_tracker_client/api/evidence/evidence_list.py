@@ -1,0 +1,367 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.evidence_kind import EvidenceKind
+from ...models.evidence_page import EvidencePage
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    progress_update: int | None | Unset = UNSET,
+    assessment: int | None | Unset = UNSET,
+    milestone: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    kind: EvidenceKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_progress_update: int | None | Unset
+    if isinstance(progress_update, Unset):
+        json_progress_update = UNSET
+    else:
+        json_progress_update = progress_update
+    params["progress_update"] = json_progress_update
+
+    json_assessment: int | None | Unset
+    if isinstance(assessment, Unset):
+        json_assessment = UNSET
+    else:
+        json_assessment = assessment
+    params["assessment"] = json_assessment
+
+    json_milestone: int | None | Unset
+    if isinstance(milestone, Unset):
+        json_milestone = UNSET
+    else:
+        json_milestone = milestone
+    params["milestone"] = json_milestone
+
+    json_organisation: int | None | Unset
+    if isinstance(organisation, Unset):
+        json_organisation = UNSET
+    else:
+        json_organisation = organisation
+    params["organisation"] = json_organisation
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, EvidenceKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tracking/evidence",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EvidencePage | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = EvidencePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EvidencePage | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    progress_update: int | None | Unset = UNSET,
+    assessment: int | None | Unset = UNSET,
+    milestone: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    kind: EvidenceKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[EvidencePage | ProblemDetail]:
+    """List Evidence
+
+     Ordered by id. Only evidence you may see whose update or assessment you may also see.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        progress_update (int | None | Unset): Progress update id.
+        assessment (int | None | Unset): Assessment id.
+        milestone (int | None | Unset): Milestone id.
+        organisation (int | None | Unset): Id of the posting organisation.
+        kind (EvidenceKind | None | Unset): Only evidence of this kind.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EvidencePage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        progress_update=progress_update,
+        assessment=assessment,
+        milestone=milestone,
+        organisation=organisation,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    progress_update: int | None | Unset = UNSET,
+    assessment: int | None | Unset = UNSET,
+    milestone: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    kind: EvidenceKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> EvidencePage | ProblemDetail | None:
+    """List Evidence
+
+     Ordered by id. Only evidence you may see whose update or assessment you may also see.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        progress_update (int | None | Unset): Progress update id.
+        assessment (int | None | Unset): Assessment id.
+        milestone (int | None | Unset): Milestone id.
+        organisation (int | None | Unset): Id of the posting organisation.
+        kind (EvidenceKind | None | Unset): Only evidence of this kind.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EvidencePage | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        progress_update=progress_update,
+        assessment=assessment,
+        milestone=milestone,
+        organisation=organisation,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    progress_update: int | None | Unset = UNSET,
+    assessment: int | None | Unset = UNSET,
+    milestone: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    kind: EvidenceKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[EvidencePage | ProblemDetail]:
+    """List Evidence
+
+     Ordered by id. Only evidence you may see whose update or assessment you may also see.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        progress_update (int | None | Unset): Progress update id.
+        assessment (int | None | Unset): Assessment id.
+        milestone (int | None | Unset): Milestone id.
+        organisation (int | None | Unset): Id of the posting organisation.
+        kind (EvidenceKind | None | Unset): Only evidence of this kind.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EvidencePage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        progress_update=progress_update,
+        assessment=assessment,
+        milestone=milestone,
+        organisation=organisation,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    progress_update: int | None | Unset = UNSET,
+    assessment: int | None | Unset = UNSET,
+    milestone: int | None | Unset = UNSET,
+    organisation: int | None | Unset = UNSET,
+    kind: EvidenceKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> EvidencePage | ProblemDetail | None:
+    """List Evidence
+
+     Ordered by id. Only evidence you may see whose update or assessment you may also see.
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        progress_update (int | None | Unset): Progress update id.
+        assessment (int | None | Unset): Assessment id.
+        milestone (int | None | Unset): Milestone id.
+        organisation (int | None | Unset): Id of the posting organisation.
+        kind (EvidenceKind | None | Unset): Only evidence of this kind.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EvidencePage | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            progress_update=progress_update,
+            assessment=assessment,
+            milestone=milestone,
+            organisation=organisation,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            if_none_match=if_none_match,
+        )
+    ).parsed

@@ -1,0 +1,378 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.milestone_page import MilestonePage
+from ...models.milestone_status import MilestoneStatus
+from ...models.problem_detail import ProblemDetail
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_action: int | None | Unset
+    if isinstance(action, Unset):
+        json_action = UNSET
+    else:
+        json_action = action
+    params["action"] = json_action
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, MilestoneStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_overdue: bool | None | Unset
+    if isinstance(overdue, Unset):
+        json_overdue = UNSET
+    else:
+        json_overdue = overdue
+    params["overdue"] = json_overdue
+
+    json_rescheduled: bool | None | Unset
+    if isinstance(rescheduled, Unset):
+        json_rescheduled = UNSET
+    else:
+        json_rescheduled = rescheduled
+    params["rescheduled"] = json_rescheduled
+
+    params["withdrawn"] = withdrawn
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tracking/milestones",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MilestonePage | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = MilestonePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MilestonePage | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[MilestonePage | ProblemDetail]:
+    """List Milestones
+
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MilestonePage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        action=action,
+        status=status,
+        overdue=overdue,
+        rescheduled=rescheduled,
+        withdrawn=withdrawn,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> MilestonePage | ProblemDetail | None:
+    """List Milestones
+
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MilestonePage | ProblemDetail
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        action=action,
+        status=status,
+        overdue=overdue,
+        rescheduled=rescheduled,
+        withdrawn=withdrawn,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[MilestonePage | ProblemDetail]:
+    """List Milestones
+
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MilestonePage | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        action=action,
+        status=status,
+        overdue=overdue,
+        rescheduled=rescheduled,
+        withdrawn=withdrawn,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    state: None | str | Unset = UNSET,
+    action: int | None | Unset = UNSET,
+    status: MilestoneStatus | None | Unset = UNSET,
+    overdue: bool | None | Unset = UNSET,
+    rescheduled: bool | None | Unset = UNSET,
+    withdrawn: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> MilestonePage | ProblemDetail | None:
+    """List Milestones
+
+     Ordered by id. Withdrawn milestones are left out; `withdrawn=true` lists only them (each with
+    `withdrawn_at`; `overdue` there says whether it was past due and open when it left).
+
+    Args:
+        state (None | str | Unset): ISO3 code of the state (any case).
+        action (int | None | Unset): Only the milestones of this action.
+        status (MilestoneStatus | None | Unset): Only milestones with this status.
+        overdue (bool | None | Unset): Only overdue (true) or only not overdue (false) ones.
+        rescheduled (bool | None | Unset): Only those whose due date was ever moved later (true),
+            or never (false).
+        withdrawn (bool | Unset): Only the rows withdrawn (deleted) from the plan, each with
+            `withdrawn_at` (true); the current ones otherwise. Their histories say who withdrew them
+            and when. Default: False.
+        limit (int | Unset): Page size; values above 500 are clamped. Default: 50.
+        offset (int | Unset): Rows to skip; use `cursor` instead for deep paging. Default: 0.
+        cursor (None | str | Unset): Opaque `next_cursor` from the previous page of the same list
+            (any other value is a 422); not together with a non-zero `offset`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MilestonePage | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            action=action,
+            status=status,
+            overdue=overdue,
+            rescheduled=rescheduled,
+            withdrawn=withdrawn,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            if_none_match=if_none_match,
+        )
+    ).parsed
