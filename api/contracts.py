@@ -1,8 +1,9 @@
 """The committed contracts: `openapi/*.json` and the Python client generated from them.
 
 `python -m api.contracts` (`make openapi`) writes both documents, then the client;
-`python -m api.contracts --clients` (`make client`) regenerates the client from the committed
-documents only and builds its wheel and sdist into `dist/` (nothing written into the sources).
+`python -m api.contracts --clients` (`make client`) regenerates the client in
+`clients/upr-tracker-client/` from the committed documents only, then builds its wheel and sdist into
+`dist/` (the build itself writes nothing into the tree: no `build/`, no `*.egg-info`).
 Tests regenerate everything and compare with what is committed, so a code change that alters the
 API without regenerating the contracts fails the suite.
 
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+
+from api.http.openapi.names import rewrite_refs
 
 ROOT = Path(__file__).resolve().parent.parent
 OPENAPI_DIR = ROOT / "openapi"
@@ -83,21 +86,6 @@ def write_openapi(out_dir: Path = OPENAPI_DIR) -> list[Path]:
     return written
 
 
-def _rewrite_refs(node: Any, renames: dict[str, str]) -> Any:
-    """A copy of `node` whose `$ref`s to a renamed component (`#/components/<section>/<name>`) name the new one."""
-    if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str) and value in renames:
-                out[key] = renames[value]
-            else:
-                out[key] = _rewrite_refs(value, renames)
-        return out
-    if isinstance(node, list):
-        return [_rewrite_refs(item, renames) for item in node]
-    return node
-
-
 def _ref(section: str, name: str) -> str:
     return f"#/components/{section}/{name}"
 
@@ -135,7 +123,7 @@ def merged_document(cycle: dict[str, Any], tracking: dict[str, Any]) -> dict[str
                 ref = _ref(section, name)
                 if ref in renames or name not in ours.get(section, {}):
                     continue
-                if _rewrite_refs(component, renames) != ours[section][name]:
+                if rewrite_refs(component, renames) != ours[section][name]:
                     names = {t.split("/", 1)[1] for t in taken if t.startswith(f"{section}/")}
                     new = _free_name(name, names)
                     taken.add(f"{section}/{new}")
@@ -148,16 +136,16 @@ def merged_document(cycle: dict[str, Any], tracking: dict[str, Any]) -> dict[str
             ref = _ref(section, name)
             if ref in renames:
                 new = renames[ref].rsplit("/", 1)[1]
-                target[new] = _rewrite_refs(component, renames)
+                target[new] = rewrite_refs(component, renames)
                 if section == "schemas" and target[new].get("title") == name:
                     target[new]["title"] = new
             elif name not in target:
-                target[name] = _rewrite_refs(component, renames)
+                target[name] = rewrite_refs(component, renames)
 
     paths = cycle.setdefault("paths", {})
     operation_ids = {op.get("operationId") for item in paths.values() for op in item.values() if isinstance(op, dict)}
     for path, item in tracking.get("paths", {}).items():
-        item = _rewrite_refs(item, renames)
+        item = rewrite_refs(item, renames)
         for operation in item.values():
             if isinstance(operation, dict) and operation.get("operationId") in operation_ids:
                 operation["operationId"] = f"tracking.{operation['operationId']}"

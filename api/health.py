@@ -1,7 +1,7 @@
 """The probes: `/livez` (the process answers), `/readyz` (the database answers and its schema is the code's),
 and `/healthz` (the database answers; kept for the image's HEALTHCHECK and existing monitors).
 
-Both apps include this router. The probes are public and never read the caller's credentials (`Probe`):
+Both apps include this router. The probes are public and never read the caller's credentials (`NoCredentials`):
 a load balancer sends none, and a stray token must not make `/livez` look the database up.
 """
 
@@ -22,9 +22,6 @@ from api.http.problems import error_responses, problem_response
 
 router = APIRouter(tags=["health"])
 ALEMBIC_INI = Path(__file__).resolve().parent.parent / "alembic.ini"
-
-
-Probe = NoCredentials
 
 
 class Liveness(BaseModel):
@@ -69,13 +66,13 @@ def _unreachable(request: Request) -> JSONResponse:
 
 
 @router.get("/livez", operation_id="health.live", response_model=Liveness)
-def livez(_: Probe) -> Liveness:
+def livez(_: NoCredentials) -> Liveness:
     """200 while the process serves requests; touches no database (restart the process when it fails)."""
     return Liveness()
 
 
 @router.get("/readyz", operation_id="health.ready", response_model=Readiness, responses=error_responses(503))
-def readyz(request: Request, engine: Annotated[Engine, Depends(get_engine)], _: Probe) -> Response:
+def readyz(request: Request, engine: Annotated[Engine, Depends(get_engine)], _: NoCredentials) -> Response:
     """200 when the database answers and its schema is at the migrations' head (or ahead of it, while a newer
     release rolls out); 503 (problem+json) saying which is not the case otherwise (send no traffic until it
     is: `upr migrate`)."""
@@ -102,7 +99,7 @@ def readyz(request: Request, engine: Annotated[Engine, Depends(get_engine)], _: 
 
 
 @router.get("/healthz", operation_id="health.check", responses=error_responses(503))
-def healthz(request: Request, engine: Annotated[Engine, Depends(get_engine)], _: Probe) -> JSONResponse:
+def healthz(request: Request, engine: Annotated[Engine, Depends(get_engine)], _: NoCredentials) -> JSONResponse:
     """200 when the database answers, 503 (problem+json) when it does not (`/readyz` also checks the schema)."""
     try:
         with engine.connect() as conn:

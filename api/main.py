@@ -3,7 +3,6 @@
 import gc
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
 from api.accounts.router import organisations, users
@@ -12,18 +11,13 @@ from api.auth.openapi import install_permission_openapi
 from api.auth.router import router as auth_router
 from api.cycle.router import routers as cycle_routers
 from api.health import router as health_router
-from api.http.body_limit import BodySizeLimitMiddleware
-from api.http.conditional import ConditionalGetMiddleware
-from api.http.content_type import SupportedContentType, VaryAcceptMiddleware
+from api.http.content_type import SupportedContentType
 from api.http.docs_ui import install_docs
 from api.http.etags import install_header_openapi
-from api.http.methods import MethodsMiddleware
 from api.http.openapi import install_document_openapi
-from api.http.pages import PageLinkMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
 from api.http.query_params import RejectUnknownQuery
-from api.http.request_id import RequestIdMiddleware
-from api.http.security_headers import EXPOSED_HEADERS, SecurityHeadersMiddleware
+from api.http.stack import install_middleware
 from api.idempotency.deps import install_replay_handler
 from api.imports.router import routers as import_routers
 from api.observability.middleware import install_observability
@@ -32,7 +26,6 @@ from api.recommendations.analyse_service import Classifier, use_model_source
 from api.recommendations.export import HEADER as RECOMMENDATION_CSV_COLUMNS
 from api.recommendations.insights_router import routers as insight_routers
 from api.recommendations.router import routers as recommendation_routers
-from api.request_context import RequestContextMiddleware
 from api.settings import Settings, get_settings
 from api.taxonomy.router import routers as taxonomy_routers
 from api.tracking.app import MOUNT_PATH, create_tracking_app
@@ -71,22 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_permission_openapi(app)
     install_document_openapi(app, csv_columns={"recommendations.list": RECOMMENDATION_CSV_COLUMNS})
     use_model_source(_current_model)  # the analysis's classifier: recommendations never import api.classify
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
-    app.add_middleware(RequestIdMiddleware)
-    app.add_middleware(RequestContextMiddleware)  # api/db.py: no blocking call on the loop; SQLite writers
-    app.add_middleware(VaryAcceptMiddleware)  # also what the mounted app answers
-    app.add_middleware(PageLinkMiddleware)
-    app.add_middleware(ConditionalGetMiddleware)  # ETag on every read; 304
-    app.add_middleware(SecurityHeadersMiddleware)  # around our own 413s and 500s too
-    app.add_middleware(MethodsMiddleware, router=app.router)  # HEAD as GET; Allow on 405 (mounted paths too)
-    if settings.cors_origins:  # outermost, so 413 and 500 answers reach dashboards too
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["*"],
-            allow_headers=["*"],
-            expose_headers=EXPOSED_HEADERS,
-        )
+    install_middleware(app, settings)
     install_observability(app, settings)  # outermost: logs and metrics of every answer; /metrics; tracing
     for router in (
         health_router,
@@ -96,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         audit_router,
         *cycle_routers,
         *taxonomy_routers,
-        *analyse_routers,  # before /recommendations/{recommendation_id}: "analyse" is not an id
+        *analyse_routers,  # /recommendations/analyse: `{recommendation_id:int}` never takes it for an id
         *recommendation_routers,
         *insight_routers,
         *import_routers,

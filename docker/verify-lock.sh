@@ -2,7 +2,7 @@
 # What the image's build stage does, without Docker: a fresh virtual environment installs the app's
 # lock file in hash-checking mode, then the project without dependencies, then imports the app and
 # answers /livez in-process. Usage: docker/verify-lock.sh [python] (default python3; run from anywhere).
-# Exit 0 when the lock installs and the app imports; CI runs it when the lock changes (make verify-lock).
+# Exit 0 when the lock installs and the app imports; .ci/run runs it (make verify-lock) before the suites.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${1:-python3}

@@ -25,12 +25,11 @@ FormText = Annotated[str | None, WithJsonSchema({"type": "string"})]  # a form f
 
 
 class OAuthErrorCode(StrEnum):
+    """The RFC 6749 §5.2 codes this endpoint sends (no client authentication, scopes ignored)."""
+
     invalid_request = "invalid_request"
-    invalid_client = "invalid_client"
     invalid_grant = "invalid_grant"
-    unauthorized_client = "unauthorized_client"
     unsupported_grant_type = "unsupported_grant_type"
-    invalid_scope = "invalid_scope"
 
 
 class OAuthError(BaseModel):

@@ -50,6 +50,10 @@ class PreconditionFailed(Problem):
     status, slug, title = 412, "precondition-failed", "Precondition failed"
 
 
+class PreconditionRequired(Problem):
+    status, slug, title = 428, "precondition-required", "Precondition required"
+
+
 class PayloadTooLarge(Problem):
     status, slug, title = 413, "payload-too-large", "Payload too large"
 

@@ -1,6 +1,6 @@
 """Request and response shapes of the cycle API (the tables are in `api.cycle.models`)."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import Interval, Len
@@ -144,6 +144,9 @@ class SessionRead(SQLModel):
     end_date: Day | None
 
 
+SESSION_END_CHECKED = {"json_schema_extra": also_checked("must not be before `start_date`")}
+
+
 class SessionCreate(SQLModel):
     model_config = with_examples(
         {"number": 54, "cycle_number": 4, "year": 2027, "start_date": "2027-01-25", "end_date": "2027-02-05"}
@@ -155,13 +158,16 @@ class SessionCreate(SQLModel):
     )
     year: int = Field(ge=2006, le=2100)
     start_date: Day | None = None
-    end_date: Day | None = None
+    end_date: Day | None = Field(default=None, schema_extra=SESSION_END_CHECKED)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "SessionCreate":
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date must not be before start_date")
-        return self
+    @field_validator("end_date")
+    @classmethod
+    def _ordered(cls, end_date: date | None, info: ValidationInfo) -> date | None:
+        """A field's rule, so the 422 names `end_date` (`start_date` is validated first)."""
+        start_date = info.data.get("start_date")
+        if end_date is not None and start_date is not None and end_date < start_date:
+            raise ValueError("must not be before start_date")
+        return end_date
 
 
 class SessionUpdate(SQLModel):
@@ -172,7 +178,7 @@ class SessionUpdate(SQLModel):
     )
     year: Omittable[Annotated[int, Interval(ge=2006, le=2100)]] = None
     start_date: Day | None = None
-    end_date: Day | None = None
+    end_date: Day | None = Field(default=None, schema_extra=SESSION_END_CHECKED)
 
 
 class ReviewCreate(SQLModel):

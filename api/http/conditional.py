@@ -12,27 +12,26 @@ no ETag unless its route set one, and then a 304 is decided before the first byt
 hash of the body per read; a later issue can make it a data version instead.
 """
 
-import hashlib
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.http.etags import list_tags, quoted_hash
 
 MAX_HASHED_BYTES = 2 * 1024 * 1024
 BODY_HEADERS = {b"content-type", b"content-length", b"content-encoding", b"content-disposition"}
 
 
 def body_etag(body: bytes) -> bytes:
-    return b'"' + hashlib.sha256(body).hexdigest()[:32].encode() + b'"'
+    return quoted_hash(body).encode()
 
 
-def _opaque(tag: bytes) -> bytes:
-    tag = tag.strip()
-    return tag[2:] if tag.startswith(b"W/") else tag
+def _opaque(tag: str) -> str:
+    return tag[2:] if tag.startswith("W/") else tag
 
 
 def none_match(if_none_match: bytes, etag: bytes) -> bool:
     """True when `If-None-Match` lists `etag` (weak comparison) or is `*`."""
-    tags = [t.strip() for t in if_none_match.split(b",") if t.strip()]
-    return b"*" in tags or _opaque(etag) in {_opaque(t) for t in tags}
+    tags = list_tags(if_none_match.decode("latin-1"))
+    return "*" in tags or _opaque(etag.decode("latin-1")) in {_opaque(t) for t in tags}
 
 
 def not_modified(start: Message) -> Message:

@@ -21,6 +21,7 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.errors import UnsupportedMediaType
+from api.http.security_headers import with_vary
 
 JSON = "application/json"
 FORMS = {"application/x-www-form-urlencoded", "multipart/form-data"}  # FastAPI reads a form in either
@@ -101,12 +102,9 @@ class VaryAcceptMiddleware:
         async def send_with_vary(message: Message) -> None:
             if message["type"] == "http.response.start" and media_types_of(scope.get("route")).negotiates:
                 headers = message.get("headers", [])
-                vary = [v for k, v in headers if k.lower() == b"vary"]
-                values = [p.strip() for v in vary for p in v.split(b",") if p.strip()]
-                if not any(p.lower() in (b"accept", b"*") for p in values):
-                    values.append(b"Accept")
+                vary = b", ".join(v for k, v in headers if k.lower() == b"vary") or None
                 kept = [(k, v) for k, v in headers if k.lower() != b"vary"]
-                message["headers"] = [*kept, (b"vary", b", ".join(values))]
+                message["headers"] = [*kept, (b"vary", with_vary(vary, b"Accept"))]
             await send(message)
 
         await self.app(scope, receive, send_with_vary)

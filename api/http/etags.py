@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 from fastapi import Depends, FastAPI, Header, Response
 from pydantic import BaseModel
 
-from api.core.errors import PreconditionFailed, Problem
+from api.core.errors import PreconditionFailed, PreconditionRequired
 
 T = TypeVar("T", bound=BaseModel)
 Row = TypeVar("Row")
@@ -28,10 +28,6 @@ IF_MATCH = "If-Match"
 _REQUIRED = "x-upr-required"  # marks the header in the generated document; see `install_header_openapi`
 
 IfMatch = Annotated[str | None, Header(alias=IF_MATCH, description="ETag from your last read; a stale one gets 412.")]
-
-
-class PreconditionRequired(Problem):
-    status, slug, title = 428, "precondition-required", "Precondition required"
 
 
 @dataclass(frozen=True)
@@ -67,11 +63,17 @@ overwrite loses nothing. The check comes after the row is loaded, so a caller wh
 change the row gets its 404 or 403 first."""
 
 
+def quoted_hash(data: bytes) -> str:
+    """A strong entity tag of `data`: what every ETag of this API is (of a representation or of a body)."""
+    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+
+
 def etag_of(representation: BaseModel) -> str:
-    return '"' + hashlib.sha256(representation.model_dump_json().encode()).hexdigest()[:32] + '"'
+    return quoted_hash(representation.model_dump_json().encode())
 
 
-def _tags(header: str) -> list[str]:
+def list_tags(header: str) -> list[str]:
+    """The entity tags of an `If-Match` / `If-None-Match` value (`*` included)."""
     return [tag.strip() for tag in header.split(",") if tag.strip()]
 
 
@@ -86,7 +88,7 @@ def check_if_match(if_match: str | RequiredTag | None, current: BaseModel) -> No
         if_match = if_match.value
     if if_match is None:
         return
-    tags = _tags(if_match)
+    tags = list_tags(if_match)
     if "*" not in tags and etag_of(current) not in tags:  # a `W/` tag never equals a strong one
         raise PreconditionFailed(
             "The resource changed since you read it (or the ETag sent is weak); read it again and reapply your change.",

@@ -45,7 +45,8 @@ FIXED = {
 SAFE_METHODS = {"GET", "HEAD"}
 
 
-def _with_vary(existing: bytes | None, name: bytes) -> bytes:
+def with_vary(existing: bytes | None, name: bytes) -> bytes:
+    """`existing` (a Vary value, or None) with `name` added unless it (or `*`) is there."""
     if not existing:
         return name
     values = [v.strip() for v in existing.split(b",") if v.strip()]
@@ -79,7 +80,7 @@ class SecurityHeadersMiddleware:
                     # A route's own policy is narrower (an evidence download adds `sandbox`): kept.
                     b"content-security-policy": headers.get(b"content-security-policy")
                     or (DOCS_CSP if html else API_CSP),
-                    b"vary": _with_vary(headers.get(b"vary"), b"Authorization"),
+                    b"vary": with_vary(headers.get(b"vary"), b"Authorization"),
                 }
                 if private:
                     added[b"cache-control"] = PRIVATE

@@ -28,7 +28,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import QueuePool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
+
+from api.core.errors import NotFound
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 # procrastinate's job states (api/jobs): each is reported, 0 when no job is in it.
@@ -193,17 +195,9 @@ def metrics_endpoint(request: Request) -> Response:
 
     settings = request.app.dependency_overrides.get(get_settings, get_settings)()
     if not may_scrape(request, settings.metrics_token.get_secret_value() if settings.metrics_token else None):
-        return JSONResponse(
-            {
-                "type": "urn:upr-tracker:problem:not-found",
-                "title": "Not Found",
-                "status": 404,
-                "detail": "No such resource.",
-            },
-            status_code=404,
-            media_type="application/problem+json",
-        )
-    return Response(render(engine_for(settings.database_url)), media_type=CONTENT_TYPE_LATEST)
+        raise NotFound("No such resource.")  # as any unknown path: /metrics is not advertised to others
+    figures = render(engine_for(settings.database_url))
+    return Response(figures, media_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
 
 
 def may_scrape(request: Request, token: str | None) -> bool:

@@ -6,25 +6,18 @@ tokens come from the cycle API's `/auth/token` (or are service tokens).
 """
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 
 from api.auth.openapi import install_permission_openapi
 from api.health import router as health_router
-from api.http.body_limit import BodySizeLimitMiddleware
-from api.http.conditional import ConditionalGetMiddleware
-from api.http.content_type import SupportedContentType, VaryAcceptMiddleware
+from api.http.content_type import SupportedContentType
 from api.http.docs_ui import install_docs
 from api.http.etags import install_header_openapi
-from api.http.methods import MethodsMiddleware
 from api.http.openapi import install_document_openapi
-from api.http.pages import PageLinkMiddleware
 from api.http.problems import install_error_handlers, install_problem_openapi
 from api.http.query_params import RejectUnknownQuery
-from api.http.request_id import RequestIdMiddleware
-from api.http.security_headers import EXPOSED_HEADERS, SecurityHeadersMiddleware
+from api.http.stack import install_middleware
 from api.idempotency.deps import install_replay_handler
 from api.observability.middleware import install_observability
-from api.request_context import RequestContextMiddleware
 from api.settings import Settings, get_settings
 from api.tracking.overview.export import CSV_HEADER as MATRIX_CSV_COLUMNS
 from api.tracking.overview.router import routers as overview_routers
@@ -46,8 +39,8 @@ Errors are RFC 9457 `application/problem+json`; lists are paged like the cycle A
 
 
 def create_tracking_app(settings: Settings | None = None, *, mounted: bool = False) -> FastAPI:
-    """`mounted`: the cycle API wraps it in its own middleware (body limit, request id, CORS) and
-    serves it under `/tracking`; alone, it installs them itself."""
+    """`mounted`: the cycle API wraps it in its own middleware (api/http/stack.py) and serves it under
+    `/tracking`; alone, it installs all of it itself."""
     settings = settings or get_settings()
     app = FastAPI(
         title="UPR Tracker — implementation-tracking API",
@@ -67,26 +60,9 @@ def create_tracking_app(settings: Settings | None = None, *, mounted: bool = Fal
     install_permission_openapi(app)
     matrix_columns = [*MATRIX_CSV_COLUMNS, "assessment: <organisation> (one column per organisation)"]
     install_document_openapi(app, csv_columns={"overview.matrix": matrix_columns})
-    # Inside this app's own ServerErrorMiddleware, so an unhandled error is a problem+json 500
-    # (it reuses the request id the outer app set when mounted).
-    app.add_middleware(RequestIdMiddleware)
-    app.add_middleware(RequestContextMiddleware)  # also when served alone (api/db.py)
-    if not mounted:  # mounted, the cycle app's middleware covers these
-        app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_bytes)
-        app.add_middleware(VaryAcceptMiddleware)
-        app.add_middleware(PageLinkMiddleware)
-        app.add_middleware(ConditionalGetMiddleware)  # ETag on every read; 304
-        app.add_middleware(SecurityHeadersMiddleware)
-        app.add_middleware(MethodsMiddleware, router=app.router)  # HEAD as GET; Allow on 405
-        if settings.cors_origins:
-            app.add_middleware(
-                CORSMiddleware,
-                allow_origins=settings.cors_origins,
-                allow_methods=["*"],
-                allow_headers=["*"],
-                expose_headers=EXPOSED_HEADERS,
-            )
-        install_observability(app, settings)  # mounted, the cycle app's records its requests
+    install_middleware(app, settings, mounted=mounted)
+    if not mounted:  # mounted, the cycle app's records its requests
+        install_observability(app, settings)
     for router in (health_router, *plan_routers, *post_routers, *overview_routers):
         app.include_router(router)
     return app

@@ -209,6 +209,33 @@ def test_log_in_and_iterate_the_seeded_review(live: LiveServer) -> None:
     assert len({r.id for r in every}) == len(every) == first.total
 
 
+def test_unwrap_tells_a_token_error_from_a_model_with_an_error_field(live: LiveServer) -> None:
+    """An import job answers `error: null` when it went well: that is a success, not an RFC 6749 error."""
+    from upr_tracker_client.models import ImportJobRead
+    from upr_tracker_client.models import OAuthError as OAuthErrorBody
+    from upr_tracker_client.problems import OAuthError, unwrap
+
+    job = ImportJobRead.from_dict(
+        {
+            "id": 1,
+            "status": "succeeded",
+            "filename": "upr.csv",
+            "format": None,
+            "options": {},
+            "created_at": "2026-11-30T00:00:00Z",
+            "started_at": None,
+            "finished_at": None,
+            "rows_read": 0,
+            "report": None,
+            "error": None,
+        }
+    )
+    assert unwrap(job) is job
+    with pytest.raises(OAuthError) as refused:
+        unwrap(OAuthErrorBody.from_dict({"error": "invalid_grant", "error_description": "Wrong email or password."}))
+    assert refused.value.error == "invalid_grant"
+
+
 def test_a_service_token_posts_a_progress_update_once(live: LiveServer, nhri_service_token: str):
     from upr_tracker_client import AuthenticatedClient
     from upr_tracker_client.api.auth import auth_create_service_token

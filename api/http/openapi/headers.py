@@ -2,12 +2,12 @@
 from every response that carries them.
 
 What sends them: `api/http/request_id.py` (X-Request-ID) and `api/http/security_headers.py`
-(Cache-Control) on every response; `api/http/etags.py` (ETag on reads and on what a write answers;
-If-None-Match → 304; If-Match → 412); the list routes (Link, RFC 8288, when there is a neighbouring
-page); the routes that set `Location`; `api/idempotency` (Idempotent-Replayed, and
-Retry-After on a 409 for a key still in progress), the rate limits (429) and a busy database (503,
-Retry-After). `tests/contracts/test_examples_on_demo.py` checks the documented headers against what
-the server answers.
+(Cache-Control) on every response; `api/http/etags.py` (ETag on what a write answers; If-Match → 412)
+and `api/http/conditional.py` (ETag on reads; If-None-Match → 304); `api/http/pages.py` (Link,
+RFC 8288, when there is a neighbouring page); the routes that set `Location`; `api/idempotency`
+(Idempotent-Replayed, and Retry-After on a 409 for a key still in progress), the rate limits (429)
+and a busy database (503, Retry-After). `tests/contracts/test_examples_on_demo.py` checks the
+documented headers against what the server answers.
 """
 
 import inspect

@@ -59,5 +59,15 @@ def document_links(schema: dict[str, Any]) -> None:
                     create[status]["links"] = links
         read = targets.get("get", {}).get("responses", {}).get("200")
         values = {**parents, parameter: f"$request.path.{parameter}"}
-        if read is not None and (links := _links(targets, ("patch", "delete"), values, "what was read")):
+        # Only to the writes that take what the read took (`themes.get` takes a code, `themes.update` an id).
+        writes = tuple(m for m in ("patch", "delete") if _same_parameter(targets, "get", m, parameter))
+        if read is not None and (links := _links(targets, writes, values, "what was read")):
             read["links"] = links
+
+
+def _same_parameter(targets: dict[str, Any], one: str, other: str, name: str) -> bool:
+    def schema_of(method: str) -> Any:
+        parameters = targets.get(method, {}).get("parameters", ())
+        return next((p.get("schema") for p in parameters if p.get("in") == "path" and p.get("name") == name), None)
+
+    return schema_of(one) == schema_of(other)

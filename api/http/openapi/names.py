@@ -33,11 +33,15 @@ def readable_names(schema: dict[str, Any]) -> dict[str, str]:
     return renames
 
 
-def _rewrite(node: Any, refs: dict[str, str]) -> Any:
+def rewrite_refs(node: Any, refs: dict[str, str]) -> Any:
+    """A copy of `node` whose `$ref`s found in `refs` (full `#/components/...` references) name the new one."""
     if isinstance(node, dict):
-        return {key: refs.get(value, value) if key == "$ref" else _rewrite(value, refs) for key, value in node.items()}
+        return {
+            key: refs.get(value, value) if key == "$ref" and isinstance(value, str) else rewrite_refs(value, refs)
+            for key, value in node.items()
+        }
     if isinstance(node, list):
-        return [_rewrite(value, refs) for value in node]
+        return [rewrite_refs(value, refs) for value in node]
     return node
 
 
@@ -46,7 +50,7 @@ def rename_schemas(schema: dict[str, Any]) -> None:
     if not renames:
         return
     refs = {PREFIX + old: PREFIX + new for old, new in renames.items()}
-    rewritten = _rewrite(schema, refs)
+    rewritten = rewrite_refs(schema, refs)
     components = rewritten["components"]["schemas"]
     for old, new in renames.items():
         components[new] = {**components.pop(old), "title": new}

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from api.auth.deps import CanPostProgressUpdates, Public
 from api.core.pagination import Page
-from api.core.types import CleanStr, Day, StateCode
+from api.core.types import CleanStr, Day, StateCode, also_checked
 from api.db import SessionDep
 from api.http.deps import SettingsDep
 from api.http.etags import IfMatch, update_with_etag, with_etag
@@ -49,7 +49,13 @@ def list_updates(
         CleanStr | None, Query(min_length=1, max_length=200, description="Case-insensitive substring of the text.")
     ] = None,
     reported_from: Annotated[Day | None, Query(description="Reported on or after.")] = None,
-    reported_to: Annotated[Day | None, Query(description="Reported on or before.")] = None,
+    reported_to: Annotated[
+        Day | None,
+        Query(
+            description="Reported on or before.",
+            json_schema_extra=also_checked("must not be before `reported_from`"),
+        ),
+    ] = None,
     withdrawn: Annotated[
         bool, Query(description="Only the withdrawn ones (deleted by their poster after others could see them).")
     ] = False,

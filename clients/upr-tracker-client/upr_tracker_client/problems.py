@@ -15,13 +15,14 @@ import email.utils
 import time
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from attrs import evolve
 
 from .client import AuthenticatedClient, Client
 from .models import FieldError, ProblemDetail
+from .models import OAuthError as OAuthErrorBody
 from .types import Unset
 
 __all__ = [
@@ -265,24 +266,15 @@ def raising(client: C) -> C:
     return evolve(client, httpx_args=args)
 
 
-class OAuthErrorBody(Protocol):
-    """The token endpoint's RFC 6749 error body, as the generated model of it reads."""
-
-    @property
-    def error(self) -> object: ...
-
-    def to_dict(self) -> dict[str, Any]: ...
-
-
 def unwrap(result: T | ProblemDetail | OAuthErrorBody | None) -> T:
-    """The success value of a `sync`/`asyncio` call: a `ProblemDetail` raises its `ProblemError`, an
-    RFC 6749 error body `OAuthError`, None (an answer the document does not describe)
-    `UnexpectedResponse`."""
+    """The success value of a `sync`/`asyncio` call of an operation that answers a body: a `ProblemDetail`
+    raises its `ProblemError`, the token endpoint's RFC 6749 error body `OAuthError`, None
+    `UnexpectedResponse`. Not for a delete (its 204 is None) nor a read sent with `If-None-Match` (its 304
+    is None): call `sync_detailed` there and read `status_code`."""
     if result is None:
-        raise UnexpectedResponse("the API gave an answer its document does not describe", 0)
+        raise UnexpectedResponse("the API answered no body (a 204 or 304, or one its document does not describe)", 0)
     if isinstance(result, ProblemDetail):
         raise problem_error(result)
-    body = getattr(result, "to_dict", None)
-    if hasattr(result, "error") and callable(body) and isinstance(error := body(), dict) and "error" in error:
-        raise OAuthError(error, 400)
-    return result  # type: ignore[return-value]  # what is left is T
+    if isinstance(result, OAuthErrorBody):
+        raise OAuthError(result.to_dict(), 400)
+    return result

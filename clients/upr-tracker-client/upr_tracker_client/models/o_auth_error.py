@@ -17,7 +17,7 @@ class OAuthError:
     """An error of the token endpoint (RFC 6749 §5.2).
 
     Attributes:
-        error (OAuthErrorCode):
+        error (OAuthErrorCode): The RFC 6749 §5.2 codes this endpoint sends (no client authentication, scopes ignored).
         error_description (None | str | Unset): Why, for the developer (not localised).
     """
 
