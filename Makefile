@@ -85,8 +85,8 @@ test: lint node-tools
 test-fast: install  ## everything but the slow families (marker `slow`, set in tests/conftest.py)
 	$(BIN)/pytest -m "not slow" -q
 
-bench: install  ## import the real data files, load the app and FastAPI baselines, print the figures (bench/README.md)
-	$(BIN)/python -m bench
+bench: install  ## import the real data files, load the app and FastAPI baselines, print the figures (bench/README.md); DB=postgresql for a throw-away PostgreSQL
+	$(BIN)/python -m bench $(if $(DB),--db $(DB))
 
 clean:
 	rm -rf $(VENV) upr.db upr.db-wal upr.db-shm .pytest_cache

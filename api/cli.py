@@ -44,8 +44,16 @@ def alembic_config(url: str | None = None):
 def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Bring the database schema to REVISION (default: the latest) with Alembic."""
     from alembic import command
+    from alembic.script import ScriptDirectory
 
-    command.upgrade(alembic_config(), revision)
+    config = alembic_config()
+    command.upgrade(config, revision)
+    if revision in ("head", ScriptDirectory.from_config(config).get_current_head()):
+        from api.derived import refresh_now  # what the upgrade made stale (a new read model: all), built now
+
+        with _session() as session:
+            refresh_now(session)
+            session.commit()
 
 
 @app.command()

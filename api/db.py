@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
-from api import request_context
+from api import derived, request_context
 from api.audit import listener as audit_listener
 from api.core.errors import DatabaseBusy
 from api.settings import Settings, get_settings
@@ -88,6 +88,7 @@ def engine_for(url: str) -> Engine:
     messages and logs (they hold password hashes and mistyped passwords). Every session of every entry
     point gets its engine here, so this is where the audit listener is installed."""
     audit_listener.install()
+    derived.install()
     settings = get_settings()
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
@@ -158,7 +159,9 @@ def refresh_statistics(session: Session, tables: Sequence[str]) -> bool:
     return True
 
 
-def get_engine(settings: Annotated[Settings, Depends(get_settings)]) -> Engine:
+async def get_engine(settings: Annotated[Settings, Depends(get_settings)]) -> Engine:
+    """Async: `engine_for` is cached and creating an engine opens no connection, so this needs no trip
+    through the threadpool (each costs ~0.1 ms of every request)."""
     return engine_for(settings.database_url)
 
 

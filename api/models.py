@@ -18,6 +18,7 @@ from api.cycle.models import (
 from api.idempotency.models import IdempotencyKey
 from api.imports.models import ImportJob
 from api.ratelimit.models import RateLimitWindow
+from api.recommendations.derived_models import DataVersion, DerivedDirty, RecommendationReadRow
 from api.recommendations.models import (
     Position,
     Recommendation,
@@ -28,6 +29,7 @@ from api.recommendations.models import (
     RecommendingState,
     VoluntaryPledge,
 )
+from api.recommendations.tally_models import ChampionTally
 from api.taxonomy.models import AffectedPerson, AffectedPersonSynonym, SdgTarget, Theme, ThemeSynonym
 from api.tracking.models import (
     Action,
@@ -46,10 +48,12 @@ from api.tracking.models import (
 metadata = SQLModel.metadata
 
 # Full-text search lives in objects the migrations create by hand, per database: an FTS5 virtual
-# table (with its shadow tables) on SQLite, a GIN expression index on PostgreSQL. The models do
-# not describe them, so schema comparison ignores them.
+# table (with its shadow tables) on SQLite; on PostgreSQL the trigger-kept `recommendation.search_vector`
+# column and its GIN index (migration 0017). The models do not describe them, so schema comparison
+# ignores them.
 SEARCH_TABLE_PREFIX = "recommendation_fts"
 SEARCH_INDEX = "ix_recommendation_text_search"
+SEARCH_COLUMN = "search_vector"
 
 
 # The task engine's tables (procrastinate's schema, or our SQLite connector's) are the engine's, created
@@ -57,13 +61,18 @@ SEARCH_INDEX = "ix_recommendation_text_search"
 JOB_ENGINE_PREFIX = "procrastinate_"
 
 
-def include_name(name: str | None, type_: str, _parent_names: dict) -> bool:
+def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
     if type_ == "table" and name and name.startswith((SEARCH_TABLE_PREFIX, JOB_ENGINE_PREFIX)):
+        return False
+    if type_ == "column" and name == SEARCH_COLUMN and parent_names.get("table_name") == "recommendation":
         return False
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 
 __all__ = [
+    "DataVersion",
+    "DerivedDirty",
+    "RecommendationReadRow",
     "Action",
     "ActionRecommendation",
     "Assessment",
@@ -77,6 +86,7 @@ __all__ = [
     "AffectedPerson",
     "AffectedPersonSynonym",
     "AuditEntry",
+    "ChampionTally",
     "IdempotencyKey",
     "Cycle",
     "ImportJob",

@@ -158,6 +158,14 @@ class Settings(BaseSettings):
         description="Serve Prometheus metrics at `/metrics` on the API's port, to clients on this machine only "
         "unless METRICS_TOKEN is set (they tell when each route answered: not for the public).",
     )
+    shared_cache_seconds: int = Field(
+        default=0,
+        ge=0,
+        le=3600,
+        description="How long a reverse proxy or CDN may serve a public, data-versioned page (recommendations, "
+        "champions, review summaries) without asking again (`s-maxage`); 0: it must revalidate every time "
+        "(`no-cache`), which costs the API one read of the data version.",
+    )
     metrics_token: SecretStr | None = Field(
         default=None,
         description="A secret a scraper on another machine sends as `Authorization: Bearer <token>` to read "

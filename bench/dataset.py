@@ -160,3 +160,17 @@ def targets(database_url: str) -> Targets:
         common_theme_size=theme[2] if theme else 0,
         filter_state="CHN" if has_china or not big else big[1],
     )
+
+
+def require_empty(database_url: str) -> None:
+    """BENCH_DATABASE_URL must name an empty database: the bench imports into it and measures that."""
+    from sqlalchemy import func
+    from sqlmodel import Session, select
+
+    from api.db import engine_for
+    from api.recommendations.models import Recommendation
+
+    with Session(engine_for(database_url)) as session:
+        rows = session.scalar(select(func.count()).select_from(Recommendation)) or 0
+    if rows:
+        raise RuntimeError(f"the database already holds {rows:,} recommendations: the bench needs an empty one")

@@ -65,12 +65,18 @@ def tool() -> str:
 
 
 def measure(
-    base_url: str, paths: list[str], duration: float = DURATION, connections: int = CONNECTIONS, warmup: float = WARMUP
+    base_url: str,
+    paths: list[str],
+    duration: float = DURATION,
+    connections: int = CONNECTIONS,
+    warmup: float = WARMUP,
+    warmup_paths: list[str] | None = None,
 ) -> LoadResult:
     """Warm up one request at a time (caches, the server's first-request work; concurrent warm-up
-    requests to a slow endpoint would still be running when the measurement starts), then measure."""
+    requests to a slow endpoint would still be running when the measurement starts), then measure.
+    Cold figures warm up on `warmup_paths` (other URLs), so no measured URL was asked before."""
     if warmup:
-        warm(base_url, paths, warmup)
+        warm(base_url, warmup_paths or paths, warmup, most=len(warmup_paths) if warmup_paths else 200)
     return (_wrk if tool() == "wrk" else _python)(base_url, paths, duration, connections)
 
 

@@ -2,7 +2,9 @@
 for the baselines, so their figures differ only by what the endpoint does.
 
 With one worker and no reload uvicorn serves in the process it starts in, so the child's pid is the
-server's: its /proc status gives the peak RSS the export figure needs.
+server's: its /proc status gives the peak RSS the export figure needs. With several workers
+(`workers=4`) uvicorn's supervisor forks them; every one of them is in the child's process group
+(its own session), so "the server is idle" sums the CPU of the whole group.
 """
 
 import os
@@ -16,6 +18,27 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Settings the bench's own process changes for its work (training, building data) that the servers it
+# starts must not inherit: they run with the environment the bench was started with.
+PROCESS_ONLY: dict[str, str | None] = {}  # name: its value before the bench changed it (None: unset)
+
+
+def process_only(name: str, value: str) -> None:
+    """Set `name` for this process (and its in-process work) but not for the servers."""
+    PROCESS_ONLY.setdefault(name, os.environ.get(name))
+    os.environ[name] = value
+
+
+def server_environment(extra: dict[str, str]) -> dict[str, str]:
+    environment = {**os.environ, **extra}
+    for name, before in PROCESS_ONLY.items():
+        if name in extra:
+            continue
+        if before is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = before
+    return environment
 
 
 def free_port() -> int:
@@ -36,8 +59,11 @@ def get(url: str, headers: dict[str, str] | None = None, timeout: float = 30) ->
 class Server:
     """`with Server(...) as server:` starts it, waits until `ready_path` answers 200, and always stops it."""
 
-    def __init__(self, name: str, app: str, env: dict[str, str], log_dir: Path, ready_path: str = "/"):
+    def __init__(
+        self, name: str, app: str, env: dict[str, str], log_dir: Path, ready_path: str = "/", workers: int = 1
+    ):
         self.name = name
+        self.workers = workers
         self.app = app
         self.env = env
         self.log_path = log_dir / f"{name}.log"
@@ -76,7 +102,7 @@ class Server:
             "--port",
             str(self.port),
             "--workers",
-            "1",
+            str(self.workers),
             "--log-level",
             "warning",
         ]
@@ -84,7 +110,7 @@ class Server:
             self.process = subprocess.Popen(
                 command,
                 cwd=ROOT,
-                env={**os.environ, **self.env},
+                env=server_environment(self.env),
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
@@ -97,6 +123,8 @@ class Server:
             try:
                 status, _ = get(self.url + self.ready_path, timeout=2)
                 if status == 200:
+                    if self.workers > 1:  # one answered; the others may still be importing the app
+                        self.wait_idle(quiet=1.0)
                     return
             except OSError:
                 pass
@@ -135,9 +163,18 @@ class Server:
         return time.monotonic() - started
 
     def _cpu_ticks(self) -> int:
-        with open(f"/proc/{self.pid}/stat") as stat:
-            fields = stat.read().rpartition(")")[2].split()
-        return int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        """utime + stime (fields 14 and 15 of stat) of every process in the server's process group."""
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue  # gone meanwhile
+            if int(fields[2]) == self.pid:  # pgrp: the child leads its own session and group
+                total += int(fields[11]) + int(fields[12])
+        return total
 
     # -- memory ----------------------------------------------------------------------------------
     def memory_kb(self) -> dict[str, int]:

@@ -19,8 +19,8 @@ def tag_figures(database_url: str, say: Callable[[str], None]) -> list[Figure]:
         started = time.perf_counter()
         try:
             report = retag(session, retrain=True)
-        except NoModel as error:
-            return [Figure("classify_tag", None, "s", skipped=str(error))]
+        except (NoModel, ValueError) as error:  # ValueError: too few labelled texts to train on (no data files)
+            return [Figure("classify_tag", None, "s", skipped=f"{type(error).__name__}: {error}")]
         session.commit()
         seconds = time.perf_counter() - started
     labels = dict(report.labels)

@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from api.core.caches import clear_all
 from api.db import engine_for, get_session
 from api.imports import jobs
 from api.imports.router import get_import_scheduler
@@ -73,7 +74,9 @@ def engine(settings: Settings) -> Engine:
 
 @pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
-    """A session inside an outer transaction that is rolled back after the test."""
+    """A session inside an outer transaction that is rolled back after the test (and the per-process caches
+    keyed by the data version emptied: the rollback gives the version back, which production never sees)."""
+    clear_all()
     connection = engine.connect()
     outer = connection.begin()
     session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)

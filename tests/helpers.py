@@ -76,6 +76,13 @@ def migrate(url: str, revision: str = "head") -> None:
     config = alembic_config(url)
     config.attributes["configure_logger"] = False
     command.upgrade(config, revision)
+    if revision == "head":  # as `upr migrate`: what the upgrade made stale is built now
+        import api.models  # noqa: F401  (every table, and the refreshers their packages register)
+        from api.derived import refresh_now
+
+        with Session(engine_for(url)) as session:
+            refresh_now(session)
+            session.commit()
 
 
 def joined_session(connection: Connection) -> Session:

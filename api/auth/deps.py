@@ -40,7 +40,8 @@ class Requires:
     def __init__(self, permission: Permission | None):
         self.permission = permission
 
-    def __call__(self, principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    # Async: the check is pure (the principal was read on the threadpool), so it costs no trip there.
+    async def __call__(self, principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
         if self.permission is None:
             return principal
         if principal.is_anonymous:
@@ -61,7 +62,7 @@ class IgnoresCredentials(Requires):
     def __init__(self) -> None:
         super().__init__(None)
 
-    def __call__(self) -> None:  # type: ignore[override]
+    async def __call__(self) -> None:  # type: ignore[override]
         return None
 
 

@@ -113,14 +113,23 @@ def _after(order: Sequence[Sort], values: list[Any]):
 
 
 def paginate(
-    session: Session, stmt: Select, params: PageParams, order: Sequence[Sort], *, rows: bool = False
+    session: Session,
+    stmt: Select,
+    params: PageParams,
+    order: Sequence[Sort],
+    *,
+    rows: bool = False,
+    total: Callable[[Select], int] | None = None,
 ) -> Page[Any]:
     """Run `stmt` one page at a time; `order` must end with a unique column.
 
     `stmt` selects one entity (items are its objects), or with `rows=True` labelled columns (items
     are rows, and each sort column must be selected under its own key, e.g. an aggregate subquery's).
     Keyset paging compares sort values, and NULLs neither compare nor sort alike on SQLite and
-    PostgreSQL: sort only on NOT NULL columns (coalesce in the query otherwise)."""
+    PostgreSQL: sort only on NOT NULL columns (coalesce in the query otherwise).
+
+    `total(count_statement)` replaces the count query (a cache of totals per filter set and data version,
+    or a constant where no one reads the total)."""
     nullable = [
         s.column.key
         for s in order
@@ -128,7 +137,8 @@ def paginate(
     ]
     if nullable:
         raise TypeError(f"paginate() cannot keyset-sort on nullable columns: {nullable}")
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    counting = select(func.count()).select_from(stmt.order_by(None).subquery())
+    count = total(counting) if total is not None else session.scalar(counting) or 0
     if params.cursor is not None:
         stmt = stmt.where(_after(order, _decode(params.cursor, order)))
     elif params.offset:
@@ -140,4 +150,4 @@ def paginate(
     if len(items) > params.limit:
         items = items[: params.limit]
         next_cursor = _encode([getattr(items[-1], s.column.key) for s in order])
-    return Page[Any](items=items, total=total, next_cursor=next_cursor)
+    return Page[Any](items=items, total=count, next_cursor=next_cursor)

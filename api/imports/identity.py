@@ -21,9 +21,9 @@ and DIHR and OHCHR name it (or its addendum) inconsistently.
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from typing import Protocol
 
 from api.imports.normalise import text_key
-from api.recommendations.models import Recommendation
 
 # Two wordings of one paragraph's recommendation for one state are "alike" when one contains the other
 # or difflib's ratio of their folded texts reaches this. A judgement, checked by reading the real pairs
@@ -47,12 +47,19 @@ def similar(a: str, b: str) -> bool:
     return similarity(a, b) >= SIMILAR
 
 
+class Worded(Protocol):
+    """What matching reads of a recommendation's stored columns: its text (the writer keeps the rest)."""
+
+    @property
+    def text(self) -> str: ...
+
+
 @dataclass(eq=False)
 class Known:
     """What the run knows of one recommendation, so later rows only add what is new."""
 
-    id: int | None  # None until the chunk's new recommendations are flushed
-    row: Recommendation  # held here: the session's identity map keeps only weak references
+    id: int | None  # None until the chunk's new recommendations are inserted
+    row: Worded  # its columns as the run knows them (`writer.Stored`)
     review_id: int
     paragraph: str | None  # as `paragraph_key` folds it
     sources: list[str]

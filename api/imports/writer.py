@@ -3,7 +3,9 @@ merged into them, their links and positions added.
 
 The recommendations of each review a chunk touches (and any holding one of its text keys) are
 fetched once, with their links, in a handful of queries, so a re-import costs about as much as a
-first import; link and position rows go in with one multi-row INSERT per table and chunk. Nothing
+first import. Every write is set-based (`stored`): a chunk's new recommendations go in with one
+multi-row INSERT … RETURNING, its changes to stored ones with one UPDATE per set of changed columns,
+its links and positions with one executemany INSERT per table; no ORM object is built per row. Nothing
 here commits.
 
 Matching is `identity`: a paragraph number is identity (review, paragraph and a recommending state),
@@ -25,30 +27,40 @@ refreshes the existing row instead of adding another.
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, insert, inspect
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.sql import Executable
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import insert
+from sqlmodel import Session, SQLModel
 
 from api.core.types import utcnow
 from api.cycle.models import Review
 from api.imports.identity import Identities, Known, paragraph_key
 from api.imports.lookups import Lookups
 from api.imports.records import ImportFormat, ImportRecord, ImportReport
+from api.imports.stored import (
+    RECOMMENDATION,
+    Stored,
+    batches,
+    insert_recommendations,
+    load_history,
+    load_links,
+    load_recommendations,
+    load_source_texts,
+    source_upsert,
+    stored_pledge_keys,
+    table_of,
+    update_changed,
+)
 from api.recommendations.inferred import drop_inferred, family_of_theme_code
 from api.recommendations.models import (
     Position,
     PositionDateOrigin,
-    Recommendation,
     RecommendationAffectedPerson,
     RecommendationSdgTarget,
-    RecommendationSource,
     RecommendationTheme,
     RecommendingState,
     TagOrigin,
     VoluntaryPledge,
 )
-from api.recommendations.policy import becomes_current, history_order
+from api.recommendations.policy import becomes_current
 from api.recommendations.service import derive_external_key
 
 
@@ -70,32 +82,11 @@ class SourceFile(NamedTuple):
     import_job_id: int | None = None
 
 
-def _id_of(row: Recommendation) -> int:
-    return row.id or 0
-
-
-def _table(model: type[SQLModel]) -> Table:
-    table = inspect(model).local_table
-    assert isinstance(table, Table), "a table model maps one table"
-    return table
-
-
-IN_BATCH = 5_000  # ids per IN (...) list: well under every database's bound on parameters
-
-
-def _batches(values: list[Any]) -> list[list[Any]]:
-    return [values[i : i + IN_BATCH] for i in range(0, len(values), IN_BATCH)]
-
-
-def _source_upsert(session: Session) -> Executable:
-    """INSERT of source rows that refreshes the row a previous import of the same file wrote."""
-    dialect = session.get_bind().dialect.name
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_table(RecommendationSource))
-    refreshed = ("line", "paragraph", "import_job_id", "imported_at", "text", "note")
-    return stmt.on_conflict_do_update(
-        index_elements=["recommendation_id", "publisher", "file_name"],
-        set_={name: stmt.excluded[name] for name in refreshed},
-    )
+def stored(known: Known) -> Stored:
+    """The writer's view of a known recommendation's columns (`identity` only reads their text)."""
+    row = known.row
+    assert isinstance(row, Stored), "the writer keeps a Stored for every record it knows"
+    return row
 
 
 class RecordWriter:
@@ -110,46 +101,60 @@ class RecordWriter:
         self.session, self.fmt, self.lookups, self.report = session, fmt, lookups, report
         self.source = source
         self.imported_at = utcnow()  # one time for the whole file
-        self.pending: dict[type[SQLModel], list[dict[str, Any]]] = {}  # link and position rows of a chunk
-        self.sources: list[dict[str, Any]] = []  # source rows of a chunk
+        # A chunk's link, position and source rows, with the record they belong to: a new one has its id
+        # only once the chunk's recommendations are inserted.
+        self.pending: dict[type[SQLModel], list[tuple[Known, dict[str, Any]]]] = {}
+        self.sources: list[tuple[Known, dict[str, Any]]] = []
         self.identities = Identities()
         self.loaded: set[int] = set()  # reviews whose recommendations are all known
         self.seen: set[int] = set()  # ids of the recommendations known
         self.keys: set[str] = set()  # external keys known to be taken
-        self.new: list[Known] = []  # the chunk's new recommendations, until flushed
+        self.new: list[Known] = []  # the chunk's new recommendations, until inserted
+        self.touched: dict[int, Known] = {}  # stored recommendations the chunk may have changed, by id
+        self.pledge_keys: set[str] = set()  # voluntary pledges stored or written in this run
         self.sourced_families: dict[str, set[int]] = {}  # a source now labels them: their guesses go
 
     def write(self, ready: list[Ready]) -> None:
-        """One chunk's records, flushed."""
+        """One chunk's records, written."""
         recommendations = [item for item in ready if not item.record.is_pledge]
         self._prefetch(recommendations)
+        # Every row of the chunk is matched before any is applied: a row's sources must not steer the
+        # matching of a later row of the same chunk (`identity._prefer` reads them).
         matched = [self._match(item) for item in recommendations]
-        self._create_new()
         for item, known in zip(recommendations, matched, strict=True):
             self._recommendation(item, known)
-        for item in ready:
-            if item.record.is_pledge:
-                self._pledge(item)
-        self.session.flush()
+        self.session.flush()  # what the lookups added (themes, groups, synonyms): the links refer to them
+        self._insert_new()
+        update_changed(self.session, ((rec_id, stored(known)) for rec_id, known in self.touched.items()))
+        self.touched.clear()
+        self._pledges([item for item in ready if item.record.is_pledge])
         for family, ids in self.sourced_families.items():  # before the inserts: a guess may hold the same link
             drop_inferred(self.session, family, ids)
         self.sourced_families.clear()
         for model, rows in self.pending.items():
-            self.session.execute(insert(_table(model)), rows)  # Core, not the ORM's slower bulk path
+            self.session.execute(insert(table_of(model)), [{"recommendation_id": k.id, **v} for k, v in rows])
         self.pending.clear()
         if self.sources:
-            self.session.execute(_source_upsert(self.session), self.sources)
+            sources = [{"recommendation_id": k.id, **v} for k, v in self.sources]
+            self.session.execute(source_upsert(self.session), sources)
             self.sources.clear()
 
-    def _later(self, model: type[SQLModel], **values: Any) -> None:
+    def _later(self, model: type[SQLModel], known: Known, **values: Any) -> None:
         """Link and position rows go in with one multi-row INSERT per chunk, not one object each."""
-        self.pending.setdefault(model, []).append(values)
+        self.pending.setdefault(model, []).append((known, values))
+
+    def _change(self, known: Known, column: str, value: Any) -> None:
+        """A column of the record changes: a stored one is updated with the chunk, a new one is inserted
+        with its final values."""
+        stored(known).change(column, value)
+        if known.id is not None:
+            self.touched[known.id] = known
 
     def _cycle(self, review: Review) -> int:
         return self.lookups.upr_session(review.session_number).cycle_number
 
     def _match(self, item: Ready) -> Known:
-        """The record this row is (`identity`), or a new one queued for `_create_new`."""
+        """The record this row is (`identity`), or a new one queued for `_insert_new`."""
         record, review = item.record, item.review
         assert review.id is not None, "a stored review has an id"
         paragraph = paragraph_key(record.paragraph)
@@ -162,14 +167,14 @@ class RecordWriter:
             self.keys.add(key)
             known = Known(
                 id=None,
-                row=Recommendation(
+                row=Stored(
+                    text=record.text,
+                    external_key=key,
                     review_id=review.id,
                     paragraph=record.paragraph,
-                    text=record.text,
                     action_category=record.action_category,
                     action_category_origin=TagOrigin.source if record.action_category is not None else None,
                     source_document=record.source_document,
-                    external_key=key,
                     sources=[self.fmt.value],
                 ),
                 review_id=review.id,
@@ -188,16 +193,14 @@ class RecordWriter:
         self.identities.claim(known, item.key, paragraph, states)
         return known
 
-    def _create_new(self) -> None:
-        """Insert the chunk's new recommendations in one flush (ids are needed for their links)."""
+    def _insert_new(self) -> None:
+        """The chunk's new recommendations, with the values their rows gave them, in one statement."""
         if not self.new:
             return
-        self.session.add_all(known.row for known in self.new)
-        self.session.flush()
-        for known in self.new:
-            assert known.row.id is not None, "a flushed recommendation has an id"
-            known.id = known.row.id
-            self.seen.add(known.id)
+        ids = insert_recommendations(self.session, [stored(known) for known in self.new], utcnow())
+        for known, rec_id in zip(self.new, ids, strict=True):
+            known.id = rec_id
+            self.seen.add(rec_id)
         self.new.clear()
 
     def _prefetch(self, ready: list[Ready]) -> None:
@@ -208,75 +211,48 @@ class RecordWriter:
             if item.review.id is not None and item.review.id not in self.loaded:
                 reviews[item.review.id] = item.review
         keys = list({item.key for item in ready} - self.identities.by_text.keys())
-        rows: list[Recommendation] = []
-        if reviews:
-            rows += self.session.exec(select(Recommendation).where(col(Recommendation.review_id).in_(reviews)))
-        for batch in _batches(keys):
-            rows += self.session.exec(select(Recommendation).where(col(Recommendation.external_key).in_(batch)))
+        where = [RECOMMENDATION.c.review_id.in_(reviews)] if reviews else []
+        where += [RECOMMENDATION.c.external_key.in_(batch) for batch in batches(keys)]
+        found = load_recommendations(self.session, where) if where else []
         self.loaded.update(reviews)
         # In id order: the database returns them in any order (PostgreSQL's changes after updates), and
         # matching must not depend on it.
-        rows = sorted({r.id: r for r in rows if r.id is not None and r.id not in self.seen}.values(), key=_id_of)
+        rows = sorted((pair for pair in found if pair[0] not in self.seen), key=lambda pair: pair[0])
         if not rows:
             return
-        ids = [r.id for r in rows if r.id is not None]
+        ids = [rec_id for rec_id, _ in rows]
         self.seen.update(ids)
-
-        def linked(model: Any, column: Any) -> dict[int, set[Any]]:
-            """The source's links (a guess is not a link the file would repeat: `sourced_families`)."""
-            out: dict[int, set[Any]] = {i: set() for i in ids}
-            for batch in _batches(ids):
-                stmt = select(model.recommendation_id, column).where(col(model.recommendation_id).in_(batch))
-                if hasattr(model, "origin"):
-                    stmt = stmt.where(model.origin == TagOrigin.source)
-                for rec_id, value in self.session.exec(stmt):
-                    out[rec_id].add(value)
-            return out
-
-        states = linked(RecommendingState, RecommendingState.state_code)
-        themes = linked(RecommendationTheme, RecommendationTheme.theme_id)
-        persons = linked(RecommendationAffectedPerson, RecommendationAffectedPerson.affected_person_id)
-        targets = linked(RecommendationSdgTarget, RecommendationSdgTarget.sdg_target_code)
-        texts: dict[int, list[str]] = {i: [] for i in ids}
-        history: dict[int, list[Position]] = {i: [] for i in ids}
-        for batch in _batches(ids):
-            for rec_id, text in self.session.exec(
-                select(RecommendationSource.recommendation_id, RecommendationSource.text).where(
-                    col(RecommendationSource.recommendation_id).in_(batch), col(RecommendationSource.text).is_not(None)
-                )
-            ):
-                if text is not None:
-                    texts[rec_id].append(text)
-            for position in self.session.exec(
-                select(Position)
-                .where(col(Position.recommendation_id).in_(batch))
-                .order_by(*history_order(Position.date, Position.id))
-            ):
-                history[position.recommendation_id].append(position)
-        for r in rows:
-            assert r.id is not None and r.external_key is not None, "a stored recommendation has a key"
+        states = load_links(self.session, RecommendingState, RecommendingState.state_code, ids)
+        themes = load_links(self.session, RecommendationTheme, RecommendationTheme.theme_id, ids)
+        persons = load_links(
+            self.session, RecommendationAffectedPerson, RecommendationAffectedPerson.affected_person_id, ids
+        )
+        targets = load_links(self.session, RecommendationSdgTarget, RecommendationSdgTarget.sdg_target_code, ids)
+        texts = load_source_texts(self.session, ids)
+        history = load_history(self.session, ids)
+        for rec_id, r in rows:
             self.keys.add(r.external_key)
             keys_of = {r.external_key}
             if (review := reviews.get(r.review_id)) is not None:  # its text keys, derived as the pipeline does
                 cycle = self._cycle(review)
-                keys_of |= {derive_external_key(review.state_code, cycle, t) for t in (r.text, *texts[r.id])}
-            past = history[r.id]
+                keys_of |= {derive_external_key(review.state_code, cycle, t) for t in (r.text, *texts[rec_id])}
+            past = history[rec_id]
             self.identities.add(
                 Known(
-                    id=r.id,
+                    id=rec_id,
                     row=r,
                     review_id=r.review_id,
                     paragraph=paragraph_key(r.paragraph),
                     sources=list(r.sources or []),
-                    states=states[r.id],
-                    themes=themes[r.id],
-                    persons=persons[r.id],
-                    targets=targets[r.id],
+                    states=states[rec_id],
+                    themes=themes[rec_id],
+                    persons=persons[rec_id],
+                    targets=targets[rec_id],
                     position=r.current_position.value if r.current_position else None,
-                    position_date=past[-1].date if past else None,  # the latest date: undated ones come first
-                    history={(p.position.value, p.date, p.source_document) for p in past},
+                    position_date=past[-1][1] if past else None,  # the latest date: undated ones come first
+                    history=set(past),
                     keys=keys_of,
-                    named=set(states[r.id]),
+                    named=set(states[rec_id]),
                 )
             )
 
@@ -290,17 +266,19 @@ class RecordWriter:
         if not known.sourced:
             known.sourced = True
             self.sources.append(
-                {
-                    "recommendation_id": known.id,
-                    "publisher": self.fmt,
-                    "file_name": self.source.name,
-                    "line": record.line,
-                    "paragraph": record.paragraph,
-                    "import_job_id": self.source.import_job_id,
-                    "imported_at": self.imported_at,
-                    "text": record.text if record.text != known.row.text else None,
-                    "note": record.note,
-                }
+                (
+                    known,
+                    {
+                        "publisher": self.fmt,
+                        "file_name": self.source.name,
+                        "line": record.line,
+                        "paragraph": record.paragraph,
+                        "import_job_id": self.source.import_job_id,
+                        "imported_at": self.imported_at,
+                        "text": record.text if record.text != known.row.text else None,
+                        "note": record.note,
+                    },
+                )
             )
         if not known.counted:  # the first row of this recommendation in this run decides its count
             known.counted = True
@@ -314,12 +292,12 @@ class RecordWriter:
                 self.report.unchanged += 1
         if self.fmt.value not in known.sources:
             known.sources.append(self.fmt.value)
-            known.row.sources = list(known.sources)
+            self._change(known, "sources", list(known.sources))
 
     def _fill(self, record: ImportRecord, known: Known, merging: bool) -> bool:
         """Scalars: the record's own source overwrites them, another source only fills gaps; the
         paragraph is identity, so it only ever fills a gap."""
-        row = known.row
+        row = stored(known)
         changed = False
         guessed = row.action_category_origin == TagOrigin.inferred  # a source beats a guess
         for attribute in ("paragraph", "action_category", "source_document"):
@@ -327,13 +305,14 @@ class RecordWriter:
             own = not merging and attribute != "paragraph"
             gap = getattr(row, attribute) is None or (attribute == "action_category" and guessed)
             if value is not None and (getattr(row, attribute) != value or gap) and (own or gap):
-                setattr(row, attribute, value)
+                self._change(known, attribute, value)
                 changed = True
         if record.action_category is not None and row.action_category_origin != TagOrigin.source:
-            row.action_category_origin = TagOrigin.source
-            row.action_category_confidence = row.action_category_model_version = None
+            self._change(known, "action_category_origin", TagOrigin.source)
+            self._change(known, "action_category_confidence", None)
+            self._change(known, "action_category_model_version", None)
         if changed:
-            row.updated_at = utcnow()
+            self._change(known, "updated_at", utcnow())
         return changed
 
     def _links(self, record: ImportRecord, known: Known) -> bool:
@@ -341,7 +320,7 @@ class RecordWriter:
         for code in record.recommending_states:
             if code not in known.states:
                 known.states.add(code)
-                self._later(RecommendingState, recommendation_id=known.id, state_code=code)
+                self._later(RecommendingState, known, state_code=code)
                 added = True
         if not known.created and known.id is not None:
             for family in {family_of_theme_code(t.code) for t in record.themes} | (
@@ -352,22 +331,20 @@ class RecordWriter:
             theme_id = self.lookups.theme(theme.label, theme.code)
             if theme_id not in known.themes:
                 known.themes.add(theme_id)
-                self._later(
-                    RecommendationTheme, recommendation_id=known.id, theme_id=theme_id, source_label=theme.label[:300]
-                )
+                self._later(RecommendationTheme, known, theme_id=theme_id, source_label=theme.label[:300])
                 added = True
         for name in record.affected_persons:
             person_id = self.lookups.person(name)
             if person_id not in known.persons:
                 known.persons.add(person_id)
-                self._later(RecommendationAffectedPerson, recommendation_id=known.id, affected_person_id=person_id)
+                self._later(RecommendationAffectedPerson, known, affected_person_id=person_id)
                 added = True
         for code in record.sdg_targets:
             if code not in self.lookups.sdg_targets:
                 continue  # not one of the 169 targets: a reader's repair could not place it
             if code not in known.targets:
                 known.targets.add(code)
-                self._later(RecommendationSdgTarget, recommendation_id=known.id, sdg_target_code=code)
+                self._later(RecommendationSdgTarget, known, sdg_target_code=code)
                 added = True
         return added
 
@@ -384,7 +361,7 @@ class RecordWriter:
         known.history.add((record.position.value, when, source))
         self._later(
             Position,
-            recommendation_id=known.id,
+            known,
             position=record.position,
             date=when,
             date_origin=origin if when is not None else None,
@@ -395,22 +372,32 @@ class RecordWriter:
         )
         if becomes_current(when, known.position_date):
             known.position, known.position_date = record.position.value, when
-            known.row.current_position = record.position
+            self._change(known, "current_position", record.position)
         return True
 
-    def _pledge(self, item: Ready) -> None:
-        key = "pledge:" + item.key
-        if self.session.exec(select(VoluntaryPledge.id).where(col(VoluntaryPledge.external_key) == key)).first():
-            self.report.unchanged += 1
-        else:
+    def _pledges(self, items: list[Ready]) -> None:
+        """Voluntary pledges the run has not stored yet, in one statement (one query finds the stored)."""
+        if not items:
+            return
+        keys = ["pledge:" + item.key for item in items]
+        self.pledge_keys |= stored_pledge_keys(self.session, [k for k in set(keys) if k not in self.pledge_keys])
+        rows = []
+        for item, key in zip(items, keys, strict=True):
+            self.report.pledges += 1
+            if key in self.pledge_keys:
+                self.report.unchanged += 1
+                continue
+            self.pledge_keys.add(key)
             assert item.review.id is not None, "a stored review has an id"
-            self.session.add(
-                VoluntaryPledge(
-                    review_id=item.review.id,
-                    text=item.record.text,
-                    action_category=item.record.action_category,
-                    themes=[t.label for t in item.record.themes] or None,
-                    external_key=key,
-                )
+            rows.append(
+                {
+                    "review_id": item.review.id,
+                    "text": item.record.text,
+                    "action_category": item.record.action_category,
+                    "themes": [t.label for t in item.record.themes] or None,
+                    "external_key": key,
+                    "created_at": utcnow(),
+                }
             )
-        self.report.pledges += 1
+        if rows:
+            self.session.execute(insert(table_of(VoluntaryPledge)), rows)

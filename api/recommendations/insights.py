@@ -7,7 +7,7 @@ inside a row (to whom, in which cycles) are spelled differently by the two datab
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from api.core.errors import InvalidInput, NotFound
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
-from api.recommendations import search
+from api.recommendations import read_model, search, tallies
 from api.recommendations.models import (
     PositionKind,
     Recommendation,
@@ -35,6 +35,7 @@ from api.recommendations.schemas import (
     ReviewSummary,
     ThemeCount,
 )
+from api.recommendations.tally_models import ANY_ORIGIN
 from api.taxonomy import resolve
 from api.taxonomy.models import Theme
 
@@ -161,14 +162,18 @@ class _Tally:
         return self.recommendations - self.supported - self.supported_in_part - self.noted
 
 
-def champions(session: Session, params: PageParams, f: ChampionFilter) -> Page[Champion]:
+def champions(session: Session, params: PageParams, f: ChampionFilter, *, use_tallies: bool = True) -> Page[Champion]:
     """The recommending states of the recommendations matching `f`, most recommendations first (ties by code).
 
-    One grouped query counts the matching recommendations per (recommending state, review) with their
-    current positions; reviews give the state under review and the cycle, so the query joins no more
-    than it filters on. The per-state figures are summed here, and the page is cut from them by the
-    shared `paginate` (over the figures as a VALUES list), so the cursor and offset rules are the
-    ones of every list. A joint recommendation counts for each of its recommending states."""
+    The figures come from the champion tallies (`tallies`, kept current on write) when they answer the
+    question exactly: one theme (with the themes under it) or none, and no `q`; summed per state in the
+    database, then only the page's states' details are read. Otherwise (a search, or several themes,
+    where a recommendation on two of them would count twice in the tallies) one grouped query counts the
+    matching recommendations per (recommending state, review) with their current positions, summed here;
+    `use_tallies=False` forces that path (the tests compare the two), as do rows still dirty. Reviews give
+    the state under review and the cycle, so neither path joins more than it filters on. The page is cut by the shared
+    `paginate`, so the cursor and offset rules are the ones of every list. A joint recommendation counts
+    for each of its recommending states."""
     terms = search.searched_terms(f.q)  # 422 for a `q` of only common words
     if not (f.theme or terms or f.state_under_review):  # the whole collection: slow, and no one's question
         raise InvalidInput("Give at least one of `theme`, `q` or `state_under_review`.", field="theme")
@@ -176,6 +181,85 @@ def champions(session: Session, params: PageParams, f: ChampionFilter) -> Page[C
     _require_known(session, col(State.code), f.state_under_review, "state_under_review", "state code(s)")
     cycles = _cycles_from(session, f.since_cycle)
 
+    on_review = []
+    if f.state_under_review:
+        on_review.append(col(Review.state_code).in_(f.state_under_review))
+    if f.since_cycle is not None:
+        on_review.append(
+            col(Review.session_number).in_(
+                sa.select(col(UprSession.number)).where(col(UprSession.cycle_number).in_(cycles))
+            )
+        )
+    reviews = sa.select(col(Review.id)).where(*on_review) if on_review else None
+    # While rows are dirty (uncommitted writes in this session, or a commit that bypassed the hook) the
+    # tallies may lag what the rows say: counted from the rows then.
+    use_tallies = use_tallies and not terms and read_model.nothing_dirty(session)
+    tally = _tally_question(session, f, themes) if use_tallies else None
+    figures_of: Callable[[Collection[str]], dict[str, _Tally]]
+    if tally is not None:
+        scope = tallies.tally_scope(*tally, reviews)
+        page = _page(session, params, tallies.totals_by_state(scope), f.region)
+
+        def figures_of(codes: Collection[str]) -> dict[str, _Tally]:
+            return {
+                code: _Tally(t.recommendations, t.supported, t.supported_in_part, t.noted, t.cycles, t.to)
+                for code, t in tallies.figures_of_states(session, scope, codes).items()
+            }
+    else:
+        grouped = _grouped(session, themes, f.tag_origin, reviews, terms)
+        counts: dict[str, int] = defaultdict(int)
+        for row in grouped:
+            counts[row[0]] += row[2]
+        # `region` is applied to the figures, not in the grouping query: SQLite probes the link table
+        # once per state of the group otherwise.
+        page = _page(session, params, _figures(counts), f.region)
+
+        def figures_of(codes: Collection[str]) -> dict[str, _Tally]:
+            figures = {code: _Tally() for code in codes}
+            reviews_by_id = dict(
+                (rid, (state, cycle))
+                for rid, state, cycle in session.execute(
+                    sa.select(col(Review.id), col(Review.state_code), col(UprSession.cycle_number)).join(
+                        UprSession, col(UprSession.number) == Review.session_number
+                    )
+                )
+            )
+            for code, review_id, n, supported, in_part, noted in grouped:
+                if (tally := figures.get(code)) is not None:
+                    tally.add(reviews_by_id[review_id], n, supported, in_part, noted)
+            return figures
+
+    figures = figures_of([code for code, *_ in page.items]) if page.items else {}
+    link = _link_filters(f, themes, cycles)
+    items = [_champion(code, name, group, figures[code], link) for code, _n, name, group in page.items]
+    return Page[Champion](items=items, total=page.total, next_cursor=page.next_cursor)
+
+
+def _tally_question(session: Session, f: ChampionFilter, themes: list[int]) -> tuple[int | None, str] | None:
+    """The (theme, origin) of the tally rows that answer `f` exactly, or None when none do: `themes` (the
+    asked ones with those under them) must be one theme's subtree, a recommendation under two roots
+    would count twice. A value may name several themes (a label that sources share)."""
+    if not themes:
+        return None, ANY_ORIGIN  # `tag_origin` only says whose themes `theme` matches
+    roots = session.exec(
+        select(Theme.id).where(
+            col(Theme.id).in_(themes), col(Theme.parent_id).is_(None) | col(Theme.parent_id).not_in(themes)
+        )
+    ).all()
+    if len(roots) != 1:
+        return None
+    return roots[0], f.tag_origin.value if f.tag_origin is not None else ANY_ORIGIN
+
+
+def _grouped(
+    session: Session,
+    themes: list[int],
+    tag_origin: TagOrigin | None,
+    reviews: sa.Select[Any] | None,
+    terms: Any,
+) -> Sequence[Sequence[Any]]:
+    """(state, review, recommendations, supported, supported in part, noted) grouped from the matching
+    recommendations: what the tallies cannot answer."""
     stmt = (
         sa.select(
             col(RS.state_code),
@@ -190,74 +274,46 @@ def champions(session: Session, params: PageParams, f: ChampionFilter) -> Page[C
     )
     if themes:  # a semi-join: a recommendation on two of the themes counts once
         tagged: sa.ColumnElement[bool] = col(RT.theme_id).in_(themes)
-        if f.tag_origin is not None:
-            tagged = tagged & (col(RT.origin) == f.tag_origin)
+        if tag_origin is not None:
+            tagged = tagged & (col(RT.origin) == tag_origin)
         stmt = stmt.where(col(R.id).in_(sa.select(col(RT.recommendation_id)).where(tagged)))
-    on_review = []
-    if f.state_under_review:
-        on_review.append(col(Review.state_code).in_(f.state_under_review))
-    if f.since_cycle is not None:
-        on_review.append(
-            col(Review.session_number).in_(
-                sa.select(col(UprSession.number)).where(col(UprSession.cycle_number).in_(cycles))
-            )
-        )
-    if on_review:
-        stmt = stmt.where(col(R.review_id).in_(sa.select(col(Review.id)).where(*on_review)))
+    if reviews is not None:
+        stmt = stmt.where(col(R.review_id).in_(reviews))
     if terms:
         stmt, _rank = search.apply_search(session, stmt, terms)
     # Through the connection: plain rows, without the ORM's result processing (thousands of rows).
-    grouped = session.connection().execute(stmt.group_by(col(RS.state_code), col(R.review_id))).all()
-    if f.region:  # kept here, not in SQL: SQLite probes the link table once per state of the group otherwise
-        in_region = set(session.exec(select(State.code).where(col(State.regional_group).in_(f.region))))
-        grouped = [row for row in grouped if row[0] in in_region]
-    counts: dict[str, int] = defaultdict(int)
-    for row in grouped:
-        counts[row[0]] += row[2]
-
-    page = _page(session, params, counts)
-    tallies = {code: _Tally() for code, *_ in page.items}
-    if tallies:
-        reviews = dict(
-            (rid, (state, cycle))
-            for rid, state, cycle in session.execute(
-                sa.select(col(Review.id), col(Review.state_code), col(UprSession.cycle_number)).join(
-                    UprSession, col(UprSession.number) == Review.session_number
-                )
-            )
-        )
-        for code, review_id, n, supported, in_part, noted in grouped:
-            if (tally := tallies.get(code)) is not None:
-                tally.add(reviews[review_id], n, supported, in_part, noted)
-    link = _link_filters(f, themes, cycles)
-    items = [_champion(code, name, group, tallies[code], link) for code, _n, name, group in page.items]
-    return Page[Champion](items=items, total=page.total, next_cursor=page.next_cursor)
+    return session.connection().execute(stmt.group_by(col(RS.state_code), col(R.review_id))).all()
 
 
-def _page(session: Session, params: PageParams, counts: dict[str, int]) -> Page[Any]:
-    """A page of (code, recommendations, name, regional group), most recommendations first, then by code.
+def _page(session: Session, params: PageParams, figures: sa.CTE, region: Sequence[RegionalGroup]) -> Page[Any]:
+    """A page of (code, recommendations, name, regional group) of the recommending states in `region` (any
+    when empty), most recommendations first, then by code, cut by the shared `paginate` as every list is.
+    `figures` has the columns `code` and `recommendations`."""
+    stmt = sa.select(figures.c.code, figures.c.recommendations, col(State.name), col(State.regional_group)).join(
+        State, col(State.code) == figures.c.code
+    )
+    if region:
+        stmt = stmt.where(col(State.regional_group).in_(region))
+    order = [Sort(figures.c.recommendations, descending=True), Sort(figures.c.code)]
+    return paginate(session, stmt, params, order, rows=True)
 
-    The figures go back to the database as a VALUES list so that `paginate` cuts the page as it does
-    every list's. Written as text with bound values: SQLAlchemy's `values()` construct takes ~10 ms to
-    compile 200 rows (twice, for the count and the page), and SQLite does not accept its column aliases."""
-    rows = list(counts.items()) or [("", 0)]  # VALUES needs a row: an empty answer filters its stand-in out
+
+def _figures(counts: dict[str, int]) -> sa.CTE:
+    """The figures summed here, back to the database as a VALUES list. Written as text with bound values:
+    SQLAlchemy's `values()` construct takes ~10 ms to compile 200 rows (twice, for the count and the
+    page), and SQLite does not accept its column aliases. VALUES needs a row: an empty answer's stand-in
+    (code "") is no state, and the join drops it."""
+    rows = list(counts.items()) or [("", 0)]
     params_: dict[str, Any] = {}
     for i, (code, n) in enumerate(rows):
         params_[f"figure{i}_code"], params_[f"figure{i}_n"] = code, n
     values = ", ".join(f"(:figure{i}_code, :figure{i}_n)" for i in range(len(rows)))
-    figures = (
+    return (
         sa.text(f"SELECT column1 AS code, column2 AS recommendations FROM (VALUES {values}) AS figure_rows")
         .bindparams(**params_)
         .columns(sa.column("code", sa.String), sa.column("recommendations", sa.Integer))
         .cte("figures")
     )
-    stmt = sa.select(figures.c.code, figures.c.recommendations, col(State.name), col(State.regional_group)).join(
-        State, col(State.code) == figures.c.code
-    )
-    if not counts:
-        stmt = stmt.where(sa.false())
-    order = [Sort(figures.c.recommendations, descending=True), Sort(figures.c.code)]
-    return paginate(session, stmt, params, order, rows=True)
 
 
 def _champion(code: str, name: str, group: RegionalGroup | None, t: _Tally, link: list[tuple[str, Any]]) -> Champion:

@@ -3,17 +3,18 @@
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.auth.deps import Public
 from api.core.pagination import Page
 from api.core.types import StateCode, also_checked
 from api.cycle.models import RegionalGroup
 from api.db import SessionDep
+from api.http import versioned
 from api.http.pages import PageDep
 from api.http.params import IdPath
 from api.http.problems import error_responses
-from api.recommendations import insights
+from api.recommendations import derived, insights
 from api.recommendations.router import THEME, VocabularyValue
 from api.recommendations.schemas import Champion, ReviewSummary, TagOriginFilter
 
@@ -29,15 +30,20 @@ ANY_OF = " Repeat the parameter for any of several values."
     operation_id="insights.review_summary",
     responses=error_responses(404, 422),
 )
-def review_summary(review_id: IdPath, session: SessionDep, _: Public) -> ReviewSummary:
+def review_summary(review_id: IdPath, request: Request, session: SessionDep, _: Public) -> Response:
     """A review's recommendations counted by current position, theme, recommending state and its region."""
-    return insights.review_summary(session, review_id)
+    return versioned.answer(
+        request,
+        derived.current_version(session),
+        lambda: insights.review_summary(session, review_id).model_dump_json().encode(),
+    )
 
 
 @router.get(
     "/champions", response_model=Page[Champion], operation_id="insights.champions", responses=error_responses(422)
 )
 def champions(
+    request: Request,
     session: SessionDep,
     _: Public,
     page: PageDep,
@@ -90,6 +96,9 @@ def champions(
     each with how many, to whom, their current positions, the cycles, and a `/recommendations` link
     listing them. Most recommendations first, then by code; unknown themes, codes or cycles are a 422
     naming the parameter."""
+    data_version = derived.current_version(session)  # before any filter is read, as `GET /recommendations`
+    if (found := versioned.cached(request, data_version)) is not None:
+        return found
     filters = insights.ChampionFilter(
         theme=theme,
         q=q,
@@ -99,4 +108,6 @@ def champions(
         tag_origin=tag_origin.origin,
     )
     # Serialised once here, as `GET /recommendations` does: the items are built and checked by the service.
-    return Response(insights.champions(session, page, filters).model_dump_json(), media_type="application/json")
+    return versioned.respond(
+        request, data_version, insights.champions(session, page, filters).model_dump_json().encode()
+    )

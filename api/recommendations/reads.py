@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy import select as sa_select  # sqlmodel's is typed for at most four columns
 from sqlmodel import Session, col, select
 
@@ -32,8 +33,9 @@ from api.taxonomy.models import AffectedPerson, Theme
 
 
 def recommendation_reads(
-    session: Session, recommendations: Sequence[Recommendation], ranks: Sequence[float | None] | None = None
+    session: Session, recommendations: Sequence[Recommendation | Row[Any]], ranks: Sequence[float | None] | None = None
 ) -> list[RecommendationRead]:
+    """`recommendations` are ORM objects or rows of the table's columns (the read model's, faster)."""
     if not recommendations:
         return []
     ids = [_stored_id(r) for r in recommendations]
@@ -81,16 +83,25 @@ def recommendation_reads(
     }
     states = {rid: sorted((state_refs[c] for c in codes), key=lambda s: s.code) for rid, codes in state_links.items()}
     # Source tags first, then inferred ones; by name within each.
+    # One read object per distinct (entry, origin, confidence, model) of the page: a page repeats them.
+    made: dict[tuple, Any] = {}
+
+    def tagged(shape: Any, fields: dict, tag: tuple) -> Any:
+        key = (shape, fields["id"], *tag)
+        if (found := made.get(key)) is None:
+            found = made[key] = _with_origin(shape, fields, list(tag))
+        return found
+
     themes = {
         rid: sorted(
-            (_with_origin(RecommendationThemeRead, theme_reads[t], tag) for t, *tag in tags),
+            (tagged(RecommendationThemeRead, theme_reads[t], tuple(tag)) for t, *tag in tags),
             key=lambda t: (t.origin != TagOrigin.source, t.name, t.id),
         )
         for rid, tags in theme_links.items()
     }
     persons = {
         rid: sorted(
-            (_with_origin(RecommendationAffectedPersonRead, person_reads[p], tag) for p, *tag in tags),
+            (tagged(RecommendationAffectedPersonRead, person_reads[p], tuple(tag)) for p, *tag in tags),
             key=lambda p: (p.origin != TagOrigin.source, p.name, p.id),
         )
         for rid, tags in person_links.items()
@@ -101,8 +112,8 @@ def recommendation_reads(
     reads = []
     for i, (rid, rec) in enumerate(zip(ids, recommendations, strict=True)):
         review, cycle = reviews[rec.review_id]
-        reads.append(
-            RecommendationRead(
+        reads.append(  # built from stored rows of checked types: no second validation
+            RecommendationRead.model_construct(
                 id=rid,
                 review_id=rec.review_id,
                 state_under_review=review.state_code,
@@ -161,13 +172,13 @@ def _sources(session: Session, ids: list[int]) -> dict[int, list[RecommendationS
     return out
 
 
-def _stored_id(recommendation: Recommendation) -> int:
+def _stored_id(recommendation: Recommendation | Row[Any]) -> int:
     if recommendation.id is None:
         raise ValueError("Read shapes are built for stored recommendations only.")
     return recommendation.id
 
 
-def _action_origin(rec: Recommendation) -> TagOrigin | None:
+def _action_origin(rec: Recommendation | Row[Any]) -> TagOrigin | None:
     """A category written without an origin (the seed's, a test's) is a source's."""
     if rec.action_category is None:
         return None

@@ -1,25 +1,30 @@
 """Full-text search over recommendation text: one API, two engines.
 
-SQLite answers from the FTS5 table `recommendation_fts` (porter stemmer, ranked with bm25);
-PostgreSQL from `to_tsvector('english', text)`, whose expression must be written exactly as the
-GIN index of migration 0002 so the planner uses the index. Both stem English, so
-"discriminating" finds "discrimination".
+SQLite answers from the FTS5 table `recommendation_fts` (porter stemmer over unicode61 with
+diacritics removed, ranked with bm25); PostgreSQL from the stored `recommendation.search_vector`
+(kept by a trigger, under a GIN index, migration 0017), ranked with `ts_rank` on the stored vector,
+so no text is parsed again. Both cut a text the same way — every run of characters that are not
+letters or digits is a separator, so `A/HRC/43/15` is a, hrc, 43, 15 and `16.10` is 16, 10 — fold
+accents (`Côte` is `cote`) and stem with Porter's algorithm, so "discriminating" finds
+"discrimination". (Letters that are not a letter plus an accent, like `ß`, `æ`, `ø` or `ł`,
+PostgreSQL's unaccent spells out — `ss`, `ae`, `o`, `l` — and FTS5 keeps: a query written with the
+letter finds the same rows on both, one written with the spelling only on PostgreSQL.)
 
-User input never reaches either query language as syntax: it is cut into words, English stop
-words are dropped (PostgreSQL drops them anyway; dropping them on SQLite too keeps the two engines
-answering alike) and each word is matched as a plain term, all of them required. Quotes,
-parentheses, `AND`, `*` or `-` are therefore just separators, never operators.
+User input never reaches either query language as syntax: it is cut into words by the same rule
+(`search_terms`), English stop words are dropped (PostgreSQL drops them anyway; dropping them on
+SQLite too keeps the two engines answering alike) and each word is matched as a plain term, all of
+them required. Quotes, parentheses, `AND`, `*` or `-` are therefore just separators, never operators.
 """
 
 import re
+import unicodedata
 
-from sqlalchemy import Double, cast, column, func, literal_column, table
+from sqlalchemy import Double, cast, column, func, literal, literal_column, table
 from sqlalchemy.sql import ColumnElement, Select
 from sqlalchemy.sql.expression import ColumnClause
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from api.core.errors import InvalidInput
-from api.core.pagination import Page, PageParams, Sort, paginate
 from api.recommendations.models import Recommendation
 
 MAX_TERMS = 32
@@ -38,12 +43,22 @@ STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 _WORD = re.compile(r"[^\W_]+")
 _FTS = table("recommendation_fts", column("rowid"))
-_PG_CONFIG: ColumnClause[str] = literal_column("'english'")
+# The text search configuration of migration 0017 (porter over unaccent), and the stored vector.
+_PG_CONFIG: ColumnClause[str] = literal_column("'upr_english'")
+_PG_VECTOR: ColumnClause[object] = literal_column(f"{Recommendation.__tablename__}.search_vector")
+
+
+def fold_accents(q: str) -> str:
+    """`q` without the accents that decompose off a letter (`Côte` → `Cote`), as both engines fold
+    their texts; a combining accent typed after its letter goes too, so it never cuts a word."""
+    decomposed = unicodedata.normalize("NFD", q)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
 def search_terms(q: str | None) -> list[str]:
-    """The searchable words of `q`, lower-cased and de-duplicated, in order; empty means "no search"."""
-    words = (w.lower() for w in _WORD.findall(q or ""))  # not casefold: "ß" must stay "ß" to match
+    """The searchable words of `q`, accents folded, lower-cased and de-duplicated, in order; empty
+    means "no search". Anything but a letter or a digit separates words, as in the indexed texts."""
+    words = (w.lower() for w in _WORD.findall(fold_accents(q or "")))  # not casefold: "ß" must stay "ß"
     return list(dict.fromkeys(w for w in words if w not in STOP_WORDS))[:MAX_TERMS]
 
 
@@ -72,29 +87,15 @@ def apply_search(session: Session, stmt: Select, terms: list[str]) -> tuple[Sele
     """`stmt` (a select of Recommendation) narrowed to rows matching every term, and the rank
     expression to order by (higher is more relevant) for the session's database."""
     if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector(_PG_CONFIG, Recommendation.text)
-        query = func.websearch_to_tsquery(_PG_CONFIG, " ".join(terms))
+        # The terms are plain words already (no operator survives search_terms): plainto_tsquery
+        # runs them through the texts' own dictionaries (unaccent, porter, stop words).
+        query = func.plainto_tsquery(_PG_CONFIG, literal(" ".join(terms)))
         # float8, not ts_rank's float4: a cursor carries the rank and must compare equal to it.
-        pg_rank = cast(func.ts_rank(vector, query), Double)
-        return stmt.where(vector.op("@@")(query)), pg_rank.label("search_rank")
+        pg_rank = cast(func.ts_rank(_PG_VECTOR, query), Double)
+        return stmt.where(_PG_VECTOR.op("@@")(query)), pg_rank.label("search_rank")
     stmt = stmt.join(_FTS, _FTS.c.rowid == Recommendation.id).where(
         literal_column("recommendation_fts").op("MATCH")(fts5_query(terms))
     )
     # bm25() is lower-is-better; negate it so "rank" means the same on both engines.
     rank = -func.bm25(literal_column("recommendation_fts"), type_=Double)
     return stmt, rank.label("search_rank")
-
-
-def paginate_ranked(
-    session: Session, stmt: Select, params: PageParams, rank: ColumnElement[float]
-) -> Page[tuple[Recommendation, float]]:
-    """A search page through the shared helper: most relevant first, then by id; items are
-    (recommendation, rank) pairs.
-
-    The cursor carries the last row's rank (as float8 on PostgreSQL, so it compares equal to the
-    recomputed one). Ranks depend on the whole collection (bm25's document frequencies), so when
-    texts are added or edited between two pages a row may move across the page boundary, as in any
-    search engine; nothing errs, and an unchanged collection pages exactly."""
-    ranked = stmt.add_columns(col(Recommendation.id), rank)  # the sort keys, readable on each row
-    page = paginate(session, ranked, params, [Sort(rank, descending=True), Sort(Recommendation.id)], rows=True)
-    return page.map(lambda row: (row[0], row[-1]))

@@ -8,7 +8,7 @@ client sends none, the seed derives it for the demo review, and the importers de
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,12 +16,13 @@ from sqlalchemy import or_
 from sqlalchemy.sql import ColumnElement, Select
 from sqlmodel import Session, col, select
 
+from api.core.caches import VersionedCache
 from api.core.errors import AlreadyExists, InvalidInput
 from api.core.lookup import get_or_404
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.types import utcnow
 from api.cycle.models import Cycle, RegionalGroup, Review, State, UprSession
-from api.recommendations import search
+from api.recommendations import read_model, search
 from api.recommendations.inferred import family_of_theme_code
 from api.recommendations.models import (
     CHILD_TABLES,
@@ -160,24 +161,60 @@ def _filtered(session: Session, f: RecommendationFilter) -> Select:
     return stmt
 
 
-def list_recommendations(
-    session: Session, params: PageParams, filters: RecommendationFilter = RecommendationFilter()
-) -> Page[RecommendationRead]:
-    """Ordered by review then id (the order they were recorded, which importers keep as published);
-    with a search, by relevance then id. Both orders are keyset-paged by the same cursor scheme."""
-    stmt = _filtered(session, filters)
+# Totals per (data version, filter set): a count scans every matching row, and the same filters are paged
+# through many times; a new data version leaves the old entries to age out.
+_totals: VersionedCache[int] = VersionedCache(4096)
+
+
+def _cached_total(session: Session, data_version: int | None, filters: RecommendationFilter) -> Callable[[Select], int]:
+    def total(counting: Select) -> int:
+        key = (data_version, repr(filters))
+        if data_version is not None and (found := _totals.get(key)) is not None:
+            return found
+        count = session.scalar(counting) or 0
+        if data_version is not None:
+            _totals.put(key, count)
+        return count
+
+    return total
+
+
+def page_ids(
+    session: Session,
+    params: PageParams,
+    filters: RecommendationFilter,
+    *,
+    data_version: int | None = None,
+    count: bool = True,
+) -> Page[tuple[int, float | None]]:
+    """The ids (with their search rank) of a page, in list order; the total from the cache of
+    `data_version` when given (it must be the version the session reads), none (0) without `count`."""
+    filters = resolve_filter(session, filters)
+    stmt = _filtered(session, filters).with_only_columns(col(Recommendation.id), col(Recommendation.review_id))
     terms = search.searched_terms(filters.q)  # 422 for a `q` of only common words
+    total = _cached_total(session, data_version, filters) if count else (lambda _counting: 0)
     if terms:
         stmt, rank = search.apply_search(session, stmt, terms)
-        ranked = search.paginate_ranked(session, stmt, params, rank)
-        rows, ranks = [r for r, _ in ranked.items], [k for _, k in ranked.items]
-        return Page[RecommendationRead](
-            items=recommendation_reads(session, rows, ranks), total=ranked.total, next_cursor=ranked.next_cursor
+        ranked = stmt.add_columns(rank)
+        page = paginate(
+            session, ranked, params, [Sort(rank, descending=True), Sort(Recommendation.id)], rows=True, total=total
         )
-    page = paginate(session, stmt, params, [Sort(Recommendation.review_id), Sort(Recommendation.id)])
-    return Page[RecommendationRead](
-        items=recommendation_reads(session, page.items), total=page.total, next_cursor=page.next_cursor
+        return page.map(lambda row: (row[0], row[-1]))
+    page = paginate(
+        session, stmt, params, [Sort(Recommendation.review_id), Sort(Recommendation.id)], rows=True, total=total
     )
+    return page.map(lambda row: (row[0], None))
+
+
+def page_json(
+    session: Session, params: PageParams, filters: RecommendationFilter, *, data_version: int | None = None
+) -> bytes:
+    """`Page[RecommendationRead]` as JSON, from the read model: one indexed query for the ids, one for the
+    bodies (`read_model`), no model built per row."""
+    page = page_ids(session, params, filters, data_version=data_version)
+    bodies = read_model.bodies(session, [rid for rid, _ in page.items])
+    items = (read_model.with_rank(bodies[rid], rank) for rid, rank in page.items if rid in bodies)
+    return read_model.page_json(items, page.total, page.next_cursor)
 
 
 def get_recommendation(session: Session, recommendation_id: int, *, for_update: bool = False) -> Recommendation:

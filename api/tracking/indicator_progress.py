@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func
+from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
 from api.tracking.models import Direction, Indicator, Measurement
@@ -16,10 +17,11 @@ class Latest:
     measured_on: dt.date
 
 
-def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int, Latest]:
+def latest_measurements(session: Session, indicator_ids: list[int] | Select) -> dict[int, Latest]:
     """The latest current measurement of each indicator (by `measured_on`, then the later posted: ids are
-    random, api/core/ids.py), in one query; a withdrawn one never counts."""
-    if not indicator_ids:
+    random, api/core/ids.py), in one query; a withdrawn one never counts. `indicator_ids`: a list, or a
+    subquery of ids (no bound value per indicator when there are hundreds)."""
+    if isinstance(indicator_ids, list) and not indicator_ids:
         return {}
     ranked = (
         select(
@@ -46,12 +48,17 @@ def latest_measurements(session: Session, indicator_ids: list[int]) -> dict[int,
 
 def progress(indicator: Indicator, latest: Latest | None) -> float | None:
     """Share of the way from baseline to target (0 at baseline, 1 at target; may leave 0..1)."""
-    if latest is None or indicator.baseline_value is None or indicator.target_value is None:
+    return progress_between(indicator.baseline_value, indicator.target_value, latest)
+
+
+def progress_between(baseline: float | None, target: float | None, latest: Latest | None) -> float | None:
+    """`progress` from an indicator's baseline and target columns (for reads that select columns)."""
+    if latest is None or baseline is None or target is None:
         return None
-    span = indicator.target_value - indicator.baseline_value
+    span = target - baseline
     if span == 0:
         return None
-    return round((latest.value - indicator.baseline_value) / span, 4)
+    return round((latest.value - baseline) / span, 4)
 
 
 def target_reached(indicator: Indicator, latest: Latest | None) -> bool | None:

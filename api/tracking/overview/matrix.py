@@ -1,12 +1,19 @@
 """The implementation matrix: per recommendation, its position, themes, the actions answering it,
 their indicators' latest values and each organisation's current traffic light — as the caller may
-see them (confidential assessments are filtered in SQL, before anything is counted or shown)."""
+see them (confidential assessments are filtered in SQL, before anything is counted or shown).
+
+Rows are read as columns, never as ORM objects, in a fixed number of queries whatever their count,
+assembled as plain data and validated once, as a whole page or report (`PAGE`, `ROWS`): the router
+sends the validated model's JSON as it is, so nothing is built or checked twice.
+"""
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import or_
+from pydantic import TypeAdapter
+from sqlalchemy import and_, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
@@ -15,16 +22,29 @@ from api.core.pagination import PageParams, Sort, paginate
 from api.cycle.models import Review
 from api.recommendations.models import Recommendation, RecommendationTheme, RecommendingState
 from api.taxonomy.models import Theme
-from api.tracking.indicator_progress import latest_measurements, progress
-from api.tracking.models import Action, ActionRecommendation, Assessment, Indicator
-from api.tracking.overview.schemas import ActorRating, MatrixAction, MatrixIndicator, MatrixPage, MatrixRow
+from api.tracking.indicator_progress import latest_measurements, progress_between
+from api.tracking.models import Action, ActionRecommendation, Indicator
+from api.tracking.overview.schemas import MatrixPage, MatrixRow
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.plans.policy import live_indicator, not_archived
-from api.tracking.posts.policy import current_among_visible, visible_clause
-from api.tracking.rows import stored_id
+from api.tracking.posts.policy import current_visible_assessments
 from api.tracking.schemas import actor_key, organisation_refs
 
 BATCH = 500
+ROWS: TypeAdapter[list[MatrixRow]] = TypeAdapter(list[MatrixRow])
+
+Row = dict[str, Any]  # a matrix row as plain data, in `MatrixRow`'s shape
+
+
+def row_columns(scope: OverviewScope) -> Select:
+    """The scope's recommendations as the columns a row shows (`id` is the sort key paging reads)."""
+    return scope.recommendations().with_only_columns(
+        col(Recommendation.id),
+        col(Recommendation.paragraph),
+        col(Recommendation.text),
+        col(Recommendation.current_position),
+        col(Review.session_number),
+    )
 
 
 def _grouped(session: Session, stmt: Select) -> dict[int, list[Any]]:
@@ -34,32 +54,21 @@ def _grouped(session: Session, stmt: Select) -> dict[int, list[Any]]:
     return out
 
 
-def current_assessments(session: Session, principal: Principal, ids: list[int]) -> dict[int, dict[int, Assessment]]:
-    """recommendation id → organisation id → that organisation's latest assessment the caller may see."""
-    current: dict[int, dict[int, Assessment]] = defaultdict(dict)
-    stmt = select(Assessment).where(
-        col(Assessment.recommendation_id).in_(ids),
-        visible_clause(principal, Assessment),
-        current_among_visible(principal),
-    )
-    for assessment in session.exec(stmt):
-        current[assessment.recommendation_id][assessment.organisation_id] = assessment
-    return current
+def current_ratings(principal: Principal, ids: Select | list[int]) -> Select:
+    """(recommendation_id, organisation_id, id, rating, assessed_on) of each organisation's current
+    assessment of these recommendations that the caller may see."""
+    return current_visible_assessments(principal, ids)
 
 
-def build_rows(session: Session, principal: Principal, recommendations: list[Recommendation]) -> list[MatrixRow]:
-    """The rows for these recommendations, in a fixed number of queries whatever their count."""
+def row_data(session: Session, principal: Principal, scope: OverviewScope, recommendations: Sequence[Any]) -> list[Row]:
+    """The rows of these recommendations (rows of `row_columns`, in id order: every recommendation of
+    the scope from the first id to the last), in a fixed number of queries. The queries name them as
+    that range of the scope, not id by id: a bound value per id costs more than the query itself."""
     if not recommendations:
         return []
-    ids = [stored_id(r) for r in recommendations]
-    sessions: dict[int, int] = {
-        recommendation_id: session_number
-        for recommendation_id, session_number in session.execute(
-            select(Recommendation.id, Review.session_number)
-            .join(Review, col(Review.id) == col(Recommendation.review_id))
-            .where(col(Recommendation.id).in_(ids))
-        )
-    }
+    ids = scope.recommendation_ids().where(
+        col(Recommendation.id) >= recommendations[0].id, col(Recommendation.id) <= recommendations[-1].id
+    )
     states = _grouped(
         session,
         select(RecommendingState.recommendation_id, RecommendingState.state_code)
@@ -75,98 +84,112 @@ def build_rows(session: Session, principal: Principal, recommendations: list[Rec
     )
     actions = _grouped(
         session,
-        select(ActionRecommendation.recommendation_id, Action)
+        select(ActionRecommendation.recommendation_id, Action.id, Action.title, Action.status)
         .join(Action, col(Action.id) == col(ActionRecommendation.action_id))
         .where(col(ActionRecommendation.recommendation_id).in_(ids), not_archived(Action))
         .order_by(col(Action.id)),
     )
-    action_ids = sorted({stored_id(a) for linked in actions.values() for a in linked})
-    indicators = list(
-        session.exec(
-            select(Indicator)
-            .where(
-                or_(col(Indicator.recommendation_id).in_(ids), col(Indicator.action_id).in_(action_ids)),
-                live_indicator(),
-            )
-            .order_by(col(Indicator.id))
-        )
+    action_ids = (
+        select(ActionRecommendation.action_id)
+        .join(Action, col(Action.id) == col(ActionRecommendation.action_id))
+        .where(col(ActionRecommendation.recommendation_id).in_(ids), not_archived(Action))
     )
-    latest = latest_measurements(session, [stored_id(i) for i in indicators])
-    by_action: dict[int, list[MatrixIndicator]] = defaultdict(list)
-    direct: dict[int, list[MatrixIndicator]] = defaultdict(list)
-    for indicator in indicators:
-        last = latest.get(stored_id(indicator))
-        shown = MatrixIndicator(
-            id=stored_id(indicator),
-            name=indicator.name,
-            unit=indicator.unit,
-            action_id=indicator.action_id,
-            baseline_value=indicator.baseline_value,
-            target_value=indicator.target_value,
-            latest_value=last.value if last else None,
-            latest_measured_on=last.measured_on if last else None,
-            progress=progress(indicator, last),
+    shown_indicators = and_(
+        or_(col(Indicator.recommendation_id).in_(ids), col(Indicator.action_id).in_(action_ids)), live_indicator()
+    )
+    indicators = session.execute(
+        sa_select(
+            col(Indicator.id),
+            col(Indicator.name),
+            col(Indicator.unit),
+            col(Indicator.action_id),
+            col(Indicator.recommendation_id),
+            col(Indicator.baseline_value),
+            col(Indicator.target_value),
         )
-        if indicator.action_id is not None:
-            by_action[indicator.action_id].append(shown)
-        elif indicator.recommendation_id is not None:
-            direct[indicator.recommendation_id].append(shown)
-    assessed = current_assessments(session, principal, ids)
-    refs = organisation_refs(session, principal, (org_id for per_org in assessed.values() for org_id in per_org))
+        .where(shown_indicators)
+        .order_by(col(Indicator.id))
+    ).all()
+    latest = latest_measurements(session, select(Indicator.id).where(shown_indicators))
+    by_action: dict[int, list[Row]] = defaultdict(list)
+    direct: dict[int, list[Row]] = defaultdict(list)
+    for i in indicators:
+        last = latest.get(i.id)
+        shown = {
+            "id": i.id,
+            "name": i.name,
+            "unit": i.unit,
+            "action_id": i.action_id,
+            "baseline_value": i.baseline_value,
+            "target_value": i.target_value,
+            "latest_value": last.value if last else None,
+            "latest_measured_on": last.measured_on if last else None,
+            "progress": progress_between(i.baseline_value, i.target_value, last),
+        }
+        if i.action_id is not None:
+            by_action[i.action_id].append(shown)
+        elif i.recommendation_id is not None:
+            direct[i.recommendation_id].append(shown)
+    assessed: dict[int, list[Any]] = defaultdict(list)
+    for rating in session.execute(current_ratings(principal, ids)):
+        assessed[rating.recommendation_id].append(rating)
+    refs = organisation_refs(session, principal, (a.organisation_id for per_rec in assessed.values() for a in per_rec))
+    side_by_side = {org_id: actor_key(ref) for org_id, ref in refs.items()}
     rows = []
     for rec in recommendations:
-        rec_id = stored_id(rec)
-        linked = actions.get(rec_id, [])
-        ratings = sorted(assessed.get(rec_id, {}).values(), key=lambda a: actor_key(refs[a.organisation_id]))
+        linked = actions.get(rec.id, [])
+        ratings = sorted(assessed.get(rec.id, []), key=lambda a: side_by_side[a.organisation_id])
         rows.append(
-            MatrixRow(
-                recommendation_id=rec_id,
-                paragraph=rec.paragraph,
-                text=rec.text,
-                recommending_states=states.get(rec_id, []),
-                current_position=rec.current_position,
-                session=sessions[rec_id],
-                themes=themes.get(rec_id, []),
-                actions=[MatrixAction(id=stored_id(a), title=a.title, status=a.status) for a in linked],
-                indicators=direct.get(rec_id, []) + [i for a in linked for i in by_action.get(stored_id(a), [])],
-                assessments=[
-                    ActorRating(
-                        organisation=refs[a.organisation_id],
-                        rating=a.rating,
-                        assessed_on=a.assessed_on,
-                        assessment_id=stored_id(a),
-                    )
+            {
+                "recommendation_id": rec.id,
+                "paragraph": rec.paragraph,
+                "text": rec.text,
+                "recommending_states": states.get(rec.id, []),
+                "current_position": rec.current_position,
+                "session": rec.session_number,
+                "themes": themes.get(rec.id, []),
+                "actions": [{"id": a_id, "title": title, "status": status} for a_id, title, status in linked],
+                "indicators": direct.get(rec.id, []) + [i for a_id, _, _ in linked for i in by_action.get(a_id, [])],
+                "assessments": [
+                    {
+                        "organisation": refs[a.organisation_id],
+                        "rating": a.rating,
+                        "assessed_on": a.assessed_on,
+                        "assessment_id": a.id,
+                    }
                     for a in ratings
                 ],
-            )
+            }
         )
     return rows
 
 
 def matrix_page(session: Session, principal: Principal, scope: OverviewScope, params: PageParams) -> MatrixPage:
-    page = paginate(session, scope.recommendations(), params, [Sort(Recommendation.id)])
-    return MatrixPage(
-        state=scope.state,
-        cycle=scope.one_cycle(),
-        items=build_rows(session, principal, page.items),
-        total=page.total,
-        next_cursor=page.next_cursor,
+    page = paginate(session, row_columns(scope), params, [Sort(Recommendation.id)], rows=True)
+    return MatrixPage.model_validate(
+        {
+            "state": scope.state,
+            "cycle": scope.one_cycle(),
+            "items": row_data(session, principal, scope, page.items),
+            "total": page.total,
+            "next_cursor": page.next_cursor,
+        }
     )
 
 
-def all_rows(session: Session, principal: Principal, scope: OverviewScope) -> Iterator[MatrixRow]:
-    """Every row of the scope, read in batches by id."""
+def all_row_data(session: Session, principal: Principal, scope: OverviewScope) -> Iterator[Row]:
+    """Every row of the scope as plain data, read in batches by id."""
     last = 0
     while True:
-        batch = list(
-            session.exec(
-                scope.recommendations()
-                .where(col(Recommendation.id) > last)
-                .order_by(col(Recommendation.id))
-                .limit(BATCH)
-            )
-        )
+        batch = session.execute(
+            row_columns(scope).where(col(Recommendation.id) > last).order_by(col(Recommendation.id)).limit(BATCH)
+        ).all()
         if not batch:
             return
-        yield from build_rows(session, principal, batch)
-        last = stored_id(batch[-1])
+        yield from row_data(session, principal, scope, batch)
+        last = batch[-1].id
+
+
+def all_rows(session: Session, principal: Principal, scope: OverviewScope) -> list[MatrixRow]:
+    """Every row of the scope, validated (the exports read them as models)."""
+    return ROWS.validate_python(list(all_row_data(session, principal, scope)))

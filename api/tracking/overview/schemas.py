@@ -2,20 +2,20 @@
 
 import datetime as dt
 
-from sqlmodel import Field, SQLModel
+from pydantic import BaseModel, Field
 
 from api.recommendations.models import PositionKind
 from api.tracking.models import ActionStatus, TrafficLight
 from api.tracking.schemas import OrganisationRef
 
 
-class MatrixAction(SQLModel):
+class MatrixAction(BaseModel):
     id: int
     title: str
     status: ActionStatus
 
 
-class MatrixIndicator(SQLModel):
+class MatrixIndicator(BaseModel):
     id: int
     name: str
     unit: str | None
@@ -27,7 +27,7 @@ class MatrixIndicator(SQLModel):
     progress: float | None = Field(description="0 at baseline, 1 at target (computed from the latest value).")
 
 
-class ActorRating(SQLModel):
+class ActorRating(BaseModel):
     """One organisation's current assessment, as that organisation gave it (never merged)."""
 
     organisation: OrganisationRef
@@ -36,7 +36,7 @@ class ActorRating(SQLModel):
     assessment_id: int
 
 
-class MatrixRow(SQLModel):
+class MatrixRow(BaseModel):
     recommendation_id: int
     paragraph: str | None
     text: str
@@ -52,7 +52,7 @@ class MatrixRow(SQLModel):
     )
 
 
-class MatrixPage(SQLModel):
+class MatrixPage(BaseModel):
     state: str
     cycle: int
     items: list[MatrixRow]
@@ -60,7 +60,7 @@ class MatrixPage(SQLModel):
     next_cursor: str | None
 
 
-class RatingCounts(SQLModel):
+class RatingCounts(BaseModel):
     not_started: int = 0
     partial: int = 0
     implemented: int = 0
@@ -68,18 +68,18 @@ class RatingCounts(SQLModel):
     not_assessed: int = Field(default=0, description="Recommendations this actor has not assessed (visibly).")
 
 
-class ActorCounts(SQLModel):
+class ActorCounts(BaseModel):
     organisation: OrganisationRef
     counts: RatingCounts
 
 
-class ThemeCounts(SQLModel):
+class ThemeCounts(BaseModel):
     theme: str
     recommendations: int
     by_actor: list[ActorCounts]
 
 
-class PositionChange(SQLModel):
+class PositionChange(BaseModel):
     recommendation_id: int
     paragraph: str | None
     text: str
@@ -88,7 +88,7 @@ class PositionChange(SQLModel):
     changed_on: dt.date | None  # None: the source did not date the position
 
 
-class MidTermReport(SQLModel):
+class MidTermReport(BaseModel):
     state: str
     cycle: int
     generated_at: dt.datetime
@@ -100,7 +100,7 @@ class MidTermReport(SQLModel):
     matrix: list[MatrixRow]
 
 
-class Dashboard(SQLModel):
+class Dashboard(BaseModel):
     state: str
     cycle: int | None
     recommendations: int

@@ -1,14 +1,16 @@
-"""The mid-term report and the dashboard, both built from the caller's view of the matrix."""
+"""The mid-term report and the dashboard: the caller's view of the matrix, counted in the database
+(`counts`), each answer assembled as plain data and validated once."""
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import case, func, or_
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from api.auth.principal import Principal
 from api.tracking.models import Action, ActionRecommendation, ActionStatus, Milestone, MilestoneStatus
-from api.tracking.overview import counts
-from api.tracking.overview.matrix import all_rows
+from api.tracking.overview.counts import counts, position_changes
+from api.tracking.overview.matrix import all_row_data
 from api.tracking.overview.schemas import Dashboard, MidTermReport
 from api.tracking.overview.scope import OverviewScope
 from api.tracking.plans import history
@@ -17,22 +19,29 @@ from api.tracking.plans.policy import not_archived
 
 
 def mid_term_report(session: Session, principal: Principal, scope: OverviewScope) -> MidTermReport:
-    rows = list(all_rows(session, principal, scope))
-    return MidTermReport(
-        state=scope.state,
-        cycle=scope.one_cycle(),
-        generated_at=datetime.now(UTC),
-        recommendations=len(rows),
-        by_position=counts.by_position(rows),
-        by_actor=counts.by_actor(rows),
-        by_theme=counts.by_theme(rows),
-        position_changes=counts.position_changes(session, rows),
-        matrix=rows,
+    matrix = list(all_row_data(session, principal, scope))
+    counted = counts(session, principal, scope)
+    return MidTermReport.model_validate(
+        {
+            "state": scope.state,
+            "cycle": scope.one_cycle(),
+            "generated_at": datetime.now(UTC),
+            "recommendations": counted.recommendations,
+            "by_position": counted.by_position,
+            "by_actor": counted.by_actor,
+            "by_theme": counted.by_theme,
+            "position_changes": position_changes(session, scope),
+            "matrix": matrix,
+        }
     )
 
 
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
 def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> Dashboard:
-    rows = list(all_rows(session, principal, scope))
+    counted = counts(session, principal, scope)
     shown = select(Action.id).where(Action.state_code == scope.state, col(Action.archived_at).is_(None))
     if scope.cycle is not None:  # the actions answering a recommendation of that cycle
         shown = shown.where(
@@ -49,18 +58,14 @@ def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> D
             select(Action.status, func.count()).where(col(Action.id).in_(actions)).group_by(col(Action.status))
         )
     }
-    milestones = select(Milestone).where(col(Milestone.action_id).in_(actions), not_archived(Milestone))
-    total = session.scalar(select(func.count()).select_from(milestones.subquery())) or 0
-    done_count = (
-        session.scalar(
-            select(func.count()).select_from(milestones.where(Milestone.status == MilestoneStatus.done).subquery())
-        )
-        or 0
-    )
-    overdue = session.scalar(select(func.count()).select_from(milestones.where(overdue_clause()).subquery())) or 0
-    rescheduled = (
-        session.scalar(select(func.count()).select_from(milestones.where(rescheduled_clause()).subquery())) or 0
-    )
+    total, done_count, overdue, rescheduled = session.execute(
+        select(
+            func.count(),
+            _count(col(Milestone.status) == MilestoneStatus.done),
+            _count(overdue_clause()),
+            _count(rescheduled_clause()),
+        ).where(col(Milestone.action_id).in_(actions), not_archived(Milestone))
+    ).one()
     # What left the plan: withdrawn milestones (an action's with it), and those cancelled or withdrawn
     # while overdue (from their histories), so the overdue list cannot be emptied without a trace.
     off_plan = list(
@@ -74,21 +79,23 @@ def dashboard(session: Session, principal: Principal, scope: OverviewScope) -> D
     )
     withdrawn = sum(1 for m in off_plan if m.withdrawn_at is not None)
     hidden_while_overdue = len(history.hidden_while_overdue(session, off_plan))
-    return Dashboard(
-        state=scope.state,
-        cycle=scope.cycle,
-        recommendations=len(rows),
-        recommendations_with_actions=sum(1 for row in rows if row.actions),
-        by_position=counts.by_position(rows),
-        actions_by_status=dict(sorted(by_status.items())),
-        milestones={
-            "total": total,
-            "done": done_count,
-            "overdue": overdue,
-            "rescheduled": rescheduled,
-            "withdrawn": withdrawn,
-            "cancelled_or_withdrawn_while_overdue": hidden_while_overdue,
-        },
-        by_theme=counts.by_theme(rows),
-        by_actor=counts.by_actor(rows),
+    return Dashboard.model_validate(
+        {
+            "state": scope.state,
+            "cycle": scope.cycle,
+            "recommendations": counted.recommendations,
+            "recommendations_with_actions": counted.with_actions,
+            "by_position": counted.by_position,
+            "actions_by_status": dict(sorted(by_status.items())),
+            "milestones": {
+                "total": total,
+                "done": done_count,
+                "overdue": overdue,
+                "rescheduled": rescheduled,
+                "withdrawn": withdrawn,
+                "cancelled_or_withdrawn_while_overdue": hidden_while_overdue,
+            },
+            "by_theme": counted.by_theme,
+            "by_actor": counted.by_actor,
+        }
     )

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from api.auth.deps import CanPostAssessments, Public
 from api.core.pagination import Page
-from api.core.types import CleanStr, StateCode
+from api.core.types import CleanStr, StateCode, also_checked
 from api.db import SessionDep
 from api.http.deps import SettingsDep
 from api.http.etags import IfMatch, update_with_etag, with_etag
@@ -43,7 +43,13 @@ def list_assessments(
         Visibility | None, Query(description="Only assessments of this visibility (among those you may see).")
     ] = None,
     q: Annotated[
-        CleanStr | None, Query(min_length=1, max_length=200, description="Case-insensitive substring of the reasoning.")
+        CleanStr | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Case-insensitive substring of the reasoning.",
+            json_schema_extra=also_checked("must not contain NUL characters"),
+        ),
     ] = None,
     current: Annotated[
         bool,

@@ -9,8 +9,9 @@ the caller may not see is absent from lists, totals, filters, aggregates and exp
 identical to a missing id when asked for by id (`visible_or_404`; never a 403, which would confirm it
 exists). Evidence is visible when both it and its update or assessment are (`visible_evidence`); a
 revision when the visibility it had then allows it (`revision_visible_clause`); an organisation's
-current assessment is its latest among those the caller may see (`current_among_visible`), so a
-confidential one never shows through as someone's current rating.
+current assessment is its latest among those the caller may see (`current_among_visible`; for many
+recommendations at once, `current_visible_assessments`), so a confidential one never shows through as
+someone's current rating.
 
 **Posting**: an organisation posts about its own state's recommendations and actions (admins any):
 403 `progress-update-not-own-state`, `assessment-not-own-state`, `evidence-not-own-state`. Evidence on
@@ -37,8 +38,10 @@ carry a neutral name (`evidence_file_name`).
 
 from typing import Any, TypeVar
 
-from sqlalchemy import and_, exists, or_, true
+from sqlalchemy import and_, exists, func, or_, true
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -202,6 +205,39 @@ def current_among_visible(principal: Principal) -> ColumnElement[bool]:
         ),
     )
     return and_(not_withdrawn(Assessment), ~exists(newer))
+
+
+def current_visible_assessments(principal: Principal, recommendation_ids: Any) -> Select:
+    """`current_among_visible` for many recommendations at once, as one window over their assessments
+    instead of a probe per row: (recommendation_id, organisation_id, id, rating, assessed_on) of each
+    organisation's current assessment of these recommendations (`recommendation_ids`: a list or a
+    subquery of ids) that the caller may see. The same order decides (`assessed_on`, then when it was
+    posted, then id), among the same rows (visible, not withdrawn)."""
+    newest_first = (
+        func.row_number()
+        .over(
+            partition_by=(col(Assessment.recommendation_id), col(Assessment.organisation_id)),
+            order_by=(col(Assessment.assessed_on).desc(), col(Assessment.created_at).desc(), col(Assessment.id).desc()),
+        )
+        .label("n")
+    )
+    ranked = (
+        sa_select(
+            col(Assessment.recommendation_id),
+            col(Assessment.organisation_id),
+            col(Assessment.id),
+            col(Assessment.rating),
+            col(Assessment.assessed_on),
+            newest_first,
+        )
+        .where(
+            col(Assessment.recommendation_id).in_(recommendation_ids),
+            visible_clause(principal, Assessment),
+            not_withdrawn(Assessment),
+        )
+        .subquery("ranked_assessment")
+    )
+    return sa_select(*(c for c in ranked.c if c.key != "n")).where(ranked.c.n == 1)
 
 
 # --- who posts -----------------------------------------------------------------------------------

@@ -46,7 +46,13 @@ def list_updates(
         Visibility | None, Query(description="Only updates of this visibility (among those you may see).")
     ] = None,
     q: Annotated[
-        CleanStr | None, Query(min_length=1, max_length=200, description="Case-insensitive substring of the text.")
+        CleanStr | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Case-insensitive substring of the text.",
+            json_schema_extra=also_checked("must not contain NUL characters"),
+        ),
     ] = None,
     reported_from: Annotated[Day | None, Query(description="Reported on or after.")] = None,
     reported_to: Annotated[
