@@ -22,7 +22,7 @@ class DerivedDirty(SQLModel, table=True):
     """What a commit must refresh: `recommendation` (its read row), `review` (its tallies), `review_recs`,
     `session`, `state` (by `code`), `theme`, `group` (the recommendations showing them), `all`, `version`
     (only the version). Not unique: a unique key would make concurrent writers marking the
-    same row wait for each other; the triggers skip a row already there, the refresh reads them distinct."""
+    same row wait for each other; SQLite's triggers skip a row already there, the refresh reads them distinct."""
 
     __tablename__ = "derived_dirty"
     __table_args__ = (Index("ix_derived_dirty_kind_key", "kind", "key"),)

@@ -92,8 +92,7 @@ SQLITE_THEME_MOVED = (
 )
 PG_THEME_MOVED = (
     "INSERT INTO derived_dirty (kind, key) SELECT DISTINCT 'all', 0 FROM new_rows n JOIN old_rows o "
-    "ON o.id = n.id WHERE o.parent_id IS DISTINCT FROM n.parent_id "
-    "AND NOT EXISTS (SELECT 1 FROM derived_dirty WHERE kind = 'all');"
+    "ON o.id = n.id WHERE o.parent_id IS DISTINCT FROM n.parent_id;"
 )
 
 
@@ -138,18 +137,16 @@ def _pg_insert(w: Watch, rows: str) -> str:
         f"FROM {rows} r"
         for kind, key, code in w.marks
     )
-    return (
-        f"INSERT INTO derived_dirty (kind, key, code) SELECT DISTINCT s.kind, s.key, s.code FROM ({marks}) s "
-        "WHERE NOT EXISTS (SELECT 1 FROM derived_dirty d WHERE d.kind = s.kind AND d.key = s.key "
-        "AND d.code IS NOT DISTINCT FROM s.code);"
-    )
+    # One statement's marks, distinct; repeats across statements are left for the refresh to read distinct:
+    # a NOT EXISTS over a table growing inside one import's transaction (no statistics) plans as a scan per
+    # row, quadratic over a whole file.
+    return f"INSERT INTO derived_dirty (kind, key, code) SELECT DISTINCT s.kind, s.key, s.code FROM ({marks}) s;"
 
 
 def _pg_ddl() -> list[str]:
     ddl = [
         "CREATE FUNCTION derived_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "INSERT INTO derived_dirty (kind, key) SELECT 'version', 0 "
-        "WHERE NOT EXISTS (SELECT 1 FROM derived_dirty WHERE kind = 'version'); RETURN NULL; END $$",
+        "INSERT INTO derived_dirty (kind, key) VALUES ('version', 0); RETURN NULL; END $$",
         *(
             f'CREATE TRIGGER derived_version_{table} AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
             "FOR EACH STATEMENT EXECUTE FUNCTION derived_version()"
@@ -159,12 +156,8 @@ def _pg_ddl() -> list[str]:
     for w in WATCHED:
         if w.changed:
             differs = " OR ".join(f"o.{c} IS DISTINCT FROM n.{c}" for c in w.changed)
-            changed_new = (
-                f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.{w.key} = n.{w.key} WHERE {differs})"
-            )
-            changed_old = (
-                f"(SELECT o.* FROM new_rows n JOIN old_rows o ON o.{w.key} = n.{w.key} WHERE {differs})"
-            )
+            changed_new = f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.{w.key} = n.{w.key} WHERE {differs})"
+            changed_old = f"(SELECT o.* FROM new_rows n JOIN old_rows o ON o.{w.key} = n.{w.key} WHERE {differs})"
         else:
             changed_new, changed_old = "new_rows", "old_rows"
         on_update = _pg_insert(w, changed_new) + " " + _pg_insert(w, changed_old)
