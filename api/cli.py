@@ -1,4 +1,4 @@
-"""The `upr` command: serve, worker, migrate, seed, create-user, import, export, classify."""
+"""The `upr` command: serve, worker, migrate, seed, create-user, import, export, classify, calendar."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -65,6 +65,7 @@ def seed(
     """Load all UN states, the UPR cycles and sessions, the SDG targets, the vocabulary of themes and groups
     (merging duplicates into it), a real review (Slovenia, 2019) with
     all its recommendations, and the demo organisations and users (idempotent)."""
+    from api.advocacy.demo import seed_demo_advocacy
     from api.seed import seed_demo_accounts, seed_reference_and_demo
     from api.tracking.demo import seed_demo_tracking
 
@@ -72,6 +73,7 @@ def seed(
         report = seed_reference_and_demo(session)
         created = seed_demo_accounts(session, reset_passwords=reset_demo_passwords)
         tracking = seed_demo_tracking(session)
+        advocacy = seed_demo_advocacy(session)
         session.commit()
     demo = report.demo
     console.print(f"Seeded {report.states} new states.")
@@ -90,6 +92,11 @@ def seed(
     console.print(
         f"Demo tracking: seeded {tracking.actions} actions and {tracking.assessments} assessments "
         "(see /tracking/matrix?state=SVN)."
+    )
+    console.print(
+        f"Demo advocacy: seeded {advocacy.coalitions} coalition, {advocacy.briefs} brief, {advocacy.targets} "
+        f"targets, {advocacy.outreach} outreach entries, {advocacy.matches} uptake suggestions and "
+        f"{advocacy.incidents} reprisal incident (private: log in as the demo CSO or NHRI)."
     )
     if created:
         table = Table(
@@ -432,15 +439,24 @@ def classify_tag(
 ) -> None:
     """Tag what the sources left untagged: train on the database's source-tagged recommendations, store the
     model, and replace every inferred tag with its predictions (one transaction)."""
-    from api.classify.tagging import TAG_FAMILIES, NoModel, retag
+    from api.classify.model import train
+    from api.classify.tagging import TAG_FAMILIES, NoModel, labelled_examples, retag
 
-    with _session() as session:
-        try:
-            report = retag(session, retrain=retrain, seed=seed)
-        except NoModel as error:
-            console.print(f"[red]{escape(str(error))}[/red]", soft_wrap=True)
-            raise typer.Exit(1) from None
-        session.commit()
+    try:
+        trained = None
+        if retrain:
+            # Read, end the transaction, then train: training takes a minute or more on the whole data, and
+            # PostgreSQL ends a transaction left idle that long (`idle_in_transaction_session_timeout`).
+            with _session(writes=False) as session:
+                examples = labelled_examples(session)
+                session.rollback()
+            trained = train(examples, seed), len(examples)
+        with _session() as session:
+            report = retag(session, retrain=retrain, seed=seed, trained=trained)
+            session.commit()
+    except NoModel as error:
+        console.print(f"[red]{escape(str(error))}[/red]", soft_wrap=True)
+        raise typer.Exit(1) from None
     console.print(
         f"Model {report.model_version}: {report.considered} of {report.with_text} recommendations "
         "with text lacked a family of source tags."
@@ -450,6 +466,33 @@ def classify_tag(
     console.print(
         f"Recommendations with text that have a theme (source or inferred): {report.with_theme} of "
         f"{report.with_text} ({report.theme_share:.1%})."
+    )
+
+
+calendar_app = typer.Typer(
+    help="The review calendar: sessions and the reviews scheduled in them.", no_args_is_help=True
+)
+app.add_typer(calendar_app, name="calendar")
+
+
+@calendar_app.command("fill")
+def calendar_fill() -> None:
+    """Create the reviews of sessions 1–20 from the reference data (the states reviewed at each), undated: no
+    dated list of sessions exists there; import dates with `POST /calendar/import`. Loads the states, cycles
+    and sessions first if missing (as `upr seed`). Idempotent."""
+    from api.cycle.calendar_service import fill_reviews
+    from api.imports.dihr import reviewed_sessions
+    from api.seed import seed_cycles, seed_sessions, seed_states
+
+    with _session() as session:
+        seed_states(session)
+        seed_cycles(session)
+        seed_sessions(session)
+        report = fill_reviews(session, reviewed_sessions())
+        session.commit()
+    console.print(
+        f"Calendar: {report.reviews_created} new reviews of the {report.reviews_known} the reference data "
+        "knows (sessions 1–20)."
     )
 
 

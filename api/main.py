@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from sqlmodel import Session
 
 from api.accounts.router import organisations, users
+from api.advocacy.router import routers as advocacy_routers
 from api.audit.router import router as audit_router
 from api.auth.openapi import install_permission_openapi
 from api.auth.router import router as auth_router
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         *recommendation_routers,
         *insight_routers,
         *import_routers,
+        *advocacy_routers,
     ):
         app.include_router(router)
     tracking = create_tracking_app(settings, mounted=True)

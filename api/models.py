@@ -2,6 +2,24 @@
 
 from sqlmodel import SQLModel
 
+from api.advocacy.models import (
+    Brief,
+    BriefAffectedPerson,
+    BriefSubmission,
+    BriefTarget,
+    BriefTheme,
+    Coalition,
+    CoalitionMember,
+    MissionContact,
+    Outreach,
+    OutreachBrief,
+    ProposedRecommendation,
+    ReprisalIncident,
+    UptakeMatch,
+    WorkingGroup,
+    WorkingGroupMember,
+    WorkingGroupTheme,
+)
 from api.audit.models import AuditEntry
 from api.auth.models import LoginThrottle, Organisation, ServiceToken, User
 from api.cycle.models import (
@@ -70,6 +88,22 @@ def include_name(name: str | None, type_: str, parent_names: dict) -> bool:
 
 
 __all__ = [
+    "Brief",
+    "BriefAffectedPerson",
+    "BriefSubmission",
+    "BriefTarget",
+    "BriefTheme",
+    "Coalition",
+    "CoalitionMember",
+    "MissionContact",
+    "Outreach",
+    "OutreachBrief",
+    "ProposedRecommendation",
+    "ReprisalIncident",
+    "UptakeMatch",
+    "WorkingGroup",
+    "WorkingGroupMember",
+    "WorkingGroupTheme",
     "DataVersion",
     "DerivedDirty",
     "RecommendationReadRow",

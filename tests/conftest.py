@@ -22,6 +22,7 @@ from api.imports import jobs
 from api.imports.router import get_import_scheduler
 from api.main import app
 from api.settings import Settings, get_settings
+from tests.advocacy_factories import build_advocacy_world
 from tests.cycle_factories import build_cycle_world
 from tests.factories import World, build_world
 from tests.helpers import migrate
@@ -103,6 +104,13 @@ def cycle_world(session: Session, world: World) -> World:
 def tracking_world(session: Session, cycle_world: World) -> World:
     """The cycle world plus per state an action, indicator, milestone and each role's posts."""
     return build_tracking_world(session, cycle_world)
+
+
+@pytest.fixture
+def advocacy_world(session: Session, cycle_world: World) -> World:
+    """The cycle world plus per state a coalition (CSO lead, NHRI member), a working group, a draft and
+    a published brief, a target, a contact, an outreach and the CSO's and NHRI's incidents."""
+    return build_advocacy_world(session, cycle_world)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from api.cycle.models import RegionalGroup, State
 from api.settings import Settings
 
 if TYPE_CHECKING:  # both build on this module
+    from tests.advocacy_factories import AdvocacyWorld
     from tests.cycle_factories import CycleWorld
     from tests.tracking_factories import TrackingWorld
 
@@ -91,11 +92,17 @@ class World:
     service_tokens: dict[tuple[str, str], tuple[ServiceToken, str]] = field(default_factory=dict)
     built_cycle: "CycleWorld | None" = None  # by tests.cycle_factories.build_cycle_world
     built_tracking: "TrackingWorld | None" = None  # by tests.tracking_factories.build_tracking_world
+    built_advocacy: "AdvocacyWorld | None" = None  # by tests.advocacy_factories.build_advocacy_world
 
     @property
     def cycle(self) -> "CycleWorld":
         assert self.built_cycle is not None, "no cycle rows in this world: use the cycle_world fixture"
         return self.built_cycle
+
+    @property
+    def advocacy(self) -> "AdvocacyWorld":
+        assert self.built_advocacy is not None, "no advocacy rows in this world: use build_advocacy_world"
+        return self.built_advocacy
 
     @property
     def tracking(self) -> "TrackingWorld":

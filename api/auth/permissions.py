@@ -50,6 +50,16 @@ class Permission(StrEnum):
     assessments_post = "assessments:post"
     evidence_post = "evidence:post"
     measurements_post = "measurements:post"
+    # The advocacy workspace (api/advocacy): a coalition's rows are its member organisations' (policy).
+    advocacy_read = "advocacy:read"
+    advocacy_write = "advocacy:write"
+    # Join a coalition that invited the caller's organisation (a person decides, not a script).
+    coalition_invitations_answer = "coalition-invitations:answer"
+    reprisal_incidents_read = "reprisal-incidents:read"
+    reprisal_incidents_write = "reprisal-incidents:write"
+    # The anonymised counts per state and year, for the reports of NHRIs and UN bodies (of their own
+    # state) and admins: a count anyone could read could be differenced by anyone who can also record one.
+    reprisal_incidents_count = "reprisal-incidents:count"
 
 
 P, S = Permission, Scope
@@ -73,24 +83,35 @@ GOVERNMENT_WRITES: Grants = {
     P.implementation_write: S.own_state,
     P.imports_run: S.own_state,
 }
+# CSOs and NHRIs prepare reviews in coalitions and record the reprisals they face.
+ADVOCACY: Grants = {
+    P.advocacy_read: S.own_organisation,
+    P.advocacy_write: S.own_organisation,
+    P.coalition_invitations_answer: S.own_organisation,
+    P.reprisal_incidents_read: S.own_organisation,
+    P.reprisal_incidents_write: S.own_organisation,
+}
+INCIDENT_COUNTS: Grants = {P.reprisal_incidents_count: S.own_state}
 # Indicator data comes from ministries and from NHRIs' own monitoring (their integration scripts).
 MEASUREMENTS: Grants = {P.measurements_post: S.own_state}
 
 ROLE_GRANTS: dict[Role, Grants] = {
     Role.anonymous: PUBLIC,
     Role.government: INTEGRATOR | GOVERNMENT_WRITES | OWN_STATE_POSTING | MEASUREMENTS,
-    Role.nhri: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS | MEASUREMENTS,
-    Role.cso: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS,
-    Role.un: MEMBER,
+    Role.nhri: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS | MEASUREMENTS | ADVOCACY | INCIDENT_COUNTS,
+    Role.cso: INTEGRATOR | OWN_STATE_POSTING | STAKEHOLDER_SUBMISSIONS | ADVOCACY,
+    Role.un: MEMBER | INCIDENT_COUNTS,
     Role.academic: MEMBER,
     Role.other: MEMBER,
     Role.admin: {p: S.any for p in Permission},
 }
 
 # A service token acts for its organisation's scripts; it may not mint further tokens, it has no
-# password, and consenting to be named on a submission is for people, not scripts.
+# password, and consenting to be named on a submission is for people, not scripts. Nor does it reach the
+# advocacy workspace or reprisal incidents: what CSOs plan and suffer is read and written by their people,
+# so a leaked integration token exposes none of it.
 SERVICE_TOKEN_WITHHELD: frozenset[Permission] = frozenset(
-    {P.service_tokens_manage, P.password_change, P.submission_invitations_answer}
+    {P.service_tokens_manage, P.password_change, P.submission_invitations_answer, *ADVOCACY, *INCIDENT_COUNTS}
 )
 
 

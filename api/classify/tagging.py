@@ -17,6 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from api.classify.db_examples import examples_from_database, source_labels
+from api.classify.examples import Example
 from api.classify.model import Model, Params, train
 from api.classify.store import current_model, save_model
 from api.db import refresh_statistics
@@ -189,15 +190,31 @@ class NoModel(LookupError):
     """No usable model is stored (none saved, or saved under other library versions)."""
 
 
-def retag(session: Session, *, retrain: bool = True, seed: int = 0, params: Params | None = None) -> TagReport:
-    """What `upr classify tag` does: train on the database's source-tagged recommendations and store the
-    model (or take the current one), then replace every inferred tag (flush, no commit)."""
-    if retrain:
-        examples = examples_from_database(session)
-        if not examples:
-            raise NoModel("no labelled recommendation in the database: import some first")
-        model = train(examples, seed, params)
-        save_model(session, model, trained_on=len(examples))
+def labelled_examples(session: Session) -> list[Example]:
+    """The database's source-tagged recommendations, to train on (none: `NoModel`)."""
+    examples = examples_from_database(session)
+    if not examples:
+        raise NoModel("no labelled recommendation in the database: import some first")
+    return examples
+
+
+def retag(
+    session: Session,
+    *,
+    retrain: bool = True,
+    seed: int = 0,
+    params: Params | None = None,
+    trained: tuple[Model, int] | None = None,
+) -> TagReport:
+    """What `upr classify tag` does: train on the database's source-tagged recommendations (or take
+    `trained`, a model trained already) and store the model, or take the current one; then replace every
+    inferred tag (flush, no commit)."""
+    if retrain or trained is not None:
+        if trained is None:
+            examples = labelled_examples(session)
+            trained = train(examples, seed, params), len(examples)
+        model, trained_on = trained
+        save_model(session, model, trained_on=trained_on)
     else:
         found = current_model(session)
         if found is None:

@@ -21,6 +21,7 @@ same id at the same instant remain possible in theory (the second fails on its p
 request can be repeated); at these odds a retry loop with savepoints would cost more than it saves.
 """
 
+import hashlib
 import secrets
 from collections import defaultdict
 from typing import Any
@@ -36,6 +37,16 @@ _CHUNK = 500  # ids per IN (...), under SQLite's variable limit
 def random_id() -> int:
     """An id in [2**30, 2**31 - 1], uniformly, from `secrets`."""
     return LOWEST + secrets.randbelow(HIGHEST - LOWEST + 1)
+
+
+# The demo rows' ids (api/tracking/demo.py, api/advocacy/demo_ids.py): fixed, so `clients/examples/measurements.csv`,
+# the README's and the OpenAPI documents' examples name rows that `make run` creates; drawn from the
+# opaque range like any other. A database where one is taken gets another draw (`_redraw_taken`),
+# and the examples then name nothing.
+def demo_id(name: str) -> int:
+    """The fixed id of the demo row called `name`, in [2**30, 2**31 - 1]: the same in every database."""
+    digest = int.from_bytes(hashlib.sha256(f"upr-demo:{name}".encode()).digest()[:8], "big")
+    return LOWEST + digest % (HIGHEST - LOWEST + 1)
 
 
 def _draws_random_ids(model: type) -> bool:

@@ -7,6 +7,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import core_schema
 from sqlalchemy import DateTime, Enum, TypeDecorator
 
 # Integer ids fit PostgreSQL's INTEGER: a larger one in a path, query or body is a 422, not a
@@ -86,6 +87,19 @@ def not_blank(value: str) -> str:
 
 # Any text in API input: PostgreSQL cannot store NUL, so it is a 422 on both databases.
 CleanStr = Annotated[str, AfterValidator(no_nul)]
+
+
+class NulFree:
+    """`Annotated` metadata for text: `no_nul`'s check (and its plain message), and the rule stated in the
+    schema as a pattern, so a generated client or a fuzzer knows it."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return core_schema.no_info_after_validator_function(no_nul, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        json_schema = handler(schema)
+        json_schema["pattern"] = r"^[^\x00]*$"
+        return json_schema
 
 
 class UTCDateTime(TypeDecorator):

@@ -65,6 +65,9 @@ class Review(SQLModel, table=True):
     session_number: int = Field(foreign_key="upr_session.number", index=True)
     dialogue_date: date | None = Field(default=None, description="Date of the interactive dialogue.")
     adoption_date: date | None = Field(default=None, description="Adoption of the outcome by the Council.")
+    submission_deadline: date | None = Field(
+        default=None, description="Deadline for stakeholder submissions (NHRIs, CSOs) to OHCHR."
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

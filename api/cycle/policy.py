@@ -165,6 +165,31 @@ def register_review_dependent(dependent: ReviewDependent) -> None:
         _review_dependents.append(dependent)
 
 
+class SubmissionDependent(Protocol):
+    """Rows another domain links to stakeholder submissions (a coalition's brief citing one). Deleting a
+    submission takes its links along, through the ORM so each is audited; a refusal would tell the
+    submission's author that some other domain's (perhaps private) row cites it."""
+
+    def delete(self, session: Session, submission_ids: Sequence[int]) -> None:
+        """Delete the rows linking to these submissions, row by row."""
+        ...
+
+
+_submission_dependents: list[SubmissionDependent] = []
+
+
+def register_submission_dependent(dependent: SubmissionDependent) -> None:
+    if dependent not in _submission_dependents:
+        _submission_dependents.append(dependent)
+
+
+def delete_submission_dependents(session: Session, submission_ids: Sequence[int]) -> None:
+    """Before the submissions themselves go (a deleted submission, or those of a deleted review)."""
+    if submission_ids:
+        for dependent in _submission_dependents:
+            dependent.delete(session, submission_ids)
+
+
 def count_review_dependents(session: Session, review_ids: Sequence[int], noun: str) -> dict[int, int]:
     """How many `noun` rows (as registered: "recommendations" for `ReviewRead.recommendation_count`)
     each review has."""

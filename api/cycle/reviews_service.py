@@ -23,7 +23,7 @@ from api.cycle.models import (
     SubmissionTheme,
     UprSession,
 )
-from api.cycle.policy import count_review_dependents, dependents_to_delete
+from api.cycle.policy import count_review_dependents, delete_submission_dependents, dependents_to_delete
 from api.cycle.schemas import ReviewCreate, ReviewRead, ReviewUpdate
 
 REVIEW_ORDER = [Sort(Review.session_number), Sort(Review.state_code), Sort(Review.id)]
@@ -59,6 +59,7 @@ def review_reads(session: Session, reviews: Sequence[Review]) -> list[ReviewRead
             cycle=cycles[r.session_number],
             dialogue_date=r.dialogue_date,
             adoption_date=r.adoption_date,
+            submission_deadline=r.submission_deadline,
             troika=troikas[_id(r)],
             recommendation_count=counts.get(_id(r), 0),
         )
@@ -95,10 +96,17 @@ def get_review(session: Session, review_id: int, *, for_update: bool = False) ->
     return get_or_404(session, Review, review_id, "Review", for_update=for_update)
 
 
-def _check_dates(dialogue: date | None, adoption: date | None) -> None:
+def check_dates(dialogue: date | None, adoption: date | None, submission_deadline: date | None = None) -> None:
+    """A review's dates in their order: the stakeholder submission deadline before the interactive dialogue
+    (the Working Group date), the adoption not before it. The calendar import checks its rows with it."""
     if dialogue and adoption and adoption < dialogue:
         raise InvalidInput(
             f"adoption_date {adoption} is before the interactive dialogue ({dialogue}).", field="adoption_date"
+        )
+    if dialogue and submission_deadline and submission_deadline >= dialogue:
+        raise InvalidInput(
+            f"submission_deadline {submission_deadline} is not before the interactive dialogue ({dialogue}).",
+            field="submission_deadline",
         )
 
 
@@ -115,7 +123,7 @@ def create_review(session: Session, data: ReviewCreate) -> Review:
         raise InvalidInput(f"Unknown state code {data.state_under_review!r}.", field="state_under_review")
     if session.get(UprSession, data.session) is None:
         raise InvalidInput(f"Session {data.session} does not exist; create it first.", field="session")
-    _check_dates(data.dialogue_date, data.adoption_date)
+    check_dates(data.dialogue_date, data.adoption_date, data.submission_deadline)
     _check_troika(session, data.state_under_review, data.troika)
     duplicate = select(Review.id).where(
         Review.state_code == data.state_under_review, Review.session_number == data.session
@@ -130,6 +138,7 @@ def create_review(session: Session, data: ReviewCreate) -> Review:
         session_number=data.session,
         dialogue_date=data.dialogue_date,
         adoption_date=data.adoption_date,
+        submission_deadline=data.submission_deadline,
     )
     session.add(review)
     session.flush()
@@ -141,7 +150,11 @@ def create_review(session: Session, data: ReviewCreate) -> Review:
 def update_review(session: Session, review: Review, data: ReviewUpdate) -> Review:
     """`review` as `get_review(..., for_update=True)` loaded it."""
     changes = data.model_dump(exclude_unset=True)
-    _check_dates(changes.get("dialogue_date", review.dialogue_date), changes.get("adoption_date", review.adoption_date))
+    check_dates(
+        changes.get("dialogue_date", review.dialogue_date),
+        changes.get("adoption_date", review.adoption_date),
+        changes.get("submission_deadline", review.submission_deadline),
+    )
     if data.troika is not None:
         _check_troika(session, review.state_code, data.troika)
         _replace_troika(session, _id(review), data.troika)
@@ -177,6 +190,7 @@ def delete_review(session: Session, principal: Principal, review_id: int, *, for
     for dependent in dependents_to_delete(session, principal, _id(review), force=force):
         dependent.delete(session, _id(review))
     submissions = select(Submission.id).where(Submission.review_id == review.id)
+    delete_submission_dependents(session, [i for i in session.exec(submissions) if i is not None])
     delete_where(session, SubmissionParty, col(SubmissionParty.submission_id).in_(submissions))
     delete_where(session, SubmissionTheme, col(SubmissionTheme.submission_id).in_(submissions))
     delete_where(session, Submission, col(Submission.review_id) == review.id)

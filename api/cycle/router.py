@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 from api.auth.deps import CanWriteCycle, CanWriteStates, Public
 from api.core.pagination import Page
 from api.cycle import service
+from api.cycle.calendar_router import calendar
 from api.cycle.models import RegionalGroup, UNStatus
 from api.cycle.reviews_router import documents, reviews
 from api.cycle.schemas import (
@@ -32,7 +33,7 @@ router = APIRouter(prefix="/states", tags=["states"])
 cycles = APIRouter(prefix="/cycles", tags=["cycles"])
 sessions = APIRouter(prefix="/sessions", tags=["sessions"])
 # Every router of the cycle domain, in the order the app includes them.
-routers: list[APIRouter] = [router, cycles, sessions, reviews, documents, submissions]
+routers: list[APIRouter] = [router, cycles, sessions, reviews, documents, submissions, calendar]
 
 
 @router.get("", response_model=Page[StateRead], operation_id="states.list", responses=error_responses(422))

@@ -197,6 +197,11 @@ class ReviewCreate(SQLModel):
     adoption_date: Day | None = Field(
         default=None, schema_extra={"json_schema_extra": also_checked("must not be before `dialogue_date`")}
     )
+    submission_deadline: Day | None = Field(
+        default=None,
+        description="Deadline for stakeholder submissions (NHRIs, CSOs) to OHCHR.",
+        schema_extra={"json_schema_extra": also_checked("must be before `dialogue_date`")},
+    )
     troika: list[StateCode] = Field(
         schema_extra={"json_schema_extra": also_checked("must name states this API knows (see `/states`)")},
         default_factory=list,
@@ -213,6 +218,11 @@ class ReviewUpdate(SQLModel):
     dialogue_date: Day | None = None
     adoption_date: Day | None = Field(
         default=None, schema_extra={"json_schema_extra": also_checked("must not be before `dialogue_date`")}
+    )
+    submission_deadline: Day | None = Field(
+        default=None,
+        description="Deadline for stakeholder submissions (NHRIs, CSOs) to OHCHR.",
+        schema_extra={"json_schema_extra": also_checked("must be before `dialogue_date`")},
     )
     troika: Omittable[list[StateCode]] = Field(
         schema_extra={"json_schema_extra": also_checked("must name states this API knows (see `/states`)")},
@@ -231,6 +241,7 @@ class ReviewRead(SQLModel):
     cycle: int
     dialogue_date: Day | None
     adoption_date: Day | None
+    submission_deadline: Day | None
     troika: list[str]
     recommendation_count: int
 

@@ -25,6 +25,7 @@ from api.cycle.models import PartyConsent, Review, Submission, SubmissionParty, 
 from api.cycle.policy import (
     answerable_invitations_clause,
     consent_when_named,
+    delete_submission_dependents,
     is_joint,
     require_signatory,
     require_submission_write,
@@ -350,6 +351,7 @@ def delete_submission(session: Session, principal: Principal, submission_id: int
     submission = get_submission(session, submission_id)
     _writable_review(session, principal, submission.review_id)
     require_signatory(principal, _stored_parties(session, submission))
+    delete_submission_dependents(session, [submission.id or 0])
     delete_where(session, SubmissionParty, col(SubmissionParty.submission_id) == submission.id)
     delete_where(session, SubmissionTheme, col(SubmissionTheme.submission_id) == submission.id)
     session.delete(submission)

@@ -54,8 +54,11 @@ RequiredIfMatch = Annotated[RequiredTag, Depends(_required_if_match)]
 """`If-Match` required (428 `precondition-required` without it) on the PATCH of rows that several
 organisations or teams edit, where a write made without reading the current state would silently
 undo someone else's: tracking plan rows (actions, indicators, measurements, milestones: the
-government, the NHRI and admins edit them), submissions (joint submissions: every co-signing party)
-and recommendations (positions and themes: admins, while imports write the same rows). Not on
+government, the NHRI and admins edit them), submissions (joint submissions: every co-signing party),
+recommendations (positions and themes: admins, while imports write the same rows) and the advocacy
+workspace's rows (a coalition's organisations edit them together; an incident, its organisation's
+people) — but not its membership rows, whose PATCH/PUT set one field whole (a role, a co-chair seat)
+under rules checked with the coalition locked. Not on
 reference data that admins alone edit (states, cycles, sessions, themes, reviews, documents, users,
 organisations), where a plain `IfMatch` is optional, and not on posts (progress updates,
 assessments, evidence): each PATCH of a post makes a new revision kept in its history, so an

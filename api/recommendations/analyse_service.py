@@ -88,7 +88,7 @@ def analyse_draft(session: Session, text: str, language: str, model: Classifier 
         text=text,
         language=language,
         smart_score=smart.smart_score,
-        **_signals(smart),
+        **smart_signals(smart),
         suggestions=list(smart.suggestions),
         notes=notes,
         model=ModelRead(version=model.version) if model is not None else None,
@@ -106,7 +106,7 @@ def _evidence(found: Sequence[Evidence]) -> list[EvidenceRead]:
     return [EvidenceRead(text=e.text, start=e.start, end=e.end) for e in found]
 
 
-def _signals(smart: SmartAnalysis) -> dict:
+def smart_signals(smart: SmartAnalysis) -> dict:
     addressee = smart.addressee
     return {
         "action": ActionRead(

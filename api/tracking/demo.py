@@ -5,14 +5,13 @@ government, NHRI and CSO — including a confidential CSO assessment, to show wh
 Illustrative only: every text says it is demo data. Idempotent (skipped when the first action exists).
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
 
 from api.auth.models import Organisation, OrganisationKind
-from api.core import ids
+from api.core.ids import demo_id
 from api.cycle.models import Review
 from api.recommendations.models import Recommendation
 from api.tracking.models import (
@@ -37,14 +36,8 @@ DEMO = "Demo data, illustrative only: "
 ROMA = ("121.44", "121.45", "121.46", "121.47", "122.133", "122.134", "122.135", "122.137", "122.141")
 HATE_SPEECH = ("122.39", "122.40", "122.41", "122.43", "122.47", "122.48")
 
-
-# The demo actions', indicators' and first milestone's ids: fixed, so `clients/examples/measurements.csv`,
-# the README's and the OpenAPI documents' examples name rows that `make run` creates; drawn from the
-# opaque range (`api.core.ids`) like any other. A database where one is taken gets another draw
-# (`api.core.ids`), and the examples then name nothing.
-def demo_id(name: str) -> int:
-    digest = int.from_bytes(hashlib.sha256(f"upr-demo:{name}".encode()).digest()[:8], "big")
-    return ids.LOWEST + digest % (ids.HIGHEST - ids.LOWEST + 1)
+# The demo actions', indicators' and first milestone's ids are fixed (`demo_id`, api/core/ids.py), so the
+# examples of `clients/examples/measurements.csv`, the README and the OpenAPI documents name rows `make run` creates.
 
 
 @dataclass

@@ -20,6 +20,7 @@ from sqlmodel import Session
 from api.auth.permissions import Permission, Role, Scope, grants_for
 from api.main import app
 from api.settings import Settings
+from tests.advocacy_factories import build_advocacy_world
 from tests.cycle_factories import build_cycle_world
 from tests.factories import OTHER_STATE, OWN_STATE, World, bearer, build_world
 from tests.helpers import app_on_connection, joined_session, rolled_back_to_savepoint
@@ -42,6 +43,7 @@ def harness(engine: Engine, settings: Settings) -> Iterator[Harness]:
     try:
         with joined_session(connection) as session, app_on_connection(connection, settings):
             world = build_tracking_world(session, build_cycle_world(session, build_world(session)))
+            build_advocacy_world(session, world, nhri_leads=True)
             session.commit()
             yield Harness(connection, session, world)
     finally:

@@ -56,13 +56,34 @@ def test_indicator_measurements_come_from_the_own_states_government_and_nhri_onl
 @pytest.mark.parametrize("role", [Role.un, Role.academic, Role.other])
 def test_observers_post_nothing(role):
     """They only read, and look after their own account — including whether another organisation may name
-    them on its submission (consent is every organisation's, observers' too)."""
+    them on its submission (consent is every organisation's, observers' too); UN bodies also read the
+    anonymised reprisal counts of their state, for their reports."""
     assert set(grants_for(role)) == {
         P.published_read,
         P.account_read,
         P.password_change,
         P.submission_invitations_answer,
+    } | ({P.reprisal_incidents_count} if role is Role.un else set())
+
+
+def test_only_people_of_csos_and_nhris_reach_the_advocacy_workspace():
+    """What CSOs plan and suffer: no government, observer or anonymous caller holds any of it, and no
+    service token either (a leaked integration token must expose none of it)."""
+    workspace = {
+        P.advocacy_read,
+        P.advocacy_write,
+        P.coalition_invitations_answer,
+        P.reprisal_incidents_read,
+        P.reprisal_incidents_write,
+        P.reprisal_incidents_count,
     }
+    for role in Role:
+        if role is Role.admin:
+            continue
+        held = workspace & set(grants_for(role))
+        expected = workspace - {P.reprisal_incidents_count} if role in (Role.cso, Role.nhri) else set()
+        assert held - {P.reprisal_incidents_count} == expected, role
+        assert not workspace & set(grants_for(role, via_service_token=True)), role
 
 
 def test_service_tokens_cannot_mint_tokens_or_change_passwords():

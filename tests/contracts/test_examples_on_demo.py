@@ -24,6 +24,18 @@ import pytest
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from api.advocacy.demo import COALITION
+from api.advocacy.models import (
+    Brief,
+    BriefTarget,
+    Coalition,
+    MissionContact,
+    Outreach,
+    ProposedRecommendation,
+    ReprisalIncident,
+    UptakeMatch,
+    WorkingGroup,
+)
 from api.auth.models import Organisation, OrganisationKind, User
 from api.contracts import ROOT, apps
 from api.cycle.models import Review, ReviewDocument
@@ -96,15 +108,18 @@ def _demo_rows(session: Session) -> dict[str, Any]:
     review = session.exec(select(Review).where(Review.state_code == "SVN", Review.session_number == 34)).one()
     roma = session.exec(select(Action).where(col(Action.title).startswith("National Programme"))).one()
     preschool = session.exec(select(Indicator).where(Indicator.name == "Roma children enrolled in preschool")).one()
+    cso = session.exec(
+        select(Organisation.id)
+        .where(Organisation.kind == OrganisationKind.cso, Organisation.state_code == "SVN")
+        .order_by(col(Organisation.id))
+    ).first()
     return {
         "code": "SVN",
         "number": 34,  # a session's; a cycle's is below
         "/cycles/{number}": 3,
         "review_id": review.id,
         "document_id": session.exec(select(ReviewDocument.id).where(ReviewDocument.review_id == review.id)).first(),
-        "organisation_id": session.exec(
-            select(Organisation.id).where(Organisation.kind == OrganisationKind.cso, Organisation.state_code == "SVN")
-        ).first(),
+        "organisation_id": cso,
         "user_id": session.exec(select(User.id).where(User.email == "nhri@demo.upr-tracker.org")).one(),
         "theme_id": session.exec(select(Theme.id).where(Theme.code == "B31")).one(),
         "recommendation_id": session.exec(
@@ -116,6 +131,40 @@ def _demo_rows(session: Session) -> dict[str, Any]:
         "milestone_id": session.exec(select(Milestone.id).where(Milestone.action_id == roma.id)).first(),
         "update_id": session.exec(select(ProgressUpdate.id).order_by(col(ProgressUpdate.reported_on))).first(),
         "assessment_id": session.exec(select(Assessment.id).order_by(col(Assessment.assessed_on))).first(),
+        **_advocacy_rows(session, cso),
+    }
+
+
+def _advocacy_rows(session: Session, cso: int | None) -> dict[str, Any]:
+    """The demo coalition's rows (api/advocacy/demo.py), found by what they are, not by their fixed ids."""
+    coalition = session.exec(select(Coalition.id).where(Coalition.name == COALITION)).one()
+    group = session.exec(
+        select(WorkingGroup.id).where(WorkingGroup.coalition_id == coalition, WorkingGroup.name == "Roma rights")
+    ).one()
+    brief = session.exec(select(Brief.id).where(Brief.working_group_id == group)).one()
+    asks = session.exec(
+        select(ProposedRecommendation.id)
+        .where(ProposedRecommendation.brief_id == brief)
+        .order_by(col(ProposedRecommendation.position))
+    ).all()
+    return {
+        "coalition_id": coalition,
+        "working_group_id": group,
+        "brief_id": brief,
+        "proposed_recommendation_id": asks[1],  # the second ask: moving it to position 0 changes the order
+        "target_id": session.exec(
+            select(BriefTarget.id).where(BriefTarget.brief_id == brief).order_by(col(BriefTarget.state_code))
+        ).first(),
+        "contact_id": session.exec(select(MissionContact.id).where(MissionContact.coalition_id == coalition)).first(),
+        "outreach_id": session.exec(
+            select(Outreach.id).where(Outreach.coalition_id == coalition).order_by(col(Outreach.held_on))
+        ).first(),
+        "match_id": session.exec(  # the first ask's best suggestion
+            select(UptakeMatch.id)
+            .where(UptakeMatch.proposed_recommendation_id == asks[0])
+            .order_by(col(UptakeMatch.similarity).desc())
+        ).first(),
+        "incident_id": session.exec(select(ReprisalIncident.id).where(ReprisalIncident.organisation_id == cso)).first(),
     }
 
 

@@ -26,7 +26,7 @@ import pytest
 from packaging.requirements import Requirement
 
 from api.contracts import CLIENT, ROOT, build_client
-from api.tracking.demo import demo_id
+from api.core.ids import demo_id
 from tests.contracts.live_server import LiveServer, live_server
 
 EXAMPLES = ROOT / "clients" / "examples"

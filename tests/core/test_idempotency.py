@@ -23,6 +23,10 @@ NOT_IDEMPOTENT = {
     # An answer to an invitation: repeating it changes nothing (idempotent by nature, no key needed).
     ("POST", "/submissions/{submission_id}/parties/{party_id}/accept"),
     ("POST", "/submissions/{submission_id}/parties/{party_id}/decline"),
+    ("POST", "/advocacy/invitations/{coalition_id}/accept"),
+    ("POST", "/advocacy/invitations/{coalition_id}/decline"),
+    # A recompute: repeating it answers the same suggestions and keeps every decided match.
+    ("POST", "/advocacy/briefs/{brief_id}/uptake-suggestions"),
 }
 
 

@@ -55,6 +55,7 @@ async def test_read_shape(client, session, reviews):
         "cycle": 3,
         "dialogue_date": "2019-11-11",
         "adoption_date": None,
+        "submission_deadline": None,
         "troika": ["BRA", "FRA", "JPN"],
         "recommendation_count": 1,
     }

@@ -4,6 +4,9 @@ Each domain module exports a dict `(method, path) -> Scenario`; a route missing 
 `tests/auth/test_permission_matrix.py`.
 """
 
+from tests.matrix.advocacy_briefs import ADVOCACY_BRIEFS
+from tests.matrix.advocacy_coalitions import ADVOCACY_COALITIONS
+from tests.matrix.advocacy_incidents import ADVOCACY_INCIDENTS
 from tests.matrix.auth import AUTH
 from tests.matrix.cycle import CYCLE
 from tests.matrix.cycle_consent import CYCLE_CONSENT
@@ -26,4 +29,7 @@ SCENARIOS = {
     **TRACKING_PLANS,
     **TRACKING_POSTS,
     **TRACKING_OVERVIEW,
+    **ADVOCACY_COALITIONS,
+    **ADVOCACY_BRIEFS,
+    **ADVOCACY_INCIDENTS,
 }

@@ -41,6 +41,25 @@ TAGS: dict[str, str] = {
     "evidence": "Links and files that support updates and assessments (files scrubbed of metadata).",
     "overview": "The implementation matrix (JSON, CSV, XLSX in OHCHR's layout), the mid-term report and "
     "a state's dashboard.",
+    "reprisal-incidents": "Reprisals an organisation faces for its UPR work: its own (and admins'), shared "
+    "with its state's NHRI if it chooses; the public gets anonymised counts per state and year.",
+    "coalitions": "CSOs and NHRIs preparing a state's reviews together: member organisations join by "
+    "invitation they accept; everything a coalition holds is its active members' only.",
+    "working-groups": "A coalition's thematic groups, with co-chairs and members, that write its briefs.",
+    "briefs": "A working group's Issues – Questions – Recommendations for a review: private to the "
+    "coalition until published; exported as JSON or a one-page DOCX.",
+    "proposed-recommendations": "A brief's asks, each shown with its SMART analysis; matched to the "
+    "recommendations made once the review is over.",
+    "calendar": "The review calendar: sessions with their dates and the reviews scheduled in each (submission "
+    "deadline, Working Group date, adoption), what comes next, and the admins' CSV import.",
+    "uptake": "Which recommendations made carry a coalition's asks (text-similarity suggestions the "
+    "working group confirms or rejects), uptake reports per brief and per state, and the adoption window.",
+    "targets": "The states a working group approaches with a brief, and suggestions from the champion finder "
+    "(who recommended on the brief's themes, to this state and to others, how often supported); the "
+    "coalition's only.",
+    "contacts": "People at permanent missions and embassies: the coalition's only.",
+    "outreach": "A coalition's log of meetings, briefings, e-mails and events with target states, the briefs "
+    "presented, and the follow-ups due.",
 }
 
 

@@ -9,11 +9,13 @@ from .action_update import ActionUpdate
 from .actor_counts import ActorCounts
 from .actor_rating import ActorRating
 from .addressee_read import AddresseeRead
+from .adoption_window import AdoptionWindow
 from .affected_person_create import AffectedPersonCreate
 from .affected_person_detail import AffectedPersonDetail
 from .affected_person_detail_page import AffectedPersonDetailPage
 from .analysis_read import AnalysisRead
 from .analysis_request import AnalysisRequest
+from .ask_uptake import AskUptake
 from .assessment_create import AssessmentCreate
 from .assessment_page import AssessmentPage
 from .assessment_read import AssessmentRead
@@ -24,9 +26,44 @@ from .audit_action import AuditAction
 from .audit_entry_page import AuditEntryPage
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_changes import AuditEntryReadChanges
+from .brief_ask import BriefAsk
+from .brief_coalition_ref import BriefCoalitionRef
+from .brief_create import BriefCreate
+from .brief_export import BriefExport
+from .brief_export_label import BriefExportLabel
+from .brief_export_recommendation import BriefExportRecommendation
+from .brief_export_session import BriefExportSession
+from .brief_export_state import BriefExportState
+from .brief_export_submission import BriefExportSubmission
+from .brief_label_ref import BriefLabelRef
+from .brief_page import BriefPage
+from .brief_read import BriefRead
+from .brief_review_ref import BriefReviewRef
+from .brief_status import BriefStatus
+from .brief_submission_ref import BriefSubmissionRef
+from .brief_update import BriefUpdate
+from .brief_uptake import BriefUptake
+from .brief_uptake_totals import BriefUptakeTotals
+from .brief_uptake_totals_by_position import BriefUptakeTotalsByPosition
+from .brief_working_group_ref import BriefWorkingGroupRef
+from .calendar_deadline import CalendarDeadline
+from .calendar_import_body import CalendarImportBody
+from .calendar_import_read import CalendarImportRead
+from .calendar_read import CalendarRead
+from .calendar_review import CalendarReview
+from .calendar_session import CalendarSession
 from .champion import Champion
 from .champion_by_state_under_review import ChampionByStateUnderReview
 from .champion_page import ChampionPage
+from .coalition_create import CoalitionCreate
+from .coalition_page import CoalitionPage
+from .coalition_read import CoalitionRead
+from .coalition_role import CoalitionRole
+from .coalition_update import CoalitionUpdate
+from .contact_create import ContactCreate
+from .contact_page import ContactPage
+from .contact_read import ContactRead
+from .contact_update import ContactUpdate
 from .cycle_create import CycleCreate
 from .cycle_page import CyclePage
 from .cycle_read import CycleRead
@@ -35,6 +72,7 @@ from .dashboard import Dashboard
 from .dashboard_actions_by_status import DashboardActionsByStatus
 from .dashboard_by_position import DashboardByPosition
 from .dashboard_milestones import DashboardMilestones
+from .deadline_kind import DeadlineKind
 from .direction import Direction
 from .document_kind import DocumentKind
 from .evidence_kind import EvidenceKind
@@ -44,16 +82,27 @@ from .evidence_update import EvidenceUpdate
 from .evidence_upload import EvidenceUpload
 from .field_change import FieldChange
 from .field_error import FieldError
+from .group_member_read import GroupMemberRead
+from .group_member_write import GroupMemberWrite
 from .import_format import ImportFormat
 from .import_job_page import ImportJobPage
 from .import_job_read import ImportJobRead
 from .import_job_read_options import ImportJobReadOptions
 from .import_job_read_report_type_0 import ImportJobReadReportType0
 from .import_upload import ImportUpload
+from .incident_count import IncidentCount
+from .incident_counts import IncidentCounts
+from .incident_create import IncidentCreate
+from .incident_kind import IncidentKind
+from .incident_page import IncidentPage
+from .incident_read import IncidentRead
+from .incident_update import IncidentUpdate
 from .indicator_create import IndicatorCreate
 from .indicator_page import IndicatorPage
 from .indicator_read import IndicatorRead
 from .indicator_update import IndicatorUpdate
+from .invitation_page import InvitationPage
+from .invitation_read import InvitationRead
 from .job_status import JobStatus
 from .label_read import LabelRead
 from .liveness import Liveness
@@ -67,6 +116,12 @@ from .measurement_create import MeasurementCreate
 from .measurement_page import MeasurementPage
 from .measurement_read import MeasurementRead
 from .measurement_update import MeasurementUpdate
+from .member_invite import MemberInvite
+from .member_page import MemberPage
+from .member_read import MemberRead
+from .member_update import MemberUpdate
+from .membership import Membership
+from .membership_status import MembershipStatus
 from .mid_term_report import MidTermReport
 from .mid_term_report_by_position import MidTermReportByPosition
 from .milestone_create import MilestoneCreate
@@ -84,6 +139,11 @@ from .organisation_page import OrganisationPage
 from .organisation_read import OrganisationRead
 from .organisation_ref import OrganisationRef
 from .organisation_update import OrganisationUpdate
+from .outreach_create import OutreachCreate
+from .outreach_kind import OutreachKind
+from .outreach_page import OutreachPage
+from .outreach_read import OutreachRead
+from .outreach_update import OutreachUpdate
 from .party_consent import PartyConsent
 from .password_change import PasswordChange
 from .plan_change_kind import PlanChangeKind
@@ -104,6 +164,9 @@ from .progress_update_read import ProgressUpdateRead
 from .progress_update_revision_page import ProgressUpdateRevisionPage
 from .progress_update_revision_read import ProgressUpdateRevisionRead
 from .progress_update_update import ProgressUpdateUpdate
+from .proposed_recommendation_create import ProposedRecommendationCreate
+from .proposed_recommendation_read import ProposedRecommendationRead
+from .proposed_recommendation_update import ProposedRecommendationUpdate
 from .rating_counts import RatingCounts
 from .readiness import Readiness
 from .recommendation_affected_person_read import RecommendationAffectedPersonRead
@@ -137,11 +200,15 @@ from .session_page import SessionPage
 from .session_read import SessionRead
 from .session_update import SessionUpdate
 from .signal_read import SignalRead
+from .smart_analysis_read import SmartAnalysisRead
+from .state_ask import StateAsk
 from .state_create import StateCreate
 from .state_page import StatePage
 from .state_read import StateRead
 from .state_ref import StateRef
 from .state_update import StateUpdate
+from .state_uptake import StateUptake
+from .state_uptake_by_position import StateUptakeByPosition
 from .strength import Strength
 from .submission_create import SubmissionCreate
 from .submission_invitation_page import SubmissionInvitationPage
@@ -156,23 +223,46 @@ from .submission_update import SubmissionUpdate
 from .synonym_read import SynonymRead
 from .tag_origin import TagOrigin
 from .tag_origin_filter import TagOriginFilter
+from .target_create import TargetCreate
+from .target_page import TargetPage
+from .target_read import TargetRead
+from .target_suggestion import TargetSuggestion
+from .target_suggestions import TargetSuggestions
+from .target_update import TargetUpdate
 from .theme_count import ThemeCount
 from .theme_counts import ThemeCounts
 from .theme_create import ThemeCreate
 from .theme_detail import ThemeDetail
 from .theme_detail_page import ThemeDetailPage
 from .theme_read import ThemeRead
+from .theme_ref import ThemeRef
 from .theme_update import ThemeUpdate
 from .token import Token
 from .tracking_action_read import TrackingActionRead
 from .tracking_evidence_read import TrackingEvidenceRead
 from .traffic_light import TrafficLight
 from .un_status import UNStatus
+from .uptake_by_state import UptakeByState
+from .uptake_decision import UptakeDecision
+from .uptake_decision_status import UptakeDecisionStatus
+from .uptake_match_create import UptakeMatchCreate
+from .uptake_match_page import UptakeMatchPage
+from .uptake_match_read import UptakeMatchRead
+from .uptake_recommendation import UptakeRecommendation
+from .uptake_state import UptakeState
+from .uptake_status import UptakeStatus
+from .uptake_suggestions import UptakeSuggestions
 from .user_create import UserCreate
 from .user_page import UserPage
 from .user_read import UserRead
 from .user_update import UserUpdate
 from .visibility import Visibility
+from .window_brief import WindowBrief
+from .window_recommendation import WindowRecommendation
+from .working_group_create import WorkingGroupCreate
+from .working_group_page import WorkingGroupPage
+from .working_group_read import WorkingGroupRead
+from .working_group_update import WorkingGroupUpdate
 
 __all__ = (
     "ActionCategoryRead",
@@ -184,11 +274,13 @@ __all__ = (
     "ActorCounts",
     "ActorRating",
     "AddresseeRead",
+    "AdoptionWindow",
     "AffectedPersonCreate",
     "AffectedPersonDetail",
     "AffectedPersonDetailPage",
     "AnalysisRead",
     "AnalysisRequest",
+    "AskUptake",
     "AssessmentCreate",
     "AssessmentPage",
     "AssessmentRead",
@@ -199,9 +291,44 @@ __all__ = (
     "AuditEntryPage",
     "AuditEntryRead",
     "AuditEntryReadChanges",
+    "BriefAsk",
+    "BriefCoalitionRef",
+    "BriefCreate",
+    "BriefExport",
+    "BriefExportLabel",
+    "BriefExportRecommendation",
+    "BriefExportSession",
+    "BriefExportState",
+    "BriefExportSubmission",
+    "BriefLabelRef",
+    "BriefPage",
+    "BriefRead",
+    "BriefReviewRef",
+    "BriefStatus",
+    "BriefSubmissionRef",
+    "BriefUpdate",
+    "BriefUptake",
+    "BriefUptakeTotals",
+    "BriefUptakeTotalsByPosition",
+    "BriefWorkingGroupRef",
+    "CalendarDeadline",
+    "CalendarImportBody",
+    "CalendarImportRead",
+    "CalendarRead",
+    "CalendarReview",
+    "CalendarSession",
     "Champion",
     "ChampionByStateUnderReview",
     "ChampionPage",
+    "CoalitionCreate",
+    "CoalitionPage",
+    "CoalitionRead",
+    "CoalitionRole",
+    "CoalitionUpdate",
+    "ContactCreate",
+    "ContactPage",
+    "ContactRead",
+    "ContactUpdate",
     "CycleCreate",
     "CyclePage",
     "CycleRead",
@@ -210,6 +337,7 @@ __all__ = (
     "DashboardActionsByStatus",
     "DashboardByPosition",
     "DashboardMilestones",
+    "DeadlineKind",
     "Direction",
     "DocumentKind",
     "EvidenceKind",
@@ -219,16 +347,27 @@ __all__ = (
     "EvidenceUpload",
     "FieldChange",
     "FieldError",
+    "GroupMemberRead",
+    "GroupMemberWrite",
     "ImportFormat",
     "ImportJobPage",
     "ImportJobRead",
     "ImportJobReadOptions",
     "ImportJobReadReportType0",
     "ImportUpload",
+    "IncidentCount",
+    "IncidentCounts",
+    "IncidentCreate",
+    "IncidentKind",
+    "IncidentPage",
+    "IncidentRead",
+    "IncidentUpdate",
     "IndicatorCreate",
     "IndicatorPage",
     "IndicatorRead",
     "IndicatorUpdate",
+    "InvitationPage",
+    "InvitationRead",
     "JobStatus",
     "LabelRead",
     "Liveness",
@@ -242,6 +381,12 @@ __all__ = (
     "MeasurementPage",
     "MeasurementRead",
     "MeasurementUpdate",
+    "MemberInvite",
+    "MemberPage",
+    "MemberRead",
+    "Membership",
+    "MembershipStatus",
+    "MemberUpdate",
     "MidTermReport",
     "MidTermReportByPosition",
     "MilestoneCreate",
@@ -259,6 +404,11 @@ __all__ = (
     "OrganisationRead",
     "OrganisationRef",
     "OrganisationUpdate",
+    "OutreachCreate",
+    "OutreachKind",
+    "OutreachPage",
+    "OutreachRead",
+    "OutreachUpdate",
     "PartyConsent",
     "PasswordChange",
     "PlanChangeKind",
@@ -279,6 +429,9 @@ __all__ = (
     "ProgressUpdateRevisionPage",
     "ProgressUpdateRevisionRead",
     "ProgressUpdateUpdate",
+    "ProposedRecommendationCreate",
+    "ProposedRecommendationRead",
+    "ProposedRecommendationUpdate",
     "RatingCounts",
     "Readiness",
     "RecommendationAffectedPersonRead",
@@ -312,11 +465,15 @@ __all__ = (
     "SessionRead",
     "SessionUpdate",
     "SignalRead",
+    "SmartAnalysisRead",
+    "StateAsk",
     "StateCreate",
     "StatePage",
     "StateRead",
     "StateRef",
     "StateUpdate",
+    "StateUptake",
+    "StateUptakeByPosition",
     "Strength",
     "SubmissionCreate",
     "SubmissionInvitationPage",
@@ -331,21 +488,44 @@ __all__ = (
     "SynonymRead",
     "TagOrigin",
     "TagOriginFilter",
+    "TargetCreate",
+    "TargetPage",
+    "TargetRead",
+    "TargetSuggestion",
+    "TargetSuggestions",
+    "TargetUpdate",
     "ThemeCount",
     "ThemeCounts",
     "ThemeCreate",
     "ThemeDetail",
     "ThemeDetailPage",
     "ThemeRead",
+    "ThemeRef",
     "ThemeUpdate",
     "Token",
     "TrackingActionRead",
     "TrackingEvidenceRead",
     "TrafficLight",
     "UNStatus",
+    "UptakeByState",
+    "UptakeDecision",
+    "UptakeDecisionStatus",
+    "UptakeMatchCreate",
+    "UptakeMatchPage",
+    "UptakeMatchRead",
+    "UptakeRecommendation",
+    "UptakeState",
+    "UptakeStatus",
+    "UptakeSuggestions",
     "UserCreate",
     "UserPage",
     "UserRead",
     "UserUpdate",
     "Visibility",
+    "WindowBrief",
+    "WindowRecommendation",
+    "WorkingGroupCreate",
+    "WorkingGroupPage",
+    "WorkingGroupRead",
+    "WorkingGroupUpdate",
 )

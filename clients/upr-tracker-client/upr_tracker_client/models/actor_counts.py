@@ -18,8 +18,9 @@ T = TypeVar("T", bound="ActorCounts")
 class ActorCounts:
     """
     Attributes:
-        organisation (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their
-            public name.
+        organisation (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name
+            to itself and
+            admins).
         counts (RatingCounts):
     """
 

@@ -21,8 +21,9 @@ class ActorRating:
     """One organisation's current assessment, as that organisation gave it (never merged).
 
     Attributes:
-        organisation (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their
-            public name.
+        organisation (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name
+            to itself and
+            admins).
         rating (TrafficLight): An organisation's rating of a recommendation's implementation.
         assessed_on (datetime.date):
         assessment_id (int):

@@ -24,8 +24,9 @@ class AssessmentRead:
     Attributes:
         id (int):
         state_code (str):
-        organisation (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their
-            public name.
+        organisation (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name
+            to itself and
+            admins).
         recommendation_id (int):
         rating (TrafficLight): An organisation's rating of a recommendation's implementation.
         reasoning (None | str):

@@ -26,8 +26,9 @@ class MeasurementRead:
         measured_on (datetime.date):
         source (None | str):
         note (None | str):
-        posted_by (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their public
-            name.
+        posted_by (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name to
+            itself and
+            admins).
         created_at (datetime.datetime):
         withdrawn_at (datetime.datetime | None | Unset): Set once withdrawn (deleted): out of current views, kept with
             its history.

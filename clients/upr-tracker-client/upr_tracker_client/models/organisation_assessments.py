@@ -19,8 +19,9 @@ class OrganisationAssessments:
     """One organisation's view of a recommendation: never merged with anyone else's.
 
     Attributes:
-        organisation (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their
-            public name.
+        organisation (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name
+            to itself and
+            admins).
         current (AssessmentRead):
         assessments (int): How many of its assessments of this recommendation you may see.
     """

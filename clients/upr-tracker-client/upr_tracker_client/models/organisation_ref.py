@@ -13,12 +13,13 @@ T = TypeVar("T", bound="OrganisationRef")
 
 @_attrs_define
 class OrganisationRef:
-    """Who posted or is responsible: pseudonymous organisations appear under their public name.
+    """An organisation: a pseudonymous one appears under its public name (its real name to itself and
+    admins).
 
-    Attributes:
-        id (int):
-        name (str):
-        kind (OrganisationKind):
+        Attributes:
+            id (int):
+            name (str):
+            kind (OrganisationKind):
     """
 
     id: int

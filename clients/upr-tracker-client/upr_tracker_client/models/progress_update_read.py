@@ -23,8 +23,9 @@ class ProgressUpdateRead:
     Attributes:
         id (int):
         state_code (str):
-        organisation (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their
-            public name.
+        organisation (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name
+            to itself and
+            admins).
         recommendation_id (int | None):
         action_id (int | None):
         text (str):

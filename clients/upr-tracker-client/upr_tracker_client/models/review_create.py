@@ -20,6 +20,7 @@ class ReviewCreate:
         session (int): Working Group session number; the session must exist.
         dialogue_date (datetime.date | None | Unset):
         adoption_date (datetime.date | None | Unset):
+        submission_deadline (datetime.date | None | Unset): Deadline for stakeholder submissions (NHRIs, CSOs) to OHCHR.
         troika (list[str] | Unset): ISO3 codes of the (up to) three troika states; never the state under review.
             Repeated codes count once.
     """
@@ -28,6 +29,7 @@ class ReviewCreate:
     session: int
     dialogue_date: datetime.date | None | Unset = UNSET
     adoption_date: datetime.date | None | Unset = UNSET
+    submission_deadline: datetime.date | None | Unset = UNSET
     troika: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,6 +54,14 @@ class ReviewCreate:
         else:
             adoption_date = self.adoption_date
 
+        submission_deadline: None | str | Unset
+        if isinstance(self.submission_deadline, Unset):
+            submission_deadline = UNSET
+        elif isinstance(self.submission_deadline, datetime.date):
+            submission_deadline = self.submission_deadline.isoformat()
+        else:
+            submission_deadline = self.submission_deadline
+
         troika: list[str] | Unset = UNSET
         if not isinstance(self.troika, Unset):
             troika = self.troika
@@ -68,6 +78,8 @@ class ReviewCreate:
             field_dict["dialogue_date"] = dialogue_date
         if adoption_date is not UNSET:
             field_dict["adoption_date"] = adoption_date
+        if submission_deadline is not UNSET:
+            field_dict["submission_deadline"] = submission_deadline
         if troika is not UNSET:
             field_dict["troika"] = troika
 
@@ -114,6 +126,23 @@ class ReviewCreate:
 
         adoption_date = _parse_adoption_date(d.pop("adoption_date", UNSET))
 
+        def _parse_submission_deadline(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                submission_deadline_type_0 = datetime.date.fromisoformat(data)
+
+                return submission_deadline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        submission_deadline = _parse_submission_deadline(d.pop("submission_deadline", UNSET))
+
         troika = cast(list[str], d.pop("troika", UNSET))
 
         review_create = cls(
@@ -121,6 +150,7 @@ class ReviewCreate:
             session=session,
             dialogue_date=dialogue_date,
             adoption_date=adoption_date,
+            submission_deadline=submission_deadline,
             troika=troika,
         )
 

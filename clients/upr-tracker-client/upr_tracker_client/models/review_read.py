@@ -20,6 +20,7 @@ class ReviewRead:
         cycle (int):
         dialogue_date (datetime.date | None):
         adoption_date (datetime.date | None):
+        submission_deadline (datetime.date | None):
         troika (list[str]):
         recommendation_count (int):
     """
@@ -30,6 +31,7 @@ class ReviewRead:
     cycle: int
     dialogue_date: datetime.date | None
     adoption_date: datetime.date | None
+    submission_deadline: datetime.date | None
     troika: list[str]
     recommendation_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,6 +57,12 @@ class ReviewRead:
         else:
             adoption_date = self.adoption_date
 
+        submission_deadline: None | str
+        if isinstance(self.submission_deadline, datetime.date):
+            submission_deadline = self.submission_deadline.isoformat()
+        else:
+            submission_deadline = self.submission_deadline
+
         troika = self.troika
 
         recommendation_count = self.recommendation_count
@@ -69,6 +77,7 @@ class ReviewRead:
                 "cycle": cycle,
                 "dialogue_date": dialogue_date,
                 "adoption_date": adoption_date,
+                "submission_deadline": submission_deadline,
                 "troika": troika,
                 "recommendation_count": recommendation_count,
             }
@@ -117,6 +126,21 @@ class ReviewRead:
 
         adoption_date = _parse_adoption_date(d.pop("adoption_date"))
 
+        def _parse_submission_deadline(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                submission_deadline_type_0 = datetime.date.fromisoformat(data)
+
+                return submission_deadline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        submission_deadline = _parse_submission_deadline(d.pop("submission_deadline"))
+
         troika = cast(list[str], d.pop("troika"))
 
         recommendation_count = d.pop("recommendation_count")
@@ -128,6 +152,7 @@ class ReviewRead:
             cycle=cycle,
             dialogue_date=dialogue_date,
             adoption_date=adoption_date,
+            submission_deadline=submission_deadline,
             troika=troika,
             recommendation_count=recommendation_count,
         )

@@ -33,8 +33,9 @@ class TrackingEvidenceRead:
         evidence_date (datetime.date | None):
         visibility (Visibility):
         state_code (str):
-        organisation (OrganisationRef): Who posted or is responsible: pseudonymous organisations appear under their
-            public name.
+        organisation (OrganisationRef): An organisation: a pseudonymous one appears under its public name (its real name
+            to itself and
+            admins).
         progress_update_id (int | None):
         assessment_id (int | None):
         milestone_id (int | None):

@@ -1,0 +1,189 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.invitation_read import InvitationRead
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    coalition_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/advocacy/invitations/{coalition_id}/decline".format(
+            coalition_id=quote(str(coalition_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InvitationRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = InvitationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InvitationRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[InvitationRead | ProblemDetail]:
+    """Decline Coalition Invitation
+
+     Your organisation declines (idempotent); a lead may invite it again. Without an invitation: 404.
+
+    Args:
+        coalition_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvitationRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        coalition_id=coalition_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> InvitationRead | ProblemDetail | None:
+    """Decline Coalition Invitation
+
+     Your organisation declines (idempotent); a lead may invite it again. Without an invitation: 404.
+
+    Args:
+        coalition_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvitationRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        coalition_id=coalition_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[InvitationRead | ProblemDetail]:
+    """Decline Coalition Invitation
+
+     Your organisation declines (idempotent); a lead may invite it again. Without an invitation: 404.
+
+    Args:
+        coalition_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InvitationRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        coalition_id=coalition_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> InvitationRead | ProblemDetail | None:
+    """Decline Coalition Invitation
+
+     Your organisation declines (idempotent); a lead may invite it again. Without an invitation: 404.
+
+    Args:
+        coalition_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InvitationRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            coalition_id=coalition_id,
+            client=client,
+        )
+    ).parsed

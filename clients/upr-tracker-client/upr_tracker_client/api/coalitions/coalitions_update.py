@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.coalition_read import CoalitionRead
+from ...models.coalition_update import CoalitionUpdate
+from ...models.problem_detail import ProblemDetail
+from ...types import Response
+
+
+def _get_kwargs(
+    coalition_id: int,
+    *,
+    body: CoalitionUpdate,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/advocacy/coalitions/{coalition_id}".format(
+            coalition_id=quote(str(coalition_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CoalitionRead | ProblemDetail | None:
+    if response.status_code == 200:
+        response_200 = CoalitionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = ProblemDetail.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ProblemDetail.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetail.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CoalitionRead | ProblemDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CoalitionUpdate,
+    if_match: str,
+) -> Response[CoalitionRead | ProblemDetail]:
+    """Update Coalition
+
+     Leads rename or re-describe the coalition. Send `If-Match` with the ETag you read.
+
+    Args:
+        coalition_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (CoalitionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoalitionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        coalition_id=coalition_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CoalitionUpdate,
+    if_match: str,
+) -> CoalitionRead | ProblemDetail | None:
+    """Update Coalition
+
+     Leads rename or re-describe the coalition. Send `If-Match` with the ETag you read.
+
+    Args:
+        coalition_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (CoalitionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoalitionRead | ProblemDetail
+    """
+
+    return sync_detailed(
+        coalition_id=coalition_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CoalitionUpdate,
+    if_match: str,
+) -> Response[CoalitionRead | ProblemDetail]:
+    """Update Coalition
+
+     Leads rename or re-describe the coalition. Send `If-Match` with the ETag you read.
+
+    Args:
+        coalition_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (CoalitionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoalitionRead | ProblemDetail]
+    """
+
+    kwargs = _get_kwargs(
+        coalition_id=coalition_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    coalition_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: CoalitionUpdate,
+    if_match: str,
+) -> CoalitionRead | ProblemDetail | None:
+    """Update Coalition
+
+     Leads rename or re-describe the coalition. Send `If-Match` with the ETag you read.
+
+    Args:
+        coalition_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (CoalitionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoalitionRead | ProblemDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            coalition_id=coalition_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

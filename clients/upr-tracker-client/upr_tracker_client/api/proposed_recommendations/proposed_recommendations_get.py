@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...models.proposed_recommendation_read import ProposedRecommendationRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    proposed_recommendation_id: int,
+    *,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/advocacy/proposed-recommendations/{proposed_recommendation_id}".format(
+            proposed_recommendation_id=quote(str(proposed_recommendation_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | ProposedRecommendationRead | None:
+    if response.status_code == 200:
+        response_200 = ProposedRecommendationRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | ProposedRecommendationRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    proposed_recommendation_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ProposedRecommendationRead]:
+    """Get Proposed Recommendation
+
+     An ask of a brief you may read (404 otherwise), with its SMART analysis; its `ETag` is what
+    `If-Match` expects on PATCH.
+
+    Args:
+        proposed_recommendation_id (int):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | ProposedRecommendationRead]
+    """
+
+    kwargs = _get_kwargs(
+        proposed_recommendation_id=proposed_recommendation_id,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    proposed_recommendation_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ProposedRecommendationRead | None:
+    """Get Proposed Recommendation
+
+     An ask of a brief you may read (404 otherwise), with its SMART analysis; its `ETag` is what
+    `If-Match` expects on PATCH.
+
+    Args:
+        proposed_recommendation_id (int):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | ProposedRecommendationRead
+    """
+
+    return sync_detailed(
+        proposed_recommendation_id=proposed_recommendation_id,
+        client=client,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    proposed_recommendation_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+) -> Response[ProblemDetail | ProposedRecommendationRead]:
+    """Get Proposed Recommendation
+
+     An ask of a brief you may read (404 otherwise), with its SMART analysis; its `ETag` is what
+    `If-Match` expects on PATCH.
+
+    Args:
+        proposed_recommendation_id (int):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | ProposedRecommendationRead]
+    """
+
+    kwargs = _get_kwargs(
+        proposed_recommendation_id=proposed_recommendation_id,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    proposed_recommendation_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    if_none_match: str | Unset = UNSET,
+) -> ProblemDetail | ProposedRecommendationRead | None:
+    """Get Proposed Recommendation
+
+     An ask of a brief you may read (404 otherwise), with its SMART analysis; its `ETag` is what
+    `If-Match` expects on PATCH.
+
+    Args:
+        proposed_recommendation_id (int):
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | ProposedRecommendationRead
+    """
+
+    return (
+        await asyncio_detailed(
+            proposed_recommendation_id=proposed_recommendation_id,
+            client=client,
+            if_none_match=if_none_match,
+        )
+    ).parsed

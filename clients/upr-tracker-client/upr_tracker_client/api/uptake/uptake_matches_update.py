@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_detail import ProblemDetail
+from ...models.uptake_decision import UptakeDecision
+from ...models.uptake_match_read import UptakeMatchRead
+from ...types import Response
+
+
+def _get_kwargs(
+    uptake_match_id: int,
+    *,
+    body: UptakeDecision,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/advocacy/uptake-matches/{uptake_match_id}".format(
+            uptake_match_id=quote(str(uptake_match_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetail | UptakeMatchRead | None:
+    if response.status_code == 200:
+        response_200 = UptakeMatchRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = ProblemDetail.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ProblemDetail.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ProblemDetail.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetail.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetail.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 503:
+        response_503 = ProblemDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetail | UptakeMatchRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uptake_match_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UptakeDecision,
+    if_match: str,
+) -> Response[ProblemDetail | UptakeMatchRead]:
+    """Decide
+
+     Confirms or rejects a match, recording your organisation and the time. Send `If-Match` with the
+    ETag you read. For the brief's working group and the coalition's leads.
+
+    Args:
+        uptake_match_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (UptakeDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | UptakeMatchRead]
+    """
+
+    kwargs = _get_kwargs(
+        uptake_match_id=uptake_match_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    uptake_match_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UptakeDecision,
+    if_match: str,
+) -> ProblemDetail | UptakeMatchRead | None:
+    """Decide
+
+     Confirms or rejects a match, recording your organisation and the time. Send `If-Match` with the
+    ETag you read. For the brief's working group and the coalition's leads.
+
+    Args:
+        uptake_match_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (UptakeDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | UptakeMatchRead
+    """
+
+    return sync_detailed(
+        uptake_match_id=uptake_match_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    uptake_match_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UptakeDecision,
+    if_match: str,
+) -> Response[ProblemDetail | UptakeMatchRead]:
+    """Decide
+
+     Confirms or rejects a match, recording your organisation and the time. Send `If-Match` with the
+    ETag you read. For the brief's working group and the coalition's leads.
+
+    Args:
+        uptake_match_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (UptakeDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetail | UptakeMatchRead]
+    """
+
+    kwargs = _get_kwargs(
+        uptake_match_id=uptake_match_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uptake_match_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: UptakeDecision,
+    if_match: str,
+) -> ProblemDetail | UptakeMatchRead | None:
+    """Decide
+
+     Confirms or rejects a match, recording your organisation and the time. Send `If-Match` with the
+    ETag you read. For the brief's working group and the coalition's leads.
+
+    Args:
+        uptake_match_id (int):
+        if_match (str): ETag from your last read (required: without it, 428); a stale one gets
+            412.
+        body (UptakeDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetail | UptakeMatchRead
+    """
+
+    return (
+        await asyncio_detailed(
+            uptake_match_id=uptake_match_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.smart_analysis_read import SmartAnalysisRead
+
+
+T = TypeVar("T", bound="BriefExportRecommendation")
+
+
+@_attrs_define
+class BriefExportRecommendation:
+    """
+    Attributes:
+        number (int): 1, 2, 3 … as the one-pager numbers them.
+        text (str):
+        smart (SmartAnalysisRead): The SMART signals of an ask, as `POST /recommendations/analyse` gives them (offsets
+            index `text`).
+    """
+
+    number: int
+    text: str
+    smart: SmartAnalysisRead
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        number = self.number
+
+        text = self.text
+
+        smart = self.smart.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "number": number,
+                "text": text,
+                "smart": smart,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.smart_analysis_read import SmartAnalysisRead  # noqa: PLC0415
+
+        d = dict(src_dict)
+        number = d.pop("number")
+
+        text = d.pop("text")
+
+        smart = SmartAnalysisRead.from_dict(d.pop("smart"))
+
+        brief_export_recommendation = cls(
+            number=number,
+            text=text,
+            smart=smart,
+        )
+
+        brief_export_recommendation.additional_properties = d
+        return brief_export_recommendation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WorkingGroupCreate")
+
+
+@_attrs_define
+class WorkingGroupCreate:
+    """
+    Attributes:
+        coalition_id (int):
+        name (str):
+        description (None | str | Unset):
+        themes (list[int] | Unset): Theme ids.
+    """
+
+    coalition_id: int
+    name: str
+    description: None | str | Unset = UNSET
+    themes: list[int] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        coalition_id = self.coalition_id
+
+        name = self.name
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        themes: list[int] | Unset = UNSET
+        if not isinstance(self.themes, Unset):
+            themes = self.themes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "coalition_id": coalition_id,
+                "name": name,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if themes is not UNSET:
+            field_dict["themes"] = themes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        coalition_id = d.pop("coalition_id")
+
+        name = d.pop("name")
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        themes = cast(list[int], d.pop("themes", UNSET))
+
+        working_group_create = cls(
+            coalition_id=coalition_id,
+            name=name,
+            description=description,
+            themes=themes,
+        )
+
+        working_group_create.additional_properties = d
+        return working_group_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
