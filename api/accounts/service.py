@@ -6,7 +6,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.accounts.policy import ensure_an_admin_remains
 from api.accounts.schemas import OrganisationCreate, OrganisationUpdate, UserCreate, UserUpdate
-from api.auth.models import Organisation, User
+from api.auth.models import Organisation, OrganisationKind, User
 from api.auth.password_policy import account_context, check_password_strength
 from api.auth.policy import visible_organisations
 from api.auth.principal import Principal
@@ -18,6 +18,15 @@ from api.core.lookup import get_or_404
 from api.core.pagination import Page, PageParams, Sort, paginate
 from api.core.updates import apply_changes
 from api.cycle.models import State
+
+
+def first_organisation(session: Session, state_code: str, kind: OrganisationKind) -> Organisation | None:
+    """The oldest organisation of this kind in this state: whom the demo data speaks for."""
+    return session.exec(
+        select(Organisation)
+        .where(Organisation.state_code == state_code, Organisation.kind == kind)
+        .order_by(col(Organisation.id))
+    ).first()
 
 
 def _visible_organisations(principal: Principal) -> SelectOfScalar[Organisation]:

@@ -18,6 +18,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from api.accounts.service import first_organisation
 from api.advocacy import demo_ids
 from api.advocacy.models import (
     Brief,
@@ -70,14 +71,6 @@ class DemoAdvocacy:
     incidents: int = 0
 
 
-def _org(session: Session, state: str, kind: OrganisationKind) -> Organisation | None:
-    return session.exec(
-        select(Organisation)
-        .where(Organisation.state_code == state, Organisation.kind == kind)
-        .order_by(col(Organisation.id))
-    ).first()
-
-
 def _champions(session: Session, review: Review, limit: int = 3) -> list[tuple[str, int]]:
     """The states that made most of the review's Roma recommendations. Rows are written directly here, as in
     the tracking demo: the demo is data, not a user's requests (the services' rules hold for it: a CSO
@@ -98,7 +91,10 @@ def seed_demo_advocacy(session: Session, state: str = "SVN", session_number: int
     review = session.exec(
         select(Review).where(Review.state_code == state, Review.session_number == session_number)
     ).first()
-    cso, nhri = _org(session, state, OrganisationKind.cso), _org(session, state, OrganisationKind.nhri)
+    cso, nhri = (
+        first_organisation(session, state, OrganisationKind.cso),
+        first_organisation(session, state, OrganisationKind.nhri),
+    )
     if review is None or cso is None or nhri is None:
         return counts
     if session.exec(select(Organisation.id).where(Organisation.name == INVITEE)).first() is None:

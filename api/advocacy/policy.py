@@ -124,13 +124,6 @@ def active_cso_or_nhri(organisation: Organisation | None) -> bool:
     return organisation is not None and organisation.is_active and organisation.kind in COALITION_KINDS
 
 
-def brief_coalition_id() -> Any:
-    """The coalition of `Brief` (correlated), for clauses over briefs."""
-    return (
-        select(WorkingGroup.coalition_id).where(col(WorkingGroup.id) == col(Brief.working_group_id)).scalar_subquery()
-    )
-
-
 def visible_briefs(principal: Principal) -> ColumnElement[bool]:
     """Published briefs are public; the rest are the coalition's."""
     published = col(Brief.status) == BriefStatus.published

@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from api.accounts.service import first_organisation
 from api.auth.models import Organisation, OrganisationKind
 from api.core.ids import demo_id
 from api.cycle.models import Review
@@ -44,14 +45,6 @@ HATE_SPEECH = ("122.39", "122.40", "122.41", "122.43", "122.47", "122.48")
 class DemoTracking:
     actions: int = 0
     assessments: int = 0
-
-
-def _org(session: Session, state: str, kind: OrganisationKind) -> Organisation | None:
-    return session.exec(
-        select(Organisation)
-        .where(Organisation.state_code == state, Organisation.kind == kind)
-        .order_by(col(Organisation.id))
-    ).first()
 
 
 def _recommendations(session: Session, review: Review, paragraphs: tuple[str, ...]) -> list[Recommendation]:
@@ -113,7 +106,8 @@ def seed_demo_tracking(session: Session, state: str = "SVN", session_number: int
         select(Review).where(Review.state_code == state, Review.session_number == session_number)
     ).first()
     government, nhri, cso = (
-        _org(session, state, k) for k in (OrganisationKind.government, OrganisationKind.nhri, OrganisationKind.cso)
+        first_organisation(session, state, k)
+        for k in (OrganisationKind.government, OrganisationKind.nhri, OrganisationKind.cso)
     )
     if review is None or not (government and nhri and cso):
         return counts
